@@ -1,0 +1,1 @@
+"""The core: domain model, rules and storage. Never imports Qt."""

@@ -1,0 +1,40 @@
+"""One family of user-facing errors.
+
+Every refusal says *what* went wrong and *where* (a field, a row, an id), so the
+CLI can print one line and the GUI can put the message next to the field.
+"""
+
+from __future__ import annotations
+
+
+class LearningHubError(Exception):
+    """Base of every error a user may see. ``where`` names the field or place."""
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
+        self.where = where
+        super().__init__(self.user_message)
+
+    @property
+    def user_message(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class ValidationError(LearningHubError):
+    """A value typed by a user is not acceptable (bad email, unknown zone...)."""
+
+
+class RuleViolation(LearningHubError):
+    """A rule of the domain refuses the change (end before start, duplicate email...)."""
+
+
+class NotFound(LearningHubError):
+    """The thing asked for does not exist."""
+
+
+class StaleEdit(LearningHubError):
+    """Someone else changed the row since it was read: the edit would be lost."""
+
+
+class DatabaseRefused(LearningHubError):
+    """The database cannot be opened: not a database, or from a newer version."""

@@ -1,0 +1,290 @@
+"""Open, create and upgrade a database: an SQLite file or any SQLAlchemy URL.
+
+Opening is careful: a file that is not an SQLite database, or a database whose
+schema is newer than this program knows, is refused *before* anything writes to
+it, so it stays byte-for-byte as it was. An older database is copied (SQLite's
+online backup API) before it is upgraded. The schema is built only by the
+Alembic migrations in ``db/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+from .. import config
+from .backups import backup_sqlite_file
+from .errors import DatabaseRefused
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a database lives: a SQLAlchemy URL, and the file path for SQLite."""
+
+    url: str
+    sqlite_path: Path | None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def label(self) -> str:
+        return str(self.sqlite_path) if self.sqlite_path else self.url.split("@")[-1]
+
+
+def parse_target(path_or_url: str) -> Target:
+    """Accept a plain file path or a SQLAlchemy URL (``sqlite:///x``, ``postgresql+psycopg://``)."""
+    if "://" not in path_or_url:
+        path = Path(path_or_url).expanduser().resolve()
+        return Target(f"sqlite:///{path}", path)
+    if path_or_url.startswith("sqlite"):
+        raw = path_or_url.split(":///", 1)[1] if ":///" in path_or_url else ""
+        if raw in ("", ":memory:"):
+            return Target("sqlite://", None)
+        path = Path(raw).expanduser().resolve()
+        return Target(f"sqlite:///{path}", path)
+    return Target(path_or_url, None)
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(config.MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "db/versions holds no migration"
+    return head
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse what is not an SQLite database without writing a byte to it."""
+    if path.is_dir():
+        raise DatabaseRefused(f"{path} is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseRefused(f"{path} cannot be read: {exc.strerror}") from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseRefused(f"{path} is not a Learning Hub database (it is not an SQLite file)")
+
+
+def _sqlite_schema_state(path: Path) -> tuple[str | None, bool]:
+    """Return (alembic revision, has other tables) read through a read-only connection."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None, False
+    uri = f"{path.as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            return revision, bool(tables - {"alembic_version"})
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(f"{path} is not a readable database: {exc}") from exc
+
+
+def _check_revision(revision: str | None, has_tables: bool, label: str) -> bool:
+    """Refuse foreign or newer schemas. Return True when an upgrade is needed."""
+    head = head_revision()
+    if revision is None:
+        if has_tables:
+            raise DatabaseRefused(
+                f"{label} is a database of another program (it has tables but no Learning Hub schema)"
+            )
+        return True
+    if revision == head:
+        return False
+    from alembic.util import CommandError
+
+    try:
+        known = script_directory().get_revision(revision)
+    except CommandError:
+        known = None
+    if known is None:
+        raise DatabaseRefused(
+            f"{label} was written by a newer version of Learning Hub Planner "
+            f"(schema {revision}; this version knows up to {head}). Update the program to open it."
+        )
+    return True
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """foreign_keys on, WAL, busy timeout; and explicit BEGIN so transactions mean what they say."""
+    busy_ms = int(config.DEFAULTS["sqlite_busy_timeout_ms"])  # type: ignore[call-overload]
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (SQLAlchemy's pysqlite recipe)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {busy_ms}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if cur.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+            cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Writers take the write lock up front, so two writers queue instead of deadlocking.
+        mode = "IMMEDIATE" if conn.get_execution_options().get("lh_write") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Database:
+    """An open, up-to-date database and the way to run one unit of work on it."""
+
+    def __init__(self, target: Target, engine: Engine, backup_path: Path | None = None) -> None:
+        self.target = target
+        self.engine = engine
+        #: The copy made before an upgrade, if one was made on this open.
+        self.backup_path = backup_path
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action = one transaction: committed whole, or rolled back whole."""
+        with self.engine.connect() as conn:
+            conn.execution_options(lh_write=True)
+            with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+                with session.begin():
+                    yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work; nothing it does is committed."""
+        with self.engine.connect() as conn:
+            with Session(bind=conn, expire_on_commit=False) as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _create_private_file(path: Path) -> None:
+    """A new database file is readable by its owner only: it holds personal data."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _make_engine(target: Target) -> Engine:
+    if target.is_sqlite:
+        engine = create_engine(target.url)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(target.url, pool_pre_ping=True)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to ``revision`` in one transaction, rolled back on any error."""
+    from alembic import command
+
+    is_sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        if is_sqlite:
+            # Table rebuilds (batch mode) must not cascade deletes; checked again before commit.
+            # The pragma works only outside a transaction, hence the raw driver connection.
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            conn.execution_options(lh_write=True)
+            with conn.begin():
+                command.upgrade(alembic_config(conn), revision)
+                if is_sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseRefused(f"upgrade left {len(broken)} broken references; nothing changed")
+        finally:
+            if is_sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
+def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
+    """Open (creating or upgrading as needed) the database at ``path_or_url``.
+
+    Raises :class:`DatabaseRefused` for a file that is not a database, a database of
+    another program, or one from a newer version; those are left untouched.
+    """
+    target = parse_target(path_or_url)
+    backup_path: Path | None = None
+    if target.sqlite_path is not None:
+        path = target.sqlite_path
+        _check_sqlite_file(path)
+        revision, has_tables = _sqlite_schema_state(path)
+        needs_upgrade = _check_revision(revision, has_tables, str(path))
+        if revision is not None and needs_upgrade:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup_path = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+            backup_sqlite_file(path, backup_path)
+        if not path.exists():
+            _create_private_file(path)
+        engine = _make_engine(target)
+    else:
+        engine = _make_engine(target)
+        from alembic.runtime.migration import MigrationContext
+        from sqlalchemy import inspect
+
+        with engine.connect() as conn:
+            revision = MigrationContext.configure(conn).get_current_revision()
+            has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+        try:
+            needs_upgrade = _check_revision(revision, has_tables, target.label)
+        except DatabaseRefused:
+            engine.dispose()
+            raise
+    if needs_upgrade:
+        try:
+            upgrade(engine, upgrade_to)
+        except Exception:
+            engine.dispose()
+            raise
+    return Database(target, engine, backup_path)

@@ -1,0 +1,66 @@
+"""The controlled vocabularies of the domain, with their human labels.
+
+Values are stored as these short strings; labels are what screens and documents show.
+"""
+
+from __future__ import annotations
+
+from .errors import ValidationError
+
+PERSON_ROLES: dict[str, str] = {
+    "elected": "Elected representative",
+    "policymaker": "Policymaker",
+    "manager": "City manager",
+    "planner": "Urban planner",
+    "expert": "Expert",
+    "staff": "Staff",
+    "other": "Other",
+}
+SEMINAR_KINDS: dict[str, str] = {
+    "seminar": "Seminar",
+    "webinar": "Webinar",
+    "meeting": "Cluster meeting",
+    "visit": "Study visit",
+    "conference": "Conference",
+    "course": "Course",
+}
+SEMINAR_FORMATS: dict[str, str] = {"onsite": "On site", "online": "Online", "hybrid": "Hybrid"}
+SEMINAR_STATUSES: dict[str, str] = {
+    "planned": "Planned",
+    "confirmed": "Confirmed",
+    "held": "Held",
+    "cancelled": "Cancelled",
+}
+SESSION_KINDS: dict[str, str] = {
+    "talk": "Talk",
+    "keynote": "Keynote",
+    "panel": "Panel",
+    "workshop": "Workshop",
+    "break": "Break",
+    "meal": "Meal",
+    "visit": "Site visit",
+    "ceremony": "Ceremony",
+    "meeting": "Meeting",
+    "other": "Other",
+}
+REGISTRATION_STATUSES: dict[str, str] = {
+    "invited": "Invited",
+    "registered": "Registered",
+    "confirmed": "Confirmed",
+    "waitlisted": "Waiting list",
+    "cancelled": "Cancelled",
+    "attended": "Attended",
+    "no-show": "No-show",
+}
+#: Registrations in these states hold a seat and count against a seminar's capacity.
+SEAT_HOLDING_STATUSES: frozenset[str] = frozenset({"registered", "confirmed", "attended", "no-show"})
+PARTNER_ROLES: dict[str, str] = {"organiser": "Organiser", "partner": "Partner"}
+
+
+def check_choice(value: str, choices: dict[str, str], field: str) -> str:
+    """Return ``value`` normalised, or refuse it naming the allowed values."""
+    normalised = (value or "").strip().lower()
+    if normalised not in choices:
+        allowed = ", ".join(choices)
+        raise ValidationError(f"{value!r} is not one of: {allowed}", where=field)
+    return normalised
