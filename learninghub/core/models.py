@@ -245,6 +245,7 @@ class AgendaSession(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     seminar: Mapped[Seminar] = relationship(back_populates="sessions")
+    series: Mapped[SessionSeries | None] = relationship()
     moderator: Mapped[Person | None] = relationship()
     speaker_links: Mapped[list[SessionSpeaker]] = relationship(
         order_by="SessionSpeaker.position", cascade="all, delete-orphan", passive_deletes=True

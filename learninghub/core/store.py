@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from .. import config
 from .backups import backup_sqlite_file
-from .errors import DatabaseRefused
+from .errors import DatabaseRefused, RuleViolation, StaleEdit
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -182,12 +182,26 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action = one transaction: committed whole, or rolled back whole."""
+        """One user action = one transaction: committed whole, or rolled back whole.
+
+        A row changed by someone else since it was read, or a uniqueness race lost to
+        another writer, becomes a user-facing error instead of a driver exception.
+        """
+        from sqlalchemy.exc import IntegrityError
+        from sqlalchemy.orm.exc import StaleDataError
+
         with self.engine.connect() as conn:
             conn.execution_options(lh_write=True)
             with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
-                with session.begin():
-                    yield session
+                try:
+                    with session.begin():
+                        yield session
+                except StaleDataError:
+                    raise StaleEdit(
+                        "the record was changed by someone else meanwhile; reload it and apply your change again"
+                    ) from None
+                except IntegrityError as exc:
+                    raise RuleViolation(f"the change clashes with data saved meanwhile ({exc.orig})") from None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

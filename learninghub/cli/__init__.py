@@ -1,0 +1,50 @@
+"""``learninghub``: every data operation of the app, without a screen (see shared CLI.md).
+
+Exit status: 0 done; 1 refused by a rule or bad input (one line on stderr saying
+what and where); 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import admin, people, planning
+from .context import Context
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="learninghub",
+        description="Plan city-to-city training programmes: curricula, seminars, agendas, people.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="SQLite file or SQLAlchemy URL (default: $LEARNINGHUB_DB, else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in (admin, planning, people):
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = Context(args.db)
+    try:
+        return int(args.handler(args, context) or 0)
+    except context.user_errors as exc:
+        print(f"learninghub: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("learninghub: interrupted; the current change was not saved", file=sys.stderr)
+        return 130
+    finally:
+        context.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

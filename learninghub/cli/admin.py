@@ -1,0 +1,75 @@
+"""Commands about the database itself and the app: init, demo, gui."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .common import add_json
+from .context import Context
+from . import output
+
+
+def register(commands: Any) -> None:
+    init = commands.add_parser("init", help="create or upgrade the database")
+    add_json(init)
+    init.set_defaults(handler=init_db)
+
+    demo = commands.add_parser("demo", help="load the demo Learning Hub curriculum 2020–2022")
+    demo.add_argument("--force", action="store_true", help="replace everything already in the database")
+    add_json(demo)
+    demo.set_defaults(handler=load_demo)
+
+    gui = commands.add_parser("gui", help="open the desktop app")
+    gui.set_defaults(handler=run_gui)
+
+
+def init_db(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.store import head_revision
+
+    db = ctx.db
+    if args.json:
+        output.print_json({"id": db.target.label, "database": db.target.label, "schema": head_revision(),
+                           "dialect": db.dialect})
+    else:
+        print(f"database ready: {db.target.label} (schema {head_revision()})")
+
+
+def load_demo(args: argparse.Namespace, ctx: Context) -> int:
+    import dataclasses
+    import sys
+
+    from ..core.services import demo
+
+    db = ctx.db
+    with db.transaction() as s:
+        if not demo.is_empty(s):
+            if not args.force:
+                print(f"learninghub: error: {db.target.label} already holds data; "
+                      "pass --force to replace all of it with the demo", file=sys.stderr)
+                return 1
+            demo.clear_everything(s)
+        summary = demo.load_demo(s)
+    if args.json:
+        output.print_json({"id": db.target.label, **dataclasses.asdict(summary)})
+    else:
+        print(f"demo loaded into {db.target.label}: {summary.curricula} curricula, {summary.seminars} seminars, "
+              f"{summary.sessions} sessions, {summary.people} people, {summary.registrations} registrations, "
+              f"{summary.check_ins} check-ins")
+    return 0
+
+
+def run_gui(args: argparse.Namespace, ctx: Context) -> int:
+    from .. import config
+
+    try:
+        from ..gui.app import run
+    except ImportError:
+        run = None
+    if run is None:
+        from .planning import seminar_list
+
+        print("The desktop window is not built yet; the demo seminars are:")
+        seminar_list(argparse.Namespace(curriculum=None, json=False), ctx)
+        return 0
+    return run(config.resolve_database(args.db))

@@ -1,0 +1,36 @@
+"""Argument helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+SUPPRESS = argparse.SUPPRESS
+
+
+def given(args: argparse.Namespace, mapping: dict[str, str]) -> dict[str, Any]:
+    """The edit options the user actually typed, renamed for the service call.
+
+    Options default to SUPPRESS, so an absent option leaves the field unchanged and
+    an empty string (``--venue ""``) clears it.
+    """
+    values = vars(args)
+    return {service: values[option] for option, service in mapping.items() if option in values}
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON on stdout")
+
+
+def add_expected_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--expect-version",
+        type=int,
+        dest="expected_version",
+        default=None,
+        help="refuse the edit if the record is no longer at this version",
+    )
+
+
+def choices_help(choices: dict[str, str]) -> str:
+    return "|".join(choices)

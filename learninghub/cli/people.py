@@ -1,0 +1,300 @@
+"""Commands for people, registrations and attendance."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from .. import config
+from ..core import timezones, vocab
+from .common import SUPPRESS, add_expected_version, add_json, choices_help, given
+from .context import Context
+from . import output
+
+_PERSON_FIELDS = {
+    "given": "given_name",
+    "family": "family_name",
+    "native_name": "native_name",
+    "email": "email",
+    "organisation": "organisation",
+    "city": "city",
+    "country": "country",
+    "role": "role",
+    "title": "title",
+    "phone": "phone",
+    "notes": "notes",
+    "consent": "consent_contact",
+}
+
+
+def register(commands: Any) -> None:
+    _person(commands)
+    _registration(commands)
+    _attendance(commands)
+
+
+def _bool(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in ("yes", "y", "true", "1"):
+        return True
+    if lowered in ("no", "n", "false", "0"):
+        return False
+    raise argparse.ArgumentTypeError(f"{text!r} is not yes or no")
+
+
+def _person_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    default = SUPPRESS if editing else None
+    parser.add_argument("--given", default=default, help="given name, Latin script")
+    parser.add_argument("--family", default=default, help="family name, Latin script")
+    parser.add_argument("--native-name", default=default, help="name in the person's own script: 李佳, 한현숙")
+    parser.add_argument("--email", default=default)
+    parser.add_argument("--organisation", default=default)
+    parser.add_argument("--city", default=default)
+    parser.add_argument("--country", default=default, metavar="CC")
+    parser.add_argument("--role", default=SUPPRESS if editing else "other", help=choices_help(vocab.PERSON_ROLES))
+    parser.add_argument("--title", default=default, help="job title")
+    parser.add_argument("--phone", default=default)
+    parser.add_argument("--notes", default=default)
+    parser.add_argument("--consent", type=_bool, default=SUPPRESS if editing else False, metavar="yes|no",
+                        help="agrees to be contacted")
+
+
+def _person(commands: Any) -> None:
+    group = commands.add_parser("person", help="people").add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = group.add_parser("add", help="add a person")
+    _person_options(add, editing=False)
+    add_json(add)
+    add.set_defaults(handler=person_add)
+
+    lst = group.add_parser("list", help="list or search people")
+    lst.add_argument("--search", metavar="Q", help="part of a name (any script), email, organisation or city")
+    lst.add_argument("--limit", type=int, default=int(config.DEFAULTS["search_result_limit"]),  # type: ignore[call-overload]
+                     help="at most this many (0: all; default %(default)s)")
+    add_json(lst)
+    lst.set_defaults(handler=person_list)
+
+    show = group.add_parser("show", help="one person with their registrations")
+    show.add_argument("id", type=int)
+    add_json(show)
+    show.set_defaults(handler=person_show)
+
+    edit = group.add_parser("edit", help="change a person")
+    edit.add_argument("id", type=int)
+    _person_options(edit, editing=True)
+    add_expected_version(edit)
+    add_json(edit)
+    edit.set_defaults(handler=person_edit)
+
+    erase = group.add_parser("erase", help="remove a person's personal data everywhere")
+    erase.add_argument("id", type=int)
+    add_json(erase)
+    erase.set_defaults(handler=person_erase)
+
+
+def _show_person(args: argparse.Namespace, person: Any, registrations: list[Any] | None = None) -> None:
+    if args.json:
+        data = output.person_json(person)
+        if registrations is not None:
+            data["registrations"] = [output.registration_json(r) | {"seminar": r.seminar.title} for r in registrations]
+        output.print_json(data)
+        return
+    print(f"person {person.id}: {person.display_name}")
+    for label, value in (
+        ("title", person.title), ("organisation", person.organisation.name if person.organisation else None),
+        ("city", person.city.name if person.city else None), ("country", person.country),
+        ("role", vocab.PERSON_ROLES.get(person.role, person.role)), ("email", person.email), ("phone", person.phone),
+    ):
+        if value:
+            print(f"  {label}: {value}")
+    for r in registrations or []:
+        print(f"  seminar {r.seminar_id} '{r.seminar.title}': {r.status}")
+
+
+def person_add(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import people
+
+    fields = {svc: getattr(args, opt) for opt, svc in _PERSON_FIELDS.items()}
+    with ctx.db.transaction() as s:
+        _show_person(args, people.add_person(s, **fields))
+
+
+def person_list(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import people
+
+    with ctx.db.reading() as s:
+        rows = people.list_people(s, search_text=args.search, limit=args.limit or None)
+        if args.json:
+            output.print_json([output.person_json(p) for p in rows])
+            return
+        output.print_table(
+            ["ID", "Family", "Given", "Native", "Organisation", "City", "Email"],
+            [(p.id, p.family_name, p.given_name, p.native_name or "", p.organisation.name if p.organisation else "",
+              p.city.name if p.city else "", p.email or "") for p in rows],
+        )
+        if args.limit and len(rows) == args.limit:
+            print(f"(first {args.limit} shown; narrow the search or pass --limit 0)")
+
+
+def person_show(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import people, registration
+
+    with ctx.db.reading() as s:
+        person = people.get_person(s, args.id)
+        _show_person(args, person, registration.list_registrations(s, person_id=args.id))
+
+
+def person_edit(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import people
+
+    changes = given(args, _PERSON_FIELDS)
+    with ctx.db.transaction() as s:
+        _show_person(args, people.edit_person(s, args.id, expected_version=args.expected_version, **changes))
+
+
+def person_erase(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import people
+
+    with ctx.db.transaction() as s:
+        person = people.erase_person(s, args.id)
+        if args.json:
+            output.print_json(output.person_json(person))
+        else:
+            print(f"erased the personal data of person {person.id}; their registrations and attendance still count")
+
+
+# ---------------------------------------------------------------- registrations
+def _registration(commands: Any) -> None:
+    reg = commands.add_parser("register", help="register a person to a seminar, or change their status")
+    reg.add_argument("--seminar", type=int, required=True, metavar="ID")
+    reg.add_argument("--person", type=int, required=True, metavar="ID")
+    reg.add_argument("--status", default="registered", help=choices_help(vocab.REGISTRATION_STATUSES))
+    reg.add_argument("--note", help="why (kept in the registration's history)")
+    add_json(reg)
+    reg.set_defaults(handler=register_person)
+
+    group = commands.add_parser("registration", help="list registrations and their history").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    lst = group.add_parser("list", help="registrations of a seminar or a person")
+    lst.add_argument("--seminar", type=int, metavar="ID")
+    lst.add_argument("--person", type=int, metavar="ID")
+    lst.add_argument("--status", help=choices_help(vocab.REGISTRATION_STATUSES))
+    add_json(lst)
+    lst.set_defaults(handler=registration_list)
+
+    hist = group.add_parser("history", help="every status change of one registration")
+    hist.add_argument("id", type=int)
+    add_json(hist)
+    hist.set_defaults(handler=registration_history)
+
+    status = group.add_parser("status", help="change the status of a registration")
+    status.add_argument("id", type=int)
+    status.add_argument("status", help=choices_help(vocab.REGISTRATION_STATUSES))
+    status.add_argument("--note")
+    add_expected_version(status)
+    add_json(status)
+    status.set_defaults(handler=registration_status)
+
+
+def _show_registration(args: argparse.Namespace, r: Any) -> None:
+    if args.json:
+        output.print_json(output.registration_json(r))
+        return
+    text = f"registration {r.id}: {r.person.display_name} — seminar {r.seminar_id} '{r.seminar.title}': {r.status}"
+    if r.status == "waitlisted" and r.events and r.events[-1].note:
+        text += f" ({r.events[-1].note})"
+    print(text)
+
+
+def register_person(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import registration
+
+    with ctx.db.transaction() as s:
+        r = registration.register(s, seminar_id=args.seminar, person_id=args.person, status=args.status, note=args.note)
+        _show_registration(args, r)
+
+
+def registration_status(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import registration
+
+    with ctx.db.transaction() as s:
+        r = registration.set_status(s, args.id, args.status, note=args.note, expected_version=args.expected_version)
+        _show_registration(args, r)
+
+
+def registration_list(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import registration
+
+    with ctx.db.reading() as s:
+        rows = registration.list_registrations(s, seminar_id=args.seminar, person_id=args.person, status=args.status)
+        if args.json:
+            output.print_json([output.registration_json(r) for r in rows])
+            return
+        output.print_table(
+            ["ID", "Seminar", "Person ID", "Person", "Status"],
+            [(r.id, r.seminar_id, r.person_id, r.person.display_name, r.status) for r in rows],
+        )
+
+
+def registration_history(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import registration
+
+    with ctx.db.reading() as s:
+        r = registration.get_registration(s, args.id)
+        if args.json:
+            output.print_json(output.registration_json(r, history=True))
+            return
+        tz = timezones.zone(r.seminar.timezone)
+        output.print_table(
+            ["When", "From", "To", "Note"],
+            [(f"{e.at.astimezone(tz):%Y-%m-%d %H:%M}", e.old_status or "", e.new_status, e.note or "") for e in r.events],
+        )
+
+
+# ---------------------------------------------------------------- attendance
+def _attendance(commands: Any) -> None:
+    att = commands.add_parser("attend", help="check a person in to one session")
+    att.add_argument("--session", type=int, required=True, metavar="ID")
+    att.add_argument("--person", type=int, required=True, metavar="ID")
+    att.add_argument("--undo", action="store_true", help="remove the check-in instead")
+    add_json(att)
+    att.set_defaults(handler=attend)
+
+    group = commands.add_parser("attendance", help="who checked in").add_subparsers(dest="action", metavar="ACTION", required=True)
+    lst = group.add_parser("list", help="check-ins of one session")
+    lst.add_argument("--session", type=int, required=True, metavar="ID")
+    add_json(lst)
+    lst.set_defaults(handler=attendance_list)
+
+
+def attend(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import attendance
+
+    with ctx.db.transaction() as s:
+        if args.undo:
+            attendance.undo_check_in(s, session_id=args.session, person_id=args.person)
+            if args.json:
+                output.print_json({"id": None, "session_id": args.session, "person_id": args.person, "removed": True})
+            else:
+                print(f"removed the check-in of person {args.person} to session {args.session}")
+            return
+        record = attendance.check_in(s, session_id=args.session, person_id=args.person)
+        tz = timezones.zone(record.session.seminar.timezone)
+        if args.json:
+            output.print_json(output.attendance_json(record, tz))
+        else:
+            print(f"checked in {record.person.display_name} to session {args.session} "
+                  f"at {record.checked_in_at.astimezone(tz):%H:%M} ({tz.key})")
+
+
+def attendance_list(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import agenda, attendance
+
+    with ctx.db.reading() as s:
+        tz = timezones.zone(agenda.get_session(s, args.session).seminar.timezone)
+        rows = attendance.list_attendance(s, session_id=args.session)
+        if args.json:
+            output.print_json([output.attendance_json(a, tz) for a in rows])
+            return
+        output.print_table(["Person ID", "Person", "Checked in"],
+                           [(a.person_id, a.person.display_name, f"{a.checked_in_at.astimezone(tz):%Y-%m-%d %H:%M}") for a in rows])

@@ -1,0 +1,385 @@
+"""Commands for curricula, seminars and agenda sessions."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..core import timezones, vocab
+from .common import SUPPRESS, add_expected_version, add_json, choices_help, given
+from .context import Context
+from . import output
+
+
+def register(commands: Any) -> None:
+    _curriculum(commands)
+    _seminar(commands)
+    _session(commands)
+
+
+# ---------------------------------------------------------------- curricula
+def _curriculum(commands: Any) -> None:
+    group = commands.add_parser("curriculum", help="curricula").add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    add = group.add_parser("add", help="add a curriculum")
+    add.add_argument("--title", required=True)
+    add.add_argument("--start-year", type=int)
+    add.add_argument("--end-year", type=int)
+    add.add_argument("--description")
+    add_json(add)
+    add.set_defaults(handler=curriculum_add)
+
+    lst = group.add_parser("list", help="list curricula")
+    add_json(lst)
+    lst.set_defaults(handler=curriculum_list)
+
+    show = group.add_parser("show", help="one curriculum")
+    show.add_argument("id", type=int)
+    add_json(show)
+    show.set_defaults(handler=curriculum_show)
+
+    edit = group.add_parser("edit", help="change a curriculum")
+    edit.add_argument("id", type=int)
+    edit.add_argument("--title", default=SUPPRESS)
+    edit.add_argument("--start-year", type=int, default=SUPPRESS)
+    edit.add_argument("--end-year", type=int, default=SUPPRESS)
+    edit.add_argument("--description", default=SUPPRESS)
+    add_expected_version(edit)
+    add_json(edit)
+    edit.set_defaults(handler=curriculum_edit)
+
+
+def _print_curricula(args: argparse.Namespace, rows: list[Any]) -> None:
+    if args.json:
+        output.print_json([output.curriculum_json(c) for c in rows])
+    else:
+        output.print_table(["ID", "Years", "Title"], [(c.id, _years(c), c.title) for c in rows])
+
+
+def _years(c: Any) -> str:
+    return f"{c.start_year or '?'}–{c.end_year or '?'}"
+
+
+def curriculum_add(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import curricula
+
+    with ctx.db.transaction() as s:
+        c = curricula.add_curriculum(
+            s, title=args.title, start_year=args.start_year, end_year=args.end_year, description=args.description
+        )
+        _show_one_curriculum(args, c)
+
+
+def _show_one_curriculum(args: argparse.Namespace, c: Any) -> None:
+    if args.json:
+        output.print_json(output.curriculum_json(c))
+    else:
+        print(f"curriculum {c.id}: {c.title} ({_years(c)})")
+
+
+def curriculum_list(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import curricula
+
+    with ctx.db.reading() as s:
+        _print_curricula(args, curricula.list_curricula(s))
+
+
+def curriculum_show(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import curricula
+
+    with ctx.db.reading() as s:
+        _show_one_curriculum(args, curricula.get_curriculum(s, args.id))
+
+
+def curriculum_edit(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import curricula
+
+    changes = given(args, {"title": "title", "start_year": "start_year", "end_year": "end_year", "description": "description"})
+    with ctx.db.transaction() as s:
+        c = curricula.edit_curriculum(s, args.id, expected_version=args.expected_version, **changes)
+        _show_one_curriculum(args, c)
+
+
+# ---------------------------------------------------------------- seminars
+_SEMINAR_FIELDS = {
+    "title": "title",
+    "start": "start",
+    "end": "end",
+    "tz": "timezone",
+    "kind": "kind",
+    "format": "format",
+    "venue": "venue",
+    "city": "city",
+    "capacity": "capacity",
+    "status": "status",
+    "description": "description",
+}
+
+
+def _seminar_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    default = SUPPRESS if editing else None
+    parser.add_argument("--title", required=not editing, default=default)
+    parser.add_argument("--start", required=not editing, default=default, metavar="DATE", help="first day, 2020-07-13")
+    parser.add_argument("--end", required=not editing, default=default, metavar="DATE", help="last day")
+    parser.add_argument("--tz", required=not editing, default=default, metavar="ZONE", help="IANA zone, Asia/Shanghai")
+    parser.add_argument("--kind", default=SUPPRESS if editing else "seminar", help=choices_help(vocab.SEMINAR_KINDS))
+    parser.add_argument("--format", default=SUPPRESS if editing else "onsite", help=choices_help(vocab.SEMINAR_FORMATS))
+    parser.add_argument("--venue", default=default)
+    parser.add_argument("--city", default=default)
+    parser.add_argument("--country", default=None, metavar="CC", help="the city's country code")
+    parser.add_argument("--capacity", type=int, default=default)
+    parser.add_argument("--status", default=SUPPRESS if editing else "planned", help=choices_help(vocab.SEMINAR_STATUSES))
+    parser.add_argument("--description", default=default)
+
+
+def _seminar(commands: Any) -> None:
+    group = commands.add_parser("seminar", help="seminars").add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = group.add_parser("add", help="add a seminar to a curriculum")
+    add.add_argument("--curriculum", type=int, required=True, metavar="ID")
+    _seminar_options(add, editing=False)
+    add_json(add)
+    add.set_defaults(handler=seminar_add)
+
+    lst = group.add_parser("list", help="list seminars")
+    lst.add_argument("--curriculum", type=int, metavar="ID")
+    add_json(lst)
+    lst.set_defaults(handler=seminar_list)
+
+    show = group.add_parser("show", help="one seminar with its partners and seats")
+    show.add_argument("id", type=int)
+    add_json(show)
+    show.set_defaults(handler=seminar_show)
+
+    edit = group.add_parser("edit", help="change a seminar")
+    edit.add_argument("id", type=int)
+    _seminar_options(edit, editing=True)
+    add_expected_version(edit)
+    add_json(edit)
+    edit.set_defaults(handler=seminar_edit)
+
+    cancel = group.add_parser("cancel", help="cancel a seminar (its history is kept)")
+    cancel.add_argument("id", type=int)
+    add_json(cancel)
+    cancel.set_defaults(handler=seminar_cancel)
+
+    partner = group.add_parser("partner", help="add an organiser or partner organisation")
+    partner.add_argument("id", type=int)
+    partner.add_argument("--organisation", required=True)
+    partner.add_argument("--role", default="partner", help=choices_help(vocab.PARTNER_ROLES))
+    add_json(partner)
+    partner.set_defaults(handler=seminar_partner)
+
+
+def _show_seminar(args: argparse.Namespace, s: Any, seminar: Any) -> None:
+    from ..core.services.registration import seats_taken
+
+    taken = seats_taken(s, seminar.id)
+    if args.json:
+        output.print_json(output.seminar_json(seminar, seats_taken=taken))
+        return
+    city = seminar.city.name if seminar.city else ""
+    print(f"seminar {seminar.id}: {seminar.title}")
+    print(f"  {seminar.start_date} – {seminar.end_date} ({seminar.timezone}), {seminar.kind}, {seminar.format}, {seminar.status}")
+    print(f"  venue: {seminar.venue or '-'}, {city or '-'}")
+    print(f"  seats: {taken} of {seminar.capacity if seminar.capacity else 'unlimited'}")
+    for p in seminar.partners:
+        print(f"  {p.role}: {p.organisation.name}")
+
+
+def seminar_add(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import seminars
+
+    fields = {svc: getattr(args, opt) for opt, svc in _SEMINAR_FIELDS.items()}
+    with ctx.db.transaction() as s:
+        seminar = seminars.add_seminar(s, curriculum_id=args.curriculum, country=args.country, **fields)
+        _show_seminar(args, s, seminar)
+
+
+def seminar_list(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import seminars
+    from ..core.services.registration import seats_taken
+
+    with ctx.db.reading() as s:
+        rows = seminars.list_seminars(s, args.curriculum)
+        if args.json:
+            output.print_json([output.seminar_json(r, seats_taken=seats_taken(s, r.id)) for r in rows])
+            return
+        output.print_table(
+            ["ID", "First day", "Last day", "Title", "City", "Format", "Status"],
+            [(r.id, r.start_date, r.end_date, r.title, r.city.name if r.city else "", r.format, r.status) for r in rows],
+        )
+
+
+def seminar_show(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import seminars
+
+    with ctx.db.reading() as s:
+        _show_seminar(args, s, seminars.get_seminar(s, args.id))
+
+
+def seminar_edit(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import seminars
+
+    changes = given(args, _SEMINAR_FIELDS)
+    with ctx.db.transaction() as s:
+        seminar = seminars.edit_seminar(
+            s, args.id, expected_version=args.expected_version, country=args.country, **changes
+        )
+        _show_seminar(args, s, seminar)
+
+
+def seminar_cancel(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import seminars
+
+    with ctx.db.transaction() as s:
+        _show_seminar(args, s, seminars.cancel_seminar(s, args.id))
+
+
+def seminar_partner(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import seminars
+
+    with ctx.db.transaction() as s:
+        seminars.set_partner(s, args.id, args.organisation, args.role)
+        _show_seminar(args, s, seminars.get_seminar(s, args.id))
+
+
+# ---------------------------------------------------------------- sessions
+_SESSION_FIELDS = {
+    "title": "title",
+    "start": "start",
+    "end": "end",
+    "kind": "kind",
+    "room": "room",
+    "language": "language",
+    "description": "description",
+    "moderator": "moderator_id",
+}
+
+
+def _session_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    default = SUPPRESS if editing else None
+    parser.add_argument("--title", required=not editing, default=default)
+    parser.add_argument("--start", required=not editing, default=default, metavar='"DATE HH:MM"', help="local time in the seminar's zone")
+    parser.add_argument("--end", required=not editing, default=default, metavar='"DATE HH:MM"')
+    parser.add_argument("--kind", default=SUPPRESS if editing else "talk", help=choices_help(vocab.SESSION_KINDS))
+    parser.add_argument("--room", default=default)
+    parser.add_argument("--language", default=default, help="e.g. en, zh, en+zh")
+    parser.add_argument("--description", default=default)
+    parser.add_argument("--speaker", type=int, action="append", metavar="PERSON_ID", default=SUPPRESS if editing else [], help="repeat for several speakers")
+    parser.add_argument("--moderator", type=int, metavar="PERSON_ID", default=default)
+    parser.add_argument("--fold", choices=["earlier", "later"], help="which one, for a local time that happens twice")
+
+
+def _session(commands: Any) -> None:
+    group = commands.add_parser("session", help="agenda sessions").add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = group.add_parser("add", help="add a session (or a recurring series) to a seminar")
+    add.add_argument("--seminar", type=int, required=True, metavar="ID")
+    _session_options(add, editing=False)
+    add.add_argument("--repeat", metavar="RRULE", help="RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=8")
+    add_json(add)
+    add.set_defaults(handler=session_add)
+
+    lst = group.add_parser("list", help="a seminar's agenda")
+    lst.add_argument("--seminar", type=int, required=True, metavar="ID")
+    lst.add_argument("--tz", metavar="ZONE", help="show times in this zone instead of the seminar's")
+    add_json(lst)
+    lst.set_defaults(handler=session_list)
+
+    show = group.add_parser("show", help="one session")
+    show.add_argument("id", type=int)
+    show.add_argument("--tz", metavar="ZONE")
+    add_json(show)
+    show.set_defaults(handler=session_show)
+
+    edit = group.add_parser("edit", help="change one session")
+    edit.add_argument("id", type=int)
+    _session_options(edit, editing=True)
+    add_expected_version(edit)
+    add_json(edit)
+    edit.set_defaults(handler=session_edit)
+
+    delete = group.add_parser("delete", help="delete one session")
+    delete.add_argument("id", type=int)
+    delete.add_argument("--force", action="store_true", help="even if people checked in to it")
+    delete.set_defaults(handler=session_delete)
+
+
+def _print_sessions(args: argparse.Namespace, rows: list[Any], tz: Any) -> None:
+    if args.json:
+        output.print_json([output.session_json(r, tz) for r in rows])
+        return
+    table = []
+    for r in rows:
+        start, end = r.starts_at.astimezone(tz), r.ends_at.astimezone(tz)
+        days = (end.date() - start.date()).days
+        until = f"{end:%H:%M}" + (f" +{days}d" if days else "")
+        table.append((r.id, f"{start:%a %Y-%m-%d}", f"{start:%H:%M}–{until}", r.title, r.kind, r.room or "",
+                      ", ".join(p.display_name for p in r.speakers)))
+    print(f"(times in {tz.key})")
+    output.print_table(["ID", "Day", "Time", "Title", "Kind", "Room", "Speakers"], table)
+
+
+def _zone_for(s: Any, seminar_id: int, override: str | None) -> Any:
+    from ..core.services.seminars import get_seminar
+
+    return timezones.zone(override or get_seminar(s, seminar_id).timezone, where="--tz")
+
+
+def session_add(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import agenda
+
+    fields = {svc: getattr(args, opt) for opt, svc in _SESSION_FIELDS.items()}
+    with ctx.db.transaction() as s:
+        rows = agenda.add_session(
+            s, seminar_id=args.seminar, speaker_ids=args.speaker, repeat=args.repeat, fold=args.fold, **fields
+        )
+        tz = _zone_for(s, args.seminar, None)
+        if args.json:
+            data = [output.session_json(r, tz) for r in rows]
+            output.print_json(data if args.repeat else data[0])
+        else:
+            _print_sessions(args, rows, tz)
+
+
+def session_list(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import agenda
+
+    with ctx.db.reading() as s:
+        tz = _zone_for(s, args.seminar, args.tz)
+        _print_sessions(args, agenda.list_sessions(s, args.seminar), tz)
+
+
+def session_show(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import agenda
+
+    with ctx.db.reading() as s:
+        row = agenda.get_session(s, args.id)
+        tz = _zone_for(s, row.seminar_id, args.tz)
+        if args.json:
+            output.print_json(output.session_json(row, tz))
+        else:
+            _print_sessions(args, [row], tz)
+
+
+def session_edit(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import agenda
+
+    changes = given(args, _SESSION_FIELDS)
+    if "speaker" in vars(args):
+        changes["speaker_ids"] = args.speaker
+    with ctx.db.transaction() as s:
+        row = agenda.edit_session(s, args.id, expected_version=args.expected_version, fold=args.fold, **changes)
+        tz = _zone_for(s, row.seminar_id, None)
+        if args.json:
+            output.print_json(output.session_json(row, tz))
+        else:
+            _print_sessions(args, [row], tz)
+
+
+def session_delete(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import agenda
+
+    with ctx.db.transaction() as s:
+        agenda.delete_session(s, args.id, force=args.force)
+    print(f"deleted session {args.id}")

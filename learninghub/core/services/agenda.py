@@ -1,0 +1,233 @@
+"""Agenda sessions of a seminar, entered in the seminar's local time.
+
+A recurring session is an RFC 5545 RRULE expanded in the seminar's *local* zone
+(``dateutil.rrule``), so "Tuesdays 14:00 Barcelona" stays 14:00 in Barcelona
+across a DST change. Each occurrence becomes its own row, linked to its series.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from .. import timezones, validate, vocab
+from ..errors import RuleViolation, ValidationError
+from ..models import AgendaSession, Attendance, Person, Seminar, SessionSeries, SessionSpeaker
+from .common import UNSET, check_version, get_or_refuse
+from .people import get_person, require_active
+from .seminars import get_seminar
+
+MAX_OCCURRENCES = 500
+
+
+def _as_local(value: dt.datetime | str, field: str) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            raise ValidationError("give the local time of the seminar's zone, without an offset", where=field)
+        return value
+    return timezones.parse_local(value, where=field)
+
+
+def _check_inside(seminar: Seminar, start: dt.datetime, end: dt.datetime, tz: ZoneInfo, where: str) -> None:
+    first_day = start.astimezone(tz).date()
+    last_day = end.astimezone(tz).date()
+    if first_day < seminar.start_date or last_day > seminar.end_date:
+        raise RuleViolation(
+            f"{start.astimezone(tz):%Y-%m-%d %H:%M}–{end.astimezone(tz):%Y-%m-%d %H:%M} is outside the seminar's "
+            f"days {seminar.start_date} – {seminar.end_date} ({seminar.timezone})",
+            where=where,
+        )
+
+
+def _instants(
+    seminar: Seminar, local_start: dt.datetime, local_end: dt.datetime, fold: timezones.Fold | None, where: str
+) -> tuple[dt.datetime, dt.datetime]:
+    tz = timezones.zone(seminar.timezone)
+    start = timezones.to_instant(local_start, tz, fold=fold, where=f"{where} start")
+    end = timezones.to_instant(local_end, tz, fold=fold, where=f"{where} end")
+    if end <= start:
+        raise RuleViolation(
+            f"ends at {local_end:%Y-%m-%d %H:%M}, not after it starts at {local_start:%Y-%m-%d %H:%M}",
+            where=f"{where} end",
+        )
+    _check_inside(seminar, start, end, tz, where)
+    return start, end
+
+
+def _people(session: Session, ids: Sequence[int], where: str) -> list[Person]:
+    if len(set(ids)) != len(ids):
+        raise ValidationError("the same speaker is named twice", where=where)
+    return [require_active(get_person(session, pid), where) for pid in ids]
+
+
+def _expand(rule: str, local_start: dt.datetime) -> list[dt.datetime]:
+    from dateutil.rrule import rrulestr
+
+    text = rule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    if "COUNT=" not in text.upper() and "UNTIL=" not in text.upper():
+        raise ValidationError("a repeat rule needs COUNT= or UNTIL= so it ends", where="repeat")
+    try:
+        recurrence = rrulestr(text, dtstart=local_start)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(f"{rule!r} is not an RFC 5545 rule ({exc})", where="repeat") from None
+    occurrences = []
+    for occurrence in recurrence:  # type: ignore[attr-defined]
+        if occurrence.tzinfo is not None:
+            raise ValidationError("UNTIL must be a local time without Z", where="repeat")
+        occurrences.append(occurrence)
+        if len(occurrences) > MAX_OCCURRENCES:
+            raise ValidationError(f"the rule makes more than {MAX_OCCURRENCES} sessions", where="repeat")
+    if not occurrences:
+        raise ValidationError("the rule makes no session at all", where="repeat")
+    return occurrences
+
+
+def add_session(
+    session: Session,
+    *,
+    seminar_id: int,
+    title: str,
+    start: dt.datetime | str,
+    end: dt.datetime | str,
+    kind: str = "talk",
+    room: str | None = None,
+    language: str | None = None,
+    description: str | None = None,
+    speaker_ids: Sequence[int] = (),
+    moderator_id: int | None = None,
+    repeat: str | None = None,
+    fold: timezones.Fold | None = None,
+) -> list[AgendaSession]:
+    """Add one session, or every occurrence of ``repeat``; returns the rows made."""
+    seminar = get_seminar(session, seminar_id)
+    local_start, local_end = _as_local(start, "start"), _as_local(end, "end")
+    fields = {
+        "title": validate.required_text(title, "title", max_len=500),
+        "kind": vocab.check_choice(kind, vocab.SESSION_KINDS, "kind"),
+        "room": validate.text(room, "room", max_len=200),
+        "language": validate.text(language, "language", max_len=35),
+        "description": validate.long_text(description, "description"),
+    }
+    speakers = _people(session, list(speaker_ids), "speaker")
+    moderator = require_active(get_person(session, moderator_id), "moderator") if moderator_id else None
+    series = None
+    starts = [local_start]
+    if repeat:
+        starts = _expand(repeat, local_start)
+    duration = local_end - local_start
+    made: list[AgendaSession] = []
+    for occurrence in starts:
+        where = f"occurrence {occurrence:%Y-%m-%d}" if repeat else "session"
+        begin, finish = _instants(seminar, occurrence, occurrence + duration, fold, where)
+        made.append(_new_row(seminar, fields, begin, finish, speakers, moderator))
+    if repeat:
+        series = SessionSeries(
+            seminar_id=seminar.id,
+            rrule=repeat.strip(),
+            local_start=local_start,
+            duration_minutes=int(duration.total_seconds() // 60),
+        )
+        session.add(series)
+        for row in made:
+            row.series = series
+    session.add_all(made)
+    session.flush()
+    return made
+
+
+def _new_row(
+    seminar: Seminar,
+    fields: dict[str, str | None],
+    start: dt.datetime,
+    end: dt.datetime,
+    speakers: list[Person],
+    moderator: Person | None,
+) -> AgendaSession:
+    row = AgendaSession(seminar=seminar, starts_at=start, ends_at=end, moderator=moderator, **fields)
+    row.speaker_links = [SessionSpeaker(person=p, position=i) for i, p in enumerate(speakers)]
+    return row
+
+
+def get_session(session: Session, session_id: int) -> AgendaSession:
+    return get_or_refuse(session, AgendaSession, session_id, "session")
+
+
+def list_sessions(session: Session, seminar_id: int) -> list[AgendaSession]:
+    get_seminar(session, seminar_id)
+    return list(
+        session.scalars(
+            select(AgendaSession)
+            .options(
+                selectinload(AgendaSession.speaker_links).selectinload(SessionSpeaker.person),
+                selectinload(AgendaSession.moderator),
+            )
+            .where(AgendaSession.seminar_id == seminar_id)
+            .order_by(AgendaSession.starts_at, AgendaSession.id)
+        )
+    )
+
+
+def edit_session(
+    session: Session,
+    session_id: int,
+    *,
+    expected_version: int | None = None,
+    title: str = UNSET,
+    start: dt.datetime | str = UNSET,
+    end: dt.datetime | str = UNSET,
+    kind: str = UNSET,
+    room: str | None = UNSET,
+    language: str | None = UNSET,
+    description: str | None = UNSET,
+    speaker_ids: Sequence[int] = UNSET,
+    moderator_id: int | None = UNSET,
+    fold: timezones.Fold | None = None,
+) -> AgendaSession:
+    """Change one session (one occurrence, if it belongs to a series)."""
+    row = get_session(session, session_id)
+    check_version(row, expected_version, "session")
+    seminar = row.seminar
+    if start is not UNSET or end is not UNSET:
+        tz = timezones.zone(seminar.timezone)
+        local_start = row.starts_at.astimezone(tz).replace(tzinfo=None) if start is UNSET else _as_local(start, "start")
+        local_end = row.ends_at.astimezone(tz).replace(tzinfo=None) if end is UNSET else _as_local(end, "end")
+        row.starts_at, row.ends_at = _instants(seminar, local_start, local_end, fold, "session")
+    if title is not UNSET:
+        row.title = validate.required_text(title, "title", max_len=500)
+    if kind is not UNSET:
+        row.kind = vocab.check_choice(kind, vocab.SESSION_KINDS, "kind")
+    if room is not UNSET:
+        row.room = validate.text(room, "room", max_len=200)
+    if language is not UNSET:
+        row.language = validate.text(language, "language", max_len=35)
+    if description is not UNSET:
+        row.description = validate.long_text(description, "description")
+    if speaker_ids is not UNSET:
+        speakers = _people(session, list(speaker_ids), "speaker")
+        row.speaker_links.clear()
+        session.flush()
+        row.speaker_links.extend(SessionSpeaker(person=p, position=i) for i, p in enumerate(speakers))
+    if moderator_id is not UNSET:
+        row.moderator = require_active(get_person(session, moderator_id), "moderator") if moderator_id else None
+    session.flush()
+    return row
+
+
+def delete_session(session: Session, session_id: int, *, force: bool = False) -> None:
+    """Delete a session; refused when people checked in to it, unless ``force``."""
+    row = get_session(session, session_id)
+    present = session.scalar(select(func.count(Attendance.id)).where(Attendance.session_id == session_id)) or 0
+    if present and not force:
+        raise RuleViolation(
+            f"{present} people checked in to session {session_id} '{row.title}'; "
+            "deleting it would lose their attendance",
+            where="session",
+        )
+    session.delete(row)
+    session.flush()

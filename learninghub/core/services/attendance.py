@@ -1,0 +1,74 @@
+"""Attendance: who was present at which session, and when they checked in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..errors import NotFound, RuleViolation
+from ..models import AgendaSession, Attendance, Registration, utcnow
+from .common import get_or_refuse
+from .people import get_person, require_active
+from .registration import set_status
+
+
+def check_in(
+    session: Session, *, session_id: int, person_id: int, at: dt.datetime | None = None
+) -> Attendance:
+    """Record that a registered person is present; their registration becomes 'attended'."""
+    item = get_or_refuse(session, AgendaSession, session_id, "session")
+    person = require_active(get_person(session, person_id))
+    seminar = item.seminar
+    if seminar.status == "cancelled":
+        raise RuleViolation(f"seminar {seminar.id} '{seminar.title}' is cancelled", where="session")
+    registration = session.scalars(
+        select(Registration).where(Registration.seminar_id == seminar.id, Registration.person_id == person_id)
+    ).first()
+    if registration is None or registration.status == "cancelled":
+        state = "not registered" if registration is None else "a cancelled registration"
+        raise RuleViolation(
+            f"{person.display_name} has {state} for seminar {seminar.id} '{seminar.title}'; register them first",
+            where="person",
+        )
+    already = session.scalars(
+        select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id == person_id)
+    ).first()
+    if already is not None:
+        from ..timezones import zone
+
+        local = already.checked_in_at.astimezone(zone(seminar.timezone))
+        raise RuleViolation(
+            f"{person.display_name} is already checked in to session {session_id} "
+            f"(at {local:%Y-%m-%d %H:%M} {seminar.timezone})",
+            where="attendance",
+        )
+    record = Attendance(session=item, person=person, checked_in_at=at or utcnow())
+    session.add(record)
+    if registration.status in ("invited", "registered", "confirmed", "waitlisted", "no-show"):
+        set_status(session, registration.id, "attended", note=f"checked in to session {session_id}")
+    session.flush()
+    return record
+
+
+def undo_check_in(session: Session, *, session_id: int, person_id: int) -> None:
+    record = session.scalars(
+        select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id == person_id)
+    ).first()
+    if record is None:
+        raise NotFound(f"person {person_id} is not checked in to session {session_id}", where="attendance")
+    session.delete(record)
+    session.flush()
+
+
+def list_attendance(session: Session, *, session_id: int) -> list[Attendance]:
+    get_or_refuse(session, AgendaSession, session_id, "session")
+    return list(
+        session.scalars(
+            select(Attendance)
+            .options(selectinload(Attendance.person))
+            .where(Attendance.session_id == session_id)
+            .order_by(Attendance.checked_in_at, Attendance.id)
+        )
+    )

@@ -1,0 +1,71 @@
+"""Curricula: multi-year programmes that hold seminars."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import validate
+from ..errors import RuleViolation, ValidationError
+from ..models import Curriculum
+from .common import UNSET, check_version, get_or_refuse
+
+
+def _check_years(start_year: int | None, end_year: int | None) -> None:
+    for field, year in (("start year", start_year), ("end year", end_year)):
+        if year is not None and not 1900 <= year <= 2200:
+            raise ValidationError(f"{year} is not a plausible year", where=field)
+    if start_year is not None and end_year is not None and end_year < start_year:
+        raise RuleViolation(f"ends in {end_year}, before it starts in {start_year}", where="end year")
+
+
+def add_curriculum(
+    session: Session,
+    *,
+    title: str,
+    start_year: int | None = None,
+    end_year: int | None = None,
+    description: str | None = None,
+) -> Curriculum:
+    _check_years(start_year, end_year)
+    curriculum = Curriculum(
+        title=validate.required_text(title, "title"),
+        start_year=start_year,
+        end_year=end_year,
+        description=validate.long_text(description, "description"),
+    )
+    session.add(curriculum)
+    session.flush()
+    return curriculum
+
+
+def get_curriculum(session: Session, curriculum_id: int) -> Curriculum:
+    return get_or_refuse(session, Curriculum, curriculum_id, "curriculum")
+
+
+def list_curricula(session: Session) -> list[Curriculum]:
+    return list(session.scalars(select(Curriculum).order_by(Curriculum.start_year, Curriculum.id)))
+
+
+def edit_curriculum(
+    session: Session,
+    curriculum_id: int,
+    *,
+    expected_version: int | None = None,
+    title: str = UNSET,
+    start_year: int | None = UNSET,
+    end_year: int | None = UNSET,
+    description: str | None = UNSET,
+) -> Curriculum:
+    curriculum = get_curriculum(session, curriculum_id)
+    check_version(curriculum, expected_version, "curriculum")
+    new_start = curriculum.start_year if start_year is UNSET else start_year
+    new_end = curriculum.end_year if end_year is UNSET else end_year
+    _check_years(new_start, new_end)
+    curriculum.start_year, curriculum.end_year = new_start, new_end
+    if title is not UNSET:
+        curriculum.title = validate.required_text(title, "title")
+    if description is not UNSET:
+        curriculum.description = validate.long_text(description, "description")
+    session.flush()
+    return curriculum

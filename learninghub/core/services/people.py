@@ -1,0 +1,181 @@
+"""People: participants, speakers and staff, with names in any script."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from .. import validate, vocab
+from ..errors import RuleViolation
+from ..models import Person, RegistrationEvent, Registration, utcnow
+from . import places, search
+from .common import UNSET, check_version, get_or_refuse
+
+
+def _check_email_free(session: Session, email: str | None, person_id: int | None) -> None:
+    if email is None:
+        return
+    query = select(Person).where(func.lower(Person.email) == email.lower())
+    if person_id is not None:
+        query = query.where(Person.id != person_id)
+    other = session.scalars(query).first()
+    if other is not None:
+        raise RuleViolation(
+            f"{email} is already the address of person {other.id} ({other.display_name})", where="email"
+        )
+
+
+def _check_has_name(given: str | None, family: str | None) -> None:
+    if not given and not family:
+        raise RuleViolation("a person needs a given or a family name in Latin script", where="family name")
+
+
+def add_person(
+    session: Session,
+    *,
+    given_name: str | None,
+    family_name: str | None,
+    native_name: str | None = None,
+    title: str | None = None,
+    organisation: str | None = None,
+    city: str | None = None,
+    country: str | None = None,
+    role: str = "other",
+    email: str | None = None,
+    phone: str | None = None,
+    notes: str | None = None,
+    consent_contact: bool = False,
+) -> Person:
+    given = validate.text(given_name, "given name", max_len=200)
+    family = validate.text(family_name, "family name", max_len=200)
+    _check_has_name(given, family)
+    address = validate.email(email)
+    _check_email_free(session, address, None)
+    country_code = validate.country(country)
+    city_row = places.city_named(session, city, country_code)
+    person = Person(
+        given_name=given or "",
+        family_name=family or "",
+        native_name=validate.text(native_name, "native name", max_len=200),
+        title=validate.text(title, "title", max_len=200),
+        organisation=places.organisation_named(session, organisation, city=city_row, country=country_code),
+        city=city_row,
+        country=country_code,
+        role=vocab.check_choice(role, vocab.PERSON_ROLES, "role"),
+        email=address,
+        phone=validate.text(phone, "phone", max_len=50),
+        notes=validate.long_text(notes, "notes"),
+        consent_contact=bool(consent_contact),
+    )
+    session.add(person)
+    session.flush()
+    return person
+
+
+def get_person(session: Session, person_id: int) -> Person:
+    return get_or_refuse(session, Person, person_id, "person")
+
+
+def require_active(person: Person, where: str = "person") -> Person:
+    """Refuse to use an erased person in a new record."""
+    if person.erased_at is not None:
+        raise RuleViolation(f"person {person.id} has been erased", where=where)
+    return person
+
+
+def edit_person(
+    session: Session,
+    person_id: int,
+    *,
+    expected_version: int | None = None,
+    given_name: str | None = UNSET,
+    family_name: str | None = UNSET,
+    native_name: str | None = UNSET,
+    title: str | None = UNSET,
+    organisation: str | None = UNSET,
+    city: str | None = UNSET,
+    country: str | None = UNSET,
+    role: str = UNSET,
+    email: str | None = UNSET,
+    phone: str | None = UNSET,
+    notes: str | None = UNSET,
+    consent_contact: bool = UNSET,
+) -> Person:
+    person = require_active(get_person(session, person_id))
+    check_version(person, expected_version, "person")
+    given = person.given_name if given_name is UNSET else validate.text(given_name, "given name", max_len=200)
+    family = person.family_name if family_name is UNSET else validate.text(family_name, "family name", max_len=200)
+    _check_has_name(given, family)
+    person.given_name, person.family_name = given or "", family or ""
+    if email is not UNSET:
+        address = validate.email(email)
+        _check_email_free(session, address, person.id)
+        person.email = address
+    if country is not UNSET:
+        person.country = validate.country(country)
+    if city is not UNSET:
+        person.city = places.city_named(session, city, person.country)
+    if organisation is not UNSET:
+        person.organisation = places.organisation_named(
+            session, organisation, city=person.city, country=person.country
+        )
+    if native_name is not UNSET:
+        person.native_name = validate.text(native_name, "native name", max_len=200)
+    if title is not UNSET:
+        person.title = validate.text(title, "title", max_len=200)
+    if role is not UNSET:
+        person.role = vocab.check_choice(role, vocab.PERSON_ROLES, "role")
+    if phone is not UNSET:
+        person.phone = validate.text(phone, "phone", max_len=50)
+    if notes is not UNSET:
+        person.notes = validate.long_text(notes, "notes")
+    if consent_contact is not UNSET:
+        person.consent_contact = bool(consent_contact)
+    session.flush()
+    return person
+
+
+def erase_person(session: Session, person_id: int) -> Person:
+    """Remove a person's personal data everywhere, keeping the anonymous row.
+
+    Registrations, attendance and speaker slots stay (so counts and certificates
+    registers stay right) but point at a row that no longer says who it was.
+    """
+    person = get_person(session, person_id)
+    if person.erased_at is not None:
+        raise RuleViolation(f"person {person_id} was already erased", where="person")
+    person.given_name = ""
+    person.family_name = ""
+    person.native_name = None
+    person.title = None
+    person.organisation = None
+    person.city = None
+    person.country = None
+    person.email = None
+    person.phone = None
+    person.notes = None
+    person.consent_contact = False
+    person.erased_at = utcnow()
+    registration_ids = select(Registration.id).where(Registration.person_id == person_id)
+    for event in session.scalars(
+        select(RegistrationEvent).where(RegistrationEvent.registration_id.in_(registration_ids))
+    ):
+        event.note = None  # free-text notes may name the person
+    session.flush()
+    return person
+
+
+def list_people(session: Session, *, search_text: str | None = None, limit: int | None = None) -> list[Person]:
+    """People sorted by family then given name; ``search_text`` matches any name, email,
+    organisation or city (case-insensitive substring, any script). Erased people are left out."""
+    query = (
+        select(Person)
+        .options(selectinload(Person.organisation), selectinload(Person.city))
+        .where(Person.erased_at.is_(None))
+        .order_by(func.lower(Person.family_name), func.lower(Person.given_name), Person.id)
+    )
+    if search_text and search_text.strip():
+        query = query.where(search.person_matches(session, search_text.strip()))
+    if limit:
+        query = query.limit(limit)
+    return list(session.scalars(query))

@@ -1,0 +1,177 @@
+"""Seminars: the events of a curriculum, each in its own IANA time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from .. import timezones, validate, vocab
+from ..errors import RuleViolation
+from ..models import AgendaSession, Seminar, SeminarPartner
+from . import places
+from .common import UNSET, check_version, get_or_refuse
+from .curricula import get_curriculum
+
+
+def _as_date(value: dt.date | str, field: str) -> dt.date:
+    return value if isinstance(value, dt.date) else timezones.parse_date(value, where=field)
+
+
+def _check_days(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise RuleViolation(f"last day {end} is before the first day {start}", where="end")
+
+
+def add_seminar(
+    session: Session,
+    *,
+    curriculum_id: int,
+    title: str,
+    start: dt.date | str,
+    end: dt.date | str,
+    timezone: str,
+    kind: str = "seminar",
+    format: str = "onsite",
+    venue: str | None = None,
+    city: str | None = None,
+    country: str | None = None,
+    capacity: int | None = None,
+    status: str = "planned",
+    description: str | None = None,
+) -> Seminar:
+    curriculum = get_curriculum(session, curriculum_id)
+    first, last = _as_date(start, "start"), _as_date(end, "end")
+    _check_days(first, last)
+    seminar = Seminar(
+        curriculum=curriculum,
+        title=validate.required_text(title, "title"),
+        kind=vocab.check_choice(kind, vocab.SEMINAR_KINDS, "kind"),
+        format=vocab.check_choice(format, vocab.SEMINAR_FORMATS, "format"),
+        venue=validate.text(venue, "venue"),
+        city=places.city_named(session, city, country),
+        timezone=timezones.zone(timezone, where="timezone").key,
+        start_date=first,
+        end_date=last,
+        capacity=validate.positive_int(capacity, "capacity"),
+        status=vocab.check_choice(status, vocab.SEMINAR_STATUSES, "status"),
+        description=validate.long_text(description, "description"),
+    )
+    session.add(seminar)
+    session.flush()
+    return seminar
+
+
+def get_seminar(session: Session, seminar_id: int, *, for_update: bool = False) -> Seminar:
+    return get_or_refuse(session, Seminar, seminar_id, "seminar", with_for_update=for_update)
+
+
+def list_seminars(session: Session, curriculum_id: int | None = None) -> list[Seminar]:
+    query = select(Seminar).options(selectinload(Seminar.city)).order_by(Seminar.start_date, Seminar.id)
+    if curriculum_id is not None:
+        get_curriculum(session, curriculum_id)
+        query = query.where(Seminar.curriculum_id == curriculum_id)
+    return list(session.scalars(query))
+
+
+def _sessions_outside(session: Session, seminar: Seminar, first: dt.date, last: dt.date, zone: str) -> None:
+    """Refuse new days or zone that would leave existing sessions outside the seminar."""
+    tz = timezones.zone(zone)
+    for item in session.scalars(select(AgendaSession).where(AgendaSession.seminar_id == seminar.id)):
+        start_day = item.starts_at.astimezone(tz).date()
+        end_day = item.ends_at.astimezone(tz).date()
+        if start_day < first or end_day > last:
+            raise RuleViolation(
+                f"session {item.id} '{item.title}' on {start_day} would fall outside "
+                f"{first} – {last}; move or delete it first",
+                where="dates",
+            )
+
+
+def edit_seminar(
+    session: Session,
+    seminar_id: int,
+    *,
+    expected_version: int | None = None,
+    title: str = UNSET,
+    start: dt.date | str = UNSET,
+    end: dt.date | str = UNSET,
+    timezone: str = UNSET,
+    kind: str = UNSET,
+    format: str = UNSET,
+    venue: str | None = UNSET,
+    city: str | None = UNSET,
+    country: str | None = None,
+    capacity: int | None = UNSET,
+    status: str = UNSET,
+    description: str | None = UNSET,
+) -> Seminar:
+    """Change the given fields; a larger capacity moves people up from the waiting list."""
+    seminar = get_seminar(session, seminar_id, for_update=True)
+    check_version(seminar, expected_version, "seminar")
+    first = seminar.start_date if start is UNSET else _as_date(start, "start")
+    last = seminar.end_date if end is UNSET else _as_date(end, "end")
+    zone = seminar.timezone if timezone is UNSET else timezones.zone(timezone, where="timezone").key
+    _check_days(first, last)
+    if (first, last, zone) != (seminar.start_date, seminar.end_date, seminar.timezone):
+        _sessions_outside(session, seminar, first, last, zone)
+    seminar.start_date, seminar.end_date, seminar.timezone = first, last, zone
+    if title is not UNSET:
+        seminar.title = validate.required_text(title, "title")
+    if kind is not UNSET:
+        seminar.kind = vocab.check_choice(kind, vocab.SEMINAR_KINDS, "kind")
+    if format is not UNSET:
+        seminar.format = vocab.check_choice(format, vocab.SEMINAR_FORMATS, "format")
+    if venue is not UNSET:
+        seminar.venue = validate.text(venue, "venue")
+    if city is not UNSET:
+        seminar.city = places.city_named(session, city, country)
+    if status is not UNSET:
+        seminar.status = vocab.check_choice(status, vocab.SEMINAR_STATUSES, "status")
+    if description is not UNSET:
+        seminar.description = validate.long_text(description, "description")
+    if capacity is not UNSET:
+        seminar.capacity = validate.positive_int(capacity, "capacity")
+        from .registration import fill_free_seats
+
+        fill_free_seats(session, seminar, reason="capacity raised")
+    session.flush()
+    return seminar
+
+
+def cancel_seminar(session: Session, seminar_id: int) -> Seminar:
+    """Mark a seminar cancelled. Its sessions, registrations and attendance stay as history."""
+    seminar = get_seminar(session, seminar_id, for_update=True)
+    if seminar.status == "cancelled":
+        raise RuleViolation(f"seminar {seminar_id} is already cancelled", where="seminar")
+    seminar.status = "cancelled"
+    session.flush()
+    return seminar
+
+
+def set_partner(session: Session, seminar_id: int, organisation: str, role: str = "partner") -> SeminarPartner:
+    """Add an organiser or partner organisation (or change its role)."""
+    seminar = get_seminar(session, seminar_id)
+    org = places.organisation_named(session, validate.required_text(organisation, "organisation"))
+    assert org is not None
+    role = vocab.check_choice(role, vocab.PARTNER_ROLES, "role")
+    for link in seminar.partners:
+        if link.organisation_id == org.id:
+            link.role = role
+            session.flush()
+            return link
+    link = SeminarPartner(seminar=seminar, organisation=org, role=role)
+    session.add(link)
+    session.flush()
+    return link
+
+
+def remove_partner(session: Session, seminar_id: int, organisation_id: int) -> None:
+    seminar = get_seminar(session, seminar_id)
+    for link in list(seminar.partners):
+        if link.organisation_id == organisation_id:
+            seminar.partners.remove(link)
+            session.flush()
+            return
+    raise RuleViolation(f"organisation {organisation_id} is not a partner of seminar {seminar_id}", where="organisation")

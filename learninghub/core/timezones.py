@@ -1,0 +1,102 @@
+"""IANA zones, and turning local wall-clock times into instants without guessing.
+
+A local time in the spring-forward gap does not exist and is refused; one in the
+autumn fold exists twice and needs an explicit choice (``fold`` 0 = the earlier,
+1 = the later). Nothing is silently shifted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ValidationError
+
+Fold = Literal["earlier", "later"]
+UTC = dt.timezone.utc
+
+
+@lru_cache(maxsize=256)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def zone(name: str, *, where: str = "time zone") -> ZoneInfo:
+    """The zone called ``name`` (e.g. ``Asia/Shanghai``), or a ValidationError."""
+    cleaned = (name or "").strip()
+    try:
+        if not cleaned or cleaned.startswith(("/", ".")) or ".." in cleaned:
+            raise ValueError
+        return _zone(cleaned)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValidationError(
+            f"unknown time zone {name!r} (use an IANA name such as Asia/Shanghai or Europe/Madrid)",
+            where=where,
+        ) from None
+
+
+def to_instant(
+    local: dt.datetime, tz: ZoneInfo, *, fold: Fold | None = None, where: str = "time"
+) -> dt.datetime:
+    """The UTC instant of the naive wall-clock time ``local`` in ``tz``.
+
+    Refuses a time in a DST gap; a time in a DST fold needs ``fold``.
+    """
+    if local.tzinfo is not None:
+        raise ValueError("to_instant takes a naive local time")
+    early = local.replace(tzinfo=tz, fold=0)
+    late = local.replace(tzinfo=tz, fold=1)
+    shown = f"{local:%Y-%m-%d %H:%M}"
+    if early.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local:
+        raise ValidationError(
+            f"{shown} does not exist in {tz.key} (the clocks jump forward over it)", where=where
+        )
+    if early.utcoffset() != late.utcoffset():
+        if fold is None:
+            raise ValidationError(
+                f"{shown} happens twice in {tz.key} (the clocks go back); "
+                "say which one: the earlier or the later",
+                where=where,
+            )
+        chosen = early if fold == "earlier" else late
+        return chosen.astimezone(UTC)
+    return early.astimezone(UTC)
+
+
+def to_local(instant: dt.datetime, tz: ZoneInfo) -> dt.datetime:
+    """The instant shown in ``tz`` (an aware datetime)."""
+    return instant.astimezone(tz)
+
+
+def parse_local(text: str, *, where: str) -> dt.datetime:
+    """Parse a user-typed local date-time ("2020-07-15 09:30", "2020-07-15T09:30")."""
+    from dateutil import parser as dateparser
+
+    raw = (text or "").strip()
+    if not raw:
+        raise ValidationError("a date and time is required", where=where)
+    try:
+        value = dateparser.isoparse(raw)
+    except (ValueError, OverflowError):
+        try:
+            value = dateparser.parse(raw, dayfirst=False, yearfirst=True)
+        except (ValueError, OverflowError):
+            raise ValidationError(
+                f"{raw!r} is not a date and time (write 2020-07-15 09:30)", where=where
+            ) from None
+    if value.tzinfo is not None:
+        raise ValidationError(
+            f"{raw!r} carries a UTC offset; give the local time of the seminar's zone", where=where
+        )
+    return value
+
+
+def parse_date(text: str, *, where: str) -> dt.date:
+    """Parse a user-typed date (``2020-07-15``)."""
+    raw = (text or "").strip()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError(f"{raw!r} is not a date (write 2020-07-15)", where=where) from None
