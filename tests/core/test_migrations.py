@@ -1,0 +1,121 @@
+"""Every earlier schema, filled with data, upgrades to head with no row lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from learninghub.core import store
+from learninghub.core.services import people
+
+
+def _fill_0001(conn: sqlite3.Connection) -> None:
+    """Rows as the first schema holds them, written with plain SQL (no ORM of today)."""
+    now = "2020-07-01 00:00:00.000000"
+    conn.executescript(
+        f"""
+        INSERT INTO cities (id, name, native_name, country) VALUES (1, 'Chengdu', '成都', 'CN'), (2, 'Sofia', 'София', 'BG');
+        INSERT INTO organisations (id, name, native_name, city_id, country)
+            VALUES (1, 'Chengdu Open University', '成都开放大学', 1, 'CN');
+        INSERT INTO people (id, given_name, family_name, native_name, title, organisation_id, city_id, country, role,
+                            email, phone, notes, consent_contact, erased_at, created_at, updated_at, version)
+            VALUES (1, 'Jianhua', 'Yu', '余建华', 'Professor', 1, 1, 'CN', 'expert', 'yu@example.cn', NULL, NULL, 1,
+                    NULL, '{now}', '{now}', 1),
+                   (2, 'Ivan', 'Petrov', 'Иван Петров', NULL, NULL, 2, 'BG', 'planner', 'I.Petrov@example.org', NULL,
+                    'prefers email', 0, NULL, '{now}', '{now}', 3);
+        INSERT INTO curricula (id, title, start_year, end_year, description, version)
+            VALUES (1, 'Metropolis Learning Hub Chengdu 2020–2022', 2020, 2022, NULL, 1);
+        INSERT INTO seminars (id, curriculum_id, title, kind, format, venue, city_id, timezone, start_date, end_date,
+                              capacity, status, description, created_at, updated_at, version)
+            VALUES (1, 1, 'Park City Project', 'seminar', 'hybrid', 'Tianfu Hall', 1, 'Asia/Shanghai',
+                    '2020-07-13', '2020-07-17', 40, 'held', NULL, '{now}', '{now}', 2);
+        INSERT INTO seminar_partners (seminar_id, organisation_id, role) VALUES (1, 1, 'organiser');
+        INSERT INTO session_series (id, seminar_id, rrule, local_start, duration_minutes, version)
+            VALUES (1, 1, 'FREQ=DAILY;COUNT=2', '2020-07-14 09:00:00.000000', 60, 1);
+        INSERT INTO sessions (id, seminar_id, series_id, title, kind, starts_at, ends_at, room, language, description,
+                              moderator_id, version)
+            VALUES (1, 1, NULL, 'Opening ceremony', 'ceremony', '2020-07-13 01:00:00.000000',
+                    '2020-07-13 01:45:00.000000', 'Hall A', 'zh', NULL, 2, 1),
+                   (2, 1, 1, 'Morning walk', 'visit', '2020-07-14 01:00:00.000000', '2020-07-14 02:00:00.000000',
+                    NULL, NULL, NULL, NULL, 1),
+                   (3, 1, 1, 'Morning walk', 'visit', '2020-07-15 01:00:00.000000', '2020-07-15 02:00:00.000000',
+                    NULL, NULL, NULL, NULL, 1);
+        INSERT INTO session_speakers (session_id, person_id, position) VALUES (1, 1, 0);
+        INSERT INTO registrations (id, seminar_id, person_id, status, waitlisted_at, created_at, updated_at, version)
+            VALUES (1, 1, 1, 'attended', NULL, '{now}', '{now}', 2), (2, 1, 2, 'registered', NULL, '{now}', '{now}', 1);
+        INSERT INTO registration_events (id, registration_id, at, old_status, new_status, note)
+            VALUES (1, 1, '{now}', NULL, 'registered', NULL), (2, 1, '{now}', 'registered', 'attended', 'checked in'),
+                   (3, 2, '{now}', NULL, 'registered', NULL);
+        INSERT INTO attendance (id, session_id, person_id, checked_in_at) VALUES (1, 1, 1, '2020-07-13 00:55:00.000000');
+        """
+    )
+
+
+#: How to fill a database at each revision before upgrading it. A new migration must add
+#: its revision here (test_every_revision_has_a_filler fails until it does).
+FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "0001_initial": _fill_0001,
+    "0002_person_search": _fill_0001,
+}
+
+DATA_TABLES = [
+    "cities", "organisations", "people", "curricula", "seminars", "seminar_partners", "session_series",
+    "sessions", "session_speakers", "registrations", "registration_events", "attendance",
+]
+
+
+def _revisions() -> list[str]:
+    return [rev.revision for rev in reversed(list(store.script_directory().walk_revisions()))]
+
+
+def _rows(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in DATA_TABLES}
+    finally:
+        conn.close()
+
+
+def test_every_revision_has_a_filler() -> None:
+    assert set(_revisions()) == set(FILLERS), "add a filler for each new migration to FILLERS"
+
+
+@pytest.mark.parametrize("revision", [r for r in _revisions() if r != store.head_revision()])
+def test_database_at_earlier_revision_upgrades_without_losing_rows(tmp_path: Path, revision: str) -> None:
+    path = tmp_path / "old.sqlite"
+    store.open_database(str(path), upgrade_to=revision).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        FILLERS[revision](conn)
+    conn.close()
+    before = _rows(path)
+    assert all(before[t] for t in DATA_TABLES), "the filler must put rows in every table"
+
+    db = store.open_database(str(path))
+    try:
+        assert _rows(path) == before
+        assert db.backup_path is not None and db.backup_path.exists()
+        backup = sqlite3.connect(db.backup_path)
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
+        backup.close()
+        assert _rows(db.backup_path) == before
+        current = sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchone()
+        assert current == (store.head_revision(),)
+        with db.reading() as s:  # rows that existed before the search index are searchable
+            assert [p.id for p in people.list_people(s, search_text="Петров")] == [2]
+            assert [p.id for p in people.list_people(s, search_text="open univ")] == [1]
+        assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        db.close()
+
+
+def test_opening_at_head_makes_no_backup(tmp_path: Path) -> None:
+    path = tmp_path / "hub.sqlite"
+    store.open_database(str(path)).close()
+    db = store.open_database(str(path))
+    db.close()
+    assert db.backup_path is None
+    assert [p.name for p in tmp_path.iterdir() if "before-upgrade" in p.name] == []
