@@ -1,0 +1,5 @@
+"""``python -m learninghub``: the command line."""
+
+from learninghub.cli import main
+
+raise SystemExit(main())
