@@ -156,10 +156,11 @@ def person_erase(args: argparse.Namespace, ctx: Context) -> None:
 
     with ctx.db.transaction() as s:
         person = people.erase_person(s, args.id)
-        if args.json:
-            output.print_json(output.person_json(person))
-        else:
-            print(f"erased the personal data of person {person.id}; their registrations and attendance still count")
+    ctx.db.flush_to_main_file()
+    if args.json:
+        output.print_json(output.person_json(person))
+    else:
+        print(f"erased the personal data of person {person.id}; their registrations and attendance still count")
 
 
 # ---------------------------------------------------------------- registrations

@@ -158,6 +158,8 @@ def _configure_sqlite(engine: Engine) -> None:
         if cur.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
             cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
+        # Deleted or overwritten content is zeroed, so erased personal data leaves the file.
+        cur.execute("PRAGMA secure_delete = ON")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -212,6 +214,13 @@ class Database:
                     yield session
                 finally:
                     session.rollback()
+
+    def flush_to_main_file(self) -> None:
+        """Move committed pages from SQLite's write-ahead log into the database file and
+        empty the log, so no old copy of an erased row lingers in the ``-wal`` file."""
+        if self.dialect == "sqlite":
+            with self.engine.connect() as conn:
+                conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         self.engine.dispose()

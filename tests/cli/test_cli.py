@@ -142,3 +142,17 @@ def test_refusing_a_non_database_via_the_cli(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "is not a Learning Hub database" in result.stderr and "Traceback" not in result.stderr
     assert path.read_text() == "just some notes\n"
+
+
+def test_erase_leaves_no_trace_in_the_database_files(cli, tmp_path: Path) -> None:
+    """Not just the row: the file's bytes, the search index and the write-ahead log."""
+    ids = _programme(cli)
+    cli.json("register", "--seminar", str(ids["seminar"]), "--person", str(ids["person"]))
+    cli.json("person", "edit", str(ids["person"]), "--notes", "vegetarian; prefers Mandarin")
+    erased = cli.json("person", "erase", str(ids["person"]))
+    assert erased["erased"] and erased["email"] is None and erased["native_name"] is None
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("cli.sqlite"))
+    for secret in ("li.jia@example.cn", "李佳", "vegetarian", "Professor"):
+        assert secret.encode() not in raw, f"{secret!r} is still in the database files"
+    seminars = cli.json("seminar", "list")
+    assert seminars[0]["seats_taken"] == 1  # the registration still counts

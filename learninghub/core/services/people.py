@@ -162,6 +162,7 @@ def erase_person(session: Session, person_id: int) -> Person:
     ):
         event.note = None  # free-text notes may name the person
     session.flush()
+    search.purge_deleted_terms(session)
     return person
 
 

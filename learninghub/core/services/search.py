@@ -48,3 +48,13 @@ def person_matches(session: Session, fragment: str) -> ColumnElement[bool]:
         Person.organisation_id.in_(org_ids),
         Person.city_id.in_(city_ids),
     )
+
+
+def purge_deleted_terms(session: Session) -> None:
+    """Merge the search index so terms of deleted or erased rows are really gone.
+
+    FTS5 only marks deleted entries until its segments merge; after erasing a person
+    their name must not survive inside the index. Costs a full merge, so only for erasure.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("INSERT INTO people_search(people_search) VALUES('optimize')"))
