@@ -57,3 +57,11 @@ def organisation_named(
         session.add(found)
         session.flush()
     return found
+
+
+def list_cities(session: Session) -> list[City]:
+    return list(session.scalars(select(City).order_by(City.country, City.name)))
+
+
+def list_organisations(session: Session) -> list[Organisation]:
+    return list(session.scalars(select(Organisation).order_by(func.lower(Organisation.name))))
