@@ -39,6 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except context.user_errors as exc:
         print(f"learninghub: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`learninghub person list | head`): not an error.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("learninghub: interrupted; the current change was not saved", file=sys.stderr)
         return 130

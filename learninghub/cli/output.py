@@ -149,9 +149,23 @@ def _fit(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Print rows under headers, columns aligned even with Chinese and Korean text."""
-    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
+def _clip(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def print_table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, max_width: int = 60) -> None:
+    """Print rows under headers, columns aligned even with Chinese and Korean text;
+    cells wider than ``max_width`` columns are clipped with an ellipsis (``--json`` has them whole)."""
+    cells = [[_clip(("" if v is None else str(v)).replace("\n", " "), max_width) for v in row] for row in rows]
     if not cells:
         print("(none)")
         return

@@ -79,6 +79,10 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def test_schema_head_constant_matches_the_migrations() -> None:
+    assert store.SCHEMA_HEAD == store.head_revision(), "update SCHEMA_HEAD in learninghub/core/store.py"
+
+
 def test_every_revision_has_a_filler() -> None:
     assert set(_revisions()) == set(FILLERS), "add a filler for each new migration to FILLERS"
 
