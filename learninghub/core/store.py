@@ -214,13 +214,14 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only unit of work; nothing it does is committed."""
+        """A read-only unit of work; nothing it does is committed.
+
+        Closing (not rolling back) detaches the objects read with their values loaded,
+        so callers may still read attributes they loaded inside the block.
+        """
         with self.engine.connect() as conn:
-            with Session(bind=conn, expire_on_commit=False) as session:
-                try:
-                    yield session
-                finally:
-                    session.rollback()
+            with Session(bind=conn, expire_on_commit=False, autoflush=False) as session:
+                yield session
 
     def flush_to_main_file(self) -> None:
         """Move committed pages from SQLite's write-ahead log into the database file and

@@ -1,0 +1,65 @@
+"""Forms laid out in Qt Designer (``forms/*.ui``), compiled by Qt's ``uic`` on first use.
+
+The ``.ui`` file is the one source of a form's layout and objectNames. Its Python
+translation is generated into the user's cache folder, keyed by the file's content,
+so nothing generated is committed and an edited form is recompiled automatically.
+Usage, as in Anki: ``self.form = forms.load("main_window").Ui_MainWindow(); self.form.setupUi(self)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+from .. import config
+
+FORMS_DIR = config.PROJECT_ROOT / "forms"
+
+
+def _uic() -> list[str]:
+    import PySide6
+
+    binary = Path(PySide6.__file__).parent / "Qt" / "libexec" / "uic"
+    if binary.exists():
+        return [str(binary), "-g", "python"]
+    return [sys.executable, "-m", "PySide6.scripts.pyside_tool", "uic"]  # pragma: no cover - other layouts
+
+
+def _cache_dir() -> Path:
+    from platformdirs import user_cache_path
+
+    path = user_cache_path(config.APP_NAME, config.APP_AUTHOR) / "forms"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def compile_form(ui_file: Path, target: Path) -> None:
+    """Translate one ``.ui`` file to Python with ``uic``; raise with uic's message on failure."""
+    result = subprocess.run([*_uic(), str(ui_file)], capture_output=True, text=True, timeout=60)
+    if result.returncode != 0:
+        raise RuntimeError(f"uic could not compile {ui_file.name}: {result.stderr.strip()}")
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(result.stdout, encoding="utf-8")
+    tmp.replace(target)
+
+
+@cache
+def load(name: str) -> ModuleType:
+    """The compiled module of ``forms/<name>.ui`` (holding its ``Ui_<Class>``)."""
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a form name: {name!r}")
+    ui_file = FORMS_DIR / f"{name}.ui"
+    digest = hashlib.sha256(ui_file.read_bytes()).hexdigest()[:16]
+    target = _cache_dir() / f"ui_{name}_{digest}.py"
+    if not target.exists():
+        compile_form(ui_file, target)
+    spec = importlib.util.spec_from_file_location(f"learninghub_forms.{name}", target)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,0 +1,97 @@
+"""The main window: the programme tree on the left, the chosen seminar's tabs on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHeaderView, QMainWindow
+
+from ..core.store import Database
+from . import forms, seminar_views
+from .programme_tree import ProgrammeTreeModel
+from .table_model import RowsModel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self.db = db
+        self.form = forms.load("main_window").Ui_MainWindow()
+        self.form.setupUi(self)
+        self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
+        self.tree_model = ProgrammeTreeModel(self)
+        self.form.programmeTree.setModel(self.tree_model)
+        self.agenda_model = RowsModel(seminar_views.AGENDA_HEADERS, self)
+        self.participants_model = RowsModel(seminar_views.PARTICIPANT_HEADERS, self)
+        self._setup_table(self.form.agendaView, self.agenda_model, stretch=2, fixed={4: 200, 5: 300})
+        # Wrapped titles: rows follow the column widths as the window is resized.
+        self.form.agendaView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._setup_table(self.form.participantsView, self.participants_model, stretch=0, fixed={})
+        # Some platforms have no standard Quit key (Windows, the offscreen platform): Ctrl+Q there.
+        self.form.actionQuit.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
+        self.form.actionQuit.triggered.connect(self.close)
+        self.form.programmeTree.selectionModel().currentChanged.connect(self._on_tree_current)
+        title_font = self.form.seminarTitle.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.form.seminarTitle.setFont(title_font)
+        self.current_seminar = 0
+        self.reload()
+        self._restore_layout()
+
+    def _setup_table(self, view, model: RowsModel, *, stretch: int, fixed: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
+        """Short columns fit their contents, one column takes the rest, long ones wrap at a set width."""
+        view.setModel(model)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for column, width in fixed.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        view.verticalHeader().setVisible(False)
+
+    def reload(self) -> None:
+        """Read the programme again (after a change, or on opening another database)."""
+        self.tree_model.reload(self.db)
+        self.form.programmeTree.expandAll()
+        if self.current_seminar and (index := self.tree_model.index_of_seminar(self.current_seminar)):
+            self.form.programmeTree.setCurrentIndex(index)
+        self.statusBar().showMessage(f"{self.tree_model.rowCount()} curricula")
+
+    def show_seminar(self, seminar_id: int) -> None:
+        self.current_seminar = seminar_id
+        if not seminar_id:
+            self.form.detailStack.setCurrentWidget(self.form.emptyHint)
+            return
+        info = seminar_views.overview(self.db, seminar_id)
+        f = self.form
+        f.seminarTitle.setText(info.title)
+        f.datesValue.setText(info.dates)
+        f.placeValue.setText(info.place)
+        f.formatValue.setText(info.kind_format)
+        f.statusValue.setText(info.status)
+        f.seatsValue.setText(info.seats)
+        f.partnersValue.setText(info.partners)
+        f.descriptionView.setPlainText(info.description)
+        self.agenda_model.set_rows(seminar_views.agenda_rows(self.db, seminar_id))
+        self.participants_model.set_rows(seminar_views.participant_rows(self.db, seminar_id))
+        f.detailStack.setCurrentWidget(f.seminarTabs)
+
+    def _on_tree_current(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        self.show_seminar(self.tree_model.seminar_id(current))
+
+    # -- remembered layout
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        if geometry := settings.value("main/geometry"):
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        if splitter := settings.value("main/splitter"):
+            self.form.mainSplitter.restoreState(splitter)  # type: ignore[arg-type]
+        else:
+            self.form.mainSplitter.setSizes([340, 940])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.form.mainSplitter.saveState())
+        super().closeEvent(event)

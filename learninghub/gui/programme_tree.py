@@ -1,0 +1,50 @@
+"""The left-hand tree: curricula → years → seminars, each seminar with its status."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from ..core import vocab
+from ..core.services import curricula
+from ..core.store import Database
+
+SEMINAR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _item(text: str, seminar_id: int = 0) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    item.setData(seminar_id, SEMINAR_ID_ROLE)  # 0 = not a seminar (never None: see the PySide6 trap)
+    return item
+
+
+class ProgrammeTreeModel(QStandardItemModel):
+    def reload(self, db: Database) -> None:
+        self.clear()
+        with db.reading() as s:
+            for curriculum in curricula.list_curricula(s):
+                years = f" ({curriculum.start_year}–{curriculum.end_year})" if curriculum.start_year else ""
+                top = _item(curriculum.title + years)
+                for year, group in groupby(curriculum.seminars, key=lambda sem: sem.start_date.year):
+                    year_item = _item(str(year))
+                    for sem in group:
+                        label = f"{sem.title}  ·  {sem.start_date:%d %b}"
+                        if sem.status != "planned":
+                            label += f"  ·  {vocab.SEMINAR_STATUSES[sem.status].lower()}"
+                        leaf = _item(label, sem.id)
+                        leaf.setToolTip(f"{sem.title}\n{sem.start_date} – {sem.end_date}, {sem.timezone}")
+                        year_item.appendRow(leaf)
+                    top.appendRow(year_item)
+                self.appendRow(top)
+
+    def seminar_id(self, index: object) -> int:
+        value = index.data(SEMINAR_ID_ROLE) if index is not None and index.isValid() else 0  # type: ignore[attr-defined]
+        return int(value or 0)
+
+    def index_of_seminar(self, seminar_id: int):  # type: ignore[no-untyped-def]
+        matches = self.match(self.index(0, 0), SEMINAR_ID_ROLE, seminar_id, 1,
+                             Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly)
+        return matches[0] if matches else None

@@ -1,0 +1,86 @@
+"""What the seminar tabs show, read from the core as plain values (no Qt here either way)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..core import timezones, vocab
+from ..core.services import agenda, registration, seminars
+from ..core.store import Database
+
+
+@dataclass(frozen=True)
+class Overview:
+    title: str
+    dates: str
+    place: str
+    kind_format: str
+    status: str
+    seats: str
+    partners: str
+    description: str
+
+
+def overview(db: Database, seminar_id: int) -> Overview:
+    with db.reading() as s:
+        sem = seminars.get_seminar(s, seminar_id)
+        taken = registration.seats_taken(s, seminar_id)
+        waiting = len(registration.waiting_list(s, seminar_id))
+        days = (sem.end_date - sem.start_date).days + 1
+        seats = f"{taken} of {sem.capacity}" if sem.capacity else f"{taken} (no limit)"
+        if waiting:
+            seats += f", {waiting} on the waiting list"
+        return Overview(
+            title=sem.title,
+            dates=f"{_day(sem.start_date)} – {_day(sem.end_date)} ({days} days, times in {sem.timezone})",
+            place=", ".join(p for p in (sem.venue, sem.city.name if sem.city else None) if p) or "—",
+            kind_format=f"{vocab.SEMINAR_KINDS[sem.kind]}, {vocab.SEMINAR_FORMATS[sem.format].lower()}",
+            status=vocab.SEMINAR_STATUSES[sem.status],
+            seats=seats,
+            partners="\n".join(f"{vocab.PARTNER_ROLES[p.role]}: {p.organisation.name}" for p in sem.partners) or "—",
+            description=sem.description or "",
+        )
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%a %d %b %Y}"
+
+
+AGENDA_HEADERS = ("Day", "Time", "Title", "Kind", "Room", "Speakers")
+
+
+def agenda_rows(db: Database, seminar_id: int) -> list[tuple[str, ...]]:
+    with db.reading() as s:
+        tz = timezones.zone(seminars.get_seminar(s, seminar_id).timezone)
+        rows = []
+        for item in agenda.list_sessions(s, seminar_id):
+            start, end = item.starts_at.astimezone(tz), item.ends_at.astimezone(tz)
+            wrap = (end.date() - start.date()).days
+            rows.append((
+                f"{start:%a %d %b}",
+                f"{start:%H:%M}–{end:%H:%M}" + (f" (+{wrap} day)" if wrap else ""),
+                item.title,
+                vocab.SESSION_KINDS.get(item.kind, item.kind),
+                item.room or "",
+                ", ".join(p.display_name for p in item.speakers),
+            ))
+        return rows
+
+
+PARTICIPANT_HEADERS = ("Name", "Organisation", "City", "Role", "Status")
+
+
+def participant_rows(db: Database, seminar_id: int) -> list[tuple[str, ...]]:
+    with db.reading() as s:
+        rows = []
+        for r in registration.list_registrations(s, seminar_id=seminar_id):
+            p = r.person
+            rows.append((
+                p.display_name,
+                p.organisation.name if p.organisation else "",
+                p.city.name if p.city else "",
+                vocab.PERSON_ROLES.get(p.role, p.role),
+                vocab.REGISTRATION_STATUSES.get(r.status, r.status),
+            ))
+        return sorted(rows, key=lambda row: row[0].casefold())

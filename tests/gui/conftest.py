@@ -1,0 +1,41 @@
+"""GUI fixtures: the demo database, and settings kept out of the user's real ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from learninghub.core.store import Database, open_database
+
+
+@pytest.fixture(autouse=True)
+def test_settings(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)  # QSettings and caches go to test folders
+    qapp.setOrganizationName("LearningHubTests")
+    qapp.setApplicationName("LearningHubPlannerTests")
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from learninghub.core.services import demo
+
+    path = tmp_path_factory.mktemp("gui") / "demo.sqlite"
+    db = open_database(str(path))
+    with db.transaction() as s:
+        demo.load_demo(s)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database, so a test may change it."""
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_file.read_bytes())
+    db = open_database(str(copy))
+    yield db
+    db.close()

@@ -1,0 +1,81 @@
+"""The main window on the demo programme, driven as a user would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from learninghub.core.services import agenda, registration
+from learninghub.gui import seminar_views
+from learninghub.gui.main_window import MainWindow
+from learninghub.gui.programme_tree import ProgrammeTreeModel
+from learninghub.gui.table_model import RowsModel
+
+
+def _seminar_id(db, title: str) -> int:
+    from learninghub.core.services import seminars
+
+    with db.reading() as s:
+        return next(sem.id for sem in seminars.list_seminars(s) if sem.title == title)
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_db) -> None:
+    tree = ProgrammeTreeModel()
+    tree.reload(demo_db)
+    qtmodeltester.check(tree)
+    rows = RowsModel(seminar_views.AGENDA_HEADERS)
+    rows.set_rows(seminar_views.agenda_rows(demo_db, _seminar_id(demo_db, "Park City Project")))
+    qtmodeltester.check(rows)
+
+
+def test_tree_lists_curricula_years_and_seminars(qtbot, demo_db) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    model = window.tree_model
+    top = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert any(t.startswith("Metropolis Learning Hub Chengdu 2020–2022") for t in top)
+    park = model.index_of_seminar(_seminar_id(demo_db, "Park City Project"))
+    assert park is not None and park.parent().data() == "2020"
+    assert "held" in park.data()
+
+
+def test_choosing_a_seminar_fills_its_tabs(qtbot, demo_db) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.form.detailStack.currentWidget() is window.form.emptyHint
+    seminar_id = _seminar_id(demo_db, "Park City Project")
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+    assert window.form.detailStack.currentWidget() is window.form.seminarTabs
+    assert window.form.seminarTitle.text() == "Park City Project"
+    assert "Asia/Shanghai" in window.form.datesValue.text()
+    with demo_db.reading() as s:
+        sessions = agenda.list_sessions(s, seminar_id)
+        people = registration.list_registrations(s, seminar_id=seminar_id)
+    assert window.agenda_model.rowCount() == len(sessions)
+    assert window.agenda_model.index(0, 2).data() == sessions[0].title
+    assert window.agenda_model.index(0, 1).data() == "09:00–09:45"
+    assert window.participants_model.rowCount() == len(people)
+    names = [window.participants_model.index(r, 0).data() for r in range(len(people))]
+    assert any("李" in n or "(" in n for n in names)
+
+
+def test_quit_shortcut_closes_the_window(qtbot, demo_db) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.form.actionQuit.shortcut().toString() == "Ctrl+Q"
+    window.form.actionQuit.trigger()
+    assert not window.isVisible()
+
+
+def test_switching_seminars_keeps_the_title_size(qtbot, demo_db) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    first = _seminar_id(demo_db, "Park City Project")
+    size = None
+    for _ in range(3):
+        window.show_seminar(first)
+        current = window.form.seminarTitle.font().pointSizeF()
+        assert size is None or current == size
+        size = current
