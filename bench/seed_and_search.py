@@ -43,7 +43,7 @@ BATCH = 10_000
 UTC = dt.timezone.utc
 REFERENCE_DAY = dt.date(2026, 11, 23)  # fixed "today", so seminar statuses do not drift
 
-# Place names: "country zone prefixes | suffixes", each part "latin:native" (native optional).
+# Place names: "country zone prefixes | suffixes", each part "latin:native" (native optional; _ = space).
 CITY_PARTS = """\
 CN Asia/Shanghai Shan:山 Jiang:江 Nan:南 Bei:北 Dong:东 Xi:西 Hu:湖 He:河 | zhou:州 yang:阳 ning:宁 an:安 cheng:城 hai:海
 KR Asia/Seoul Seo:서 Dae:대 Gwang:광 Cheong:청 Nam:남 | ju:주 won:원 san:산 cheon:천
@@ -51,10 +51,11 @@ BG Europe/Sofia Novo:Ново Staro:Старо Belo:Бело Zlat:Злат | gra
 RU Europe/Moscow Krasno:Красно Yaro:Яро Ozyor:Озёр Sosno:Сосно | gorsk:горск slavl:славль sk:ск
 GR Europe/Athens Neo:Νεο Palaio:Παλαιο Ano:Ανω | chori:χώρι polis:πολη kastro:κάστρο
 ES Europe/Madrid Villa Torre Puerto Castro Valde | nueva alta real mayor
-FR Europe/Paris Mont Ville Bourg Saint-Aubin Roche | -sur-Mer fort -la-Forêt bel
+FR Europe/Paris Mont Ville Bourg Roche | -sur-Mer fort -la-Forêt bel
 IT Europe/Rome Monte Castel Borgo Porto | fiore nuovo alto franco
 DE Europe/Berlin Neu Ober Alten Rosen | burg dorf hagen stadt
-PL Europe/Warsaw Nowa Stara Biała | Wola Góra Wieś Brzeg"""
+PL Europe/Warsaw Nowa Stara Biała | _Wola _Góra _Wieś _Brzeg
+PT Europe/Lisbon Vila Porto Santa Ponte | _Nova _Verde _Real _Velha"""
 ORG_KINDS = [  # (English, Chinese, Korean) with {c} for the city
     ("{c} City Council", "{c}市政府", "{c}시청"), ("University of {c}", "{c}大学", "{c}대학교"),
     ("{c} Planning Institute", "{c}规划研究院", "{c}도시계획연구원"), ("{c} Development Agency", "{c}发展局", "{c}개발공사"),
@@ -77,7 +78,7 @@ NAMES = {
     "el": ("GR", "Papadopoulos:Παπαδόπουλος Georgiou:Γεωργίου Nikolaou:Νικολάου Pappas:Παππάς Vlachos:Βλάχος "
            "Ioannou:Ιωάννου", "Giorgos:Γιώργος Maria:Μαρία Eleni:Ελένη Nikos:Νίκος Katerina:Κατερίνα Yannis:Γιάννης",
            "otenet.gr", 0.05),
-    "la": ("ES FR IT DE PL", "García Martínez Fernández López Rossi Bianchi Müller Schmidt Dubois Martin Bernard "
+    "la": ("ES FR IT DE PL PT", "García Martínez Fernández López Rossi Bianchi Müller Schmidt Dubois Martin Bernard "
            "Smith Johnson Brown Jansen Nowak Kowalski Silva Andersson Johansson Murphy Kelly Novák Popescu",
            "María José Carmen Antonio Marco Giulia Anna Thomas Sophie Pierre Camille James Emma Lars Ingrid Jan "
            "Eva Piotr Ana João Marta Liam Mateo Lucía", "gmail.com outlook.com web.de", 0.35),
@@ -105,11 +106,11 @@ def make_places(rng: random.Random) -> tuple[list[dict], list[dict], dict[str, l
             for (s, sn) in suffixes:
                 cid = len(cities) + 1
                 native = pn + sn if pn and sn else None
-                cities.append(dict(id=cid, name=p + s, native_name=native, country=country, zone=zone))
+                cities.append(dict(id=cid, name=(p + s).replace("_", " "), native_name=native, country=country, zone=zone))
                 by_country.setdefault(country, []).append(cid)
                 for en, zh, ko in ORG_KINDS:
                     nat = {"CN": zh, "KR": ko}.get(country)
-                    orgs.append(dict(id=len(orgs) + 1, name=en.format(c=p + s), city_id=cid, country=country,
+                    orgs.append(dict(id=len(orgs) + 1, name=en.format(c=cities[-1]["name"]), city_id=cid, country=country,
                                      native_name=nat.format(c=native) if nat else None))
                     orgs_by_city.setdefault(cid, []).append(len(orgs))
     return cities, orgs, by_country, orgs_by_city
@@ -183,9 +184,9 @@ def make_programme(rng, n_seminars, n_regs, n_people, cities, now):
     return curricula, seminars, regs
 
 
-def timed(fn, repeat: int) -> tuple[list[float], object]:
-    fn()  # warm-up
-    times, result = [], None
+def timed(fn, repeat: int = 5) -> tuple[list[float], list]:
+    """Warm up once, then time ``repeat`` calls; milliseconds and the last result."""
+    result, times = fn(), []
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = fn()
@@ -193,96 +194,97 @@ def timed(fn, repeat: int) -> tuple[list[float], object]:
     return times, result
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--people", type=int, default=100_000)
-    ap.add_argument("--seminars", type=int, default=300)
-    ap.add_argument("--registrations", type=int, default=200_000)
-    ap.add_argument("--db", help="SQLite file to create (must not exist); default a temporary file")
-    ap.add_argument("--keep", action="store_true", help="keep the database file afterwards")
-    ap.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
-    args = ap.parse_args(argv)
-    workdir = None
-    if args.db:
-        path = Path(args.db).resolve()
-        if path.exists():
-            ap.error(f"{path} exists; give a new file")
-    else:
-        workdir = tempfile.mkdtemp(prefix="lh-bench-")
-        path = Path(workdir) / "bench.sqlite"
+def seed(db, args) -> tuple[float, list[str], str]:
+    """Generate and bulk-insert everything in one transaction; return seconds, 3-letter fragments, a Chinese name."""
     rng, now = random.Random(20261123), dt.datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-
-    t0 = time.perf_counter()
-    db = open_database(str(path))
-    print(f"schema (migrations):     {time.perf_counter() - t0:8.2f} s")
     t0 = time.perf_counter()
     cities, orgs, by_country, orgs_by_city = make_places(rng)
     persons = make_people(rng, args.people, by_country, orgs_by_city, now)
     curricula, seminars, regs = make_programme(rng, args.seminars, args.registrations, args.people, cities, now)
-    gen_s = time.perf_counter() - t0
+    gen_s, lines = time.perf_counter() - t0, []
     plan = [(City, [{k: v for k, v in c.items() if k != "zone"} for c in cities]), (Organisation, orgs),
             (Person, persons), (Curriculum, curricula), (Seminar, seminars), (Registration, regs)]
-    insert_times = {}
     t0 = time.perf_counter()
     with db.engine.connect().execution_options(lh_write=True) as conn, conn.begin():
         for model, rows in plan:
             t1 = time.perf_counter()
             for i in range(0, len(rows), BATCH):
                 conn.execute(insert(model.__table__), rows[i:i + BATCH])
-            insert_times[model.__tablename__] = time.perf_counter() - t1
+            s = time.perf_counter() - t1
+            n = len(rows)
+            lines.append(f"{model.__tablename__ + ':':24} {n:8,} rows  {s:6.2f} s  {n / s:9,.0f} rows/s")
     insert_s = time.perf_counter() - t0
-    seed_s, total_rows = gen_s + insert_s, sum(len(rows) for _, rows in plan)
-    for model, rows in plan:
-        s = insert_times[model.__tablename__]
-        print(f"{model.__tablename__ + ':':24} {len(rows):8,} rows  {s:6.2f} s  {len(rows) / s:9,.0f} rows/s")
-    print(f"seeding: {seed_s:.2f} s total = {gen_s:.2f} s generating + {insert_s:.2f} s inserting and commit; "
-          f"{total_rows:,} rows, {total_rows / seed_s:,.0f} rows/s overall, {total_rows / insert_s:,.0f} rows/s inserting")
-    db.flush_to_main_file()
-    print(f"database file:           {path.stat().st_size / 2**20:8.1f} MiB (after WAL checkpoint)")
-
+    seed_s, total = gen_s + insert_s, sum(len(rows) for _, rows in plan)
+    print("\n".join(lines))
+    print(f"seeding: {seed_s:.2f} s total = {gen_s:.2f} s generating + {insert_s:.2f} s inserting and committing; "
+          f"{total:,} rows = {total / seed_s:,.0f} rows/s overall, {total / insert_s:,.0f} rows/s inserting")
     zh = next(p["native_name"] for p in persons if p["country"] == "CN" and len(p["native_name"]) >= 3)
     ru = next(p["native_name"] for p in persons if p["country"] in ("BG", "RU"))
     ko = next(p["native_name"] for p in persons if p["country"] == "KR")
-    fragments = ["ang", "ing", "mar", "son", "ell", "ova", "kim", "uni", "zho", "Jia",
-                 "sis", "ánd", "üll", "xyz", zh[:3], ru[:3].lower(), "ова", ko[:3], "παπ", "@na"]
-    del plan, persons, regs, cities, orgs, seminars  # a CLI process does not hold 300k dicts: let
-    gc.collect()  # the garbage collector's full passes not walk them during the timed searches
-    limit = int(config.DEFAULTS["search_result_limit"])  # type: ignore[call-overload]
+    fragments = ["ang", "ing", "mar", "son", "ell", "ova", "kim", "uni", "zho", "Jia",  # common Latin
+                 "sis", "ánd", "üll", "xyz", zh[:3], ru[:3].lower(), "ова", ko[:3], "παπ", "@na"]  # rarer, scripts
+    return seed_s, fragments, zh
 
-    def cli_search(frag: str):
+
+def search_table(db, fragments: list[str], limit: int) -> list[tuple[float, float]]:
+    """Time list_people as the CLI calls it, and the bare index query; print a row per fragment."""
+    def cli_search(frag: str) -> list:
         with db.reading() as s:
             return people.list_people(s, search_text=frag, limit=limit)
 
-    def raw_search(frag: str):  # the bare index query on the sqlite3 connection, as search.py phrases it
+    def raw_search(frag: str) -> list:  # the index query of search.py, on the sqlite3 connection
+        if len(frag) >= 3:
+            sql = "SELECT rowid FROM people_search WHERE people_search MATCH ?"
+            arg = '"' + frag.replace('"', '""') + '"'
+        else:
+            sql, arg = "SELECT rowid FROM people_search WHERE doc LIKE ? ESCAPE '\\'", f"%{frag}%"
         with db.engine.connect() as conn:
-            if len(frag) >= 3:
-                sql, arg = "SELECT rowid FROM people_search WHERE people_search MATCH ?", '"' + frag.replace('"', '""') + '"'
-            else:
-                sql, arg = "SELECT rowid FROM people_search WHERE doc LIKE ? ESCAPE '\\'", f"%{frag}%"
             return conn.connection.driver_connection.execute(sql, (arg,)).fetchall()
 
-    def report(frags: list[str]) -> list[tuple[float, float]]:
-        out = []
-        print(f"  {'fragment':10} {'matches':>8} {'shown':>6} {'median ms':>10} {'max ms':>8} {'raw index ms':>12}")
-        for frag in frags:
-            times, rows = timed(lambda: cli_search(frag), 5)
-            raw_times, raw_rows = timed(lambda: raw_search(frag), 5)
-            med, worst = statistics.median(times), max(times)
-            out.append((med, worst))
-            print(f"  {frag!r:10} {len(raw_rows):8,} {len(rows):6} {med:10.2f} {worst:8.2f} "
-                  f"{statistics.median(raw_times):12.2f}")
-        return out
+    out = []
+    print(f"  {'fragment':10} {'matches':>8} {'shown':>6} {'median ms':>10} {'max ms':>8} {'raw index ms':>13}")
+    for frag in fragments:
+        (times, rows), (raw_times, raw_rows) = timed(lambda: cli_search(frag)), timed(lambda: raw_search(frag))
+        out.append((statistics.median(times), max(times)))
+        print(f"  {frag!r:10} {len(raw_rows):8,} {len(rows):6} {out[-1][0]:10.2f} {out[-1][1]:8.2f} "
+              f"{statistics.median(raw_times):13.2f}")
+    return out
 
-    print(f"search: people.list_people(search_text=..., limit={limit}) in db.reading(); warm-up 1, repeat 5")
-    figures = report(fragments)
-    print("short fragments (fewer than 3 characters: LIKE over the index text, outside the budget):")
-    report([zh[:2], zh[:1]])
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--people", type=int, default=100_000)
+    ap.add_argument("--seminars", type=int, default=300)
+    ap.add_argument("--registrations", type=int, default=200_000)
+    ap.add_argument("--db", help="new SQLite file to create (default: a temporary file)")
+    ap.add_argument("--keep", action="store_true", help="keep the database file afterwards")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    args = ap.parse_args(argv)
+    workdir = None if args.db else tempfile.mkdtemp(prefix="lh-bench-")
+    path = Path(args.db).resolve() if args.db else Path(workdir) / "bench.sqlite"
+    if path.exists():
+        ap.error(f"{path} exists; give a new file")
+
+    t0 = time.perf_counter()
+    db = open_database(str(path))
+    print(f"schema (migrations):     {time.perf_counter() - t0:8.2f} s")
+    seed_s, fragments, zh = seed(db, args)
+    db.flush_to_main_file()
+    print(f"database file:           {path.stat().st_size / 2**20:8.1f} MiB (after WAL checkpoint)")
+    gc.collect()  # the seed data is gone; do not let the timed searches pay for collecting it
+
+    limit = int(config.DEFAULTS["search_result_limit"])  # type: ignore[call-overload]
+    print(f"search: people.list_people(search_text=..., limit={limit}) in db.reading(); warm-up 1, repeat 5; "
+          "matches = rows of the bare index query, raw index ms = its median")
+    figures = search_table(db, fragments, limit)
+    print("short fragments (under 3 characters: LIKE over the index text; not held to the budget):")
+    search_table(db, [zh[:2], zh[:1]], limit)
 
     medians, worsts = [m for m, _ in figures], [w for _, w in figures]
     checks = [(f"seeding {seed_s:.2f} s <= {SEED_BUDGET_S:.0f} s", seed_s <= SEED_BUDGET_S),
-              (f"3-letter search median of medians {statistics.median(medians):.2f} ms, slowest median "
-               f"{max(medians):.2f} ms <= {SEARCH_BUDGET_MS:.0f} ms", max(medians) <= SEARCH_BUDGET_MS),
-              (f"3-letter search worst single query {max(worsts):.2f} ms <= {SEARCH_BUDGET_MS:.0f} ms",
+              (f"3-letter search: median over fragments {statistics.median(medians):.2f} ms, slowest fragment's "
+               f"median {max(medians):.2f} ms <= {SEARCH_BUDGET_MS:.0f} ms", max(medians) <= SEARCH_BUDGET_MS),
+              (f"3-letter search: worst single query {max(worsts):.2f} ms <= {SEARCH_BUDGET_MS:.0f} ms",
                max(worsts) <= SEARCH_BUDGET_MS)]
     print("summary:")
     for label, ok in checks:
@@ -292,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"database kept at {path}")
     else:
         for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
         if workdir:
             os.rmdir(workdir)
     return 1 if args.strict and not all(ok for _, ok in checks) else 0

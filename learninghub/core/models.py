@@ -23,7 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -56,6 +56,13 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=dt.timezone.utc)
+
+
+def email_key(email: str | None) -> str | None:
+    """The form two addresses are compared in: Unicode-normalised and case-folded."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", email).casefold() if email else None
 
 
 class Base(DeclarativeBase):
@@ -99,6 +106,8 @@ class Person(Base):
     country: Mapped[str | None] = mapped_column(String(2))
     role: Mapped[str] = mapped_column(String(20), default="other")
     email: Mapped[str | None] = mapped_column(String(320))
+    #: The email case-folded in any script (SQLite's lower() folds ASCII only): unique.
+    email_key: Mapped[str | None] = mapped_column(String(320), unique=True, index=True)
     phone: Mapped[str | None] = mapped_column(String(50))
     notes: Mapped[str | None] = mapped_column(Text)
     consent_contact: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -112,6 +121,11 @@ class Person(Base):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @validates("email")
+    def _keep_email_key(self, _key: str, value: str | None) -> str | None:
+        self.email_key = email_key(value)
+        return value
+
     @property
     def display_name(self) -> str:
         """'李佳 (LI Jia)' when a native name exists, else 'Jia LI'-style Latin name."""
@@ -121,10 +135,6 @@ class Person(Base):
         if self.native_name:
             return f"{self.native_name} ({latin})" if latin else self.native_name
         return latin
-
-
-#: Email is unique per person, case-insensitively; several people may have none.
-Index("uq_people_email_ci", func.lower(Person.email), unique=True)
 
 
 class Curriculum(Base):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from .. import config
@@ -35,7 +36,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: The newest migration in db/versions. Opening an up-to-date database then needs no
 #: Alembic import (~100 ms of every CLI call and of the app's start-up);
 #: tests/core/test_migrations.py checks it against the scripts.
-SCHEMA_HEAD = "0002_person_search"
+SCHEMA_HEAD = "0003_email_key"
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         try:
             conn.execution_options(lh_write=True)
             with conn.begin():
-                command.upgrade(alembic_config(conn), revision)
+                try:
+                    command.upgrade(alembic_config(conn), revision)
+                except (RuntimeError, DBAPIError) as exc:
+                    raise DatabaseRefused(f"the upgrade failed and changed nothing: {exc}") from exc
                 if is_sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:

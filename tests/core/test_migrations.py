@@ -59,6 +59,7 @@ def _fill_0001(conn: sqlite3.Connection) -> None:
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001_initial": _fill_0001,
     "0002_person_search": _fill_0001,
+    "0003_email_key": _fill_0001,
 }
 
 DATA_TABLES = [
@@ -71,10 +72,21 @@ def _revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(store.script_directory().walk_revisions()))]
 
 
-def _rows(path: Path) -> dict[str, list[tuple]]:
+def _columns(path: Path) -> dict[str, list[str]]:
     conn = sqlite3.connect(path)
     try:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in DATA_TABLES}
+        return {t: [r[1] for r in conn.execute(f"PRAGMA table_info({t})")] for t in DATA_TABLES}
+    finally:
+        conn.close()
+
+
+def _rows(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple]]:
+    """The rows of every data table, in the given columns (those of the older schema)."""
+    conn = sqlite3.connect(path)
+    try:
+        return {
+            t: conn.execute(f"SELECT {', '.join(columns[t])} FROM {t} ORDER BY 1").fetchall() for t in DATA_TABLES
+        }
     finally:
         conn.close()
 
@@ -95,22 +107,24 @@ def test_database_at_earlier_revision_upgrades_without_losing_rows(tmp_path: Pat
     with conn:
         FILLERS[revision](conn)
     conn.close()
-    before = _rows(path)
+    old_columns = _columns(path)
+    before = _rows(path, old_columns)
     assert all(before[t] for t in DATA_TABLES), "the filler must put rows in every table"
 
     db = store.open_database(str(path))
     try:
-        assert _rows(path) == before
+        assert _rows(path, old_columns) == before
         assert db.backup_path is not None and db.backup_path.exists()
         backup = sqlite3.connect(db.backup_path)
         assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == (revision,)
         backup.close()
-        assert _rows(db.backup_path) == before
+        assert _rows(db.backup_path, old_columns) == before
         current = sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchone()
         assert current == (store.head_revision(),)
         with db.reading() as s:  # rows that existed before the search index are searchable
             assert [p.id for p in people.list_people(s, search_text="Петров")] == [2]
             assert [p.id for p in people.list_people(s, search_text="open univ")] == [1]
+            assert people.get_person(s, 2).email_key == "i.petrov@example.org"
         assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         db.close()

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import validate, vocab
 from ..errors import RuleViolation
-from ..models import Person, RegistrationEvent, Registration, utcnow
+from ..models import Person, Registration, RegistrationEvent, email_key, utcnow
 from . import places, search
 from .common import UNSET, check_version, get_or_refuse
 
@@ -15,7 +15,7 @@ from .common import UNSET, check_version, get_or_refuse
 def _check_email_free(session: Session, email: str | None, person_id: int | None) -> None:
     if email is None:
         return
-    query = select(Person).where(func.lower(Person.email) == email.lower())
+    query = select(Person).where(Person.email_key == email_key(email))
     if person_id is not None:
         query = query.where(Person.id != person_id)
     other = session.scalars(query).first()

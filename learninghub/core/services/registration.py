@@ -141,8 +141,10 @@ def fill_free_seats(session: Session, seminar: Seminar, *, reason: str) -> list[
         return []
     promoted: list[Registration] = []
     for waiting in waiting_list(session, seminar.id):
-        if _is_full(session, seminar) or waiting.person.erased_at is not None:
+        if _is_full(session, seminar):
             break
+        if waiting.person.erased_at is not None:
+            continue  # an erased person cannot take the seat; the next one waiting does
         _change(session, waiting, "registered", f"moved up from the waiting list: {reason}")
         promoted.append(waiting)
     return promoted
