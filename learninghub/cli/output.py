@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..core import timezones
+from ..core.services.search import PersonRow
 from ..core.models import (
     AgendaSession,
     Attendance,
@@ -86,7 +87,7 @@ def session_json(row: AgendaSession, tz: ZoneInfo) -> dict[str, Any]:
     }
 
 
-def person_json(p: Person) -> dict[str, Any]:
+def person_json(p: Person | PersonRow) -> dict[str, Any]:
     return {
         "id": p.id,
         "given_name": p.given_name,
@@ -94,8 +95,8 @@ def person_json(p: Person) -> dict[str, Any]:
         "native_name": p.native_name,
         "display_name": p.display_name,
         "email": p.email,
-        "organisation": p.organisation.name if p.organisation else None,
-        "city": p.city.name if p.city else None,
+        "organisation": p.organisation_name,
+        "city": p.city_name,
         "country": p.country,
         "role": p.role,
         "title": p.title,

@@ -128,8 +128,8 @@ def person_list(args: argparse.Namespace, ctx: Context) -> None:
             return
         output.print_table(
             ["ID", "Family", "Given", "Native", "Organisation", "City", "Email"],
-            [(p.id, p.family_name, p.given_name, p.native_name or "", p.organisation.name if p.organisation else "",
-              p.city.name if p.city else "", p.email or "") for p in rows],
+            [(p.id, p.family_name, p.given_name, p.native_name or "", p.organisation_name or "",
+              p.city_name or "", p.email or "") for p in rows],
         )
         if args.limit and len(rows) == args.limit:
             print(f"(first {args.limit} shown; narrow the search or pass --limit 0)")

@@ -65,6 +65,17 @@ def email_key(email: str | None) -> str | None:
     return unicodedata.normalize("NFKC", email).casefold() if email else None
 
 
+def person_sort_key(family_name: str | None, given_name: str | None) -> str:
+    """How people are ordered in lists: family then given name, accents and case ignored."""
+    import unicodedata
+
+    def fold(text: str | None) -> str:
+        decomposed = unicodedata.normalize("NFKD", text or "")
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+    return f"{fold(family_name)}\x1f{fold(given_name)}"
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -98,6 +109,8 @@ class Person(Base):
     given_name: Mapped[str] = mapped_column(String(200))
     family_name: Mapped[str] = mapped_column(String(200))
     native_name: Mapped[str | None] = mapped_column(String(200))
+    #: Precomputed order of lists (see person_sort_key), so sorting needs no per-row function.
+    sort_key: Mapped[str] = mapped_column(String(410), index=True, default="")
     title: Mapped[str | None] = mapped_column(String(200))
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
@@ -120,6 +133,21 @@ class Person(Base):
     city: Mapped[City | None] = relationship()
 
     __mapper_args__ = {"version_id_col": version}
+
+    @validates("given_name", "family_name")
+    def _keep_sort_key(self, key: str, value: str) -> str:
+        family = value if key == "family_name" else self.family_name
+        given = value if key == "given_name" else self.given_name
+        self.sort_key = person_sort_key(family, given)
+        return value
+
+    @property
+    def organisation_name(self) -> str | None:
+        return self.organisation.name if self.organisation else None
+
+    @property
+    def city_name(self) -> str | None:
+        return self.city.name if self.city else None
 
     @validates("email")
     def _keep_email_key(self, _key: str, value: str | None) -> str | None:

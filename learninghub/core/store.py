@@ -36,7 +36,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: The newest migration in db/versions. Opening an up-to-date database then needs no
 #: Alembic import (~100 ms of every CLI call and of the app's start-up);
 #: tests/core/test_migrations.py checks it against the scripts.
-SCHEMA_HEAD = "0003_email_key"
+SCHEMA_HEAD = "0004_person_sort_key"
 
 
 @dataclass(frozen=True)

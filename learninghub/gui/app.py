@@ -28,6 +28,9 @@ def run(database: str) -> int:
 
     window = MainWindow(db)
     window.show()
+    from ..cli import freeze_startup_objects
+
+    freeze_startup_objects()
     try:
         return app.exec()
     finally:

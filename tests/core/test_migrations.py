@@ -54,12 +54,19 @@ def _fill_0001(conn: sqlite3.Connection) -> None:
     )
 
 
+def _fill_0003(conn: sqlite3.Connection) -> None:
+    """From 0003 on, rows carry the case-folded email key the app writes."""
+    _fill_0001(conn)
+    conn.execute("UPDATE people SET email_key = lower(email)")  # the fixture's addresses are ASCII
+
+
 #: How to fill a database at each revision before upgrading it. A new migration must add
 #: its revision here (test_every_revision_has_a_filler fails until it does).
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001_initial": _fill_0001,
     "0002_person_search": _fill_0001,
-    "0003_email_key": _fill_0001,
+    "0003_email_key": _fill_0003,
+    "0004_person_sort_key": _fill_0003,
 }
 
 DATA_TABLES = [
@@ -125,6 +132,7 @@ def test_database_at_earlier_revision_upgrades_without_losing_rows(tmp_path: Pat
             assert [p.id for p in people.list_people(s, search_text="Петров")] == [2]
             assert [p.id for p in people.list_people(s, search_text="open univ")] == [1]
             assert people.get_person(s, 2).email_key == "i.petrov@example.org"
+            assert [p.id for p in people.list_people(s)] == [2, 1]  # Petrov before Yu: sort keys filled
         assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         db.close()

@@ -34,7 +34,8 @@ def _as_local(value: dt.datetime | str, field: str) -> dt.datetime:
 
 def _check_inside(seminar: Seminar, start: dt.datetime, end: dt.datetime, tz: ZoneInfo, where: str) -> None:
     first_day = start.astimezone(tz).date()
-    last_day = end.astimezone(tz).date()
+    # A session ending at 00:00 ends on the day before: it does not reach into the next one.
+    last_day = (end - dt.timedelta(microseconds=1)).astimezone(tz).date()
     if first_day < seminar.start_date or last_day > seminar.end_date:
         raise RuleViolation(
             f"{start.astimezone(tz):%Y-%m-%d %H:%M}–{end.astimezone(tz):%Y-%m-%d %H:%M} is outside the seminar's "

@@ -58,8 +58,27 @@ def undo_check_in(session: Session, *, session_id: int, person_id: int) -> None:
     ).first()
     if record is None:
         raise NotFound(f"person {person_id} is not checked in to session {session_id}", where="attendance")
+    seminar_id = record.session.seminar_id
     session.delete(record)
     session.flush()
+    _undo_automatic_attended(session, seminar_id, person_id)
+
+
+def _undo_automatic_attended(session: Session, seminar_id: int, person_id: int) -> None:
+    """If that was the person's only check-in and it alone made them 'attended', go back."""
+    remaining = session.scalar(
+        select(Attendance.id).join(AgendaSession).where(
+            AgendaSession.seminar_id == seminar_id, Attendance.person_id == person_id
+        ).limit(1)
+    )
+    registration = session.scalars(
+        select(Registration).where(Registration.seminar_id == seminar_id, Registration.person_id == person_id)
+    ).first()
+    if remaining is not None or registration is None or registration.status != "attended":
+        return
+    last = registration.events[-1] if registration.events else None
+    if last is not None and last.new_status == "attended" and (last.note or "").startswith("checked in to session"):
+        set_status(session, registration.id, last.old_status or "registered", note="check-in undone")
 
 
 def list_attendance(session: Session, *, session_id: int) -> list[Attendance]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from .. import validate, vocab
 from ..errors import RuleViolation
@@ -166,17 +166,7 @@ def erase_person(session: Session, person_id: int) -> Person:
     return person
 
 
-def list_people(session: Session, *, search_text: str | None = None, limit: int | None = None) -> list[Person]:
+def list_people(session: Session, *, search_text: str | None = None, limit: int | None = None) -> list[search.PersonRow]:
     """People sorted by family then given name; ``search_text`` matches any name, email,
     organisation or city (case-insensitive substring, any script). Erased people are left out."""
-    query = (
-        select(Person)
-        .options(selectinload(Person.organisation), selectinload(Person.city))
-        .where(Person.erased_at.is_(None))
-        .order_by(func.lower(Person.family_name), func.lower(Person.given_name), Person.id)
-    )
-    if search_text and search_text.strip():
-        query = query.where(search.person_matches(session, search_text.strip()))
-    if limit:
-        query = query.limit(limit)
-    return list(session.scalars(query))
+    return search.list_people(session, search_text, limit)

@@ -1,52 +1,132 @@
-"""Person search: the FTS5 trigram index on SQLite, a plain ILIKE elsewhere.
+"""Listing and searching people fast: light rows, the FTS5 trigram index, a sort index.
 
-Fragments of three characters or more use the trigram index (about 1 ms on
-100,000 people). Shorter ones (a two-character Chinese name, say) scan the
-index's text with LIKE, which SQLite folds for ASCII letters only.
+On SQLite, fragments of three characters or more use the trigram index; the plan then
+depends on how many people match. Few matches: fetch and sort them. Many: walk the
+``sort_key`` index in order, keeping matches, and stop after one page. Shorter
+fragments (a two-character Chinese name, say) scan the index text with LIKE, which
+SQLite folds for ASCII letters only. Other databases use ILIKE.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Integer, String, cast, column, func, literal, or_, select, text
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Integer, Select, String, TextualSelect, and_, cast, column, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from ..models import City, Organisation, Person
+
+#: Above this many matches, walking the sort index beats sorting the matches.
+MANY_MATCHES = 2_000
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """What a list of people shows: plain values, no lazy loading."""
+
+    id: int
+    given_name: str
+    family_name: str
+    native_name: str | None
+    title: str | None
+    organisation_name: str | None
+    city_name: str | None
+    country: str | None
+    role: str
+    email: str | None
+    phone: str | None
+    notes: str | None
+    consent_contact: bool
+    version: int
+    erased_at: None = None
+
+    @property
+    def display_name(self) -> str:
+        latin = f"{self.given_name} {self.family_name}".strip()
+        if self.native_name:
+            return f"{self.native_name} ({latin})" if latin else self.native_name
+        return latin
+
+
+def _row_query() -> Select:
+    return (
+        select(
+            Person.id, Person.given_name, Person.family_name, Person.native_name, Person.title,
+            Organisation.name, City.name, Person.country, Person.role, Person.email, Person.phone,
+            Person.notes, Person.consent_contact, Person.version,
+        )
+        .outerjoin(Organisation, Organisation.id == Person.organisation_id)
+        .outerjoin(City, City.id == Person.city_id)
+        .where(Person.erased_at.is_(None))
+    )
 
 
 def _escape_like(fragment: str) -> str:
     return fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def person_matches(session: Session, fragment: str) -> ColumnElement[bool]:
-    """A WHERE clause on Person matching ``fragment`` as a case-insensitive substring."""
-    if session.get_bind().dialect.name == "sqlite":
-        if len(fragment) >= 3:
-            phrase = '"' + fragment.replace('"', '""') + '"'
-            ids = text("SELECT rowid FROM people_search WHERE people_search MATCH :phrase").bindparams(
-                phrase=phrase
-            )
+def _fts_phrase(fragment: str) -> str:
+    return '"' + fragment.replace('"', '""') + '"'
+
+
+def list_people(session: Session, search_text: str | None = None, limit: int | None = None) -> list[PersonRow]:
+    """People in list order (family, given name), optionally those matching ``search_text``
+    as a case-insensitive substring of any name, email, organisation or city."""
+    fragment = (search_text or "").strip()
+    query = _row_query().order_by(Person.sort_key, Person.id)
+    if fragment:
+        if session.get_bind().dialect.name == "sqlite":
+            query = _sqlite_filter(session, query, fragment, limit)
         else:
-            ids = text("SELECT rowid FROM people_search WHERE doc LIKE :pattern ESCAPE '\\'").bindparams(
-                pattern=f"%{_escape_like(fragment)}%"
-            )
-        return Person.id.in_(ids.columns(column("rowid", Integer)).subquery().select())
+            query = query.where(_ilike_filter(fragment))
+    if limit:
+        query = query.limit(limit)
+    return [PersonRow(*row) for row in session.execute(query)]
+
+
+def _sqlite_filter(session: Session, query: Select, fragment: str, limit: int | None) -> Select:
+    if len(fragment) < 3:
+        ids = text("SELECT rowid FROM people_search WHERE doc LIKE :pattern ESCAPE '\\'").bindparams(
+            pattern=f"%{_escape_like(fragment)}%"
+        )
+        return query.where(Person.id.in_(ids.columns(column("rowid", Integer))))
+    phrase = _fts_phrase(fragment)
+    probe = session.execute(
+        text("SELECT rowid FROM people_search WHERE people_search MATCH :phrase LIMIT :cap"),
+        {"phrase": phrase, "cap": MANY_MATCHES + 1},
+    ).scalars().all()
+    if len(probe) <= MANY_MATCHES:
+        # Few matches: take exactly these ids and sort them.
+        chosen = text("SELECT value FROM json_each(:ids)").bindparams(ids=json.dumps(probe))
+        return query.where(Person.id.in_(chosen.columns(column("value", Integer))))
+    if not limit:
+        return query.where(Person.id.in_(_all_matches(phrase)))
+    # Many matches and one page wanted: walk the sort index in order, keep matches, stop early.
+    # "id + 0" keeps SQLite from looking people up by id (then sorting them all), which it
+    # otherwise prefers: 8 ms instead of 30 ms for a fragment a quarter of all people match.
+    return query.where((Person.id + 0).in_(_all_matches(phrase)))
+
+
+def _all_matches(phrase: str) -> TextualSelect:
+    ids = text("SELECT rowid FROM people_search WHERE people_search MATCH :phrase").bindparams(phrase=phrase)
+    return ids.columns(column("rowid", Integer))
+
+
+def _ilike_filter(fragment: str):  # type: ignore[no-untyped-def]
     pattern = f"%{_escape_like(fragment)}%"
-    org_ids = select(Organisation.id).where(
-        or_(Organisation.name.ilike(pattern, escape="\\"), Organisation.native_name.ilike(pattern, escape="\\"))
-    )
-    city_ids = select(City.id).where(
-        or_(City.name.ilike(pattern, escape="\\"), City.native_name.ilike(pattern, escape="\\"))
-    )
+
+    def like(column):  # type: ignore[no-untyped-def]
+        return column.ilike(pattern, escape="\\")
+
+    org_ids = select(Organisation.id).where(or_(like(Organisation.name), like(Organisation.native_name)))
+    city_ids = select(City.id).where(or_(like(City.name), like(City.native_name)))
+    full_name = func.coalesce(Person.given_name, literal("")) + " " + cast(Person.family_name, String)
     return or_(
-        *(
-            column.ilike(pattern, escape="\\")
-            for column in (Person.given_name, Person.family_name, Person.native_name, Person.email)
-        ),
-        (func.coalesce(Person.given_name, literal("")) + " " + cast(Person.family_name, String)).ilike(
-            pattern, escape="\\"
-        ),
-        Person.organisation_id.in_(org_ids),
-        Person.city_id.in_(city_ids),
+        *(like(c) for c in (Person.given_name, Person.family_name, Person.native_name, Person.email)),
+        like(full_name),
+        and_(Person.organisation_id.is_not(None), Person.organisation_id.in_(org_ids)),
+        and_(Person.city_id.is_not(None), Person.city_id.in_(city_ids)),
     )
 
 

@@ -1,0 +1,49 @@
+"""Bulk loading of people: tens of thousands of rows in one statement.
+
+Inserting people row by row fires the search-index trigger once per statement,
+and FTS5 then writes its index once per row (~9k rows/s). Loading the rows into a
+temporary staging table and moving them with one ``INSERT … SELECT`` lets the
+same trigger feed FTS5 within one statement (~30k rows/s, triggers untouched).
+For imports and benchmarks; the caller's transaction makes it all-or-nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import bindparam, insert, text
+from sqlalchemy.engine import Connection
+
+from .models import Person, email_key, person_sort_key
+
+BATCH = 10_000
+
+
+def insert_people(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert ``rows`` (column → value dicts of ``people``); derived keys are filled in here."""
+    prepared = [
+        {**row, "email_key": email_key(row.get("email")),
+         "sort_key": person_sort_key(row.get("family_name"), row.get("given_name"))}
+        for row in rows
+    ]
+    if not prepared:
+        return 0
+    table = Person.__table__
+    if conn.dialect.name != "sqlite":
+        for i in range(0, len(prepared), BATCH):
+            conn.execute(insert(table), prepared[i:i + BATCH])
+        return len(prepared)
+    columns = list(prepared[0])
+    names = ", ".join(columns)
+    conn.execute(text("DROP TABLE IF EXISTS temp.people_staging"))
+    conn.execute(text("CREATE TEMP TABLE people_staging AS SELECT * FROM main.people WHERE 0"))
+    # Typed parameters, so instants are stored exactly as the ORM stores them (naive UTC).
+    staging = text(
+        f"INSERT INTO temp.people_staging ({names}) VALUES ({', '.join(':' + c for c in columns)})"
+    ).bindparams(*(bindparam(c, type_=table.c[c].type) for c in columns))
+    for i in range(0, len(prepared), BATCH):
+        conn.execute(staging, prepared[i:i + BATCH])
+    conn.execute(text(f"INSERT INTO main.people ({names}) SELECT {names} FROM temp.people_staging"))
+    conn.execute(text("DROP TABLE temp.people_staging"))
+    return len(prepared)
