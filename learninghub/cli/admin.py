@@ -60,16 +60,18 @@ def load_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_gui(args: argparse.Namespace, ctx: Context) -> int:
+    import os
+    import sys
+
     from .. import config
 
-    try:
-        from ..gui.app import run
-    except ImportError:
-        run = None
-    if run is None:
-        from .planning import seminar_list
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+    if headless:
+        print("learninghub: error: no display to open the window on (DISPLAY is not set); "
+              "the command line works without one: learninghub --help", file=sys.stderr)
+        return 1
+    from ..gui.app import run
 
-        print("The desktop window is not built yet; the demo seminars are:")
-        seminar_list(argparse.Namespace(curriculum=None, json=False), ctx)
-        return 0
     return run(config.resolve_database(args.db))

@@ -17,11 +17,20 @@ from sqlalchemy.orm import Session, selectinload
 from .. import timezones, validate, vocab
 from ..errors import RuleViolation, ValidationError
 from ..models import AgendaSession, Attendance, Person, Seminar, SessionSeries, SessionSpeaker
-from .common import UNSET, check_version, get_or_refuse
+from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
 from .people import get_person, require_active
 from .seminars import get_seminar
 
 MAX_OCCURRENCES = 500
+
+#: How each plain field of a session is checked, for adding and editing alike.
+SESSION_FIELDS: dict[str, Cleaner] = {
+    "title": lambda v: validate.required_text(v, "title", max_len=500),
+    "kind": lambda v: vocab.check_choice(v, vocab.SESSION_KINDS, "kind"),
+    "room": lambda v: validate.text(v, "room", max_len=200),
+    "language": lambda v: validate.text(v, "language", max_len=35),
+    "description": lambda v: validate.long_text(v, "description"),
+}
 
 
 def _as_local(value: dt.datetime | str, field: str) -> dt.datetime:
@@ -108,13 +117,7 @@ def add_session(
     """Add one session, or every occurrence of ``repeat``; returns the rows made."""
     seminar = get_seminar(session, seminar_id)
     local_start, local_end = _as_local(start, "start"), _as_local(end, "end")
-    fields = {
-        "title": validate.required_text(title, "title", max_len=500),
-        "kind": vocab.check_choice(kind, vocab.SESSION_KINDS, "kind"),
-        "room": validate.text(room, "room", max_len=200),
-        "language": validate.text(language, "language", max_len=35),
-        "description": validate.long_text(description, "description"),
-    }
+    fields = cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description)
     speakers = _people(session, list(speaker_ids), "speaker")
     moderator = require_active(get_person(session, moderator_id), "moderator") if moderator_id else None
     series = None
@@ -199,16 +202,7 @@ def edit_session(
         local_start = row.starts_at.astimezone(tz).replace(tzinfo=None) if start is UNSET else _as_local(start, "start")
         local_end = row.ends_at.astimezone(tz).replace(tzinfo=None) if end is UNSET else _as_local(end, "end")
         row.starts_at, row.ends_at = _instants(seminar, local_start, local_end, fold, "session")
-    if title is not UNSET:
-        row.title = validate.required_text(title, "title", max_len=500)
-    if kind is not UNSET:
-        row.kind = vocab.check_choice(kind, vocab.SESSION_KINDS, "kind")
-    if room is not UNSET:
-        row.room = validate.text(room, "room", max_len=200)
-    if language is not UNSET:
-        row.language = validate.text(language, "language", max_len=35)
-    if description is not UNSET:
-        row.description = validate.long_text(description, "description")
+    assign(row, cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description))
     if speaker_ids is not UNSET:
         speakers = _people(session, list(speaker_ids), "speaker")
         row.speaker_links.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -32,3 +33,20 @@ def check_version(row: Any, expected_version: int | None, what: str) -> None:
 
 UNSET: Any = object()
 """Marks an edit argument that was not given (None means 'clear the field')."""
+
+
+Cleaner = Callable[[Any], Any]
+
+
+def cleaned(cleaners: dict[str, Cleaner], **values: Any) -> dict[str, Any]:
+    """The given values, each checked and normalised by its field's cleaner; UNSET ones left out.
+
+    One table of cleaners per entity serves both adding (every field) and editing (the
+    fields given), so a rule on a field is written once.
+    """
+    return {field: cleaners[field](value) for field, value in values.items() if value is not UNSET}
+
+
+def assign(row: Any, values: dict[str, Any]) -> None:
+    for field, value in values.items():
+        setattr(row, field, value)

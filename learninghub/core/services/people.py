@@ -9,7 +9,18 @@ from .. import validate, vocab
 from ..errors import RuleViolation
 from ..models import Person, Registration, RegistrationEvent, email_key, utcnow
 from . import places, search
-from .common import UNSET, check_version, get_or_refuse
+from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
+
+
+#: How each plain field of a person is checked, for adding and editing alike.
+PERSON_FIELDS: dict[str, Cleaner] = {
+    "native_name": lambda v: validate.text(v, "native name", max_len=200),
+    "title": lambda v: validate.text(v, "title", max_len=200),
+    "role": lambda v: vocab.check_choice(v, vocab.PERSON_ROLES, "role"),
+    "phone": lambda v: validate.text(v, "phone", max_len=50),
+    "notes": lambda v: validate.long_text(v, "notes"),
+    "consent_contact": bool,
+}
 
 
 def _check_email_free(session: Session, email: str | None, person_id: int | None) -> None:
@@ -56,16 +67,12 @@ def add_person(
     person = Person(
         given_name=given or "",
         family_name=family or "",
-        native_name=validate.text(native_name, "native name", max_len=200),
-        title=validate.text(title, "title", max_len=200),
         organisation=places.organisation_named(session, organisation, city=city_row, country=country_code),
         city=city_row,
         country=country_code,
-        role=vocab.check_choice(role, vocab.PERSON_ROLES, "role"),
         email=address,
-        phone=validate.text(phone, "phone", max_len=50),
-        notes=validate.long_text(notes, "notes"),
-        consent_contact=bool(consent_contact),
+        **cleaned(PERSON_FIELDS, native_name=native_name, title=title, role=role, phone=phone, notes=notes,
+                  consent_contact=consent_contact),
     )
     session.add(person)
     session.flush()
@@ -119,18 +126,8 @@ def edit_person(
         person.organisation = places.organisation_named(
             session, organisation, city=person.city, country=person.country
         )
-    if native_name is not UNSET:
-        person.native_name = validate.text(native_name, "native name", max_len=200)
-    if title is not UNSET:
-        person.title = validate.text(title, "title", max_len=200)
-    if role is not UNSET:
-        person.role = vocab.check_choice(role, vocab.PERSON_ROLES, "role")
-    if phone is not UNSET:
-        person.phone = validate.text(phone, "phone", max_len=50)
-    if notes is not UNSET:
-        person.notes = validate.long_text(notes, "notes")
-    if consent_contact is not UNSET:
-        person.consent_contact = bool(consent_contact)
+    assign(person, cleaned(PERSON_FIELDS, native_name=native_name, title=title, role=role, phone=phone,
+                           notes=notes, consent_contact=consent_contact))
     session.flush()
     return person
 

@@ -11,8 +11,19 @@ from .. import timezones, validate, vocab
 from ..errors import RuleViolation
 from ..models import AgendaSession, Seminar, SeminarPartner
 from . import places
-from .common import UNSET, check_version, get_or_refuse
+from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
 from .curricula import get_curriculum
+
+
+#: How each plain field of a seminar is checked, for adding and editing alike.
+SEMINAR_FIELDS: dict[str, Cleaner] = {
+    "title": lambda v: validate.required_text(v, "title"),
+    "kind": lambda v: vocab.check_choice(v, vocab.SEMINAR_KINDS, "kind"),
+    "format": lambda v: vocab.check_choice(v, vocab.SEMINAR_FORMATS, "format"),
+    "venue": lambda v: validate.text(v, "venue"),
+    "status": lambda v: vocab.check_choice(v, vocab.SEMINAR_STATUSES, "status"),
+    "description": lambda v: validate.long_text(v, "description"),
+}
 
 
 def _as_date(value: dt.date | str, field: str) -> dt.date:
@@ -46,17 +57,13 @@ def add_seminar(
     _check_days(first, last)
     seminar = Seminar(
         curriculum=curriculum,
-        title=validate.required_text(title, "title"),
-        kind=vocab.check_choice(kind, vocab.SEMINAR_KINDS, "kind"),
-        format=vocab.check_choice(format, vocab.SEMINAR_FORMATS, "format"),
-        venue=validate.text(venue, "venue"),
+        **cleaned(SEMINAR_FIELDS, title=title, kind=kind, format=format, venue=venue, status=status,
+                  description=description),
         city=places.city_named(session, city, country),
         timezone=timezones.zone(timezone, where="timezone").key,
         start_date=first,
         end_date=last,
         capacity=validate.positive_int(capacity, "capacity"),
-        status=vocab.check_choice(status, vocab.SEMINAR_STATUSES, "status"),
-        description=validate.long_text(description, "description"),
     )
     session.add(seminar)
     session.flush()
@@ -117,20 +124,10 @@ def edit_seminar(
     if (first, last, zone) != (seminar.start_date, seminar.end_date, seminar.timezone):
         _sessions_outside(session, seminar, first, last, zone)
     seminar.start_date, seminar.end_date, seminar.timezone = first, last, zone
-    if title is not UNSET:
-        seminar.title = validate.required_text(title, "title")
-    if kind is not UNSET:
-        seminar.kind = vocab.check_choice(kind, vocab.SEMINAR_KINDS, "kind")
-    if format is not UNSET:
-        seminar.format = vocab.check_choice(format, vocab.SEMINAR_FORMATS, "format")
-    if venue is not UNSET:
-        seminar.venue = validate.text(venue, "venue")
+    assign(seminar, cleaned(SEMINAR_FIELDS, title=title, kind=kind, format=format, venue=venue, status=status,
+                            description=description))
     if city is not UNSET:
         seminar.city = places.city_named(session, city, country)
-    if status is not UNSET:
-        seminar.status = vocab.check_choice(status, vocab.SEMINAR_STATUSES, "status")
-    if description is not UNSET:
-        seminar.description = validate.long_text(description, "description")
     if capacity is not UNSET:
         seminar.capacity = validate.positive_int(capacity, "capacity")
         from .registration import fill_free_seats
