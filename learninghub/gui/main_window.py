@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
 from ..core.store import Database
 from . import forms, seminar_views
+from .people_directory import PeopleDirectory
 from .programme_tree import ProgrammeTreeModel
 from .table_model import RowsModel
 
@@ -30,6 +31,8 @@ class MainWindow(QMainWindow):
         # Some platforms have no standard Quit key (Windows, the offscreen platform): Ctrl+Q there.
         self.form.actionQuit.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         self.form.actionQuit.triggered.connect(self.close)
+        self.form.actionPeople.triggered.connect(self.show_people)
+        self.people_window: PeopleDirectory | None = None
         self.form.programmeTree.selectionModel().currentChanged.connect(self._on_tree_current)
         title_font = self.form.seminarTitle.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
@@ -76,6 +79,16 @@ class MainWindow(QMainWindow):
         self.agenda_model.set_rows(seminar_views.agenda_rows(self.db, seminar_id))
         self.participants_model.set_rows(seminar_views.participant_rows(self.db, seminar_id))
         f.detailStack.setCurrentWidget(f.seminarTabs)
+
+    def show_people(self) -> PeopleDirectory:
+        """Open (or raise) the People directory window."""
+        if self.people_window is None:
+            self.people_window = PeopleDirectory(self.db, self)
+            self.people_window.setWindowFlag(Qt.WindowType.Window)
+        self.people_window.show()
+        self.people_window.raise_()
+        self.people_window.form.filterEdit.setFocus()
+        return self.people_window
 
     def _on_tree_current(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
         self.show_seminar(self.tree_model.seminar_id(current))

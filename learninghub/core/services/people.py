@@ -163,7 +163,9 @@ def erase_person(session: Session, person_id: int) -> Person:
     return person
 
 
-def list_people(session: Session, *, search_text: str | None = None, limit: int | None = None) -> list[search.PersonRow]:
+def list_people(
+    session: Session, *, search_text: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[search.PersonRow]:
     """People sorted by family then given name; ``search_text`` matches any name, email,
     organisation or city (case-insensitive substring, any script). Erased people are left out."""
-    return search.list_people(session, search_text, limit)
+    return search.list_people(session, search_text, limit, offset)

@@ -70,18 +70,22 @@ def _fts_phrase(fragment: str) -> str:
     return '"' + fragment.replace('"', '""') + '"'
 
 
-def list_people(session: Session, search_text: str | None = None, limit: int | None = None) -> list[PersonRow]:
+def list_people(
+    session: Session, search_text: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[PersonRow]:
     """People in list order (family, given name), optionally those matching ``search_text``
-    as a case-insensitive substring of any name, email, organisation or city."""
+    as a case-insensitive substring of any name, email, organisation or city.
+    ``limit`` and ``offset`` page through them (a directory fetches one page at a time)."""
     fragment = (search_text or "").strip()
     query = _row_query().order_by(Person.sort_key, Person.id)
+    window = limit + offset if limit else None
     if fragment:
         if session.get_bind().dialect.name == "sqlite":
-            query = _sqlite_filter(session, query, fragment, limit)
+            query = _sqlite_filter(session, query, fragment, window)
         else:
             query = query.where(_ilike_filter(fragment))
     if limit:
-        query = query.limit(limit)
+        query = query.limit(limit).offset(offset)
     return [PersonRow(*row) for row in session.execute(query)]
 
 
