@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow
 
 from ..core.store import Database
 from . import forms, seminar_views
+from .database_menu import DatabaseSwitcher
 from .people_directory import PeopleDirectory
 from .programme_tree import ProgrammeTreeModel
 from .table_model import RowsModel
@@ -32,6 +33,11 @@ class MainWindow(QMainWindow):
         self.form.actionQuit.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionPeople.triggered.connect(self.show_people)
+        self.databases = DatabaseSwitcher(self, self.form.menuRecent, self.use_database)
+        self.form.actionNewDatabase.setShortcut(QKeySequence.StandardKey.New)
+        self.form.actionOpenDatabase.setShortcut(QKeySequence.StandardKey.Open)
+        self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
+        self.form.actionOpenDatabase.triggered.connect(self.databases.ask_open)
         self.people_window: PeopleDirectory | None = None
         self.form.programmeTree.selectionModel().currentChanged.connect(self._on_tree_current)
         title_font = self.form.seminarTitle.font()
@@ -52,6 +58,20 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         view.verticalHeader().setVisible(False)
+
+    def use_database(self, db: Database) -> None:
+        """Work on another database from now on (File → New / Open)."""
+        old, self.db = self.db, db
+        if self.people_window is not None:
+            self.people_window.close()
+            self.people_window.deleteLater()
+            self.people_window = None
+        self.current_seminar = 0
+        self.show_seminar(0)
+        self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
+        self.reload()
+        if old is not db:
+            old.close()
 
     def reload(self) -> None:
         """Read the programme again (after a change, or on opening another database)."""

@@ -1,0 +1,79 @@
+"""File → New / Open / Open recent: choose which database the window works on.
+
+The dialogs only pick a path; :meth:`DatabaseSwitcher.open_path` does the work, so
+tests (and the recent-files menu) call it directly. A refused file (not a database,
+a newer schema) is reported in a message box and the current database stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from ..core.errors import LearningHubError
+from ..core.store import Database, open_database
+
+RECENT_KEY = "database/recent"
+MAX_RECENT = 8
+FILE_FILTER = "Learning Hub databases (*.sqlite *.db);;All files (*)"
+
+
+def recent_databases() -> list[str]:
+    value = QSettings().value(RECENT_KEY, [])
+    return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+
+
+def remember(path: str) -> None:
+    items = [path] + [p for p in recent_databases() if p != path]
+    QSettings().setValue(RECENT_KEY, items[:MAX_RECENT])
+
+
+class DatabaseSwitcher:
+    def __init__(self, window: QMainWindow, menu_recent: QMenu, on_open: Callable[[Database], None]) -> None:
+        self.window = window
+        self.menu_recent = menu_recent
+        self.on_open = on_open
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+
+    def ask_new(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "New database", "hub.sqlite", FILE_FILTER)
+        if path:
+            if Path(path).exists():
+                self.report("That file exists already. Choose Open database to open it.")
+                return
+            self.open_path(path)
+
+    def ask_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open database", "", FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> Database | None:
+        """Open (creating or upgrading) ``path``; report a refusal instead of raising."""
+        try:
+            db = open_database(path)
+        except LearningHubError as exc:
+            self.report(exc.user_message)
+            return None
+        remember(str(db.target.sqlite_path or db.target.url))
+        self.on_open(db)
+        if db.backup_path is not None:
+            self.window.statusBar().showMessage(f"Upgraded; the previous version is kept as {db.backup_path.name}")
+        return db
+
+    def report(self, message: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open the database", message, parent=self.window)
+        box.open()  # window-modal, never blocks the event loop
+        return box
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        items = recent_databases()
+        if not items:
+            self.menu_recent.addAction("(none yet)").setEnabled(False)
+        for path in items:
+            action = self.menu_recent.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))

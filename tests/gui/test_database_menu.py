@@ -1,0 +1,49 @@
+"""File → New / Open / Open recent, and refusals shown as messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from learninghub.gui.database_menu import recent_databases
+from learninghub.gui.main_window import MainWindow
+
+
+def test_opening_another_database_switches_the_window(qtbot, demo_db, tmp_path: Path) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    assert window.tree_model.rowCount() >= 1
+    fresh = tmp_path / "new.sqlite"
+    opened = window.databases.open_path(str(fresh))
+    assert opened is not None and window.db is opened and fresh.exists()
+    assert window.tree_model.rowCount() == 0
+    assert str(fresh) in window.windowTitle()
+    assert recent_databases()[0] == str(fresh)
+    window.close()
+    opened.close()
+
+
+def test_a_file_that_is_not_a_database_is_reported_and_the_current_one_stays(qtbot, demo_db, tmp_path: Path) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    notes = tmp_path / "notes.sqlite"
+    notes.write_text("shopping list\n")
+    assert window.databases.open_path(str(notes)) is None
+    boxes = window.findChildren(QMessageBox)
+    assert boxes and "is not a Learning Hub database" in boxes[-1].text()
+    assert window.db is demo_db and window.tree_model.rowCount() >= 1
+    assert notes.read_text() == "shopping list\n"
+
+
+def test_recent_menu_lists_opened_databases(qtbot, demo_db, tmp_path: Path) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    for name in ("a.sqlite", "b.sqlite"):
+        window.databases.open_path(str(tmp_path / name))
+    window.form.menuRecent.aboutToShow.emit()
+    titles = [a.text() for a in window.form.menuRecent.actions()]
+    assert titles[:2] == [str(tmp_path / "b.sqlite"), str(tmp_path / "a.sqlite")]
+    window.form.menuRecent.actions()[1].trigger()
+    assert window.db.target.sqlite_path == tmp_path / "a.sqlite"
+    window.db.close()
