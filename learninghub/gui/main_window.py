@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
 from ..core.store import Database
 from . import forms, seminar_views
 from .database_menu import DatabaseSwitcher
+from .overview_editor import OverviewEditor
 from .people_directory import PeopleDirectory
 from .programme_tree import ProgrammeTreeModel
 from .table_model import RowsModel
@@ -34,6 +35,9 @@ class MainWindow(QMainWindow):
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionPeople.triggered.connect(self.show_people)
         self.databases = DatabaseSwitcher(self, self.form.menuRecent, self.use_database)
+        self.undo_stack = QUndoStack(self)
+        self._add_edit_menu()
+        self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
         self.form.actionNewDatabase.setShortcut(QKeySequence.StandardKey.New)
         self.form.actionOpenDatabase.setShortcut(QKeySequence.StandardKey.Open)
         self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
@@ -59,6 +63,25 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, width)
         view.verticalHeader().setVisible(False)
 
+    def _add_edit_menu(self) -> None:
+        """Edit → Undo / Redo, driven by the undo stack (Ctrl+Z, Ctrl+Shift+Z)."""
+        menu = self.menuBar().addMenu("&Edit")
+        self.menuBar().insertMenu(self.form.menuView.menuAction(), menu)
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        menu.addAction(undo)
+        menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+    def refresh(self) -> None:
+        """Show what the database holds now (after an edit, an undo or a redo)."""
+        current = self.current_seminar
+        self.reload()
+        if current:
+            self.show_seminar(current)
+
     def use_database(self, db: Database) -> None:
         """Work on another database from now on (File → New / Open)."""
         old, self.db = self.db, db
@@ -67,6 +90,7 @@ class MainWindow(QMainWindow):
             self.people_window.deleteLater()
             self.people_window = None
         self.current_seminar = 0
+        self.undo_stack.clear()  # edits of the other database cannot be undone here
         self.show_seminar(0)
         self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
         self.reload()
@@ -86,16 +110,9 @@ class MainWindow(QMainWindow):
         if not seminar_id:
             self.form.detailStack.setCurrentWidget(self.form.emptyHint)
             return
-        info = seminar_views.overview(self.db, seminar_id)
         f = self.form
-        f.seminarTitle.setText(info.title)
-        f.datesValue.setText(info.dates)
-        f.placeValue.setText(info.place)
-        f.formatValue.setText(info.kind_format)
-        f.statusValue.setText(info.status)
-        f.seatsValue.setText(info.seats)
-        f.partnersValue.setText(info.partners)
-        f.descriptionView.setPlainText(info.description)
+        self.overview.load(seminar_id)
+        f.seminarTitle.setText(self.overview.loaded["title"])
         self.agenda_model.set_rows(seminar_views.agenda_rows(self.db, seminar_id))
         self.participants_model.set_rows(seminar_views.participant_rows(self.db, seminar_id))
         f.detailStack.setCurrentWidget(f.seminarTabs)

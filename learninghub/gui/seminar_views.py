@@ -43,6 +43,18 @@ def overview(db: Database, seminar_id: int) -> Overview:
         )
 
 
+def editable_fields(db: Database, seminar_id: int) -> dict[str, object]:
+    """A seminar's editable values, named as ``seminars.edit_seminar`` takes them, plus its version."""
+    with db.reading() as s:
+        sem = seminars.get_seminar(s, seminar_id)
+        return {
+            "title": sem.title, "start": sem.start_date, "end": sem.end_date, "timezone": sem.timezone,
+            "kind": sem.kind, "format": sem.format, "status": sem.status, "venue": sem.venue,
+            "city": sem.city.name if sem.city else None, "capacity": sem.capacity,
+            "description": sem.description, "version": sem.version,
+        }
+
+
 def _day(day: dt.date) -> str:
     return f"{day:%a %d %b %Y}"
 

@@ -1,0 +1,130 @@
+"""The Overview tab: edit a seminar's fields, with the core's refusals shown next to the field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from ..core import vocab
+from ..core.errors import LearningHubError
+from ..core.services import seminars
+from ..core.store import Database
+from . import seminar_views
+from .undo import EditCommand
+
+INVALID_STYLE = "border: 2px solid #b00020;"
+
+
+class OverviewEditor:
+    """Binds the overview widgets of the main form to one seminar."""
+
+    def __init__(self, form: Any, db_getter: Callable[[], Database], undo_stack: QUndoStack,
+                 on_saved: Callable[[], None]) -> None:
+        self.f = form
+        self._db = db_getter
+        self.undo_stack = undo_stack
+        self.on_saved = on_saved
+        self.seminar_id = 0
+        self.loaded: dict[str, Any] = {}
+        for combo, choices in ((form.kindCombo, vocab.SEMINAR_KINDS), (form.formatCombo, vocab.SEMINAR_FORMATS),
+                               (form.statusCombo, vocab.SEMINAR_STATUSES)):
+            for value, label in choices.items():
+                combo.addItem(label, value)
+        form.timezoneCombo.addItems(sorted(available_timezones()))
+        form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
+        form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).clicked.connect(self.revert)
+        self.fields: dict[str, QWidget] = {
+            "title": form.titleEdit, "start": form.startDate, "end": form.endDate, "dates": form.startDate,
+            "timezone": form.timezoneCombo, "kind": form.kindCombo, "format": form.formatCombo,
+            "status": form.statusCombo, "venue": form.venueEdit, "city": form.cityEdit,
+            "capacity": form.capacitySpin, "description": form.descriptionEdit,
+        }
+
+    # -- reading and writing the widgets
+    def load(self, seminar_id: int) -> None:
+        self.seminar_id = seminar_id
+        info = seminar_views.overview(self._db(), seminar_id)
+        self.loaded = seminar_views.editable_fields(self._db(), seminar_id)
+        self._show(self.loaded)
+        self.f.seatsValue.setText(info.seats)
+        self.f.partnersValue.setText(info.partners)
+        self.clear_error()
+
+    def _show(self, v: dict[str, Any]) -> None:
+        f = self.f
+        f.titleEdit.setText(v["title"])
+        f.startDate.setDate(QDate(v["start"]))
+        f.endDate.setDate(QDate(v["end"]))
+        f.timezoneCombo.setCurrentText(v["timezone"])
+        for combo, key in ((f.kindCombo, "kind"), (f.formatCombo, "format"), (f.statusCombo, "status")):
+            combo.setCurrentIndex(combo.findData(v[key]))
+        f.venueEdit.setText(v["venue"] or "")
+        f.cityEdit.setText(v["city"] or "")
+        f.capacitySpin.setValue(v["capacity"] or 0)
+        f.descriptionEdit.setPlainText(v["description"] or "")
+
+    def read(self) -> dict[str, Any]:
+        f = self.f
+        return {
+            "title": f.titleEdit.text(),
+            "start": f.startDate.date().toPython(),
+            "end": f.endDate.date().toPython(),
+            "timezone": f.timezoneCombo.currentText(),
+            "kind": f.kindCombo.currentData(),
+            "format": f.formatCombo.currentData(),
+            "status": f.statusCombo.currentData(),
+            "venue": f.venueEdit.text().strip() or None,
+            "city": f.cityEdit.text().strip() or None,
+            "capacity": f.capacitySpin.value() or None,
+            "description": f.descriptionEdit.toPlainText().strip() or None,
+        }
+
+    # -- actions
+    def save(self) -> bool:
+        """Apply the changed fields through the core; False (and the message shown) if refused."""
+        changes = {k: v for k, v in self.read().items() if v != self.loaded.get(k)}
+        if not changes:
+            return True
+        before = {k: self.loaded[k] for k in changes}
+        try:
+            version = self._apply(self.loaded["version"], changes)
+        except LearningHubError as exc:
+            self.show_error(exc)
+            return False
+        title = self.loaded["title"]
+        self.undo_stack.push(EditCommand(f"edit of “{title}”", self._apply, before, changes, version,
+                                         self._changed, self.show_error))
+        self._changed()
+        return True
+
+    def _apply(self, expected_version: int, values: dict[str, Any]) -> int:
+        with self._db().transaction() as s:
+            seminar = seminars.edit_seminar(s, self.seminar_id, expected_version=expected_version, **values)
+            return seminar.version
+
+    def _changed(self) -> None:
+        self.on_saved()  # the window reloads the tree and this seminar
+
+    def revert(self) -> None:
+        self._show(self.loaded)
+        self.clear_error()
+
+    # -- errors next to the field
+    def show_error(self, exc: LearningHubError) -> None:
+        self.clear_error()
+        self.f.errorLabel.setText(exc.user_message)
+        widget = self.fields.get(exc.where or "")
+        if widget is not None:
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setFocus()
+
+    def clear_error(self) -> None:
+        self.f.errorLabel.setText("")
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+

@@ -1,0 +1,74 @@
+"""Editing a seminar in the Overview tab: saved through the core, refusals shown, undo/redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialogButtonBox
+
+from learninghub.core.services import seminars
+from learninghub.gui.main_window import MainWindow
+from tests.conftest import table_snapshot
+
+
+def _open_park_city(qtbot, db) -> tuple[MainWindow, int]:
+    with db.reading() as s:
+        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == "Park City Project")
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+    return window, seminar_id
+
+
+def _stored(db, seminar_id: int):
+    with db.reading() as s:
+        return seminars.get_seminar(s, seminar_id)
+
+
+def _save(window: MainWindow) -> None:
+    window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_edit_title_then_undo_and_redo(qtbot, demo_db) -> None:
+    window, seminar_id = _open_park_city(qtbot, demo_db)
+    window.form.titleEdit.setText("Park City Project — 公园城市")
+    window.form.capacitySpin.setValue(45)
+    _save(window)
+    stored = _stored(demo_db, seminar_id)
+    assert (stored.title, stored.capacity) == ("Park City Project — 公园城市", 45)
+    assert window.form.seminarTitle.text() == "Park City Project — 公园城市"
+    assert "公园城市" in window.tree_model.index_of_seminar(seminar_id).data()
+
+    window.undo_action.trigger()
+    stored = _stored(demo_db, seminar_id)
+    assert (stored.title, stored.capacity) == ("Park City Project", 27)
+    assert window.form.titleEdit.text() == "Park City Project"
+
+    window.redo_action.trigger()
+    assert _stored(demo_db, seminar_id).title == "Park City Project — 公园城市"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+
+
+def test_refusal_is_shown_next_to_the_field_and_nothing_changes(qtbot, demo_db) -> None:
+    window, seminar_id = _open_park_city(qtbot, demo_db)
+    before = table_snapshot(demo_db.target.sqlite_path)
+    window.form.endDate.setDate(QDate(2020, 7, 1))  # before the first day
+    _save(window)
+    assert "before the first day" in window.form.errorLabel.text()
+    assert "#b00020" in window.form.endDate.styleSheet()
+    assert table_snapshot(demo_db.target.sqlite_path) == before
+    assert window.undo_stack.count() == 0
+    window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).click()
+    assert window.form.endDate.date() == QDate(2020, 7, 17) and window.form.errorLabel.text() == ""
+
+
+def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, demo_db) -> None:
+    window, seminar_id = _open_park_city(qtbot, demo_db)
+    with demo_db.transaction() as s:  # another window (or another office) saves first
+        seminars.edit_seminar(s, seminar_id, venue="Chengdu Tianfu International Conference Center, Hall B")
+    window.form.titleEdit.setText("Park City Project (revised)")
+    _save(window)
+    assert "changed by someone else meanwhile" in window.form.errorLabel.text()
+    stored = _stored(demo_db, seminar_id)
+    assert stored.title == "Park City Project" and stored.venue.endswith("Hall B")
