@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow
 
 from ..core.store import Database
 from . import forms, seminar_views
+from .agenda_actions import AgendaActions
 from .database_menu import DatabaseSwitcher
 from .overview_editor import OverviewEditor
 from .people_directory import PeopleDirectory
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._add_edit_menu()
         self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
+        self.agenda_actions = AgendaActions(self, lambda: self.db)
         self.form.actionNewDatabase.setShortcut(QKeySequence.StandardKey.New)
         self.form.actionOpenDatabase.setShortcut(QKeySequence.StandardKey.Open)
         self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
@@ -113,7 +115,8 @@ class MainWindow(QMainWindow):
         f = self.form
         self.overview.load(seminar_id)
         f.seminarTitle.setText(self.overview.loaded["title"])
-        self.agenda_model.set_rows(seminar_views.agenda_rows(self.db, seminar_id))
+        rows, session_ids = seminar_views.agenda_rows(self.db, seminar_id)
+        self.agenda_model.set_rows(rows, keys=session_ids)
         self.participants_model.set_rows(seminar_views.participant_rows(self.db, seminar_id))
         f.detailStack.setCurrentWidget(f.seminarTabs)
 

@@ -62,13 +62,15 @@ def _day(day: dt.date) -> str:
 AGENDA_HEADERS = ("Day", "Time", "Title", "Kind", "Room", "Speakers")
 
 
-def agenda_rows(db: Database, seminar_id: int) -> list[tuple[str, ...]]:
+def agenda_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], list[int]]:
+    """The agenda as table rows in the seminar's zone, and the session id of each row."""
     with db.reading() as s:
         tz = timezones.zone(seminars.get_seminar(s, seminar_id).timezone)
-        rows = []
+        rows, ids = [], []
         for item in agenda.list_sessions(s, seminar_id):
             start, end = item.starts_at.astimezone(tz), item.ends_at.astimezone(tz)
             wrap = (end.date() - start.date()).days
+            ids.append(item.id)
             rows.append((
                 f"{start:%a %d %b}",
                 f"{start:%H:%M}–{end:%H:%M}" + (f" (+{wrap} day)" if wrap else ""),
@@ -77,7 +79,7 @@ def agenda_rows(db: Database, seminar_id: int) -> list[tuple[str, ...]]:
                 item.room or "",
                 ", ".join(p.display_name for p in item.speakers),
             ))
-        return rows
+        return rows, ids
 
 
 PARTICIPANT_HEADERS = ("Name", "Organisation", "City", "Role", "Status")

@@ -20,15 +20,22 @@ class RowsModel(QAbstractTableModel):
         self._headers = list(headers)
         self._rows: list[tuple[Any, ...]] = []
         self._tooltips: list[str | None] = []
+        self._keys: list[int] = []
 
-    def set_rows(self, rows: Sequence[tuple[Any, ...]], tooltips: Sequence[str | None] | None = None) -> None:
+    def set_rows(self, rows: Sequence[tuple[Any, ...]], tooltips: Sequence[str | None] | None = None,
+                 keys: Sequence[int] | None = None) -> None:
+        """Show ``rows``; ``keys`` are the ids of what each row shows (a session, a registration)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._keys = list(keys) if keys is not None else [0] * len(self._rows)
         self._tooltips = list(tooltips) if tooltips is not None else [None] * len(self._rows)
         self.endResetModel()
 
     def row(self, number: int) -> tuple[Any, ...]:
         return self._rows[number]
+
+    def key(self, number: int) -> int:
+        return self._keys[number]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)

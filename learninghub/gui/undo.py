@@ -54,3 +54,38 @@ class EditCommand(QUndoCommand):
             return
         self._applied = values is self._after
         self._on_change()
+
+
+class ActionCommand(QUndoCommand):
+    """An action already done (add, delete) with the functions that undo and redo it."""
+
+    def __init__(
+        self,
+        text: str,
+        redo_fn: Callable[[], None],
+        undo_fn: Callable[[], None],
+        on_change: Callable[[], None],
+        on_error: Callable[[LearningHubError], None],
+    ) -> None:
+        super().__init__(text)
+        self._redo_fn, self._undo_fn = redo_fn, undo_fn
+        self._on_change, self._on_error = on_change, on_error
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self._redo_fn)
+
+    def undo(self) -> None:
+        self._run(self._undo_fn)
+
+    def _run(self, fn: Callable[[], None]) -> None:
+        try:
+            fn()
+        except LearningHubError as exc:
+            self.setObsolete(True)
+            self._on_error(exc)
+            return
+        self._on_change()

@@ -23,7 +23,9 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db) -> None:
     tree.reload(demo_db)
     qtmodeltester.check(tree)
     rows = RowsModel(seminar_views.AGENDA_HEADERS)
-    rows.set_rows(seminar_views.agenda_rows(demo_db, _seminar_id(demo_db, "Park City Project")))
+    agenda_rows, ids = seminar_views.agenda_rows(demo_db, _seminar_id(demo_db, "Park City Project"))
+    rows.set_rows(agenda_rows, keys=ids)
+    assert rows.key(0) == ids[0] != 0
     qtmodeltester.check(rows)
 
 

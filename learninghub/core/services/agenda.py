@@ -226,3 +226,17 @@ def delete_session(session: Session, session_id: int, *, force: bool = False) ->
         )
     session.delete(row)
     session.flush()
+
+
+def snapshot(session: Session, session_id: int) -> dict[str, object]:
+    """A session's values as ``add_session`` takes them (local times), plus its version:
+    to duplicate it, or to put it back after a delete is undone."""
+    row = get_session(session, session_id)
+    tz = timezones.zone(row.seminar.timezone)
+    return {
+        "seminar_id": row.seminar_id, "title": row.title, "kind": row.kind,
+        "start": row.starts_at.astimezone(tz).replace(tzinfo=None),
+        "end": row.ends_at.astimezone(tz).replace(tzinfo=None),
+        "room": row.room, "language": row.language, "description": row.description,
+        "speaker_ids": [p.id for p in row.speakers], "moderator_id": row.moderator_id, "version": row.version,
+    }

@@ -1,0 +1,112 @@
+"""The Agenda tab's actions: new, edit, duplicate and delete sessions, each undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox
+
+from ..core.errors import LearningHubError
+from ..core.services import agenda
+from ..core.store import Database
+from .session_dialog import SessionDialog
+from .undo import ActionCommand, EditCommand
+
+
+class AgendaActions:
+    def __init__(self, window: Any, db_getter: Callable[[], Database]) -> None:
+        self.w = window
+        self._db = db_getter
+        f = window.form
+        f.addSessionButton.clicked.connect(self.new_session)
+        f.editSessionButton.clicked.connect(self.edit_session)
+        f.duplicateSessionButton.clicked.connect(self.duplicate_session)
+        f.deleteSessionButton.clicked.connect(self.delete_session)
+        f.agendaView.doubleClicked.connect(lambda _index: self.edit_session())
+
+    def selected(self) -> int:
+        rows = self.w.form.agendaView.selectionModel().selectedRows()
+        return self.w.agenda_model.key(rows[0].row()) if rows else 0
+
+    # -- dialogs (window-modal, never blocking: open() and a signal)
+    def _dialog(self, session_id: int = 0, *, duplicate: bool = False) -> SessionDialog | None:
+        if not self.w.current_seminar:
+            return None
+        dialog = SessionDialog(self._db(), self.w.current_seminar, session_id, duplicate=duplicate, parent=self.w)
+        dialog.accepted.connect(lambda: self._saved(dialog))
+        dialog.open()
+        return dialog
+
+    def new_session(self) -> SessionDialog | None:
+        return self._dialog()
+
+    def edit_session(self) -> SessionDialog | None:
+        return self._dialog(self.selected()) if self.selected() else None
+
+    def duplicate_session(self) -> SessionDialog | None:
+        return self._dialog(self.selected(), duplicate=True) if self.selected() else None
+
+    def _saved(self, dialog: SessionDialog) -> None:
+        title = dialog.form.titleEdit.text()
+        if dialog.created_ids:
+            made = {"ids": dialog.created_ids}
+            values, repeat = dialog.values(), dialog.repeat()
+            seminar_id = self.w.current_seminar
+
+            def redo() -> None:
+                with self._db().transaction() as s:
+                    made["ids"] = [r.id for r in agenda.add_session(s, seminar_id=seminar_id, repeat=repeat, **values)]
+
+            def undo() -> None:
+                with self._db().transaction() as s:
+                    for session_id in made["ids"]:
+                        agenda.delete_session(s, session_id)
+
+            self._push(ActionCommand(f"adding “{title}”", redo, undo, self.w.refresh, self.report))
+        elif dialog.edit is not None:
+            before, after, version = dialog.edit
+            session_id = dialog.session_id
+
+            def apply(expected: int, values: dict[str, Any]) -> int:
+                with self._db().transaction() as s:
+                    return agenda.edit_session(s, session_id, expected_version=expected, **values).version
+
+            self._push(EditCommand(f"edit of “{title}”", apply, before, after, version, self.w.refresh, self.report))
+        self.w.refresh()
+
+    def delete_session(self) -> None:
+        """Delete the selected session at once; Ctrl+Z puts it back."""
+        session_id = self.selected()
+        if not session_id:
+            return
+        try:
+            with self._db().transaction() as s:
+                kept = agenda.snapshot(s, session_id)
+                agenda.delete_session(s, session_id)
+        except LearningHubError as exc:
+            self.report(exc)
+            return
+        kept.pop("version")
+        current = {"id": session_id}
+
+        def undo() -> None:
+            with self._db().transaction() as s:
+                current["id"] = agenda.add_session(s, **kept)[0].id  # type: ignore[arg-type]
+
+        def redo() -> None:
+            with self._db().transaction() as s:
+                agenda.delete_session(s, current["id"])
+
+        self._push(ActionCommand(f"deleting “{kept['title']}”", redo, undo, self.w.refresh, self.report))
+        self.w.refresh()
+        self.w.statusBar().showMessage(f"Deleted “{kept['title']}” — Ctrl+Z brings it back", 8000)
+
+    def _push(self, command: Any) -> None:
+        self.w.undo_stack.push(command)
+
+    def report(self, exc: LearningHubError) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Not done", exc.user_message, parent=self.w)
+        box.open()
+        return box
+

@@ -1,0 +1,124 @@
+"""The Agenda tab: new / edit / duplicate / delete sessions through the dialog, with undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime
+
+from learninghub.core.services import agenda, seminars
+from learninghub.gui.main_window import MainWindow
+from tests.conftest import table_snapshot
+
+
+def _window(qtbot, db) -> tuple[MainWindow, int]:
+    with db.reading() as s:
+        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == "Park City Project")
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+    return window, seminar_id
+
+
+def _titles(db, seminar_id: int) -> list[str]:
+    with db.reading() as s:
+        return [r.title for r in agenda.list_sessions(s, seminar_id)]
+
+
+def _select(window: MainWindow, title: str) -> None:
+    model = window.agenda_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == title)
+    window.form.agendaView.selectRow(row)
+
+
+def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, demo_db) -> None:
+    window, seminar_id = _window(qtbot, demo_db)
+    before = window.agenda_model.rowCount()
+    dialog = window.agenda_actions.new_session()
+    f = dialog.form
+    f.titleEdit.setText("Evening exchange: 公园城市 and the 15-minute city")
+    f.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 16, 19, 0)))
+    f.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 16, 20, 30)))
+    f.speakerFind.setText("李佳")
+    assert f.speakerMatches.count() >= 1
+    f.speakerFind.returnPressed.emit()
+    assert f.speakersList.count() == 1
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert window.agenda_model.rowCount() == before + 1
+    with demo_db.reading() as s:
+        added = next(r for r in agenda.list_sessions(s, seminar_id) if r.title.startswith("Evening exchange"))
+        assert added.starts_at == dt.datetime(2020, 7, 16, 11, 0, tzinfo=dt.timezone.utc)  # 19:00 in Chengdu
+        assert [p.native_name for p in added.speakers] == ["李佳"]
+    window.undo_action.trigger()
+    assert window.agenda_model.rowCount() == before
+    window.redo_action.trigger()
+    assert "Evening exchange: 公园城市 and the 15-minute city" in _titles(demo_db, seminar_id)
+
+
+def test_repeating_session_from_the_simple_editor(qtbot, demo_db) -> None:
+    window, seminar_id = _window(qtbot, demo_db)
+    dialog = window.agenda_actions.new_session()
+    f = dialog.form
+    f.titleEdit.setText("Morning tai chi")
+    f.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 0)))
+    f.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 30)))
+    f.repeatGroup.setChecked(True)
+    f.repeatUnit.setCurrentIndex(f.repeatUnit.findData("days"))
+    f.repeatCount.setValue(5)
+    assert dialog.repeat() == "FREQ=DAILY;COUNT=5"
+    dialog.accept()
+    assert _titles(demo_db, seminar_id).count("Morning tai chi") == 5
+    window.undo_action.trigger()
+    assert "Morning tai chi" not in _titles(demo_db, seminar_id)
+
+
+def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db) -> None:
+    window, _ = _window(qtbot, demo_db)
+    before = table_snapshot(demo_db.target.sqlite_path)
+    dialog = window.agenda_actions.new_session()
+    dialog.form.titleEdit.setText("Too late")
+    dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 9, 0)))
+    dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 10, 0)))
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "outside the seminar's days" in dialog.form.errorLabel.text()
+    assert table_snapshot(demo_db.target.sqlite_path) == before
+    dialog.reject()
+
+
+def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db) -> None:
+    window, seminar_id = _window(qtbot, demo_db)
+    _select(window, "Opening ceremony")
+    dialog = window.agenda_actions.edit_session()
+    assert dialog.form.titleEdit.text() == "Opening ceremony" and dialog.form.speakersList.count() == 3
+    dialog.form.titleEdit.setText("Opening ceremony 开幕式")
+    dialog.accept()
+    assert "Opening ceremony 开幕式" in _titles(demo_db, seminar_id)
+    window.undo_action.trigger()
+    assert "Opening ceremony" in _titles(demo_db, seminar_id)
+
+    _select(window, "Opening ceremony")
+    copy = window.agenda_actions.duplicate_session()
+    copy.form.titleEdit.setText("Opening ceremony (rehearsal)")
+    copy.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 0)))
+    copy.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 45)))
+    copy.accept()
+    assert "Opening ceremony (rehearsal)" in _titles(demo_db, seminar_id)
+
+    _select(window, "Opening ceremony (rehearsal)")
+    window.form.deleteSessionButton.click()
+    assert "Opening ceremony (rehearsal)" not in _titles(demo_db, seminar_id)
+    window.undo_action.trigger()
+    assert "Opening ceremony (rehearsal)" in _titles(demo_db, seminar_id)
+
+
+def test_deleting_a_session_people_checked_in_to_is_refused(qtbot, demo_db) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window, seminar_id = _window(qtbot, demo_db)
+    _select(window, "Opening ceremony")  # the demo has check-ins for it
+    window.form.deleteSessionButton.click()
+    assert "Opening ceremony" in _titles(demo_db, seminar_id)
+    assert any("checked in" in box.text() for box in window.findChildren(QMessageBox))
