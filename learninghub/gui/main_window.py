@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow
 from ..core.store import Database
 from . import forms, seminar_views
 from .agenda_actions import AgendaActions
+from .check_in import CheckIn
 from .database_menu import DatabaseSwitcher
 from .overview_editor import OverviewEditor
 from .people_directory import PeopleDirectory
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self._add_edit_menu()
         self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
         self.agenda_actions = AgendaActions(self, lambda: self.db)
+        self.check_in = CheckIn(self.form, lambda: self.db, self)
         self.form.actionNewDatabase.setShortcut(QKeySequence.StandardKey.New)
         self.form.actionOpenDatabase.setShortcut(QKeySequence.StandardKey.Open)
         self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         rows, session_ids = seminar_views.agenda_rows(self.db, seminar_id)
         self.agenda_model.set_rows(rows, keys=session_ids)
         self.participants_model.set_rows(seminar_views.participant_rows(self.db, seminar_id))
+        self.check_in.load(seminar_id)
         f.detailStack.setCurrentWidget(f.seminarTabs)
 
     def show_people(self) -> PeopleDirectory:

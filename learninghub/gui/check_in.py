@@ -1,0 +1,100 @@
+"""The Check-in tab: pick a session, tick who is present. Each tick is saved at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox
+
+from ..core import timezones
+from ..core.errors import LearningHubError
+from ..core.services import agenda, attendance, registration, seminars
+from ..core.store import Database
+
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class CheckIn:
+    def __init__(self, form: Any, db_getter: Callable[[], Database], parent: Any) -> None:
+        self.f, self._db, self.parent = form, db_getter, parent
+        self.seminar_id = 0
+        self._loading = False
+        form.checkInSession.currentIndexChanged.connect(lambda _i: self.show_session())
+        form.checkInFilter.textChanged.connect(self.apply_filter)
+        form.checkInList.itemChanged.connect(self._ticked)
+
+    def load(self, seminar_id: int) -> None:
+        """Fill the session chooser for ``seminar_id`` (sessions in the seminar's local time)."""
+        self.seminar_id = seminar_id
+        combo = self.f.checkInSession
+        combo.blockSignals(True)
+        combo.clear()
+        with self._db().reading() as s:
+            tz = timezones.zone(seminars.get_seminar(s, seminar_id).timezone)
+            for item in agenda.list_sessions(s, seminar_id):
+                if item.kind in ("break", "meal"):
+                    continue
+                start = item.starts_at.astimezone(tz)
+                combo.addItem(f"{start:%a %d %b %H:%M} — {item.title}", item.id)
+        combo.blockSignals(False)
+        self.show_session()
+
+    def session_id(self) -> int:
+        return int(self.f.checkInSession.currentData() or 0)
+
+    def show_session(self) -> None:
+        lst = self.f.checkInList
+        self._loading = True
+        lst.clear()
+        session_id = self.session_id()
+        if session_id:
+            with self._db().reading() as s:
+                present = {a.person_id for a in attendance.list_attendance(s, session_id=session_id)}
+                regs = [r for r in registration.list_registrations(s, seminar_id=self.seminar_id)
+                        if r.status != "cancelled" and r.person.erased_at is None]
+                entries = sorted(((r.person.sort_key, r.person.display_name, r.person.organisation_name or "",
+                                   r.person_id, r.status) for r in regs))
+            for _key, name, org, person_id, status in entries:
+                label = f"{name} — {org}" if org else name
+                if status == "waitlisted":
+                    label += "  (waiting list)"
+                item = QListWidgetItem(label)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if person_id in present else Qt.CheckState.Unchecked)
+                item.setData(PERSON_ROLE, person_id)
+                item.setData(SEARCH_ROLE, label.casefold())
+                lst.addItem(item)
+        self._loading = False
+        self.apply_filter(self.f.checkInFilter.text())
+
+    def apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        lst = self.f.checkInList
+        for row in range(lst.count()):
+            item = lst.item(row)
+            item.setHidden(bool(needle) and needle not in item.data(SEARCH_ROLE))
+        self._count()
+
+    def _count(self) -> None:
+        lst = self.f.checkInList
+        present = sum(lst.item(r).checkState() == Qt.CheckState.Checked for r in range(lst.count()))
+        self.f.checkInCount.setText(f"{present} of {lst.count()} present")
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        person_id, session_id = item.data(PERSON_ROLE), self.session_id()
+        try:
+            with self._db().transaction() as s:
+                if item.checkState() == Qt.CheckState.Checked:
+                    attendance.check_in(s, session_id=session_id, person_id=person_id)
+                else:
+                    attendance.undo_check_in(s, session_id=session_id, person_id=person_id)
+        except LearningHubError as exc:
+            QMessageBox(QMessageBox.Icon.Warning, "Not checked in", exc.user_message, parent=self.parent).open()
+            self.show_session()
+            return
+        self._count()
