@@ -10,6 +10,7 @@ from ..core.store import Database
 from . import forms, seminar_views
 from .agenda_actions import AgendaActions
 from .check_in import CheckIn
+from .participants import Participants
 from .database_menu import DatabaseSwitcher
 from .overview_editor import OverviewEditor
 from .people_directory import PeopleDirectory
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
         self.agenda_actions = AgendaActions(self, lambda: self.db)
         self.check_in = CheckIn(self.form, lambda: self.db, self)
+        self.participants = Participants(self, lambda: self.db)
         self.form.actionNewDatabase.setShortcut(QKeySequence.StandardKey.New)
         self.form.actionOpenDatabase.setShortcut(QKeySequence.StandardKey.Open)
         self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
         f.seminarTitle.setText(self.overview.loaded["title"])
         rows, session_ids = seminar_views.agenda_rows(self.db, seminar_id)
         self.agenda_model.set_rows(rows, keys=session_ids)
-        self.participants_model.set_rows(seminar_views.participant_rows(self.db, seminar_id))
+        rows, registration_ids = seminar_views.participant_rows(self.db, seminar_id)
+        self.participants_model.set_rows(rows, keys=registration_ids)
         self.check_in.load(seminar_id)
         f.detailStack.setCurrentWidget(f.seminarTabs)
 

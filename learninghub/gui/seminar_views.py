@@ -85,16 +85,18 @@ def agenda_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], l
 PARTICIPANT_HEADERS = ("Name", "Organisation", "City", "Role", "Status")
 
 
-def participant_rows(db: Database, seminar_id: int) -> list[tuple[str, ...]]:
+def participant_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], list[int]]:
+    """The registrations as table rows sorted by name, and the registration id of each row."""
     with db.reading() as s:
         rows = []
         for r in registration.list_registrations(s, seminar_id=seminar_id):
             p = r.person
-            rows.append((
+            rows.append((r.id, p.sort_key, 
                 p.display_name,
                 p.organisation.name if p.organisation else "",
                 p.city.name if p.city else "",
                 vocab.PERSON_ROLES.get(p.role, p.role),
                 vocab.REGISTRATION_STATUSES.get(r.status, r.status),
             ))
-        return sorted(rows, key=lambda row: row[0].casefold())
+        rows.sort(key=lambda row: row[1])
+        return [row[2:] for row in rows], [row[0] for row in rows]
