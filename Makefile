@@ -25,6 +25,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m bench.seed_and_search
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.gui_speed
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

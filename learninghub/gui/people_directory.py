@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..core.store import Database
@@ -23,6 +24,8 @@ class PeopleDirectory(QWidget):
         for column, width in enumerate((260, 280, 120, 70, 150)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        view.setSortingEnabled(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.form.filterEdit.textChanged.connect(self.apply_filter)
         self.model.rowsInserted.connect(self._show_count)
         self.apply_filter("")

@@ -18,13 +18,14 @@ from ..core.store import Database
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
-COLUMNS: list[tuple[str, Any]] = [
-    ("Name", lambda p: p.display_name),
-    ("Organisation", lambda p: p.organisation_name or ""),
-    ("City", lambda p: p.city_name or ""),
-    ("Country", lambda p: p.country or ""),
-    ("Role", lambda p: vocab.PERSON_ROLES.get(p.role, p.role)),
-    ("Email", lambda p: p.email or ""),
+#: (header, what the cell shows, the order the core sorts by when the header is clicked)
+COLUMNS: list[tuple[str, Any, str]] = [
+    ("Name", lambda p: p.display_name, "name"),
+    ("Organisation", lambda p: p.organisation_name or "", "organisation"),
+    ("City", lambda p: p.city_name or "", "city"),
+    ("Country", lambda p: p.country or "", "country"),
+    ("Role", lambda p: vocab.PERSON_ROLES.get(p.role, p.role), "role"),
+    ("Email", lambda p: p.email or "", "email"),
 ]
 
 
@@ -33,20 +34,32 @@ class PeopleModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self._filter = ""
+        self._order, self._descending = "name", False
         self._rows: list[PersonRow] = []
         self._exhausted = False
 
     def set_filter(self, text: str) -> None:
         """Show the people matching ``text`` (every person when empty), first page only."""
-        self.beginResetModel()
         self._filter = text.strip()
+        self._reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the database (an index walk or one ORDER BY), never row by row in Python."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._order, self._descending = COLUMNS[column][2], order == Qt.SortOrder.DescendingOrder
+        self._reload()  # the first page in the new order (more rows come on scrolling)
+
+    def _reload(self) -> None:
+        self.beginResetModel()
         self._rows = self._page(0)
         self._exhausted = len(self._rows) < PAGE
         self.endResetModel()
 
     def _page(self, offset: int) -> list[PersonRow]:
         with self.db.reading() as s:
-            return people.list_people(s, search_text=self._filter or None, limit=PAGE, offset=offset)
+            return people.list_people(s, search_text=self._filter or None, limit=PAGE, offset=offset,
+                                      order=self._order, descending=self._descending)
 
     @property
     def filter_text(self) -> str:

@@ -54,3 +54,32 @@ def test_main_window_opens_the_directory(qtbot, demo_db) -> None:
     window.form.actionPeople.trigger()
     assert window.people_window is not None and window.people_window.isVisible()
     assert window.form.actionPeople.shortcut().toString() == "Ctrl+Shift+P"
+
+
+def test_clicking_a_header_sorts_in_the_database(qtbot, demo_db) -> None:
+    from PySide6.QtCore import Qt
+
+    directory = PeopleDirectory(demo_db)
+    qtbot.addWidget(directory)
+    header = directory.form.peopleView.horizontalHeader()
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # City
+    cities = [directory.model.index(r, 2).data() for r in range(directory.model.rowCount())]
+    assert cities == sorted(cities) and cities[0] != cities[-1]
+    header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+    assert directory.model.index(0, 2).data() == max(cities)
+    directory.form.filterEdit.setText("Chengdu")  # the filter keeps the order
+    shown = [directory.model.index(r, 1).data() for r in range(directory.model.rowCount())]
+    assert shown
+    header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # Organisation
+    orgs = [directory.model.index(r, 1).data() for r in range(directory.model.rowCount())]
+    assert orgs == sorted(orgs)
+
+
+def test_people_can_be_listed_in_every_order(db, hub) -> None:
+    from learninghub.core.services.search import ORDERS
+
+    with db.reading() as s:
+        for order in ORDERS:
+            for descending in (False, True):
+                rows = people.list_people(s, order=order, descending=descending, limit=10)
+                assert {p.id for p in rows} == {hub.li, hub.han, hub.kostya}

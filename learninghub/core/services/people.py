@@ -164,8 +164,15 @@ def erase_person(session: Session, person_id: int) -> Person:
 
 
 def list_people(
-    session: Session, *, search_text: str | None = None, limit: int | None = None, offset: int = 0
+    session: Session,
+    *,
+    search_text: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    order: str = "name",
+    descending: bool = False,
 ) -> list[search.PersonRow]:
-    """People sorted by family then given name; ``search_text`` matches any name, email,
-    organisation or city (case-insensitive substring, any script). Erased people are left out."""
-    return search.list_people(session, search_text, limit, offset)
+    """People sorted by family then given name (or ``order``: see ``search.ORDERS``);
+    ``search_text`` matches any name, email, organisation or city (case-insensitive
+    substring, any script). Erased people are left out."""
+    return search.list_people(session, search_text, limit, offset, order, descending)

@@ -20,6 +20,16 @@ from ..models import City, Organisation, Person
 #: Above this many matches, walking the sort index beats sorting the matches.
 MANY_MATCHES = 2_000
 
+#: The orders a list of people can be shown in; ties fall back to the name order.
+ORDERS = {
+    "name": Person.sort_key,
+    "organisation": Organisation.name,
+    "city": City.name,
+    "country": Person.country,
+    "role": Person.role,
+    "email": Person.email_key,
+}
+
 
 @dataclass(frozen=True)
 class PersonRow:
@@ -71,14 +81,22 @@ def _fts_phrase(fragment: str) -> str:
 
 
 def list_people(
-    session: Session, search_text: str | None = None, limit: int | None = None, offset: int = 0
+    session: Session,
+    search_text: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    order: str = "name",
+    descending: bool = False,
 ) -> list[PersonRow]:
-    """People in list order (family, given name), optionally those matching ``search_text``
-    as a case-insensitive substring of any name, email, organisation or city.
+    """People in list order (family, given name, or ``order``), optionally those matching
+    ``search_text`` as a case-insensitive substring of any name, email, organisation or city.
     ``limit`` and ``offset`` page through them (a directory fetches one page at a time)."""
     fragment = (search_text or "").strip()
-    query = _row_query().order_by(Person.sort_key, Person.id)
-    window = limit + offset if limit else None
+    key = ORDERS[order]
+    first = key.desc() if descending else key.asc()
+    query = _row_query().order_by(first, Person.sort_key, Person.id)
+    # The index walk for many matches only helps in name order.
+    window = limit + offset if limit and order == "name" and not descending else None
     if fragment:
         if session.get_bind().dialect.name == "sqlite":
             query = _sqlite_filter(session, query, fragment, window)
