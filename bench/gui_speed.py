@@ -31,10 +31,15 @@ import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 app.setOrganizationName("LearningHubBench"); app.setApplicationName("bench")
-from learninghub.core.store import open_database
+from learninghub.core.quickread import programme_outline
 from learninghub.gui.main_window import MainWindow
-w = MainWindow(open_database(sys.argv[1])); w.show(); app.processEvents()
+# as learninghub.gui.app.run does: the shell with the programme tree first (the editors attach after)
+w = MainWindow(outline=programme_outline(sys.argv[1]), label=sys.argv[1]); w.show(); app.processEvents()
 assert w.tree_model.rowCount() > 0
+"""
+APP_READY = APP + """
+from learninghub.core.store import open_database
+w.attach(open_database(sys.argv[1])); app.processEvents()
 """
 
 
@@ -70,9 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     with open_database(str(demo_path)) as db, db.transaction() as s:
         demo.load_demo(s)
     bare = wall(BARE, runs=args.runs)
+    wall(APP_READY, str(demo_path), runs=1)  # compiles the forms into the cache once, as a first launch does
     app_ms = wall(APP, str(demo_path), runs=args.runs)
+    ready_ms = wall(APP_READY, str(demo_path), runs=args.runs)
     print(f"start-up, launch to window shown (median of {args.runs}): bare PySide6 window {bare:.0f} ms, "
-          f"Learning Hub Planner on the demo {app_ms:.0f} ms = {app_ms / bare:.2f}×")
+          f"Learning Hub Planner showing the demo programme {app_ms:.0f} ms = {app_ms / bare:.2f}×; "
+          f"editors attached (SQLAlchemy loaded) {ready_ms:.0f} ms = {ready_ms / bare:.2f}×")
 
     app = QApplication.instance() or QApplication([])
     big = open_database(str(work / "big.sqlite"))

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from .. import config
 from .backups import backup_sqlite_file
 from .errors import DatabaseRefused, RuleViolation, StaleEdit
+from .schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -33,10 +34,6 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-#: The newest migration in db/versions. Opening an up-to-date database then needs no
-#: Alembic import (~100 ms of every CLI call and of the app's start-up);
-#: tests/core/test_migrations.py checks it against the scripts.
-SCHEMA_HEAD = "0004_person_sort_key"
 
 
 @dataclass(frozen=True)

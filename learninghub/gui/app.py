@@ -9,29 +9,56 @@ from .. import config
 
 def run(database: str) -> int:
     """Open ``database`` (path or URL) in the main window; return the exit status."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(config.APP_AUTHOR)
     app.setApplicationName(config.APP_NAME)
     app.setApplicationDisplayName("Learning Hub Planner")
 
+    from PySide6.QtCore import QTimer
+
+    from ..core.quickread import programme_outline
+    from .main_window import MainWindow
+
+    # The first screen from sqlite3 alone; SQLAlchemy and the editors load right after it shows.
+    outline = programme_outline(database)
+    if outline is None:
+        db = _open(database)
+        if db is None:
+            return 1
+        window = MainWindow(db)
+    else:
+        window = MainWindow(outline=outline, label=database)
+        QTimer.singleShot(0, lambda: _attach(window, database))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        if window.db is not None:
+            window.db.close()
+
+
+def _open(database: str):  # type: ignore[no-untyped-def]
+    """The open database, or None after telling the user why not."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ..core.errors import LearningHubError
     from ..core.store import open_database
 
     try:
-        db = open_database(database)
+        return open_database(database)
     except LearningHubError as exc:
         QMessageBox.critical(None, "Cannot open the database", exc.user_message)
-        return 1
-    from .main_window import MainWindow
+        return None
 
-    window = MainWindow(db)
-    window.show()
+
+def _attach(window, database: str) -> None:  # type: ignore[no-untyped-def]
+    db = _open(database)
+    if db is None:
+        window.close()
+        return
+    window.attach(db)
     from ..cli import freeze_startup_objects
 
     freeze_startup_objects()
-    try:
-        return app.exec()
-    finally:
-        db.close()

@@ -1,34 +1,42 @@
-"""The main window: the programme tree on the left, the chosen seminar's tabs on the right."""
+"""The main window: the programme tree on the left, the chosen seminar's tabs on the right.
+
+Start-up is in two steps so the window appears as fast as a bare Qt window allows:
+the shell (form, tree from an outline read without SQLAlchemy) first, then
+:meth:`MainWindow.attach` connects the database and the editors. This module
+therefore imports nothing of SQLAlchemy at load time.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
-from ..core.store import Database
-from . import forms, seminar_views
-from .agenda_actions import AgendaActions
-from .check_in import CheckIn
-from .participants import Participants
-from .database_menu import DatabaseSwitcher
-from .overview_editor import OverviewEditor
-from .people_directory import PeopleDirectory
+from ..core.quickread import CurriculumOutline
+from . import columns, forms
 from .programme_tree import ProgrammeTreeModel
 from .table_model import RowsModel
 
+if TYPE_CHECKING:
+    from ..core.store import Database
+    from .people_directory import PeopleDirectory
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database | None = None, *, outline: list[CurriculumOutline] | None = None,
+                 label: str = "") -> None:
+        """A window on ``db``; or, for a fast start, a shell showing ``outline`` until :meth:`attach`."""
         super().__init__()
-        self.db = db
+        self.db: Database | None = None
         self.form = forms.load("main_window").Ui_MainWindow()
         self.form.setupUi(self)
-        self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
+        self.setWindowTitle(f"Learning Hub Planner — {label}" if label else "Learning Hub Planner")
         self.tree_model = ProgrammeTreeModel(self)
         self.form.programmeTree.setModel(self.tree_model)
-        self.agenda_model = RowsModel(seminar_views.AGENDA_HEADERS, self)
-        self.participants_model = RowsModel(seminar_views.PARTICIPANT_HEADERS, self)
+        self.agenda_model = RowsModel(columns.AGENDA_HEADERS, self)
+        self.participants_model = RowsModel(columns.PARTICIPANT_HEADERS, self)
         self._setup_table(self.form.agendaView, self.agenda_model, stretch=2, fixed={4: 200, 5: 300})
         # Wrapped titles: rows follow the column widths as the window is resized.
         self.form.agendaView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -37,17 +45,10 @@ class MainWindow(QMainWindow):
         self.form.actionQuit.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         self.form.actionQuit.triggered.connect(self.close)
         self.form.actionPeople.triggered.connect(self.show_people)
-        self.databases = DatabaseSwitcher(self, self.form.menuRecent, self.use_database)
         self.undo_stack = QUndoStack(self)
         self._add_edit_menu()
-        self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
-        self.agenda_actions = AgendaActions(self, lambda: self.db)
-        self.check_in = CheckIn(self.form, lambda: self.db, self)
-        self.participants = Participants(self, lambda: self.db)
         self.form.actionNewDatabase.setShortcut(QKeySequence.StandardKey.New)
         self.form.actionOpenDatabase.setShortcut(QKeySequence.StandardKey.Open)
-        self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
-        self.form.actionOpenDatabase.triggered.connect(self.databases.ask_open)
         self.people_window: PeopleDirectory | None = None
         self.form.programmeTree.selectionModel().currentChanged.connect(self._on_tree_current)
         title_font = self.form.seminarTitle.font()
@@ -55,8 +56,32 @@ class MainWindow(QMainWindow):
         title_font.setBold(True)
         self.form.seminarTitle.setFont(title_font)
         self.current_seminar = 0
-        self.reload()
         self._restore_layout()
+        if outline is not None:
+            self._show_outline(outline)
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Connect the window to an open database: the editors and everything that changes data."""
+        from .agenda_actions import AgendaActions
+        from .check_in import CheckIn
+        from .database_menu import DatabaseSwitcher
+        from .overview_editor import OverviewEditor
+        from .participants import Participants
+
+        self.db = db
+        self.databases = DatabaseSwitcher(self, self.form.menuRecent, self.use_database)
+        self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
+        self.form.actionOpenDatabase.triggered.connect(self.databases.ask_open)
+        self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
+        self.agenda_actions = AgendaActions(self, lambda: self.db)
+        self.check_in = CheckIn(self.form, lambda: self.db, self)
+        self.participants = Participants(self, lambda: self.db)
+        self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
+        self.reload()
+        if self.current_seminar:
+            self.show_seminar(self.current_seminar)
 
     def _setup_table(self, view, model: RowsModel, *, stretch: int, fixed: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
         """Short columns fit their contents, one column takes the rest, long ones wrap at a set width."""
@@ -91,6 +116,7 @@ class MainWindow(QMainWindow):
     def use_database(self, db: Database) -> None:
         """Work on another database from now on (File → New / Open)."""
         old, self.db = self.db, db
+        assert old is not None
         if self.people_window is not None:
             self.people_window.close()
             self.people_window.deleteLater()
@@ -105,7 +131,14 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the programme again (after a change, or on opening another database)."""
-        self.tree_model.reload(self.db)
+        from ..core.services.curricula import programme_outline
+
+        assert self.db is not None
+        with self.db.reading() as s:
+            self._show_outline(programme_outline(s))
+
+    def _show_outline(self, outline: list[CurriculumOutline]) -> None:
+        self.tree_model.show_outline(outline)
         self.form.programmeTree.expandAll()
         if self.current_seminar and (index := self.tree_model.index_of_seminar(self.current_seminar)):
             self.form.programmeTree.setCurrentIndex(index)
@@ -113,9 +146,10 @@ class MainWindow(QMainWindow):
 
     def show_seminar(self, seminar_id: int) -> None:
         self.current_seminar = seminar_id
-        if not seminar_id:
+        if not seminar_id or self.db is None:  # before attach(): shown once the database is connected
             self.form.detailStack.setCurrentWidget(self.form.emptyHint)
             return
+        from . import seminar_views
         f = self.form
         self.overview.load(seminar_id)
         f.seminarTitle.setText(self.overview.loaded["title"])
@@ -128,6 +162,9 @@ class MainWindow(QMainWindow):
 
     def show_people(self) -> PeopleDirectory:
         """Open (or raise) the People directory window."""
+        from .people_directory import PeopleDirectory
+
+        assert self.db is not None
         if self.people_window is None:
             self.people_window = PeopleDirectory(self.db, self)
             self.people_window.setWindowFlag(Qt.WindowType.Window)

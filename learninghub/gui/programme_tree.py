@@ -8,8 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core import vocab
-from ..core.services import curricula
-from ..core.store import Database
+from ..core.quickread import CurriculumOutline
 
 SEMINAR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -22,23 +21,23 @@ def _item(text: str, seminar_id: int = 0) -> QStandardItem:
 
 
 class ProgrammeTreeModel(QStandardItemModel):
-    def reload(self, db: Database) -> None:
+    def show_outline(self, outline: list[CurriculumOutline]) -> None:
+        """Fill the tree from an outline (read by the core, or by quickread for the first screen)."""
         self.clear()
-        with db.reading() as s:
-            for curriculum in curricula.list_curricula(s):
-                years = f" ({curriculum.start_year}–{curriculum.end_year})" if curriculum.start_year else ""
-                top = _item(curriculum.title + years)
-                for year, group in groupby(curriculum.seminars, key=lambda sem: sem.start_date.year):
-                    year_item = _item(str(year))
-                    for sem in group:
-                        label = f"{sem.title}  ·  {sem.start_date:%d %b}"
-                        if sem.status != "planned":
-                            label += f"  ·  {vocab.SEMINAR_STATUSES[sem.status].lower()}"
-                        leaf = _item(label, sem.id)
-                        leaf.setToolTip(f"{sem.title}\n{sem.start_date} – {sem.end_date}, {sem.timezone}")
-                        year_item.appendRow(leaf)
-                    top.appendRow(year_item)
-                self.appendRow(top)
+        for curriculum in outline:
+            years = f" ({curriculum.start_year}–{curriculum.end_year})" if curriculum.start_year else ""
+            top = _item(curriculum.title + years)
+            for year, group in groupby(curriculum.seminars, key=lambda sem: sem.start_date.year):
+                year_item = _item(str(year))
+                for sem in group:
+                    label = f"{sem.title}  ·  {sem.start_date:%d %b}"
+                    if sem.status != "planned":
+                        label += f"  ·  {vocab.SEMINAR_STATUSES[sem.status].lower()}"
+                    leaf = _item(label, sem.id)
+                    leaf.setToolTip(f"{sem.title}\n{sem.start_date} – {sem.end_date}, {sem.timezone}")
+                    year_item.appendRow(leaf)
+                top.appendRow(year_item)
+            self.appendRow(top)
 
     def seminar_id(self, index: object) -> int:
         value = index.data(SEMINAR_ID_ROLE) if index is not None and index.isValid() else 0  # type: ignore[attr-defined]

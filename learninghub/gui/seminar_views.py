@@ -59,9 +59,6 @@ def _day(day: dt.date) -> str:
     return f"{day:%a %d %b %Y}"
 
 
-AGENDA_HEADERS = ("Day", "Time", "Title", "Kind", "Room", "Speakers")
-
-
 def agenda_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], list[int]]:
     """The agenda as table rows in the seminar's zone, and the session id of each row."""
     with db.reading() as s:
@@ -80,9 +77,6 @@ def agenda_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], l
                 ", ".join(p.display_name for p in item.speakers),
             ))
         return rows, ids
-
-
-PARTICIPANT_HEADERS = ("Name", "Organisation", "City", "Role", "Status")
 
 
 def participant_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], list[int]]:

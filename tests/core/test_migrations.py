@@ -99,7 +99,7 @@ def _rows(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple]]:
 
 
 def test_schema_head_constant_matches_the_migrations() -> None:
-    assert store.SCHEMA_HEAD == store.head_revision(), "update SCHEMA_HEAD in learninghub/core/store.py"
+    assert store.SCHEMA_HEAD == store.head_revision(), "update SCHEMA_HEAD in learninghub/core/schema.py"
 
 
 def test_every_revision_has_a_filler() -> None:

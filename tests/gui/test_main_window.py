@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from learninghub.core.services import agenda, registration
-from learninghub.gui import seminar_views
+from learninghub.gui import columns, seminar_views
 from learninghub.gui.main_window import MainWindow
 from learninghub.gui.programme_tree import ProgrammeTreeModel
 from learninghub.gui.table_model import RowsModel
@@ -19,10 +19,13 @@ def _seminar_id(db, title: str) -> int:
 
 
 def test_models_pass_the_model_tester(qtmodeltester, demo_db) -> None:
+    from learninghub.core.services.curricula import programme_outline
+
     tree = ProgrammeTreeModel()
-    tree.reload(demo_db)
+    with demo_db.reading() as s:
+        tree.show_outline(programme_outline(s))
     qtmodeltester.check(tree)
-    rows = RowsModel(seminar_views.AGENDA_HEADERS)
+    rows = RowsModel(columns.AGENDA_HEADERS)
     agenda_rows, ids = seminar_views.agenda_rows(demo_db, _seminar_id(demo_db, "Park City Project"))
     rows.set_rows(agenda_rows, keys=ids)
     assert rows.key(0) == ids[0] != 0
@@ -82,3 +85,33 @@ def test_switching_seminars_keeps_the_title_size(qtbot, demo_db) -> None:
         current = window.form.seminarTitle.font().pointSizeF()
         assert size is None or current == size
         size = current
+
+
+def test_fast_start_shows_the_outline_read_without_sqlalchemy_then_attaches(qtbot, demo_db) -> None:
+    """The first screen comes from quickread (sqlite3 only); the same tree after attach()."""
+    import subprocess
+    import sys
+
+    from learninghub.core.quickread import programme_outline
+
+    path = str(demo_db.target.sqlite_path)
+    outline = programme_outline(path)
+    assert outline and any(s.title == "Park City Project" for c in outline for s in c.seminars)
+    window = MainWindow(outline=outline, label=path)
+    qtbot.addWidget(window)
+    before = [window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())]
+    window.attach(demo_db)
+    assert [window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())] == before
+    probe = ("import sys; import learninghub.gui.main_window, learninghub.core.quickread; "
+             "print('sqlalchemy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "False", "the window shell must not import SQLAlchemy"
+
+
+def test_quickread_declines_what_it_cannot_read_safely(tmp_path) -> None:
+    from learninghub.core.quickread import programme_outline
+
+    assert programme_outline("postgresql+psycopg://hub@127.0.0.1/hub") is None
+    assert programme_outline(str(tmp_path / "missing.sqlite")) is None
+    (tmp_path / "notes.sqlite").write_text("not a database")
+    assert programme_outline(str(tmp_path / "notes.sqlite")) is None

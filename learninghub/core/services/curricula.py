@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from .. import validate
 from ..errors import RuleViolation, ValidationError
 from ..models import Curriculum
+from ..quickread import CurriculumOutline, SeminarOutline
 from .common import UNSET, check_version, get_or_refuse
 
 
@@ -69,3 +70,14 @@ def edit_curriculum(
         curriculum.description = validate.long_text(description, "description")
     session.flush()
     return curriculum
+
+
+def programme_outline(session: Session) -> list[CurriculumOutline]:
+    """Curricula with their seminars in date order: what the app's programme tree shows
+    (the same shape quickread.py gives without SQLAlchemy for the first screen)."""
+    return [
+        CurriculumOutline(c.id, c.title, c.start_year, c.end_year, [
+            SeminarOutline(s.id, s.title, s.start_date, s.end_date, s.timezone, s.status) for s in c.seminars
+        ])
+        for c in list_curricula(session)
+    ]
