@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from ..core.store import Database
 from . import forms
 from .people_model import PeopleModel
+from .person_dialog import PersonDialog
 
 
 class PeopleDirectory(QWidget):
@@ -26,9 +27,24 @@ class PeopleDirectory(QWidget):
         header.setStretchLastSection(True)
         view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.db = db
         self.form.filterEdit.textChanged.connect(self.apply_filter)
+        self.form.newPersonButton.clicked.connect(self.new_person)
+        view.doubleClicked.connect(lambda index: self.open_person(self.model.person(index.row()).id))
         self.model.rowsInserted.connect(self._show_count)
         self.apply_filter("")
+
+    def new_person(self) -> PersonDialog:
+        return self._dialog(0)
+
+    def open_person(self, person_id: int) -> PersonDialog:
+        return self._dialog(person_id)
+
+    def _dialog(self, person_id: int) -> PersonDialog:
+        dialog = PersonDialog(self.db, person_id, parent=self)
+        dialog.accepted.connect(lambda: self.apply_filter(self.form.filterEdit.text()))
+        dialog.open()
+        return dialog
 
     def apply_filter(self, text: str) -> None:
         self.model.set_filter(text)

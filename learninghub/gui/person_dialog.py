@@ -1,0 +1,102 @@
+"""Add or edit a person; for an existing person, the seminars they are registered to.
+
+Values go to ``people.add_person`` / ``people.edit_person``; a refusal (a taken email,
+no name, a bad country code) is shown next to its field and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ..core import vocab
+from ..core.errors import LearningHubError
+from ..core.services import people, registration
+from ..core.store import Database
+from . import forms
+
+INVALID_STYLE = "border: 2px solid #b00020;"
+
+
+class PersonDialog(QDialog):
+    def __init__(self, db: Database, person_id: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.person_id = db, person_id
+        self.form = forms.load("person_dialog").Ui_PersonDialog()
+        self.form.setupUi(self)
+        f = self.form
+        for value, label in vocab.PERSON_ROLES.items():
+            f.roleCombo.addItem(label, value)
+        f.buttons.accepted.connect(self.accept)
+        f.buttons.rejected.connect(self.reject)
+        self.fields: dict[str, QWidget] = {
+            "given name": f.givenEdit, "family name": f.familyEdit, "native name": f.nativeEdit,
+            "title": f.titleEdit, "organisation": f.organisationEdit, "city": f.cityEdit, "country": f.countryEdit,
+            "role": f.roleCombo, "email": f.emailEdit, "phone": f.phoneEdit, "notes": f.notesEdit,
+        }
+        self.loaded: dict[str, Any] = {}
+        if person_id:
+            with db.reading() as s:
+                p = people.get_person(s, person_id)
+                self.loaded = {
+                    "given_name": p.given_name, "family_name": p.family_name, "native_name": p.native_name,
+                    "title": p.title, "organisation": p.organisation_name, "city": p.city_name,
+                    "country": p.country, "role": p.role, "email": p.email, "phone": p.phone,
+                    "notes": p.notes, "consent_contact": p.consent_contact, "version": p.version,
+                }
+                for r in registration.list_registrations(s, person_id=person_id):
+                    f.seminarsList.addItem(f"{r.seminar.start_date:%Y-%m-%d}  {r.seminar.title} — "
+                                           f"{vocab.REGISTRATION_STATUSES[r.status]}")
+            self._show(self.loaded)
+            self.setWindowTitle("Edit person")
+        else:
+            f.roleCombo.setCurrentIndex(f.roleCombo.findData("other"))
+            self.setWindowTitle("New person")
+        f.seminarsList.setVisible(bool(person_id))
+        f.seminarsLabel.setVisible(bool(person_id))
+
+    def _show(self, v: dict[str, Any]) -> None:
+        f = self.form
+        for edit, key in ((f.givenEdit, "given_name"), (f.familyEdit, "family_name"), (f.nativeEdit, "native_name"),
+                          (f.titleEdit, "title"), (f.organisationEdit, "organisation"), (f.cityEdit, "city"),
+                          (f.countryEdit, "country"), (f.emailEdit, "email"), (f.phoneEdit, "phone")):
+            edit.setText(v[key] or "")
+        f.roleCombo.setCurrentIndex(f.roleCombo.findData(v["role"]))
+        f.notesEdit.setPlainText(v["notes"] or "")
+        f.consentCheck.setChecked(bool(v["consent_contact"]))
+
+    def values(self) -> dict[str, Any]:
+        f = self.form
+
+        def text(edit: Any) -> str | None:
+            return edit.text().strip() or None
+
+        return {
+            "given_name": text(f.givenEdit), "family_name": text(f.familyEdit), "native_name": text(f.nativeEdit),
+            "title": text(f.titleEdit), "organisation": text(f.organisationEdit), "city": text(f.cityEdit),
+            "country": text(f.countryEdit), "role": f.roleCombo.currentData(), "email": text(f.emailEdit),
+            "phone": text(f.phoneEdit), "notes": f.notesEdit.toPlainText().strip() or None,
+            "consent_contact": f.consentCheck.isChecked(),
+        }
+
+    def accept(self) -> None:
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+        self.form.errorLabel.setText("")
+        values = self.values()
+        try:
+            with self.db.transaction() as s:
+                if self.person_id:
+                    changes = {k: v for k, v in values.items() if v != self.loaded.get(k)}
+                    people.edit_person(s, self.person_id, expected_version=self.loaded["version"], **changes)
+                else:
+                    self.person_id = people.add_person(s, **values).id
+        except LearningHubError as exc:
+            self.form.errorLabel.setText(exc.user_message)
+            widget = self.fields.get(exc.where or "")
+            if widget is not None:
+                widget.setStyleSheet(INVALID_STYLE)
+                widget.setFocus()
+            return
+        super().accept()

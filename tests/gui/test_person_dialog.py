@@ -1,0 +1,59 @@
+"""New and edited people through the dialog: rules of the core, shown next to the field."""
+
+from __future__ import annotations
+
+from learninghub.core.services import people
+from learninghub.gui.people_directory import PeopleDirectory
+from tests.conftest import table_snapshot
+
+
+def test_new_person_with_a_chinese_name_appears_in_the_directory(qtbot, demo_db) -> None:
+    directory = PeopleDirectory(demo_db)
+    qtbot.addWidget(directory)
+    dialog = directory.new_person()
+    f = dialog.form
+    f.givenEdit.setText("Yuxuan")
+    f.familyEdit.setText("Zhang")
+    f.nativeEdit.setText("张宇轩")
+    f.organisationEdit.setText("Chengdu Open University")
+    f.cityEdit.setText("Chengdu")
+    f.countryEdit.setText("cn")
+    f.emailEdit.setText("zhang.yuxuan@example.cn")
+    f.roleCombo.setCurrentIndex(f.roleCombo.findData("planner"))
+    dialog.accept()
+    assert not dialog.isVisible()
+    directory.form.filterEdit.setText("张宇轩")
+    assert directory.model.rowCount() == 1
+    assert directory.model.index(0, 0).data() == "张宇轩 (Yuxuan Zhang)"
+    with demo_db.reading() as s:
+        stored = people.get_person(s, dialog.person_id)
+        assert (stored.country, stored.role, stored.organisation_name) == ("CN", "planner", "Chengdu Open University")
+
+
+def test_a_taken_email_is_shown_next_to_the_field(qtbot, demo_db) -> None:
+    directory = PeopleDirectory(demo_db)
+    qtbot.addWidget(directory)
+    before = table_snapshot(demo_db.target.sqlite_path)
+    dialog = directory.new_person()
+    dialog.form.familyEdit.setText("Li")
+    dialog.form.emailEdit.setText("LI.JIA@example.cn")
+    dialog.accept()
+    assert dialog.isVisible() and "is already the address of person" in dialog.form.errorLabel.text()
+    assert "#b00020" in dialog.form.emailEdit.styleSheet()
+    assert table_snapshot(demo_db.target.sqlite_path) == before
+    dialog.reject()
+
+
+def test_editing_shows_their_seminars_and_saves_changes(qtbot, demo_db) -> None:
+    directory = PeopleDirectory(demo_db)
+    qtbot.addWidget(directory)
+    directory.form.filterEdit.setText("李佳")
+    person_id = directory.model.person(0).id
+    dialog = directory.open_person(person_id)
+    assert dialog.form.nativeEdit.text() == "李佳"
+    assert any("Park City Project" in dialog.form.seminarsList.item(i).text()
+               for i in range(dialog.form.seminarsList.count()))
+    dialog.form.titleEdit.setText("Deputy Director-General")
+    dialog.accept()
+    with demo_db.reading() as s:
+        assert people.get_person(s, person_id).title == "Deputy Director-General"
