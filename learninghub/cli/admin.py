@@ -5,23 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import add_json
+from .common import subcommand
 from .context import Context
 from . import output
 
 
 def register(commands: Any) -> None:
-    init = commands.add_parser("init", help="create or upgrade the database")
-    add_json(init)
-    init.set_defaults(handler=init_db)
-
-    demo = commands.add_parser("demo", help="load the demo Learning Hub curriculum 2020–2022")
+    subcommand(commands, "init", "create or upgrade the database", init_db)
+    demo = subcommand(commands, "demo", "load the demo Learning Hub curriculum 2020–2022", load_demo)
     demo.add_argument("--force", action="store_true", help="replace everything already in the database")
-    add_json(demo)
-    demo.set_defaults(handler=load_demo)
-
-    gui = commands.add_parser("gui", help="open the desktop app")
-    gui.set_defaults(handler=run_gui)
+    subcommand(commands, "gui", "open the desktop app", run_gui, json=False)
 
 
 def init_db(args: argparse.Namespace, ctx: Context) -> None:

@@ -34,3 +34,20 @@ def add_expected_version(parser: argparse.ArgumentParser) -> None:
 
 def choices_help(choices: dict[str, str]) -> str:
     return "|".join(choices)
+
+
+def subcommand(group: Any, name: str, help: str, handler: Any, *, takes_id: bool = False,
+               json: bool = True) -> argparse.ArgumentParser:
+    """One ``ACTION`` of a command group: its parser, the id argument, ``--json`` and the handler."""
+    parser = group.add_parser(name, help=help)
+    if takes_id:
+        parser.add_argument("id", type=int)
+    if json:
+        add_json(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def command_group(commands: Any, name: str, help: str) -> Any:
+    """A command with actions (``seminar add|list|…``); returns where to add the actions."""
+    return commands.add_parser(name, help=help).add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import config
 from ..core import timezones, vocab
-from .common import SUPPRESS, add_expected_version, add_json, choices_help, given
+from .common import SUPPRESS, add_expected_version, choices_help, command_group, given, subcommand
 from .context import Context
 from . import output
 
@@ -60,35 +60,22 @@ def _person_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
 
 
 def _person(commands: Any) -> None:
-    group = commands.add_parser("person", help="people").add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = group.add_parser("add", help="add a person")
+    group = command_group(commands, "person", "people")
+    add = subcommand(group, "add", "add a person", person_add)
     _person_options(add, editing=False)
-    add_json(add)
-    add.set_defaults(handler=person_add)
 
-    lst = group.add_parser("list", help="list or search people")
+    lst = subcommand(group, "list", "list or search people", person_list)
     lst.add_argument("--search", metavar="Q", help="part of a name (any script), email, organisation or city")
     lst.add_argument("--limit", type=int, default=int(config.DEFAULTS["search_result_limit"]),  # type: ignore[call-overload]
                      help="at most this many (0: all; default %(default)s)")
-    add_json(lst)
-    lst.set_defaults(handler=person_list)
 
-    show = group.add_parser("show", help="one person with their registrations")
-    show.add_argument("id", type=int)
-    add_json(show)
-    show.set_defaults(handler=person_show)
+    subcommand(group, "show", "one person with their registrations", person_show, takes_id=True)
 
-    edit = group.add_parser("edit", help="change a person")
-    edit.add_argument("id", type=int)
+    edit = subcommand(group, "edit", "change a person", person_edit, takes_id=True)
     _person_options(edit, editing=True)
     add_expected_version(edit)
-    add_json(edit)
-    edit.set_defaults(handler=person_edit)
 
-    erase = group.add_parser("erase", help="remove a person's personal data everywhere")
-    erase.add_argument("id", type=int)
-    add_json(erase)
-    erase.set_defaults(handler=person_erase)
+    subcommand(group, "erase", "remove a person's personal data everywhere", person_erase, takes_id=True)
 
 
 def _show_person(args: argparse.Namespace, person: Any, registrations: list[Any] | None = None) -> None:
@@ -165,36 +152,24 @@ def person_erase(args: argparse.Namespace, ctx: Context) -> None:
 
 # ---------------------------------------------------------------- registrations
 def _registration(commands: Any) -> None:
-    reg = commands.add_parser("register", help="register a person to a seminar, or change their status")
+    reg = subcommand(commands, "register", "register a person to a seminar, or change their status", register_person)
     reg.add_argument("--seminar", type=int, required=True, metavar="ID")
     reg.add_argument("--person", type=int, required=True, metavar="ID")
     reg.add_argument("--status", default="registered", help=choices_help(vocab.REGISTRATION_STATUSES))
     reg.add_argument("--note", help="why (kept in the registration's history)")
-    add_json(reg)
-    reg.set_defaults(handler=register_person)
 
-    group = commands.add_parser("registration", help="list registrations and their history").add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    lst = group.add_parser("list", help="registrations of a seminar or a person")
+    group = command_group(commands, "registration", "list registrations and their history")
+    lst = subcommand(group, "list", "registrations of a seminar or a person", registration_list)
     lst.add_argument("--seminar", type=int, metavar="ID")
     lst.add_argument("--person", type=int, metavar="ID")
     lst.add_argument("--status", help=choices_help(vocab.REGISTRATION_STATUSES))
-    add_json(lst)
-    lst.set_defaults(handler=registration_list)
 
-    hist = group.add_parser("history", help="every status change of one registration")
-    hist.add_argument("id", type=int)
-    add_json(hist)
-    hist.set_defaults(handler=registration_history)
+    subcommand(group, "history", "every status change of one registration", registration_history, takes_id=True)
 
-    status = group.add_parser("status", help="change the status of a registration")
-    status.add_argument("id", type=int)
+    status = subcommand(group, "status", "change the status of a registration", registration_status, takes_id=True)
     status.add_argument("status", help=choices_help(vocab.REGISTRATION_STATUSES))
     status.add_argument("--note")
     add_expected_version(status)
-    add_json(status)
-    status.set_defaults(handler=registration_status)
 
 
 def _show_registration(args: argparse.Namespace, r: Any) -> None:
@@ -254,18 +229,14 @@ def registration_history(args: argparse.Namespace, ctx: Context) -> None:
 
 # ---------------------------------------------------------------- attendance
 def _attendance(commands: Any) -> None:
-    att = commands.add_parser("attend", help="check a person in to one session")
+    att = subcommand(commands, "attend", "check a person in to one session", attend)
     att.add_argument("--session", type=int, required=True, metavar="ID")
     att.add_argument("--person", type=int, required=True, metavar="ID")
     att.add_argument("--undo", action="store_true", help="remove the check-in instead")
-    add_json(att)
-    att.set_defaults(handler=attend)
 
-    group = commands.add_parser("attendance", help="who checked in").add_subparsers(dest="action", metavar="ACTION", required=True)
-    lst = group.add_parser("list", help="check-ins of one session")
+    group = command_group(commands, "attendance", "who checked in")
+    lst = subcommand(group, "list", "check-ins of one session", attendance_list)
     lst.add_argument("--session", type=int, required=True, metavar="ID")
-    add_json(lst)
-    lst.set_defaults(handler=attendance_list)
 
 
 def attend(args: argparse.Namespace, ctx: Context) -> None:

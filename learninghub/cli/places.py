@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import add_json
+from .common import command_group, subcommand
 from .context import Context
 from . import output
 
 
 def register(commands: Any) -> None:
     for noun, handler in (("city", city_list), ("organisation", organisation_list)):
-        group = commands.add_parser(noun, help=f"{noun} names").add_subparsers(dest="action", metavar="ACTION", required=True)
-        lst = group.add_parser("list", help=f"list every {noun}")
-        add_json(lst)
-        lst.set_defaults(handler=handler)
+        group = command_group(commands, noun, f"{noun} names")
+        subcommand(group, "list", f"list every {noun}", handler)
 
 
 def city_list(args: argparse.Namespace, ctx: Context) -> None:

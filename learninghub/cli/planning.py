@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..core import timezones, vocab
-from .common import SUPPRESS, add_expected_version, add_json, choices_help, given
+from .common import SUPPRESS, add_expected_version, choices_help, command_group, given, subcommand
 from .context import Context
 from . import output
 
@@ -19,35 +19,23 @@ def register(commands: Any) -> None:
 
 # ---------------------------------------------------------------- curricula
 def _curriculum(commands: Any) -> None:
-    group = commands.add_parser("curriculum", help="curricula").add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    add = group.add_parser("add", help="add a curriculum")
+    group = command_group(commands, "curriculum", "curricula")
+    add = subcommand(group, "add", "add a curriculum", curriculum_add)
     add.add_argument("--title", required=True)
     add.add_argument("--start-year", type=int)
     add.add_argument("--end-year", type=int)
     add.add_argument("--description")
-    add_json(add)
-    add.set_defaults(handler=curriculum_add)
 
-    lst = group.add_parser("list", help="list curricula")
-    add_json(lst)
-    lst.set_defaults(handler=curriculum_list)
+    subcommand(group, "list", "list curricula", curriculum_list)
 
-    show = group.add_parser("show", help="one curriculum")
-    show.add_argument("id", type=int)
-    add_json(show)
-    show.set_defaults(handler=curriculum_show)
+    subcommand(group, "show", "one curriculum", curriculum_show, takes_id=True)
 
-    edit = group.add_parser("edit", help="change a curriculum")
-    edit.add_argument("id", type=int)
+    edit = subcommand(group, "edit", "change a curriculum", curriculum_edit, takes_id=True)
     edit.add_argument("--title", default=SUPPRESS)
     edit.add_argument("--start-year", type=int, default=SUPPRESS)
     edit.add_argument("--end-year", type=int, default=SUPPRESS)
     edit.add_argument("--description", default=SUPPRESS)
     add_expected_version(edit)
-    add_json(edit)
-    edit.set_defaults(handler=curriculum_edit)
 
 
 def _print_curricula(args: argparse.Namespace, rows: list[Any]) -> None:
@@ -134,41 +122,25 @@ def _seminar_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
 
 
 def _seminar(commands: Any) -> None:
-    group = commands.add_parser("seminar", help="seminars").add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = group.add_parser("add", help="add a seminar to a curriculum")
+    group = command_group(commands, "seminar", "seminars")
+    add = subcommand(group, "add", "add a seminar to a curriculum", seminar_add)
     add.add_argument("--curriculum", type=int, required=True, metavar="ID")
     _seminar_options(add, editing=False)
-    add_json(add)
-    add.set_defaults(handler=seminar_add)
 
-    lst = group.add_parser("list", help="list seminars")
+    lst = subcommand(group, "list", "list seminars", seminar_list)
     lst.add_argument("--curriculum", type=int, metavar="ID")
-    add_json(lst)
-    lst.set_defaults(handler=seminar_list)
 
-    show = group.add_parser("show", help="one seminar with its partners and seats")
-    show.add_argument("id", type=int)
-    add_json(show)
-    show.set_defaults(handler=seminar_show)
+    subcommand(group, "show", "one seminar with its partners and seats", seminar_show, takes_id=True)
 
-    edit = group.add_parser("edit", help="change a seminar")
-    edit.add_argument("id", type=int)
+    edit = subcommand(group, "edit", "change a seminar", seminar_edit, takes_id=True)
     _seminar_options(edit, editing=True)
     add_expected_version(edit)
-    add_json(edit)
-    edit.set_defaults(handler=seminar_edit)
 
-    cancel = group.add_parser("cancel", help="cancel a seminar (its history is kept)")
-    cancel.add_argument("id", type=int)
-    add_json(cancel)
-    cancel.set_defaults(handler=seminar_cancel)
+    subcommand(group, "cancel", "cancel a seminar (its history is kept)", seminar_cancel, takes_id=True)
 
-    partner = group.add_parser("partner", help="add an organiser or partner organisation")
-    partner.add_argument("id", type=int)
+    partner = subcommand(group, "partner", "add an organiser or partner organisation", seminar_partner, takes_id=True)
     partner.add_argument("--organisation", required=True)
     partner.add_argument("--role", default="partner", help=choices_help(vocab.PARTNER_ROLES))
-    add_json(partner)
-    partner.set_defaults(handler=seminar_partner)
 
 
 def _show_seminar(args: argparse.Namespace, s: Any, seminar: Any) -> None:
@@ -272,37 +244,25 @@ def _session_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
 
 
 def _session(commands: Any) -> None:
-    group = commands.add_parser("session", help="agenda sessions").add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = group.add_parser("add", help="add a session (or a recurring series) to a seminar")
+    group = command_group(commands, "session", "agenda sessions")
+    add = subcommand(group, "add", "add a session (or a recurring series) to a seminar", session_add)
     add.add_argument("--seminar", type=int, required=True, metavar="ID")
     _session_options(add, editing=False)
     add.add_argument("--repeat", metavar="RRULE", help="RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=8")
-    add_json(add)
-    add.set_defaults(handler=session_add)
 
-    lst = group.add_parser("list", help="a seminar's agenda")
+    lst = subcommand(group, "list", "a seminar's agenda", session_list)
     lst.add_argument("--seminar", type=int, required=True, metavar="ID")
     lst.add_argument("--tz", metavar="ZONE", help="show times in this zone instead of the seminar's")
-    add_json(lst)
-    lst.set_defaults(handler=session_list)
 
-    show = group.add_parser("show", help="one session")
-    show.add_argument("id", type=int)
+    show = subcommand(group, "show", "one session", session_show, takes_id=True)
     show.add_argument("--tz", metavar="ZONE")
-    add_json(show)
-    show.set_defaults(handler=session_show)
 
-    edit = group.add_parser("edit", help="change one session")
-    edit.add_argument("id", type=int)
+    edit = subcommand(group, "edit", "change one session", session_edit, takes_id=True)
     _session_options(edit, editing=True)
     add_expected_version(edit)
-    add_json(edit)
-    edit.set_defaults(handler=session_edit)
 
-    delete = group.add_parser("delete", help="delete one session")
-    delete.add_argument("id", type=int)
+    delete = subcommand(group, "delete", "delete one session", session_delete, takes_id=True, json=False)
     delete.add_argument("--force", action="store_true", help="even if people checked in to it")
-    delete.set_defaults(handler=session_delete)
 
 
 def _print_sessions(args: argparse.Namespace, rows: list[Any], tz: Any) -> None:

@@ -39,3 +39,18 @@ def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
     db = open_database(str(copy))
     yield db
     db.close()
+
+
+@pytest.fixture
+def park_city(qtbot, demo_db):  # type: ignore[no-untyped-def]
+    """The main window on the demo, shown, with the Park City Project chosen: (window, seminar id)."""
+    from learninghub.core.services import seminars
+    from learninghub.gui.main_window import MainWindow
+
+    with demo_db.reading() as s:
+        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == "Park City Project")
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+    return window, seminar_id

@@ -6,19 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime
 
-from learninghub.core.services import agenda, seminars
+from learninghub.core.services import agenda
 from learninghub.gui.main_window import MainWindow
 from tests.conftest import table_snapshot
 
-
-def _window(qtbot, db) -> tuple[MainWindow, int]:
-    with db.reading() as s:
-        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == "Park City Project")
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
-    return window, seminar_id
 
 
 def _titles(db, seminar_id: int) -> list[str]:
@@ -32,8 +23,8 @@ def _select(window: MainWindow, title: str) -> None:
     window.form.agendaView.selectRow(row)
 
 
-def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, demo_db) -> None:
-    window, seminar_id = _window(qtbot, demo_db)
+def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
     before = window.agenda_model.rowCount()
     dialog = window.agenda_actions.new_session()
     f = dialog.form
@@ -57,8 +48,8 @@ def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, 
     assert "Evening exchange: 公园城市 and the 15-minute city" in _titles(demo_db, seminar_id)
 
 
-def test_repeating_session_from_the_simple_editor(qtbot, demo_db) -> None:
-    window, seminar_id = _window(qtbot, demo_db)
+def test_repeating_session_from_the_simple_editor(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
     dialog = window.agenda_actions.new_session()
     f = dialog.form
     f.titleEdit.setText("Morning tai chi")
@@ -74,8 +65,8 @@ def test_repeating_session_from_the_simple_editor(qtbot, demo_db) -> None:
     assert "Morning tai chi" not in _titles(demo_db, seminar_id)
 
 
-def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db) -> None:
-    window, _ = _window(qtbot, demo_db)
+def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db, park_city) -> None:
+    window, _ = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
     dialog = window.agenda_actions.new_session()
     dialog.form.titleEdit.setText("Too late")
@@ -88,8 +79,8 @@ def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db) -> No
     dialog.reject()
 
 
-def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db) -> None:
-    window, seminar_id = _window(qtbot, demo_db)
+def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
     _select(window, "Opening ceremony")
     dialog = window.agenda_actions.edit_session()
     assert dialog.form.titleEdit.text() == "Opening ceremony" and dialog.form.speakersList.count() == 3
@@ -114,10 +105,10 @@ def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db) -> None:
     assert "Opening ceremony (rehearsal)" in _titles(demo_db, seminar_id)
 
 
-def test_deleting_a_session_people_checked_in_to_is_refused(qtbot, demo_db) -> None:
+def test_deleting_a_session_people_checked_in_to_is_refused(qtbot, demo_db, park_city) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    window, seminar_id = _window(qtbot, demo_db)
+    window, seminar_id = park_city
     _select(window, "Opening ceremony")  # the demo has check-ins for it
     window.form.deleteSessionButton.click()
     assert "Opening ceremony" in _titles(demo_db, seminar_id)

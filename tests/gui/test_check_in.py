@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from learninghub.core.services import attendance, registration, seminars
+from learninghub.core.services import attendance, registration
 from learninghub.gui.main_window import MainWindow
 
-
-def _window(qtbot, db, title: str = "Park City Project") -> tuple[MainWindow, int]:
-    with db.reading() as s:
-        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == title)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
-    window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
-    return window, seminar_id
 
 
 def _visible(window: MainWindow) -> list[str]:
@@ -24,8 +14,9 @@ def _visible(window: MainWindow) -> list[str]:
     return [lst.item(r).text() for r in range(lst.count()) if not lst.item(r).isHidden()]
 
 
-def test_ticking_checks_in_and_unticking_undoes(qtbot, demo_db) -> None:
-    window, seminar_id = _window(qtbot, demo_db)
+def test_ticking_checks_in_and_unticking_undoes(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
     f = window.form
     assert f.checkInSession.count() > 10  # breaks and meals are not offered
     session_id = f.checkInSession.currentData()
@@ -46,8 +37,9 @@ def test_ticking_checks_in_and_unticking_undoes(qtbot, demo_db) -> None:
         assert {a.person_id for a in attendance.list_attendance(s, session_id=session_id)} == present
 
 
-def test_finding_people_by_name_in_their_own_script(qtbot, demo_db) -> None:
-    window, _ = _window(qtbot, demo_db)
+def test_finding_people_by_name_in_their_own_script(qtbot, demo_db, park_city) -> None:
+    window, _ = park_city
+    window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
     everyone = len(_visible(window))
     window.form.checkInFilter.setText("李佳")
     shown = _visible(window)

@@ -10,15 +10,6 @@ from learninghub.gui.main_window import MainWindow
 from tests.conftest import table_snapshot
 
 
-def _open_park_city(qtbot, db) -> tuple[MainWindow, int]:
-    with db.reading() as s:
-        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == "Park City Project")
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
-    return window, seminar_id
-
 
 def _stored(db, seminar_id: int):
     with db.reading() as s:
@@ -29,8 +20,8 @@ def _save(window: MainWindow) -> None:
     window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
-def test_edit_title_then_undo_and_redo(qtbot, demo_db) -> None:
-    window, seminar_id = _open_park_city(qtbot, demo_db)
+def test_edit_title_then_undo_and_redo(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
     window.form.titleEdit.setText("Park City Project — 公园城市")
     window.form.capacitySpin.setValue(45)
     _save(window)
@@ -50,8 +41,8 @@ def test_edit_title_then_undo_and_redo(qtbot, demo_db) -> None:
     assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
 
 
-def test_refusal_is_shown_next_to_the_field_and_nothing_changes(qtbot, demo_db) -> None:
-    window, seminar_id = _open_park_city(qtbot, demo_db)
+def test_refusal_is_shown_next_to_the_field_and_nothing_changes(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
     window.form.endDate.setDate(QDate(2020, 7, 1))  # before the first day
     _save(window)
@@ -63,8 +54,8 @@ def test_refusal_is_shown_next_to_the_field_and_nothing_changes(qtbot, demo_db) 
     assert window.form.endDate.date() == QDate(2020, 7, 17) and window.form.errorLabel.text() == ""
 
 
-def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, demo_db) -> None:
-    window, seminar_id = _open_park_city(qtbot, demo_db)
+def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
     with demo_db.transaction() as s:  # another window (or another office) saves first
         seminars.edit_seminar(s, seminar_id, venue="Chengdu Tianfu International Conference Center, Hall B")
     window.form.titleEdit.setText("Park City Project (revised)")

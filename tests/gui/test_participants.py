@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from learninghub.core.services import people, registration, seminars
-from learninghub.gui.main_window import MainWindow
+from learninghub.core.services import people, registration
 
-
-def _window(qtbot, db) -> tuple[MainWindow, int]:
-    with db.reading() as s:
-        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == "Park City Project")
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
-    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
-    return window, seminar_id
 
 
 def _status_of(db, seminar_id: int, person_id: int) -> str:
@@ -23,8 +12,9 @@ def _status_of(db, seminar_id: int, person_id: int) -> str:
                     if r.person_id == person_id)
 
 
-def test_registering_to_a_full_seminar_puts_on_the_waiting_list(qtbot, demo_db) -> None:
-    window, seminar_id = _window(qtbot, demo_db)
+def test_registering_to_a_full_seminar_puts_on_the_waiting_list(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
     with demo_db.transaction() as s:
         newcomer = people.add_person(s, given_name="Seo-yeon", family_name="Park", native_name="박서연",
                                      email="park.seoyeon@example.kr").id
@@ -37,8 +27,9 @@ def test_registering_to_a_full_seminar_puts_on_the_waiting_list(qtbot, demo_db) 
     assert "the seminar is full" in window.statusBar().currentMessage()
 
 
-def test_cancelling_a_seat_promotes_the_first_waiting_person(qtbot, demo_db) -> None:
-    window, seminar_id = _window(qtbot, demo_db)
+def test_cancelling_a_seat_promotes_the_first_waiting_person(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
     with demo_db.reading() as s:
         first_waiting = registration.waiting_list(s, seminar_id)[0].person_id
         seated = next(r for r in registration.list_registrations(s, seminar_id=seminar_id) if r.status == "attended")

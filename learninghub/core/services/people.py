@@ -9,6 +9,7 @@ from .. import validate, vocab
 from ..errors import RuleViolation
 from ..models import Person, Registration, RegistrationEvent, email_key, utcnow
 from . import places, search
+from .search import list_people  # noqa: F401 - people.list_people is the public name
 from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
 
 
@@ -161,18 +162,3 @@ def erase_person(session: Session, person_id: int) -> Person:
     session.flush()
     search.purge_deleted_terms(session)
     return person
-
-
-def list_people(
-    session: Session,
-    *,
-    search_text: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-    order: str = "name",
-    descending: bool = False,
-) -> list[search.PersonRow]:
-    """People sorted by family then given name (or ``order``: see ``search.ORDERS``);
-    ``search_text`` matches any name, email, organisation or city (case-insensitive
-    substring, any script). Erased people are left out."""
-    return search.list_people(session, search_text, limit, offset, order, descending)

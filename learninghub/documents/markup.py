@@ -1,0 +1,66 @@
+"""User text as reportlab Paragraph markup: escaped first, then wrapped in font runs.
+
+Paragraph text *is* markup: an unescaped ``<font name=x>`` aborts the build and
+``<img src='/etc/passwd'/>`` makes reportlab open that file. So every piece of
+text goes through :func:`escape` before any tag of ours is put around it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from xml.sax.saxutils import escape as _xml_escape
+
+from .fonts import SANS, SANS_BOLD, FontSet, split_runs
+
+LOG = logging.getLogger("learninghub.documents")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape(text: str) -> str:
+    """Text made inert for Paragraph markup: ``& < >`` as entities, control characters as spaces."""
+    return _xml_escape(_CONTROL.sub(" ", text))
+
+
+class Markup:
+    """Turns text into Paragraph markup for one document, and remembers which
+    characters no font could draw, to report them once when the document is done."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self.missing: set[str] = set()
+
+    def __call__(self, text: str | None, *, bold: bool = False) -> str:
+        """Markup for ``text`` in a paragraph whose style font is DejaVu Sans (bold if ``bold``).
+
+        Line breaks in the text become ``<br/>``.
+        """
+        if not text:
+            return ""
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return "<br/>".join(self._line(line, bold) for line in lines)
+
+    def _line(self, text: str, bold: bool) -> str:
+        base = SANS_BOLD if bold else SANS
+        parts = []
+        for font, piece in split_runs(text, self.fonts, self.missing):
+            name = base if font.name == SANS else font.name
+            if name == base:
+                parts.append(escape(piece))
+            else:
+                parts.append(f'<font name="{name}">{escape(piece)}</font>')
+        return "".join(parts)
+
+    def report(self, what: str) -> tuple[str, ...]:
+        """Log the characters no font has, once for the document; return them sorted."""
+        if not self.missing:
+            return ()
+        chars = tuple(sorted(self.missing))
+        LOG.warning("%s: no font has these characters: %s", what, describe(chars))
+        return chars
+
+
+def describe(chars: tuple[str, ...] | list[str]) -> str:
+    """'𠀀 (U+20000), ☃ (U+2603)': the characters with their code points, for a note to a user."""
+    return ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in chars)
