@@ -257,27 +257,47 @@ def _session(commands: Any) -> None:
     show = subcommand(group, "show", "one session", session_show, takes_id=True)
     show.add_argument("--tz", metavar="ZONE")
 
-    edit = subcommand(group, "edit", "change one session", session_edit, takes_id=True)
+    edit = subcommand(group, "edit", "change one session (or, with --all, its whole series)", session_edit,
+                      takes_id=True)
     _session_options(edit, editing=True)
+    edit.add_argument("--all", action="store_true",
+                      help="change every occurrence of the session's series; --start/--end are then times (14:00)")
     add_expected_version(edit)
+
+    cancel = subcommand(group, "cancel-occurrence", "cancel one occurrence of a repeating session (EXDATE)",
+                        session_cancel_occurrence, takes_id=True)
+    cancel.add_argument("--force", action="store_true", help="even if people checked in to it")
 
     delete = subcommand(group, "delete", "delete one session", session_delete, takes_id=True, json=False)
     delete.add_argument("--force", action="store_true", help="even if people checked in to it")
 
 
 def _print_sessions(args: argparse.Namespace, rows: list[Any], tz: Any) -> None:
+    """The agenda as a table; with another zone than the seminar's, both times and the day difference."""
     if args.json:
         output.print_json([output.session_json(r, tz) for r in rows])
         return
+    own = timezones.zone(rows[0].seminar.timezone) if rows else tz
+    second = tz if tz.key != own.key else None
     table = []
     for r in rows:
-        start, end = r.starts_at.astimezone(tz), r.ends_at.astimezone(tz)
-        days = (end.date() - start.date()).days
-        until = f"{end:%H:%M}" + (f" +{days}d" if days else "")
-        table.append((r.id, f"{start:%a %Y-%m-%d}", f"{start:%H:%M}–{until}", r.title, r.kind, r.room or "",
-                      ", ".join(p.display_name for p in r.speakers)))
-    print(f"(times in {tz.key})")
-    output.print_table(["ID", "Day", "Time", "Title", "Kind", "Room", "Speakers"], table)
+        start, end = r.starts_at.astimezone(own), r.ends_at.astimezone(own)
+        cells = [r.id, f"{start:%a %Y-%m-%d}", _span(start, end)]
+        if second is not None:
+            other = r.starts_at.astimezone(second)
+            shift = (other.date() - start.date()).days
+            cells.append(f"{_span(other, r.ends_at.astimezone(second))} "
+                         + ("same day" if shift == 0 else f"{shift:+d} day"))
+        cells += [r.title, r.kind, r.room or "", ", ".join(p.display_name for p in r.speakers)]
+        table.append(cells)
+    headers = ["ID", "Day", f"Time ({own.key})"] + ([f"Time ({second.key})"] if second else [])
+    output.print_table(headers + ["Title", "Kind", "Room", "Speakers"], table)
+
+
+def _span(start: Any, end: Any) -> str:
+    """'09:00–10:30', or '23:30–01:00 +1 day' for a session that crosses midnight."""
+    days = (end.date() - start.date()).days
+    return f"{start:%H:%M}–{end:%H:%M}" + (f" +{days} day" if days else "")
 
 
 def _zone_for(s: Any, seminar_id: int, override: str | None) -> Any:
@@ -329,12 +349,39 @@ def session_edit(args: argparse.Namespace, ctx: Context) -> None:
     if "speaker" in vars(args):
         changes["speaker_ids"] = args.speaker
     with ctx.db.transaction() as s:
-        row = agenda.edit_session(s, args.id, expected_version=args.expected_version, fold=args.fold, **changes)
-        tz = _zone_for(s, row.seminar_id, None)
-        if args.json:
-            output.print_json(output.session_json(row, tz))
+        if args.all:
+            series_id = agenda.get_session(s, args.id).series_id
+            if series_id is None:
+                from ..core.errors import RuleViolation
+
+                raise RuleViolation(f"session {args.id} is not part of a repeating series", where="--all")
+            if "moderator_id" in changes:
+                from ..core.errors import ValidationError
+
+                raise ValidationError("the moderator of a series is changed one occurrence at a time", where="--all")
+            times = {"start_time": changes.pop("start", None), "end_time": changes.pop("end", None)}
+            rows = agenda.edit_series(s, series_id, fold=args.fold, **changes,
+                                      **{k: v for k, v in times.items() if v is not None})
         else:
-            _print_sessions(args, [row], tz)
+            rows = [agenda.edit_session(s, args.id, expected_version=args.expected_version, fold=args.fold,
+                                        **changes)]
+        tz = _zone_for(s, rows[0].seminar_id, None)
+        if args.json:
+            data = [output.session_json(r, tz) for r in rows]
+            output.print_json(data if args.all else data[0])
+        else:
+            _print_sessions(args, rows, tz)
+
+
+def session_cancel_occurrence(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import agenda
+
+    with ctx.db.transaction() as s:
+        series = agenda.cancel_occurrence(s, args.id, force=args.force)
+        if args.json:
+            output.print_json({"id": series.id, "rrule": series.rrule, "exdates": series.exdates.split()})
+        else:
+            print(f"cancelled session {args.id}; its series {series.id} now skips {series.exdates.split()[-1]}")
 
 
 def session_delete(args: argparse.Namespace, ctx: Context) -> None:

@@ -243,7 +243,13 @@ class SessionSeries(Base):
     rrule: Mapped[str] = mapped_column(Text)
     local_start: Mapped[dt.datetime] = mapped_column(DateTime)  # naive, in the seminar's zone
     duration_minutes: Mapped[int] = mapped_column(Integer)
+    #: Occurrences cancelled one by one: local times "20210330T140000", space-separated (RFC 5545 EXDATE).
+    exdates: Mapped[str] = mapped_column(Text, default="", server_default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    @property
+    def cancelled_occurrences(self) -> list[dt.datetime]:
+        return [dt.datetime.strptime(x, "%Y%m%dT%H%M%S") for x in self.exdates.split()]
 
     __mapper_args__ = {"version_id_col": version}
 

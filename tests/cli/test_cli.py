@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from learninghub.cli import main
+from tests.cli.conftest import make_programme
 
 SEMINAR_FIELDS = {"id", "curriculum_id", "title", "kind", "format", "start", "end", "timezone", "venue", "city",
                   "capacity", "status"}
@@ -20,40 +19,8 @@ PERSON_FIELDS = {"id", "given_name", "family_name", "native_name", "email", "org
 REGISTRATION_FIELDS = {"id", "seminar_id", "person_id", "status"}
 
 
-@pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run ``learninghub --db <tmp> ARGS`` in process; return (exit code, stdout, stderr)."""
-    path = tmp_path / "cli.sqlite"
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--db", str(path), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    def ok_json(*args: str):
-        code, out, err = run(*args, "--json")
-        assert code == 0, err
-        return json.loads(out)
-
-    run.json = ok_json  # type: ignore[attr-defined]
-    return run
-
-
-def _programme(cli) -> dict[str, int]:
-    c = cli.json("curriculum", "add", "--title", "Metropolis Learning Hub Chengdu 2020–2022",
-                 "--start-year", "2020", "--end-year", "2022")
-    s = cli.json("seminar", "add", "--curriculum", str(c["id"]), "--title", "Park City Project",
-                 "--start", "2020-07-13", "--end", "2020-07-17", "--tz", "Asia/Shanghai", "--city", "Chengdu",
-                 "--country", "CN", "--venue", "Tianfu International Conference Center", "--capacity", "1",
-                 "--format", "hybrid")
-    p = cli.json("person", "add", "--given", "Jia", "--family", "Li", "--native-name", "李佳",
-                 "--email", "li.jia@example.cn", "--organisation", "Chengdu Open University",
-                 "--city", "Chengdu", "--country", "CN", "--role", "expert", "--title", "Professor")
-    return {"curriculum": c["id"], "seminar": s["id"], "person": p["id"]}
-
-
 def test_objects_carry_the_contract_fields(cli) -> None:
-    ids = _programme(cli)
+    ids = make_programme(cli)
     seminars = cli.json("seminar", "list")
     assert isinstance(seminars, list) and SEMINAR_FIELDS <= set(seminars[0])
     assert seminars[0]["start"] == "2020-07-13" and seminars[0]["timezone"] == "Asia/Shanghai"
@@ -73,7 +40,7 @@ def test_objects_carry_the_contract_fields(cli) -> None:
 
 
 def test_full_seminar_waitlists_and_cancellation_promotes(cli) -> None:
-    ids = _programme(cli)
+    ids = make_programme(cli)
     other = cli.json("person", "add", "--given", "Hyeon-suk", "--family", "Han", "--native-name", "한현숙")
     first = cli.json("register", "--seminar", str(ids["seminar"]), "--person", str(ids["person"]))
     second = cli.json("register", "--seminar", str(ids["seminar"]), "--person", str(other["id"]))
@@ -86,7 +53,7 @@ def test_full_seminar_waitlists_and_cancellation_promotes(cli) -> None:
 
 
 def test_check_in(cli) -> None:
-    ids = _programme(cli)
+    ids = make_programme(cli)
     session = cli.json("session", "add", "--seminar", str(ids["seminar"]), "--title", "Talk",
                        "--start", "2020-07-13 09:00", "--end", "2020-07-13 10:00")
     cli.json("register", "--seminar", str(ids["seminar"]), "--person", str(ids["person"]))
@@ -112,7 +79,7 @@ def test_check_in(cli) -> None:
     ],
 )
 def test_refusals_are_one_line_with_exit_1(cli, args: list[str], message: str) -> None:
-    _programme(cli)
+    make_programme(cli)
     code, out, err = cli(*args)
     assert code == 1
     assert err.startswith("learninghub: error: ") and message in err
@@ -146,7 +113,7 @@ def test_refusing_a_non_database_via_the_cli(tmp_path: Path) -> None:
 
 def test_erase_leaves_no_trace_in_the_database_files(cli, tmp_path: Path) -> None:
     """Not just the row: the file's bytes, the search index and the write-ahead log."""
-    ids = _programme(cli)
+    ids = make_programme(cli)
     cli.json("register", "--seminar", str(ids["seminar"]), "--person", str(ids["person"]))
     cli.json("person", "edit", str(ids["person"]), "--notes", "vegetarian; prefers Mandarin")
     erased = cli.json("person", "erase", str(ids["person"]))

@@ -60,13 +60,20 @@ def _fill_0003(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE people SET email_key = lower(email)")  # the fixture's addresses are ASCII
 
 
+def _fill_0004(conn: sqlite3.Connection) -> None:
+    """From 0004 on, rows carry the sort key the app writes (the fixture's names are ASCII)."""
+    _fill_0003(conn)
+    conn.execute("UPDATE people SET sort_key = lower(family_name) || char(31) || lower(given_name)")
+
+
 #: How to fill a database at each revision before upgrading it. A new migration must add
 #: its revision here (test_every_revision_has_a_filler fails until it does).
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001_initial": _fill_0001,
     "0002_person_search": _fill_0001,
     "0003_email_key": _fill_0003,
-    "0004_person_sort_key": _fill_0003,
+    "0004_person_sort_key": _fill_0004,
+    "0005_series_exdates": _fill_0004,
 }
 
 DATA_TABLES = [

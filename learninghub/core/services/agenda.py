@@ -240,3 +240,87 @@ def snapshot(session: Session, session_id: int) -> dict[str, object]:
         "room": row.room, "language": row.language, "description": row.description,
         "speaker_ids": [p.id for p in row.speakers], "moderator_id": row.moderator_id, "version": row.version,
     }
+
+
+def _time_of_day(value: dt.time | str, where: str) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    try:
+        return dt.time.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(f"{value!r} is not a time of day (write 14:00)", where=where) from None
+
+
+def series_occurrences(session: Session, series_id: int) -> list[AgendaSession]:
+    return list(session.scalars(
+        select(AgendaSession).where(AgendaSession.series_id == series_id).order_by(AgendaSession.starts_at)
+    ))
+
+
+def edit_series(
+    session: Session,
+    series_id: int,
+    *,
+    expected_version: int | None = None,
+    title: str = UNSET,
+    kind: str = UNSET,
+    room: str | None = UNSET,
+    language: str | None = UNSET,
+    description: str | None = UNSET,
+    speaker_ids: Sequence[int] = UNSET,
+    start_time: dt.time | str = UNSET,
+    end_time: dt.time | str = UNSET,
+    fold: timezones.Fold | None = None,
+) -> list[AgendaSession]:
+    """Change every remaining occurrence of a series at once (cancelled ones stay cancelled).
+
+    A new start or end time is a local time of day, applied on each occurrence's own
+    date in the seminar's zone — so the series keeps its wall-clock hour across DST.
+    """
+    series = get_or_refuse(session, SessionSeries, series_id, "series")
+    check_version(series, expected_version, "series")
+    rows = series_occurrences(session, series_id)
+    if not rows:
+        raise RuleViolation(f"series {series_id} has no occurrences left", where="series")
+    plain = cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description)
+    speakers = None if speaker_ids is UNSET else _people(session, list(speaker_ids), "speaker")
+    seminar = rows[0].seminar
+    tz = timezones.zone(seminar.timezone)
+    if start_time is not UNSET or end_time is not UNSET:
+        first_local = rows[0].starts_at.astimezone(tz)
+        begin = first_local.time().replace(tzinfo=None) if start_time is UNSET else _time_of_day(start_time, "start")
+        finish = ((first_local + dt.timedelta(minutes=series.duration_minutes)).time().replace(tzinfo=None)
+                  if end_time is UNSET else _time_of_day(end_time, "end"))
+        length = dt.datetime.combine(dt.date.min, finish) - dt.datetime.combine(dt.date.min, begin)
+        if length <= dt.timedelta(0):
+            length += dt.timedelta(days=1)  # ends after midnight
+        for row in rows:
+            day = row.starts_at.astimezone(tz).date()
+            local_start = dt.datetime.combine(day, begin)
+            row.starts_at, row.ends_at = _instants(seminar, local_start, local_start + length, fold, f"occurrence {day}")
+        series.local_start = dt.datetime.combine(series.local_start.date(), begin)
+        series.duration_minutes = int(length.total_seconds() // 60)
+    for row in rows:
+        assign(row, plain)
+        if speakers is not None:
+            row.speaker_links.clear()
+            session.flush()
+            row.speaker_links.extend(SessionSpeaker(person=p, position=i) for i, p in enumerate(speakers))
+    session.flush()
+    return rows
+
+
+def cancel_occurrence(session: Session, session_id: int, *, force: bool = False) -> SessionSeries:
+    """Cancel one occurrence of a series: its session goes, the series records an EXDATE."""
+    row = get_session(session, session_id)
+    if row.series_id is None:
+        raise RuleViolation(
+            f"session {session_id} '{row.title}' is not part of a repeating series; delete it instead",
+            where="session",
+        )
+    series = get_or_refuse(session, SessionSeries, row.series_id, "series")
+    local = row.starts_at.astimezone(timezones.zone(row.seminar.timezone)).replace(tzinfo=None)
+    delete_session(session, session_id, force=force)
+    series.exdates = " ".join([*series.exdates.split(), f"{local:%Y%m%dT%H%M%S}"])
+    session.flush()
+    return series
