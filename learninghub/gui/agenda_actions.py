@@ -23,6 +23,7 @@ class AgendaActions:
         f.editSessionButton.clicked.connect(self.edit_session)
         f.duplicateSessionButton.clicked.connect(self.duplicate_session)
         f.deleteSessionButton.clicked.connect(self.delete_session)
+        f.cancelOccurrenceButton.clicked.connect(self.cancel_occurrence)
         f.agendaView.doubleClicked.connect(lambda _index: self.edit_session())
 
     def selected(self) -> int:
@@ -64,6 +65,17 @@ class AgendaActions:
                         agenda.delete_session(s, session_id)
 
             self._push(ActionCommand(f"adding “{title}”", redo, undo, self.w.refresh, self.report))
+        elif dialog.series_edit is not None:
+            series_id, before, after = dialog.series_edit
+
+            def apply_series(values: dict[str, Any]) -> Callable[[], None]:
+                def run() -> None:
+                    with self._db().transaction() as s:
+                        agenda.edit_series(s, series_id, **values)
+                return run
+
+            self._push(ActionCommand(f"edit of every “{title}”", apply_series(after), apply_series(before),
+                                     self.w.refresh, self.report))
         elif dialog.edit is not None:
             before, after, version = dialog.edit
             session_id = dialog.session_id
@@ -88,6 +100,7 @@ class AgendaActions:
             self.report(exc)
             return
         kept.pop("version")
+        kept.pop("series_id")  # brought back as a single session
         current = {"id": session_id}
 
         def undo() -> None:
@@ -101,6 +114,33 @@ class AgendaActions:
         self._push(ActionCommand(f"deleting “{kept['title']}”", redo, undo, self.w.refresh, self.report))
         self.w.refresh()
         self.w.statusBar().showMessage(f"Deleted “{kept['title']}” — Ctrl+Z brings it back", 8000)
+
+    def cancel_occurrence(self) -> None:
+        """Cancel the selected occurrence of a repeating session (the rest stays); Ctrl+Z restores it."""
+        session_id = self.selected()
+        if not session_id:
+            return
+        try:
+            with self._db().transaction() as s:
+                kept = agenda.snapshot(s, session_id)
+                series_id = agenda.cancel_occurrence(s, session_id).id
+        except LearningHubError as exc:
+            self.report(exc)
+            return
+        current = {"id": session_id}
+
+        def undo() -> None:
+            with self._db().transaction() as s:
+                current["id"] = agenda.restore_occurrence(s, series_id, kept).id
+
+        def redo() -> None:
+            with self._db().transaction() as s:
+                agenda.cancel_occurrence(s, current["id"])
+
+        self._push(ActionCommand(f"cancelling “{kept['title']}” on {kept['start']:%d %b}", redo, undo,
+                                 self.w.refresh, self.report))
+        self.w.refresh()
+        self.w.statusBar().showMessage(f"Cancelled “{kept['title']}” on {kept['start']:%a %d %b} — Ctrl+Z brings it back", 8000)
 
     def _push(self, command: Any) -> None:
         self.w.undo_stack.push(command)

@@ -60,6 +60,9 @@ class SessionDialog(QDialog):
             names = {p.id: p.display_name for p in self._speaker_rows(s, self.loaded["speaker_ids"])}
         self._show(self.loaded, names)
         f.repeatGroup.setVisible(not self.session_id)
+        f.wholeSeriesCheck.setVisible(bool(self.session_id and self.loaded.get("series_id")))
+        #: For a whole-series edit: (series id, values before, values after) in edit_series terms.
+        self.series_edit: tuple[int, dict[str, Any], dict[str, Any]] | None = None
         self.setWindowTitle("Edit session" if self.session_id else ("Duplicate session" if duplicate else "New session"))
 
     # -- values
@@ -133,13 +136,29 @@ class SessionDialog(QDialog):
             self.form.speakersList.takeItem(self.form.speakersList.row(item))
 
     # -- saving
+    def _series_terms(self, v: dict[str, Any]) -> dict[str, Any]:
+        """Dialog values as edit_series takes them: times of day instead of date-times."""
+        out = {k: v[k] for k in ("title", "kind", "room", "language", "description", "speaker_ids")}
+        out["start_time"], out["end_time"] = v["start"].time(), v["end"].time()
+        return out
+
+    def _save_series(self, values: dict[str, Any], fold: Any) -> None:
+        before, after = self._series_terms(self.loaded), self._series_terms(values)
+        changes = {k: v for k, v in after.items() if v != before[k]}
+        series_id = int(self.loaded["series_id"])
+        with self.db.transaction() as s:
+            agenda.edit_series(s, series_id, fold=fold, **changes)
+        self.series_edit = (series_id, {k: before[k] for k in changes}, changes)
+
     def accept(self) -> None:
         """Save through the core; stay open with the message if it refuses."""
         self.form.errorLabel.setText("")
         fold = self.form.foldCombo.currentData() or None
         try:
             values = self.values()
-            if self.session_id:
+            if self.session_id and self.form.wholeSeriesCheck.isChecked():
+                self._save_series(values, fold)
+            elif self.session_id:
                 changes = {k: v for k, v in values.items() if v != self.loaded.get(k)}
                 if not changes:
                     super().accept()

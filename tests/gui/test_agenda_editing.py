@@ -113,3 +113,56 @@ def test_deleting_a_session_people_checked_in_to_is_refused(qtbot, demo_db, park
     window.form.deleteSessionButton.click()
     assert "Opening ceremony" in _titles(demo_db, seminar_id)
     assert any("checked in" in box.text() for box in window.findChildren(QMessageBox))
+
+
+def _cluster_window(qtbot, demo_db):  # type: ignore[no-untyped-def]
+    from learninghub.core.services import seminars
+    from learninghub.gui.main_window import MainWindow
+
+    with demo_db.reading() as s:
+        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.kind == "meeting")
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+    return window, seminar_id
+
+
+def _series_rows(db, seminar_id: int):  # type: ignore[no-untyped-def]
+    with db.reading() as s:
+        return [r for r in agenda.list_sessions(s, seminar_id) if r.series_id]
+
+
+def test_edit_the_whole_series_then_undo(qtbot, demo_db) -> None:
+    window, seminar_id = _cluster_window(qtbot, demo_db)
+    first = _series_rows(demo_db, seminar_id)[0]
+    _select(window, first.title)
+    dialog = window.agenda_actions.edit_session()
+    assert dialog.form.wholeSeriesCheck.isVisibleTo(dialog)
+    dialog.form.wholeSeriesCheck.setChecked(True)
+    dialog.form.roomEdit.setText("Zoom room B")
+    dialog.accept()
+    assert {r.room for r in _series_rows(demo_db, seminar_id)} == {"Zoom room B"}
+    window.undo_action.trigger()
+    assert {r.room for r in _series_rows(demo_db, seminar_id)} == {first.room}
+
+
+def test_cancel_one_occurrence_then_undo(qtbot, demo_db) -> None:
+    window, seminar_id = _cluster_window(qtbot, demo_db)
+    with demo_db.transaction() as s:  # a series nobody has checked in to yet
+        agenda.add_session(s, seminar_id=seminar_id, title="Report drafting", start="2021-05-04 16:00",
+                           end="2021-05-04 17:00", repeat="FREQ=WEEKLY;COUNT=4")
+    window.refresh()
+    before = [r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]
+    model = window.agenda_model
+    row = next(r for r in range(model.rowCount()) if model.key(r) == before[2].id)
+    window.form.agendaView.selectRow(row)
+    window.form.cancelOccurrenceButton.click()
+    assert len([r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]) == 3
+    window.undo_action.trigger()
+    after = [r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]
+    assert [r.starts_at for r in after] == [r.starts_at for r in before]
+    with demo_db.reading() as s:
+        from learninghub.core.models import SessionSeries
+
+        assert s.get(SessionSeries, before[0].series_id).exdates == ""

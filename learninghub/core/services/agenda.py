@@ -239,6 +239,7 @@ def snapshot(session: Session, session_id: int) -> dict[str, object]:
         "end": row.ends_at.astimezone(tz).replace(tzinfo=None),
         "room": row.room, "language": row.language, "description": row.description,
         "speaker_ids": [p.id for p in row.speakers], "moderator_id": row.moderator_id, "version": row.version,
+        "series_id": row.series_id,
     }
 
 
@@ -324,3 +325,16 @@ def cancel_occurrence(session: Session, session_id: int, *, force: bool = False)
     series.exdates = " ".join([*series.exdates.split(), f"{local:%Y%m%dT%H%M%S}"])
     session.flush()
     return series
+
+
+def restore_occurrence(session: Session, series_id: int, values: dict[str, object]) -> AgendaSession:
+    """Put back a cancelled occurrence (undo of :func:`cancel_occurrence`): the session
+    returns into its series and the series forgets that EXDATE."""
+    series = get_or_refuse(session, SessionSeries, series_id, "series")
+    fields = {k: v for k, v in values.items() if k not in ("version", "series_id")}
+    row = add_session(session, **fields)[0]  # type: ignore[arg-type]
+    row.series = series
+    local = f"{fields['start']:%Y%m%dT%H%M%S}"
+    series.exdates = " ".join(x for x in series.exdates.split() if x != local)
+    session.flush()
+    return row
