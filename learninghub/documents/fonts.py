@@ -62,6 +62,7 @@ _HAN = ((0x2E80, 0x2FDF), (0x3190, 0x319F), (0x31C0, 0x31EF), (0x3200, 0x33FF), 
 #: CJK punctuation and full-width forms: drawn with the CJK text around them.
 _CJK_NEUTRAL = ((0x3000, 0x303F), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
 NEUTRAL = "cjk-neutral"
+REPLACEMENT = "\ufffd"
 
 
 def _within(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
@@ -106,6 +107,7 @@ def _ttf(name: str, path: Path, subfont: int = 0) -> Font:
     return Font(name, glyphs.__contains__, pdf_name, True)
 
 
+@lru_cache(maxsize=None)
 def _cid(script: str) -> Font:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -120,6 +122,38 @@ def _cid(script: str) -> Font:
     return Font(name, covers, name, False)
 
 
+@lru_cache(maxsize=1)
+def _vendored() -> tuple[Font, Font]:
+    """DejaVu Sans regular and bold from resources/fonts, registered once per process
+    (with <b> and <i> mapped onto them: there is no italic face)."""
+    from reportlab.lib.fonts import addMapping
+
+    sans = _ttf(SANS, config.resource_path("fonts", "DejaVuSans.ttf"))
+    bold = _ttf(SANS_BOLD, config.resource_path("fonts", "DejaVuSans-Bold.ttf"))
+    for is_bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        addMapping(SANS, is_bold, italic, SANS_BOLD if is_bold else SANS)
+    return sans, bold
+
+
+_installed: dict[Path, Font | None] = {}
+_installed_lock = threading.Lock()
+
+
+def _open_installed(path: Path) -> Font | None:
+    """An installed font file opened once per process (under one name), or None if
+    it is missing or reportlab cannot read it (CFF outlines, a damaged file)."""
+    with _installed_lock:
+        if path not in _installed:
+            font = None
+            if path.is_file():
+                try:
+                    font = _ttf(f"LH-CJK-{len(_installed) + 1}", path, 0)
+                except Exception:  # TTFError for CFF outlines, or any malformed file: just not usable
+                    font = None
+            _installed[path] = font
+        return _installed[path]
+
+
 class FontSet:
     """The fonts a document may use, CJK ones loaded on first need."""
 
@@ -127,33 +161,20 @@ class FontSet:
         self.system_fonts = system_fonts
         self._candidates = list(candidates if candidates is not None else _default_candidates())
         self._lock = threading.Lock()
-        self.sans = _ttf(SANS, config.resource_path("fonts", "DejaVuSans.ttf"))
-        self.sans_bold = _ttf(SANS_BOLD, config.resource_path("fonts", "DejaVuSans-Bold.ttf"))
-        self._register_family()
+        self.sans, self.sans_bold = _vendored()
         self._loaded: list[Font] = []  # installed TrueType CJK fonts opened so far
         self._tried = 0  # how many candidates have been opened (or failed)
         self._by_script: dict[str, Font] = {}
-
-    @staticmethod
-    def _register_family() -> None:
-        from reportlab.lib.fonts import addMapping
-
-        for bold, italic in ((0, 0), (1, 0), (0, 1), (1, 1)):
-            addMapping(SANS, bold, italic, SANS_BOLD if bold else SANS)
 
     def _open_next(self) -> Font | None:
         """Open the next usable installed CJK font, skipping files reportlab cannot read."""
         while self.system_fonts and self._tried < len(self._candidates):
             path = self._candidates[self._tried]
             self._tried += 1
-            if not path.is_file():
-                continue
-            try:
-                font = _ttf(f"LH-CJK-{self._tried}", path, 0)
-            except Exception:  # TTFError for CFF outlines, and any malformed file: just not usable
-                continue
-            self._loaded.append(font)
-            return font
+            font = _open_installed(path)
+            if font is not None:
+                self._loaded.append(font)
+                return font
         return None
 
     def for_script(self, script: str) -> Font:
@@ -177,8 +198,9 @@ class FontSet:
             self._by_script[script] = found
             return found
 
-    def covering(self, cp: int) -> Font | None:
-        """Some font that has the character ``cp``, opening more installed fonts if need be."""
+    def covering(self, cp: int, script: str) -> Font | None:
+        """Some font that has the character ``cp``: one in use, else another installed
+        font, else (for CJK) the built-in CID font of its script."""
         known = [self.sans, *self._loaded, *self._by_script.values()]
         found = next((f for f in known if f.covers(cp)), None)
         if found is not None:
@@ -187,6 +209,9 @@ class FontSet:
             while (opened := self._open_next()) is not None:
                 if opened.covers(cp):
                     return opened
+        if script in CID_FONTS:
+            cid = _cid(script)
+            return cid if cid.covers(cp) else None
         return None
 
 
@@ -229,8 +254,9 @@ def _segment_scripts(text: str) -> list[str]:
 
 
 def split_runs(text: str, fonts: FontSet, missing: set[str] | None = None) -> list[tuple[Font, str]]:
-    """``text`` as (font, piece) runs. Characters no font has are added to ``missing``
-    and kept in their script's font (a box on paper, but still in the extracted text)."""
+    """``text`` as (font, piece) runs. A character no font has is added to ``missing``
+    and printed as U+FFFD '�', the mark for "cannot be shown here" (an unknown glyph
+    would print as an empty box and extract as nothing)."""
     if text.isascii():
         return [(fonts.sans, text)] if text else []
     runs: list[tuple[Font, list[str]]] = []
@@ -238,11 +264,13 @@ def split_runs(text: str, fonts: FontSet, missing: set[str] | None = None) -> li
         font = fonts.for_script(script)
         cp = ord(ch)
         if not font.covers(cp) and not ch.isspace():
-            other = fonts.covering(cp)
+            other = fonts.covering(cp, script)
             if other is not None:
                 font = other
-            elif missing is not None and ch.isprintable():
-                missing.add(ch)
+            elif ch.isprintable():
+                if missing is not None:
+                    missing.add(ch)
+                font, ch = fonts.sans, REPLACEMENT
         if runs and runs[-1][0] is font:
             runs[-1][1].append(ch)
         else:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from itertools import groupby
 from xml.sax.saxutils import escape as _xml_escape
 
 from .fonts import SANS, SANS_BOLD, FontSet, split_runs
@@ -44,13 +46,27 @@ class Markup:
     def _line(self, text: str, bold: bool) -> str:
         base = SANS_BOLD if bold else SANS
         parts = []
-        for font, piece in split_runs(text, self.fonts, self.missing):
-            name = base if font.name == SANS else font.name
+        for name, piece in self._named_runs(text, bold):
             if name == base:
                 parts.append(escape(piece))
             else:
                 parts.append(f'<font name="{name}">{escape(piece)}</font>')
         return "".join(parts)
+
+    def _named_runs(self, text: str, bold: bool) -> Iterator[tuple[str, str]]:
+        """(font name, piece) runs; in bold text, the few characters DejaVu Sans Bold
+        lacks (mathematical letters...) stay in the regular face rather than vanish."""
+        has_bold = self.fonts.sans_bold.covers
+        for font, piece in split_runs(text, self.fonts, self.missing):
+            if font.name != SANS:
+                yield font.name, piece
+            elif not bold:
+                yield SANS, piece
+            elif piece.isascii():
+                yield SANS_BOLD, piece
+            else:
+                for in_bold, chars in groupby(piece, key=lambda ch: has_bold(ord(ch)) or ch.isspace()):
+                    yield (SANS_BOLD if in_bold else SANS), "".join(chars)
 
     def report(self, what: str) -> tuple[str, ...]:
         """Log the characters no font has, once for the document; return them sorted."""

@@ -1,0 +1,83 @@
+"""Commands that print documents: a seminar's agenda and a curriculum's programme as PDFs.
+
+reportlab is imported inside the handlers, so ``learninghub --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import ValidationError
+from . import output
+from .common import add_json
+from .context import Context
+
+PAPERS = ("a4", "letter")
+
+
+def register(commands: Any) -> None:
+    agenda = commands.add_parser("agenda", help="a seminar's agenda as a PDF")
+    agenda.add_argument("--seminar", type=int, required=True, metavar="ID")
+    agenda.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    agenda.add_argument("--second-tz", metavar="ZONE", help="also show every time in this IANA zone")
+    agenda.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
+    add_json(agenda)
+    agenda.set_defaults(handler=print_agenda)
+
+    programme = commands.add_parser("programme", help="a curriculum's programme (every seminar, by year) as a PDF")
+    programme.add_argument("--curriculum", type=int, required=True, metavar="ID")
+    programme.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    programme.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
+    add_json(programme)
+    programme.set_defaults(handler=print_programme)
+
+
+def print_agenda(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core import timezones
+    from ..documents import agenda_pdf
+
+    target = _target(args.output)
+    if args.second_tz:
+        timezones.zone(args.second_tz, where="--second-tz")
+    with ctx.db.reading() as s:
+        agenda = agenda_pdf.load_agenda(s, args.seminar, second_tz=args.second_tz)
+    rendered = agenda_pdf.render_agenda(agenda, paper=args.paper)
+    _finish(args, rendered, target, args.seminar, f"agenda of seminar {args.seminar}")
+
+
+def print_programme(args: argparse.Namespace, ctx: Context) -> None:
+    from ..documents import programme_pdf
+
+    target = _target(args.output)
+    with ctx.db.reading() as s:
+        programme = programme_pdf.load_programme(s, args.curriculum)
+    rendered = programme_pdf.render_programme(programme, paper=args.paper)
+    _finish(args, rendered, target, args.curriculum, f"programme of curriculum {args.curriculum}")
+
+
+def _target(name: str) -> Path:
+    """The output file, refused before any work if it cannot be written there."""
+    path = Path(name)
+    if path.is_dir():
+        raise ValidationError(f"{name} is a folder; give a file name such as agenda.pdf", where="-o")
+    if not path.parent.is_dir():
+        raise ValidationError(f"folder {path.parent} does not exist", where="-o")
+    return path
+
+
+def _finish(args: argparse.Namespace, rendered: Any, target: Path, ident: int, what: str) -> None:
+    try:
+        rendered.save(target)
+    except OSError as exc:
+        raise ValidationError(f"cannot write {target}: {exc.strerror or exc}", where="-o") from None
+    if rendered.missing:
+        from ..documents.markup import describe
+
+        print(f"learninghub: note: no font has these characters: {describe(rendered.missing)}", file=sys.stderr)
+    if args.json:
+        output.print_json({"id": ident, "file": str(target), "pages": rendered.pages})
+    else:
+        print(f"{what} written to {target} ({rendered.pages} page{'s' if rendered.pages != 1 else ''})")
