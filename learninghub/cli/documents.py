@@ -36,25 +36,18 @@ def register(commands: Any) -> None:
 
 
 def print_agenda(args: argparse.Namespace, ctx: Context) -> None:
-    from ..core import timezones
-    from ..documents import agenda_pdf
+    from ..documents import build
 
     target = _target(args.output)
-    if args.second_tz:
-        timezones.zone(args.second_tz, where="--second-tz")
-    with ctx.db.reading() as s:
-        agenda = agenda_pdf.load_agenda(s, args.seminar, second_tz=args.second_tz)
-    rendered = agenda_pdf.render_agenda(agenda, paper=args.paper)
+    rendered = build.agenda(ctx.db, args.seminar, second_tz=args.second_tz, paper=args.paper)
     _finish(args, rendered, target, args.seminar, f"agenda of seminar {args.seminar}")
 
 
 def print_programme(args: argparse.Namespace, ctx: Context) -> None:
-    from ..documents import programme_pdf
+    from ..documents import build
 
     target = _target(args.output)
-    with ctx.db.reading() as s:
-        programme = programme_pdf.load_programme(s, args.curriculum)
-    rendered = programme_pdf.render_programme(programme, paper=args.paper)
+    rendered = build.programme(ctx.db, args.curriculum, paper=args.paper)
     _finish(args, rendered, target, args.curriculum, f"programme of curriculum {args.curriculum}")
 
 

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         from .agenda_actions import AgendaActions
         from .check_in import CheckIn
         from .database_menu import DatabaseSwitcher
+        from .documents_tab import DocumentsTab
         from .overview_editor import OverviewEditor
         from .participants import Participants
 
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.agenda_actions = AgendaActions(self, lambda: self.db)
         self.check_in = CheckIn(self.form, lambda: self.db, self)
         self.participants = Participants(self, lambda: self.db)
+        self.documents = DocumentsTab(self, lambda: self.db)
         self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
         self.reload()
         if self.current_seminar:

@@ -1,0 +1,36 @@
+"""One call per document, from an open database to a finished PDF in memory.
+
+The command line and the app's Documents tab both call these, so a document is
+made the same way wherever it is asked for. Safe to call from a worker thread:
+it reads in its own unit of work and touches no widget.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..core import timezones
+
+if TYPE_CHECKING:
+    from ..core.store import Database
+    from .page import Rendered
+
+
+def agenda(db: Database, seminar_id: int, *, second_tz: str | None = None, paper: str = "a4") -> Rendered:
+    """A seminar's agenda, times in its zone (and in ``second_tz`` if given)."""
+    from . import agenda_pdf
+
+    if second_tz:
+        timezones.zone(second_tz, where="--second-tz")
+    with db.reading() as s:
+        loaded = agenda_pdf.load_agenda(s, seminar_id, second_tz=second_tz)
+    return agenda_pdf.render_agenda(loaded, paper=paper)
+
+
+def programme(db: Database, curriculum_id: int, *, paper: str = "a4") -> Rendered:
+    """A curriculum's programme overview, by year."""
+    from . import programme_pdf
+
+    with db.reading() as s:
+        loaded = programme_pdf.load_programme(s, curriculum_id)
+    return programme_pdf.render_programme(loaded, paper=paper)
