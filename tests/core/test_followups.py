@@ -38,3 +38,12 @@ def test_undoing_one_of_two_check_ins_keeps_attended(hub, db) -> None:
         attendance.undo_check_in(s, session_id=second, person_id=hub.han)
     with db.reading() as s:
         assert registration.get_registration(s, reg_id).status == "attended"
+
+
+def test_a_session_ending_at_midnight_does_not_block_editing_the_seminar(hub, db) -> None:
+    from learninghub.core.services import seminars
+
+    with db.transaction() as s:
+        agenda.add_session(s, seminar_id=hub.seminar, title="Late", start="2020-07-17 23:00", end="2020-07-18 00:00")
+    with db.transaction() as s:
+        seminars.edit_seminar(s, hub.seminar, start="2020-07-12")  # the last day is unchanged: allowed

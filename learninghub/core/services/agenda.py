@@ -41,10 +41,14 @@ def _as_local(value: dt.datetime | str, field: str) -> dt.datetime:
     return timezones.parse_local(value, where=field)
 
 
+def local_days(start: dt.datetime, end: dt.datetime, tz: ZoneInfo) -> tuple[dt.date, dt.date]:
+    """The first and last local day a session covers. One ending at 00:00 ends on the day
+    before: it does not reach into the next one."""
+    return start.astimezone(tz).date(), (end - dt.timedelta(microseconds=1)).astimezone(tz).date()
+
+
 def _check_inside(seminar: Seminar, start: dt.datetime, end: dt.datetime, tz: ZoneInfo, where: str) -> None:
-    first_day = start.astimezone(tz).date()
-    # A session ending at 00:00 ends on the day before: it does not reach into the next one.
-    last_day = (end - dt.timedelta(microseconds=1)).astimezone(tz).date()
+    first_day, last_day = local_days(start, end, tz)
     if first_day < seminar.start_date or last_day > seminar.end_date:
         raise RuleViolation(
             f"{start.astimezone(tz):%Y-%m-%d %H:%M}–{end.astimezone(tz):%Y-%m-%d %H:%M} is outside the seminar's "

@@ -84,10 +84,11 @@ def list_seminars(session: Session, curriculum_id: int | None = None) -> list[Se
 
 def _sessions_outside(session: Session, seminar: Seminar, first: dt.date, last: dt.date, zone: str) -> None:
     """Refuse new days or zone that would leave existing sessions outside the seminar."""
+    from .agenda import local_days
+
     tz = timezones.zone(zone)
     for item in session.scalars(select(AgendaSession).where(AgendaSession.seminar_id == seminar.id)):
-        start_day = item.starts_at.astimezone(tz).date()
-        end_day = item.ends_at.astimezone(tz).date()
+        start_day, end_day = local_days(item.starts_at, item.ends_at, tz)
         if start_day < first or end_day > last:
             raise RuleViolation(
                 f"session {item.id} '{item.title}' on {start_day} would fall outside "

@@ -1,0 +1,248 @@
+"""Conflict checks across all seminars of all curricula: warnings, never refusals.
+
+A planner may clash on purpose (a talk recorded in advance, one room shared by two small
+groups), so these checks only report, naming both sides. Pairs of sessions come from SQL
+self-joins whose second side is a range on the ``starts_at`` index: the work grows with the
+overlapping pairs, not with the square of all sessions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import CTE, Select, and_, func, literal, or_, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from .. import timezones, vocab
+from ..models import AgendaSession, Person, Registration, Seminar, SessionSpeaker
+from .seminars import get_seminar
+
+#: The kinds, in the order they are reported.
+KINDS = ("speaker-double-booked", "room-double-booked", "outside-seminar-days", "participant-overlap", "over-capacity")
+_STANDING = {"invited": "invited to", "registered": "registered for", "confirmed": "confirmed for",
+             "waitlisted": "on the waiting list for", "attended": "an attendee of", "no-show": "registered for"}
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    """One side of a conflict. ``seminar_id`` is None for a person, who belongs to no seminar."""
+    type: str  # session | seminar | person | registration
+    id: int
+    seminar_id: int | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    kind: str
+    message: str
+    items: tuple[ConflictItem, ...]
+
+    @property
+    def id(self) -> str:
+        """The same while the same items clash, so a screen can remember a warning it showed."""
+        return f"{self.kind}:" + ",".join(f"{t}-{i}" for t, i in sorted((it.type, it.id) for it in self.items))
+
+
+def find_conflicts(session: Session, seminar_id: int | None = None) -> list[Conflict]:
+    """Every conflict among live seminars; with ``seminar_id``, those with a side in that seminar."""
+    if seminar_id is not None and get_seminar(session, seminar_id).status == "cancelled":
+        return []
+    live = {s.id: s for s in session.scalars(select(Seminar).where(Seminar.status != "cancelled"))}
+    checks = (_speakers, _rooms, _outside_days, _participants, _over_capacity)  # in the order of KINDS
+    return [conflict for check in checks for conflict in check(session, live, seminar_id)]
+
+
+def seminar_span(seminar: Seminar) -> tuple[dt.datetime, dt.datetime]:
+    """From 00:00 of the first day to 24:00 of the last, in the seminar's own zone, as UTC instants."""
+    tz = timezones.zone(seminar.timezone)
+    first = dt.datetime.combine(seminar.start_date, dt.time(), tzinfo=tz)
+    after = dt.datetime.combine(seminar.end_date + dt.timedelta(days=1), dt.time(), tzinfo=tz)
+    return first.astimezone(timezones.UTC), after.astimezone(timezones.UTC)
+
+
+def _described(row: Any, seminar: Seminar) -> str:
+    """A session in plain words, in its own seminar's zone (``row``: a session or a row with its columns)."""
+    tz = timezones.zone(seminar.timezone)
+    start, end = row.starts_at.astimezone(tz), row.ends_at.astimezone(tz)
+    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %Y-%m-%d %H:%M}"
+    return f'"{row.title}" ({seminar.title}, {start:%a %Y-%m-%d %H:%M}–{until} {tz.key})'
+
+
+def _days(seminar: Seminar) -> str:
+    return f'"{seminar.title}" ({seminar.start_date} – {seminar.end_date} {seminar.timezone})'
+
+
+def _item(row: AgendaSession | Seminar | Person) -> ConflictItem:
+    if isinstance(row, AgendaSession):
+        return ConflictItem("session", row.id, row.seminar_id, row.title)
+    if isinstance(row, Seminar):
+        return ConflictItem("seminar", row.id, row.id, row.title)
+    return ConflictItem("person", row.id, None, row.display_name)
+
+
+def _key(column: Any) -> Any:
+    """How rooms and venues compare. SQLite's lower() folds ASCII only: "Salle É" ≠ "salle é" there."""
+    return func.lower(func.trim(column))
+
+
+def _pairs(seminar_id: int | None, *, same_place: bool = False) -> CTE:
+    """Overlapping sessions of live seminars (one of them ``seminar_id``'s), each pair once; with
+    ``same_place``, only pairs in one seminar or at one venue (the same venue text and city).
+
+    "``b`` starts while ``a`` runs" finds the pairs of ``a.start < b.end AND b.start < a.end AND
+    a.id < b.id`` on a range of the ``starts_at`` index. Made once as a CTE, so that no planner
+    starts from a room or person shared by many sessions and compares all their pairs."""
+    a, b, sa, sb = aliased(AgendaSession), aliased(AgendaSession), aliased(Seminar), aliased(Seminar)
+    overlap = and_(b.starts_at >= a.starts_at, b.starts_at < a.ends_at, a.starts_at < b.ends_at,
+                   or_(b.starts_at > a.starts_at, b.id > a.id))
+    query = (select(a.id.label("a"), b.id.label("b"), a.moderator_id.label("ma"), b.moderator_id.label("mb"),
+                    _key(a.room).label("ra"), _key(b.room).label("rb"))
+             .select_from(a).join(b, overlap)
+             .join(sa, and_(sa.id == a.seminar_id, sa.status != "cancelled"))
+             .join(sb, and_(sb.id == b.seminar_id, sb.status != "cancelled")))
+    if seminar_id is not None:
+        query = query.where(or_(a.seminar_id == seminar_id, b.seminar_id == seminar_id))
+    if same_place:
+        query = query.where(or_(a.seminar_id == b.seminar_id, and_(
+            _key(sa.venue) == _key(sb.venue), _key(sa.venue) != "", sa.city_id.is_not_distinct_from(sb.city_id))))
+    return query.cte("pairs").prefix_with("MATERIALIZED", dialect="postgresql")
+
+
+def _speakers(session: Session, live: dict[int, Seminar], seminar_id: int | None) -> list[Conflict]:
+    """One person speaking or moderating in two sessions at once, in any seminars.
+
+    The overlapping pairs come first; then four joins on the speakers' key, speaker or moderator
+    on each side."""
+    p = _pairs(seminar_id)
+    xa, xb = aliased(SessionSpeaker), aliased(SessionSpeaker)
+
+    def part(person: Any, role_a: str, role_b: str) -> Select[Any]:
+        return select(p.c.a, p.c.b, person.label("p"), literal(role_a).label("as_a"),
+                      literal(role_b).label("as_b"))
+
+    parts = [
+        part(xa.person_id, "speaker", "speaker").join(xa, xa.session_id == p.c.a)
+        .join(xb, and_(xb.session_id == p.c.b, xb.person_id == xa.person_id)),
+        part(xa.person_id, "speaker", "moderator").join(xa, and_(xa.session_id == p.c.a, xa.person_id == p.c.mb)),
+        part(p.c.ma, "moderator", "speaker").join(xb, and_(xb.session_id == p.c.b, xb.person_id == p.c.ma)),
+        part(p.c.ma, "moderator", "moderator").where(p.c.ma == p.c.mb),
+    ]
+    found = union_all(*parts).subquery()
+    first, second = aliased(AgendaSession), aliased(AgendaSession)
+    rows = session.execute(
+        select(first, second, Person, found.c.as_a, found.c.as_b)
+        .join(found, found.c.a == first.id).join(second, second.id == found.c.b)
+        .join(Person, and_(Person.id == found.c.p, Person.erased_at.is_(None)))
+        .order_by(first.starts_at, first.id, second.starts_at, second.id, Person.sort_key, Person.id)
+    ).all()
+    merged: dict[tuple[Any, Any, Person], tuple[set[str], set[str]]] = {}
+    for one, two, who, role_a, role_b in rows:  # a speaker who also moderates comes twice
+        roles = merged.setdefault((one, two, who), (set(), set()))
+        roles[0].add(role_a)
+        roles[1].add(role_b)
+    conflicts = []
+    for (one, two, who), both in merged.items():
+        verb_a, verb_b = ("speaks in" if "speaker" in roles else "moderates" for roles in both)
+        again = {"speaks in": "in ", "moderates": ""}[verb_b] if verb_a == verb_b else f"{verb_b} "
+        message = (f"{who.display_name} {verb_a} {_described(one, live[one.seminar_id])} and "
+                   f"{again}{_described(two, live[two.seminar_id])} at the same time")
+        conflicts.append(Conflict("speaker-double-booked", message, (_item(one), _item(two), _item(who))))
+    return conflicts
+
+
+def _rooms(session: Session, live: dict[int, Seminar], seminar_id: int | None) -> list[Conflict]:
+    """One room at one venue (the same seminar, or the same venue text in the same city) booked twice."""
+    p = _pairs(seminar_id, same_place=True)
+    first, second = aliased(AgendaSession), aliased(AgendaSession)
+    rows = session.execute(
+        select(first, second).join(p, p.c.a == first.id).join(second, second.id == p.c.b)
+        .where(p.c.ra == p.c.rb, p.c.ra != "").order_by(first.starts_at, first.id, second.starts_at, second.id)
+    ).all()
+    conflicts = []
+    for first, second in rows:
+        place = live[first.seminar_id].venue or live[first.seminar_id].title
+        message = (f'room "{first.room}" at {place} is booked for {_described(first, live[first.seminar_id])} '
+                   f"and for {_described(second, live[second.seminar_id])} at the same time")
+        conflicts.append(Conflict("room-double-booked", message, (_item(first), _item(second))))
+    return conflicts
+
+
+def _outside_days(session: Session, live: dict[int, Seminar], seminar_id: int | None) -> list[Conflict]:
+    """A session (older or imported data) that starts or ends outside its seminar's days."""
+    spans = {sid: seminar_span(s) for sid, s in live.items()}
+    rows = select(AgendaSession.id, AgendaSession.seminar_id, AgendaSession.title, AgendaSession.starts_at,
+                  AgendaSession.ends_at).order_by(AgendaSession.starts_at, AgendaSession.id)
+    if seminar_id is not None:
+        rows = rows.where(AgendaSession.seminar_id == seminar_id)
+    conflicts = []
+    for row in session.execute(rows):  # one pass in Python: local days of a zone are not SQL
+        span = spans.get(row.seminar_id)
+        if span is not None and (row.starts_at < span[0] or row.ends_at > span[1]):
+            seminar = live[row.seminar_id]
+            message = (f"{_described(row, seminar)} is outside the seminar's days "
+                       f"{seminar.start_date} – {seminar.end_date} ({seminar.timezone})")
+            item = ConflictItem("session", row.id, row.seminar_id, row.title)
+            conflicts.append(Conflict("outside-seminar-days", message, (item, _item(seminar))))
+    return conflicts
+
+
+def _overlapping_seminars(live: dict[int, Seminar]) -> list[tuple[Seminar, Seminar, dt.timedelta]]:
+    """Pairs of seminars whose real spans (in UTC) overlap, with by how much: a sweep, not all pairs."""
+    spans = {sid: seminar_span(s) for sid, s in live.items()}
+    pairs: list[tuple[Seminar, Seminar, dt.timedelta]] = []
+    running: list[int] = []
+    for sid in sorted(spans, key=lambda k: (spans[k][0], k)):
+        start, end = spans[sid]
+        running = [other for other in running if spans[other][1] > start]
+        for other in running:
+            pairs.append((live[other], live[sid], min(end, spans[other][1]) - start))
+        running.append(sid)
+    return pairs
+
+
+def _amount(delta: dt.timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    return f"{hours:g} h" if hours < 24 else f"{delta.days} day{'s' if delta.days > 1 else ''}"
+
+
+def _participants(session: Session, live: dict[int, Seminar], seminar_id: int | None) -> list[Conflict]:
+    """A person registered (in any status but cancelled) for two seminars that overlap in time."""
+    pairs = [p for p in _overlapping_seminars(live) if seminar_id in (None, p[0].id, p[1].id)]
+    involved = {s.id for pair in pairs for s in pair[:2]}
+    by_seminar: dict[int, dict[int, tuple[Registration, Person]]] = {}
+    for reg, person in session.execute(
+        select(Registration, Person).join(Person, Person.id == Registration.person_id)
+        .where(Registration.seminar_id.in_(involved), Registration.status != "cancelled", Person.erased_at.is_(None))
+        .order_by(Person.sort_key, Person.id)
+    ).all():
+        by_seminar.setdefault(reg.seminar_id, {})[person.id] = (reg, person)
+    conflicts = []
+    for first, second, overlap in pairs:
+        for person_id, (reg_a, person) in by_seminar.get(first.id, {}).items():
+            if person_id not in by_seminar.get(second.id, {}):
+                continue
+            reg_b = by_seminar[second.id][person_id][0]
+            message = (f"{person.display_name} is {_STANDING[reg_a.status]} {_days(first)} and "
+                       f"{_STANDING[reg_b.status]} {_days(second)}, which overlap by {_amount(overlap)}")
+            items = tuple(ConflictItem("registration", r.id, s.id, f"{person.display_name} – {s.title} ({r.status})")
+                          for r, s in ((reg_a, first), (reg_b, second)))
+            conflicts.append(Conflict("participant-overlap", message, (*items, _item(person))))
+    return conflicts
+
+
+def _over_capacity(session: Session, live: dict[int, Seminar], seminar_id: int | None) -> list[Conflict]:
+    """More seat-holding registrations than seats (older data, or a capacity lowered later)."""
+    limited = [sid for sid, s in live.items() if s.capacity is not None and seminar_id in (None, sid)]
+    counts = session.execute(
+        select(Registration.seminar_id, func.count(Registration.id))
+        .where(Registration.seminar_id.in_(limited), Registration.status.in_(vocab.SEAT_HOLDING_STATUSES))
+        .group_by(Registration.seminar_id).order_by(Registration.seminar_id)
+    ).all()
+    return [
+        Conflict("over-capacity", f'"{live[sid].title}" has {taken} seats taken for a capacity of '
+                 f"{live[sid].capacity} ({taken - (live[sid].capacity or 0)} too many)", (_item(live[sid]),))
+        for sid, taken in counts if taken > (live[sid].capacity or 0)
+    ]
