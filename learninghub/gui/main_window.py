@@ -156,7 +156,11 @@ class MainWindow(QMainWindow):
         self.overview.load(seminar_id)
         f.seminarTitle.setText(self.overview.loaded["title"])
         rows, session_ids = seminar_views.agenda_rows(self.db, seminar_id)
-        self.agenda_model.set_rows(rows, keys=session_ids)
+        notes, messages = seminar_views.conflict_notes(self.db, seminar_id)
+        self.agenda_model.set_rows(rows, tooltips=[notes.get(i) for i in session_ids], keys=session_ids)
+        f.conflictsLabel.setText(
+            (f"⚠ {len(messages)} conflict{'s' if len(messages) != 1 else ''} (warnings; nothing is blocked):\n• "
+             + "\n• ".join(messages)) if messages else "")
         rows, registration_ids = seminar_views.participant_rows(self.db, seminar_id)
         self.participants_model.set_rows(rows, keys=registration_ids)
         self.check_in.load(seminar_id)

@@ -94,3 +94,17 @@ def participant_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...
             ))
         rows.sort(key=lambda row: row[1])
         return [row[2:] for row in rows], [row[0] for row in rows]
+
+
+def conflict_notes(db: Database, seminar_id: int) -> tuple[dict[int, str], list[str]]:
+    """Warnings for the Agenda tab: per session id the conflicts it is in, and every message."""
+    from ..core.services.conflicts import find_conflicts
+
+    with db.reading() as s:
+        found = find_conflicts(s, seminar_id)
+    per_session: dict[int, list[str]] = {}
+    for conflict in found:
+        for item in conflict.items:
+            if item.type == "session" and item.seminar_id == seminar_id:
+                per_session.setdefault(item.id, []).append(conflict.message)
+    return {k: "\n".join(v) for k, v in per_session.items()}, [c.message for c in found]

@@ -10,6 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+#: The tint of a row that needs attention (a conflict), light enough to read through.
+WARNING_TINT = QColor(255, 228, 196)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,7 +28,8 @@ class RowsModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[tuple[Any, ...]], tooltips: Sequence[str | None] | None = None,
                  keys: Sequence[int] | None = None) -> None:
-        """Show ``rows``; ``keys`` are the ids of what each row shows (a session, a registration)."""
+        """Show ``rows``; ``keys`` are the ids of what each row shows (a session, a registration);
+        a row with a tooltip is one that needs attention and is tinted."""
         self.beginResetModel()
         self._rows = list(rows)
         self._keys = list(keys) if keys is not None else [0] * len(self._rows)
@@ -51,6 +56,8 @@ class RowsModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltips[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole and self._tooltips[index.row()]:
+            return WARNING_TINT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -166,3 +166,28 @@ def test_cancel_one_occurrence_then_undo(qtbot, demo_db) -> None:
         from learninghub.core.models import SessionSeries
 
         assert s.get(SessionSeries, before[0].series_id).exdates == ""
+
+
+def test_a_double_booked_speaker_is_marked_where_the_agenda_is_edited(qtbot, demo_db, park_city) -> None:
+    from PySide6.QtCore import Qt
+
+    window, seminar_id = park_city
+    with demo_db.reading() as s:
+        opening = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Opening ceremony")
+        speaker = opening.speakers[0].id
+    dialog = window.agenda_actions.new_session()
+    dialog.form.titleEdit.setText("Press interview")
+    dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 9, 15)))
+    dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 9, 40)))
+    with demo_db.reading() as s:
+        from learninghub.core.services import people
+
+        name = people.get_person(s, speaker).display_name
+    dialog.form.speakerFind.setText(name.split(" (")[0])
+    dialog.form.speakerFind.returnPressed.emit()
+    dialog.accept()  # allowed: conflicts are warnings
+    model = window.agenda_model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == "Press interview")
+    assert "at the same time" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "conflict" in window.form.conflictsLabel.text()
