@@ -16,6 +16,16 @@ PERSON_ROLES: dict[str, str] = {
     "staff": "Staff",
     "other": "Other",
 }
+#: How a group of people in a role is named ("9 policymakers").
+PERSON_ROLES_PLURAL: dict[str, str] = {
+    "elected": "elected representatives",
+    "policymaker": "policymakers",
+    "manager": "city managers",
+    "planner": "urban planners",
+    "expert": "experts",
+    "staff": "staff",
+    "other": "others",
+}
 SEMINAR_KINDS: dict[str, str] = {
     "seminar": "Seminar",
     "webinar": "Webinar",

@@ -33,6 +33,8 @@ class SeminarLine:
     status: str
     capacity: int | None
     seats_taken: int
+    #: Who comes, by role: "9 policymakers, 6 urban planners" (from the registrations).
+    audience: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Programme:
 def load_programme(session: Session, curriculum_id: int) -> Programme:
     """The curriculum and its seminars as plain values; refuses an unknown curriculum."""
     from ..core.services import curricula, seminars
-    from ..core.services.registration import seats_taken
+    from ..core.services.registration import audience, seats_taken
 
     curriculum = curricula.get_curriculum(session, curriculum_id)
     lines = []
@@ -65,9 +67,17 @@ def load_programme(session: Session, curriculum_id: int) -> Programme:
             s.id, s.title, s.start_date, s.end_date, city, s.venue, s.timezone,
             vocab.SEMINAR_KINDS.get(s.kind, s.kind), vocab.SEMINAR_FORMATS.get(s.format, s.format), s.status,
             s.capacity, seats_taken(session, s.id),
+            ", ".join(_group(role, n) for role, n in audience(session, s.id)),
         ))
     return Programme(curriculum.id, curriculum.title, curriculum.start_year, curriculum.end_year,
                      curriculum.description, tuple(lines))
+
+
+def _group(role: str, count: int) -> str:
+    """'1 city manager', '6 urban planners'."""
+    if count == 1:
+        return f"1 {vocab.PERSON_ROLES.get(role, role).lower()}"
+    return f"{count} {vocab.PERSON_ROLES_PLURAL.get(role, role)}"
 
 
 def render_programme(
@@ -131,6 +141,8 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
             grey.append(len(rows))
         cell = st.cell_muted if off else st.cell
         title = m(s.title, bold=not off)
+        if s.audience:
+            title += f'<br/><font name="{SANS}" size="7.2" color="#5a5a5a">{m("Audience: " + s.audience)}</font>'
         place = m(s.city or "—") + (f'<br/><font size="7.2" color="#5a5a5a">{m(s.venue)}</font>' if s.venue else "")
         status = vocab.SEMINAR_STATUSES.get(s.status, s.status)
         status_markup = (f'<font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(status)}</font>'

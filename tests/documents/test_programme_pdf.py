@@ -54,3 +54,30 @@ def test_years_without_seminars_are_listed_too(db: Database, hub, tmp_path: Path
     text = PdfReader(path).pages[0].extract_text()
     assert_in_order(text, ["2020 · 1 seminar", "Park City Project", "Chengdu", "2021 · no seminars",
                            "2022 · no seminars"])
+
+
+def test_programme_names_each_seminars_audience(tmp_path) -> None:
+    """Who each seminar is for, as its registrations show it (cancelled ones left out)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from learninghub.core.services import curricula, people, registration, seminars
+    from learninghub.core.store import open_database
+    from learninghub.documents import build
+
+    db = open_database(str(tmp_path / "hub.sqlite"))
+    with db.transaction() as s:
+        c = curricula.add_curriculum(s, title="Audience test", start_year=2020, end_year=2020)
+        sem = seminars.add_seminar(s, curriculum_id=c.id, title="Park City Project", start="2020-07-13",
+                                   end="2020-07-17", timezone="Asia/Shanghai")
+        for i, role in enumerate(["policymaker", "policymaker", "planner", "elected"]):
+            p = people.add_person(s, given_name=f"P{i}", family_name="Test", role=role)
+            registration.register(s, seminar_id=sem.id, person_id=p.id)
+        gone = people.add_person(s, given_name="Gone", family_name="Test", role="expert")
+        registration.register(s, seminar_id=sem.id, person_id=gone.id, status="cancelled")
+    page = PdfReader(io.BytesIO(build.programme(db, c.id).data)).pages[0]
+    text = " ".join(page.extract_text().split())
+    db.close()
+    assert "Audience: 2 policymakers, 1 elected representative, 1 urban planner" in text
+    assert "expert" not in text.lower()

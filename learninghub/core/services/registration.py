@@ -169,3 +169,18 @@ def list_registrations(
     if status is not None:
         query = query.where(Registration.status == vocab.check_choice(status, vocab.REGISTRATION_STATUSES, "status"))
     return list(session.scalars(query))
+
+
+def audience(session: Session, seminar_id: int) -> list[tuple[str, int]]:
+    """Who a seminar is for, as its registrations show it: (role, count), largest group first.
+    Cancelled registrations and erased people are left out."""
+    from ..models import Person
+
+    rows = session.execute(
+        select(Person.role, func.count(Registration.id))
+        .join(Person, Person.id == Registration.person_id)
+        .where(Registration.seminar_id == seminar_id, Registration.status != "cancelled",
+               Person.erased_at.is_(None))
+        .group_by(Person.role)
+    ).all()
+    return sorted(((role, count) for role, count in rows), key=lambda rc: (-rc[1], rc[0]))
