@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.databases = DatabaseSwitcher(self, self.form.menuRecent, self.use_database)
         self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
+        self.form.actionNewSeminar.triggered.connect(self.new_seminar)
         self.form.actionOpenDatabase.triggered.connect(self.databases.ask_open)
         self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
         self.agenda_actions = AgendaActions(self, lambda: self.db)
@@ -165,6 +166,23 @@ class MainWindow(QMainWindow):
         self.participants_model.set_rows(rows, keys=registration_ids)
         self.check_in.load(seminar_id)
         f.detailStack.setCurrentWidget(f.seminarTabs)
+
+    def new_seminar(self):  # type: ignore[no-untyped-def]
+        """File → New seminar; the new seminar is selected once it exists."""
+        from .new_seminar import NewSeminarDialog
+
+        if self.db is None:
+            return None
+        dialog = NewSeminarDialog(self.db, self)
+
+        def made() -> None:
+            self.current_seminar = dialog.seminar_id
+            self.reload()
+            self.form.seminarTabs.setCurrentWidget(self.form.overviewTab)
+
+        dialog.accepted.connect(made)
+        dialog.open()
+        return dialog
 
     def show_people(self) -> PeopleDirectory:
         """Open (or raise) the People directory window."""

@@ -1,0 +1,61 @@
+"""File → New seminar: in an existing curriculum, or in a new one typed in the same box."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ..core import vocab
+from ..core.errors import LearningHubError
+from ..core.services import curricula, seminars
+from ..core.store import Database
+from . import forms
+
+
+class NewSeminarDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.form = forms.load("new_seminar").Ui_NewSeminarDialog()
+        self.form.setupUi(self)
+        f = self.form
+        with db.reading() as s:
+            for c in curricula.list_curricula(s):
+                f.curriculumCombo.addItem(c.title, c.id)
+        f.timezoneCombo.addItems(sorted(available_timezones()))
+        f.timezoneCombo.setCurrentText("Asia/Shanghai")
+        for combo, choices in ((f.kindCombo, vocab.SEMINAR_KINDS), (f.formatCombo, vocab.SEMINAR_FORMATS)):
+            for value, label in choices.items():
+                combo.addItem(label, value)
+        today = dt.date.today()
+        f.startDate.setDate(QDate(today))
+        f.endDate.setDate(QDate(today))
+        f.buttons.accepted.connect(self.accept)
+        f.buttons.rejected.connect(self.reject)
+        #: The seminar made, once the dialog was accepted.
+        self.seminar_id = 0
+
+    def accept(self) -> None:
+        """Create the seminar (and the curriculum, if its title is new) in one transaction."""
+        f = self.form
+        typed = f.curriculumCombo.currentText().strip()
+        chosen = f.curriculumCombo.findText(typed)
+        try:
+            with self.db.transaction() as s:
+                if chosen >= 0:
+                    curriculum_id = int(f.curriculumCombo.itemData(chosen))
+                else:
+                    start = f.startDate.date().year()
+                    curriculum_id = curricula.add_curriculum(s, title=typed, start_year=start, end_year=start).id
+                self.seminar_id = seminars.add_seminar(
+                    s, curriculum_id=curriculum_id, title=f.titleEdit.text(), start=f.startDate.date().toPython(),
+                    end=f.endDate.date().toPython(), timezone=f.timezoneCombo.currentText(),
+                    city=f.cityEdit.text() or None, kind=f.kindCombo.currentData(), format=f.formatCombo.currentData(),
+                ).id
+        except LearningHubError as exc:
+            f.errorLabel.setText(exc.user_message)
+            return
+        super().accept()
