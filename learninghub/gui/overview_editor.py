@@ -15,10 +15,8 @@ from ..core.errors import LearningHubError
 from ..core.services import seminars
 from ..core.store import Database
 from . import seminar_views
+from .field_errors import clear_field_errors, show_field_error
 from .undo import EditCommand
-
-INVALID_STYLE = "border: 2px solid #b00020;"
-
 
 class OverviewEditor:
     """Binds the overview widgets of the main form to one seminar."""
@@ -116,15 +114,8 @@ class OverviewEditor:
 
     # -- errors next to the field
     def show_error(self, exc: LearningHubError) -> None:
-        self.clear_error()
-        self.f.errorLabel.setText(exc.user_message)
-        widget = self.fields.get(exc.where or "")
-        if widget is not None:
-            widget.setStyleSheet(INVALID_STYLE)
-            widget.setFocus()
+        show_field_error(self.f.errorLabel, self.fields, exc)
 
     def clear_error(self) -> None:
-        self.f.errorLabel.setText("")
-        for widget in self.fields.values():
-            widget.setStyleSheet("")
+        clear_field_errors(self.f.errorLabel, self.fields)
 

@@ -15,9 +15,7 @@ from ..core.errors import LearningHubError
 from ..core.services import people, registration
 from ..core.store import Database
 from . import forms
-
-INVALID_STYLE = "border: 2px solid #b00020;"
-
+from .field_errors import clear_field_errors, show_field_error
 
 class PersonDialog(QDialog):
     def __init__(self, db: Database, person_id: int = 0, parent: QWidget | None = None) -> None:
@@ -81,9 +79,7 @@ class PersonDialog(QDialog):
         }
 
     def accept(self) -> None:
-        for widget in self.fields.values():
-            widget.setStyleSheet("")
-        self.form.errorLabel.setText("")
+        clear_field_errors(self.form.errorLabel, self.fields)
         values = self.values()
         try:
             with self.db.transaction() as s:
@@ -93,10 +89,6 @@ class PersonDialog(QDialog):
                 else:
                     self.person_id = people.add_person(s, **values).id
         except LearningHubError as exc:
-            self.form.errorLabel.setText(exc.user_message)
-            widget = self.fields.get(exc.where or "")
-            if widget is not None:
-                widget.setStyleSheet(INVALID_STYLE)
-                widget.setFocus()
+            show_field_error(self.form.errorLabel, self.fields, exc)
             return
         super().accept()

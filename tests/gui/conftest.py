@@ -41,16 +41,21 @@ def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
-@pytest.fixture
-def park_city(qtbot, demo_db):  # type: ignore[no-untyped-def]
-    """The main window on the demo, shown, with the Park City Project chosen: (window, seminar id)."""
+def open_seminar(qtbot, db, chosen):  # type: ignore[no-untyped-def]
+    """The main window on ``db``, shown, with the first seminar ``chosen(seminar)`` accepts: (window, id)."""
     from learninghub.core.services import seminars
     from learninghub.gui.main_window import MainWindow
 
-    with demo_db.reading() as s:
-        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == "Park City Project")
-    window = MainWindow(demo_db)
+    with db.reading() as s:
+        seminar_id = next(x.id for x in seminars.list_seminars(s) if chosen(x))
+    window = MainWindow(db)
     qtbot.addWidget(window)
     window.show()
     window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
     return window, seminar_id
+
+
+@pytest.fixture
+def park_city(qtbot, demo_db):  # type: ignore[no-untyped-def]
+    """The main window on the demo, shown, with the Park City Project chosen: (window, seminar id)."""
+    return open_seminar(qtbot, demo_db, lambda seminar: seminar.title == "Park City Project")

@@ -116,16 +116,9 @@ def test_deleting_a_session_people_checked_in_to_is_refused(qtbot, demo_db, park
 
 
 def _cluster_window(qtbot, demo_db):  # type: ignore[no-untyped-def]
-    from learninghub.core.services import seminars
-    from learninghub.gui.main_window import MainWindow
+    from tests.gui.conftest import open_seminar
 
-    with demo_db.reading() as s:
-        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.kind == "meeting")
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    window.show()
-    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
-    return window, seminar_id
+    return open_seminar(qtbot, demo_db, lambda seminar: seminar.kind == "meeting")
 
 
 def _series_rows(db, seminar_id: int):  # type: ignore[no-untyped-def]
