@@ -33,7 +33,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from learninghub import config
-from learninghub.cli import freeze_startup_objects
+from learninghub.runtime import freeze_startup_objects
 from learninghub.core import bulk, vocab
 from learninghub.core.models import City, Curriculum, Organisation, Person, Registration, Seminar
 from learninghub.core.services import people

@@ -11,17 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from . import admin, conflicts, documents, people, places, planning
+from ..runtime import freeze_startup_objects
 from .context import Context
-
-
-def freeze_startup_objects() -> None:
-    """Move the objects made at start-up (modules, classes) out of the garbage collector's
-    sight, so a collection during a query does not walk them all: without it, one search
-    in forty took 45 ms instead of 10 (bench/seed_and_search.py)."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -89,41 +89,21 @@ class AgendaActions:
 
     def delete_session(self) -> None:
         """Delete the selected session at once; Ctrl+Z puts it back."""
-        session_id = self.selected()
-        if not session_id:
-            return
-        try:
-            with self._db().transaction() as s:
-                kept = agenda.snapshot(s, session_id)
-                agenda.delete_session(s, session_id)
-        except LearningHubError as exc:
-            self.report(exc)
-            return
-        kept.pop("version")
-        kept.pop("series_id")  # brought back as a single session
-        current = {"id": session_id}
-
-        def undo() -> None:
-            with self._db().transaction() as s:
-                current["id"] = agenda.add_session(s, **kept)[0].id  # type: ignore[arg-type]
-
-        def redo() -> None:
-            with self._db().transaction() as s:
-                agenda.delete_session(s, current["id"])
-
-        self._push(ActionCommand(f"deleting “{kept['title']}”", redo, undo, self.w.refresh, self.report))
-        self.w.refresh()
-        self.w.statusBar().showMessage(f"Deleted “{kept['title']}” — Ctrl+Z brings it back", 8000)
+        self._remove_undoably("Deleted", agenda.delete_session)
 
     def cancel_occurrence(self) -> None:
         """Cancel the selected occurrence of a repeating session (the rest stays); Ctrl+Z restores it."""
+        self._remove_undoably("Cancelled", lambda s, session_id: agenda.cancel_occurrence(s, session_id))
+
+    def _remove_undoably(self, done: str, remove: Callable[[Any, int], Any]) -> None:
+        """Remove the selected session through ``remove``; undo restores it from a snapshot."""
         session_id = self.selected()
         if not session_id:
             return
         try:
             with self._db().transaction() as s:
                 kept = agenda.snapshot(s, session_id)
-                series_id = agenda.cancel_occurrence(s, session_id).id
+                remove(s, session_id)
         except LearningHubError as exc:
             self.report(exc)
             return
@@ -131,16 +111,16 @@ class AgendaActions:
 
         def undo() -> None:
             with self._db().transaction() as s:
-                current["id"] = agenda.restore_occurrence(s, series_id, kept).id
+                current["id"] = agenda.restore_session(s, kept).id
 
         def redo() -> None:
             with self._db().transaction() as s:
-                agenda.cancel_occurrence(s, current["id"])
+                remove(s, current["id"])
 
-        self._push(ActionCommand(f"cancelling “{kept['title']}” on {kept['start']:%d %b}", redo, undo,
-                                 self.w.refresh, self.report))
+        what = f"“{kept['title']}” on {kept['start']:%a %d %b}"
+        self._push(ActionCommand(f"{done.lower()} {what}", redo, undo, self.w.refresh, self.report))
         self.w.refresh()
-        self.w.statusBar().showMessage(f"Cancelled “{kept['title']}” on {kept['start']:%a %d %b} — Ctrl+Z brings it back", 8000)
+        self.w.statusBar().showMessage(f"{done} {what} — Ctrl+Z brings it back", 8000)
 
     def _push(self, command: Any) -> None:
         self.w.undo_stack.push(command)

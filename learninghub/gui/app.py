@@ -59,6 +59,6 @@ def _attach(window, database: str) -> None:  # type: ignore[no-untyped-def]
         window.close()
         return
     window.attach(db)
-    from ..cli import freeze_startup_objects
+    from ..runtime import freeze_startup_objects
 
     freeze_startup_objects()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox
 
 from ..core import timezones
 from ..core.errors import LearningHubError
-from ..core.services import agenda, attendance, registration, seminars
+from ..core.services import agenda, attendance, seminars
 from ..core.store import Database
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,19 +52,15 @@ class CheckIn:
         session_id = self.session_id()
         if session_id:
             with self._db().reading() as s:
-                present = {a.person_id for a in attendance.list_attendance(s, session_id=session_id)}
-                regs = [r for r in registration.list_registrations(s, seminar_id=self.seminar_id)
-                        if r.status != "cancelled" and r.person.erased_at is None]
-                entries = sorted(((r.person.sort_key, r.person.display_name, r.person.organisation_name or "",
-                                   r.person_id, r.status) for r in regs))
-            for _key, name, org, person_id, status in entries:
-                label = f"{name} — {org}" if org else name
-                if status == "waitlisted":
+                roster = attendance.roster(s, session_id=session_id)
+            for line in roster:
+                label = f"{line.name} — {line.organisation}" if line.organisation else line.name
+                if line.status == "waitlisted":
                     label += "  (waiting list)"
                 item = QListWidgetItem(label)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if person_id in present else Qt.CheckState.Unchecked)
-                item.setData(PERSON_ROLE, person_id)
+                item.setCheckState(Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked)
+                item.setData(PERSON_ROLE, line.person_id)
                 item.setData(SEARCH_ROLE, label.casefold())
                 lst.addItem(item)
         self._loading = False

@@ -8,7 +8,6 @@ import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 

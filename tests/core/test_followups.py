@@ -47,3 +47,17 @@ def test_a_session_ending_at_midnight_does_not_block_editing_the_seminar(hub, db
         agenda.add_session(s, seminar_id=hub.seminar, title="Late", start="2020-07-17 23:00", end="2020-07-18 00:00")
     with db.transaction() as s:
         seminars.edit_seminar(s, hub.seminar, start="2020-07-12")  # the last day is unchanged: allowed
+
+
+def test_roster_lists_who_may_check_in_by_family_name(hub, db) -> None:
+    with db.transaction() as s:
+        for person in (hub.kostya, hub.li, hub.han):
+            registration.register(s, seminar_id=hub.seminar, person_id=person)  # capacity 2: Han waits
+        registration.set_status(s, registration.list_registrations(s, person_id=hub.kostya)[0].id, "cancelled")
+        attendance.check_in(s, session_id=hub.session, person_id=hub.li)
+    with db.reading() as s:
+        lines = attendance.roster(s, session_id=hub.session)
+    assert [(line.name, line.status, line.present) for line in lines] == [
+        ("한현숙 (Hyeon-suk Han)", "registered", False),  # moved up when Petrov cancelled
+        ("李佳 (Jia Li)", "attended", True),
+    ]

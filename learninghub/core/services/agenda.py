@@ -331,14 +331,16 @@ def cancel_occurrence(session: Session, session_id: int, *, force: bool = False)
     return series
 
 
-def restore_occurrence(session: Session, series_id: int, values: dict[str, object]) -> AgendaSession:
-    """Put back a cancelled occurrence (undo of :func:`cancel_occurrence`): the session
-    returns into its series and the series forgets that EXDATE."""
-    series = get_or_refuse(session, SessionSeries, series_id, "series")
+def restore_session(session: Session, values: dict[str, object]) -> AgendaSession:
+    """Put back a deleted or cancelled session from its :func:`snapshot` (undo). An occurrence
+    returns into its series, which forgets that EXDATE; a single session comes back alone."""
     fields = {k: v for k, v in values.items() if k not in ("version", "series_id")}
     row = add_session(session, **fields)[0]  # type: ignore[arg-type]
-    row.series = series
-    local = f"{fields['start']:%Y%m%dT%H%M%S}"
-    series.exdates = " ".join(x for x in series.exdates.split() if x != local)
+    series_id = values.get("series_id")
+    series = session.get(SessionSeries, series_id) if series_id else None
+    if series is not None:
+        row.series = series
+        local = f"{fields['start']:%Y%m%dT%H%M%S}"
+        series.exdates = " ".join(x for x in series.exdates.split() if x != local)
     session.flush()
     return row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -91,3 +92,28 @@ def list_attendance(session: Session, *, session_id: int) -> list[Attendance]:
             .order_by(Attendance.checked_in_at, Attendance.id)
         )
     )
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """One person expected at a session: what a check-in list or a sign-in sheet shows."""
+
+    person_id: int
+    name: str
+    organisation: str | None
+    status: str
+    present: bool
+
+
+def roster(session: Session, *, session_id: int) -> list[RosterLine]:
+    """Everyone registered to the session's seminar (not cancelled, not erased), by family
+    name, with whether they have checked in to this session."""
+    item = get_or_refuse(session, AgendaSession, session_id, "session")
+    present = set(session.scalars(select(Attendance.person_id).where(Attendance.session_id == session_id)))
+    regs = session.scalars(
+        select(Registration).options(selectinload(Registration.person))
+        .where(Registration.seminar_id == item.seminar_id, Registration.status != "cancelled")
+    )
+    people = [(r.person, r.status) for r in regs if r.person.erased_at is None]
+    people.sort(key=lambda pair: (pair[0].sort_key, pair[0].id))
+    return [RosterLine(p.id, p.display_name, p.organisation_name, status, p.id in present) for p, status in people]
