@@ -1,0 +1,78 @@
+"""``learninghub import people FILE``: people from CSV or XLSX, all rows or none.
+
+A dry run prints what would happen to each row and every problem; problems make the
+exit status 1 (nothing imported), with one line per problem on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..core import vocab
+from . import output
+from .common import add_json, choices_help, command_group
+from .context import Context
+
+
+def register(commands: Any) -> None:
+    group = command_group(commands, "import", "bring data in from spreadsheets")
+    people = group.add_parser("people", help="people from a CSV or XLSX file (all rows or none)")
+    people.add_argument("file", metavar="FILE", help="a .csv (any common encoding and delimiter) or .xlsx file")
+    people.add_argument("--seminar", type=int, metavar="ID", help="also register everyone to this seminar")
+    people.add_argument("--status", default="registered", help=f"their status: {choices_help(vocab.REGISTRATION_STATUSES)}")
+    people.add_argument("--dry-run", action="store_true", help="check and show what would happen; change nothing")
+    people.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                        help="read the column HEADER as FIELD (email, family_name, ... or ignore); repeatable")
+    add_json(people)
+    people.set_defaults(handler=import_people)
+
+
+def plan_json(plan: Any) -> dict[str, Any]:
+    return {
+        "file": plan.source,
+        "read_as": plan.reading,
+        "seminar_id": plan.seminar_id,
+        "mapping": {h or f"column {i + 1}": f for i, (h, f) in enumerate(zip(plan.headers, plan.mapping))},
+        "counts": plan.counts,
+        "problems": [{"row": p.row, "column": p.column, "message": p.message} for p in plan.problems],
+        "rows": [{"row": r.row, "action": r.action, "id": r.person_id, "name": r.name,
+                  "merged_into_row": r.merged_into, "changes": r.changes, "registration": r.registration}
+                 for r in plan.rows],
+    }
+
+
+def import_people(args: argparse.Namespace, ctx: Context) -> int:
+    from ..importing import ImportRefused, import_people as run, parse_overrides
+
+    overrides = parse_overrides(args.map)
+    try:
+        plan = run(ctx.db, args.file, seminar_id=args.seminar, status=args.status, overrides=overrides,
+                   dry_run=args.dry_run)
+    except ImportRefused as exc:
+        plan = exc.plan
+    if args.json:
+        output.print_json(plan_json(plan))
+    else:
+        _print_summary(plan, dry_run=args.dry_run)
+    if plan.problems:
+        n = len(plan.problems)
+        print(f"learninghub: error: {plan.source}: {n} problem{'s' if n != 1 else ''}; nothing was imported",
+              file=sys.stderr)
+        for problem in plan.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_summary(plan: Any, *, dry_run: bool) -> None:
+    c = plan.counts
+    print(f"{plan.source} ({plan.reading}): {c['rows']} rows")
+    if plan.problems:
+        return
+    head = "dry run, nothing changed; would be" if dry_run else "imported"
+    print(f"  {head}: created {c['created']}, updated {c['updated']}, skipped {c['skipped']} (already stored), "
+          f"merged {c['merged']} (repeating an earlier row)")
+    if plan.seminar_id is not None:
+        print(f"  seminar {plan.seminar_id}: {plan.status} {c['registered']}, waiting list {c['waitlisted']}")

@@ -1,0 +1,159 @@
+"""Carrying out an import plan inside the caller's one transaction: all rows or none.
+
+New people go in with one bulk statement (core/bulk.py: the search index triggers fire,
+sort and email keys are derived there); updates and registrations go through the same
+services as a user's edits, so the waiting list and history rules hold for imports too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from ..core import bulk
+from ..core.errors import ValidationError
+from ..core.models import City, Organisation, Person, email_key, person_sort_key, utcnow
+from ..core.services import people, places, registration
+from ..core.services.seminars import get_seminar
+from .checking import Candidate
+from .headers import apply_overrides, guess_mapping
+from .planning import CREATE, MERGED, UPDATE, ImportPlan, plan_import
+from .reading import read_table
+
+Progress = Callable[[int, int], None]
+
+
+class ImportRefused(ValidationError):
+    """The file has problems: nothing was imported. ``plan.problems`` lists every one."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        n = len(plan.problems)
+        first = str(plan.problems[0])
+        more = f" (and {n - 1} more)" if n > 1 else ""
+        super().__init__(f"{n} problem{'s' if n != 1 else ''}, nothing was imported: {first}{more}",
+                         where=plan.source or None)
+
+
+def import_people(db: Any, path: str | Path, *, seminar_id: int | None = None, status: str = "registered",
+                  overrides: dict[str, str | None] | None = None, mapping: list[str | None] | None = None,
+                  dry_run: bool = False, progress: Progress | None = None) -> ImportPlan:
+    """Read ``path``, plan, and (unless ``dry_run``) import in one transaction.
+
+    ``mapping`` (one field or None per column) replaces the guessed one; ``overrides``
+    ({header: field}) adjusts it. A dry run returns the plan with every problem; the real
+    import raises :class:`ImportRefused` when there is any problem, having changed nothing.
+    """
+    table = read_table(path)
+    if mapping is None:
+        mapping = apply_overrides(table.headers, guess_mapping(table.headers), overrides or {})
+    if dry_run:
+        with db.reading() as session:
+            return plan_import(session, table, mapping, seminar_id=seminar_id, status=status, progress=progress)
+    with db.transaction() as session:
+        plan = plan_import(session, table, mapping, seminar_id=seminar_id, status=status, progress=progress)
+        if plan.problems:
+            raise ImportRefused(plan)
+        apply_plan(session, plan, progress)
+    return plan
+
+
+def apply_plan(session: Session, plan: ImportPlan, progress: Progress | None = None) -> ImportPlan:
+    """Carry out ``plan`` (made by plan_import in this same session). Refuses a plan with problems."""
+    if plan.problems:
+        raise ImportRefused(plan)
+    by_row = {c.row: c for c in plan.candidates}
+    total = len(plan.rows)
+    creates = [r for r in plan.rows if r.action == CREATE]
+    if progress:
+        progress(0, total)
+    ids = _create_people(session, [by_row[r.row] for r in creates])
+    for row_plan, person_id in zip(creates, ids):
+        row_plan.person_id = person_id
+    plan.created_ids = ids
+    done = len(creates)
+    for row_plan in plan.rows:
+        if row_plan.action == UPDATE:
+            values = by_row[row_plan.row].values
+            people.edit_person(session, row_plan.person_id, **{f: values[f] for f in row_plan.changes})
+            done += 1
+            if progress and done % 100 == 0:
+                progress(done, total)
+    if plan.seminar_id is not None:
+        _register(session, plan, by_row, progress)
+    if progress:
+        progress(total, total)
+    return plan
+
+
+def _create_people(session: Session, candidates: list[Candidate]) -> list[int]:
+    if not candidates:
+        return []
+    org_ids, city_ids = _places(session, candidates)
+    now = utcnow()
+    rows = []
+    for cand in candidates:
+        v = cand.values
+        city = (v.get("city") or "").casefold()
+        rows.append({
+            "given_name": v.get("given_name") or "", "family_name": v.get("family_name") or "",
+            "native_name": v.get("native_name"), "title": v.get("title"),
+            "organisation_id": org_ids.get((v.get("organisation") or "").casefold()),
+            "city_id": city_ids.get((city, v.get("country"))) if city else None,
+            "country": v.get("country"), "role": v.get("role") or "other", "email": v.get("email"),
+            "phone": v.get("phone"), "notes": v.get("notes"), "consent_contact": False, "erased_at": None,
+            "created_at": now, "updated_at": now, "version": 1,
+        })
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # Ids given here (the write lock is held since BEGIN IMMEDIATE), so rows can be registered next.
+        start = (session.scalar(select(func.max(Person.id))) or 0) + 1
+        ids = list(range(start, start + len(rows)))
+        bulk.insert_people(conn, [{"id": i, **row} for i, row in zip(ids, rows)])
+        return ids
+    prepared = [{**row, "email_key": email_key(row["email"]),
+                 "sort_key": person_sort_key(row["family_name"], row["given_name"])} for row in rows]
+    statement = insert(Person.__table__).returning(Person.__table__.c.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, prepared).scalars())
+
+
+def _places(session: Session, candidates: list[Candidate]) -> tuple[dict[str, int], dict[tuple, int]]:
+    """Organisation and city ids by name, created once each when new (as adding a person does)."""
+    city_ids: dict[tuple[str, str | None], int] = {}
+    city_rows: dict[tuple[str, str | None], City | None] = {}
+    org_ids: dict[str, int] = {}
+    for cand in candidates:
+        v = cand.values
+        city_name, country = v.get("city"), v.get("country")
+        key = ((city_name or "").casefold(), country)
+        if city_name and key not in city_rows:
+            city_rows[key] = places.city_named(session, city_name, country)
+            city_ids[key] = city_rows[key].id  # type: ignore[union-attr]
+        org = v.get("organisation")
+        if org and org.casefold() not in org_ids:
+            found = places.organisation_named(session, org, city=city_rows.get(key), country=country)
+            assert isinstance(found, Organisation)
+            org_ids[org.casefold()] = found.id
+    return org_ids, city_ids
+
+
+def _register(session: Session, plan: ImportPlan, by_row: dict[int, Candidate], progress: Progress | None) -> None:
+    assert plan.seminar_id is not None
+    zone = ZoneInfo(get_seminar(session, plan.seminar_id).timezone)
+    todo = [r for r in plan.rows if r.action != MERGED and r.registration]
+    for i, row_plan in enumerate(todo):
+        result = registration.register(session, seminar_id=plan.seminar_id, person_id=row_plan.person_id,
+                                       status=plan.status, note=f"imported from {plan.source}, row {row_plan.row}")
+        row_plan.registration = result.status
+        day = by_row[row_plan.row].registered_on
+        if day is not None and len(result.events) == 1:  # a new registration: when it really came in
+            result.created_at = dt.datetime.combine(day, dt.time(), zone)
+        if progress and i % 100 == 0:
+            progress(min(len(plan.rows), i), len(plan.rows))
+    session.flush()
