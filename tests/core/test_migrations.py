@@ -66,6 +66,23 @@ def _fill_0004(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE people SET sort_key = lower(family_name) || char(31) || lower(given_name)")
 
 
+def _fill_0006(conn: sqlite3.Connection) -> None:
+    """From 0006 on, a seminar has certificate settings and a certificate register."""
+    _fill_0004(conn)
+    conn.executescript(
+        """
+        INSERT INTO certificate_settings (seminar_id, min_attendance_pct, min_hours, signatories, bilingual, logos,
+                                          version)
+            VALUES (1, 75.0, NULL, '[{"name": "余建华", "title": "Professor"}]', 1, '[]', 1);
+        INSERT INTO certificates (id, code, person_id, seminar_id, issued_at, holder_name, seminar_title,
+                                  sessions_attended, sessions_total, minutes_attended, revoked_at, revoke_reason,
+                                  version)
+            VALUES (1, '7K3M9QXR2B4C', 1, 1, '2020-07-17 10:00:00.000000', '余建华 (Jianhua Yu)',
+                    'Park City Project', 1, 1, 45, NULL, NULL, 1);
+        """
+    )
+
+
 #: How to fill a database at each revision before upgrading it. A new migration must add
 #: its revision here (test_every_revision_has_a_filler fails until it does).
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
@@ -74,6 +91,7 @@ FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0003_email_key": _fill_0003,
     "0004_person_sort_key": _fill_0004,
     "0005_series_exdates": _fill_0004,
+    "0006_certificates": _fill_0006,
 }
 
 DATA_TABLES = [

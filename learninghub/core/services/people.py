@@ -9,6 +9,7 @@ from .. import validate, vocab
 from ..errors import RuleViolation
 from ..models import Person, Registration, RegistrationEvent, email_key, utcnow
 from . import places, search
+from .certificates import forget_holder
 from .search import list_people  # noqa: F401 - people.list_people is the public name
 from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
 
@@ -159,6 +160,7 @@ def erase_person(session: Session, person_id: int) -> Person:
         select(RegistrationEvent).where(RegistrationEvent.registration_id.in_(registration_ids))
     ):
         event.note = None  # free-text notes may name the person
+    forget_holder(session, person_id)  # the register kept the printed name; now revoked, no name
     session.flush()
     search.purge_deleted_terms(session)
     return person

@@ -1,0 +1,513 @@
+"""Certificates of participation: who is eligible and why, the register, verify and revoke.
+
+Decisions worth knowing:
+
+- **What counts.** A seminar's sessions, except breaks and meals (nobody checks in for
+  coffee). Cancelled occurrences and deleted sessions are gone from the agenda, so they
+  do not count. Only registrations not cancelled, of people not erased, can be eligible.
+- **The rule.** At least N % of the counted sessions and/or at least H hours of them;
+  when both are set, meeting either is enough. Without settings: 75 % (config DEFAULTS).
+  Comparisons are exact (fractions), so 6 of 8 meets 75 %.
+- **Codes** come from :mod:`..certcodes` (random, with a check character). A person
+  keeps one code per seminar: issuing again returns the same code, with the printed
+  name, title and attendance refreshed.
+- **Revoked stays revoked.** A batch never re-validates a revoked certificate: the
+  person is listed as not eligible with the revocation as the reason. Only
+  :func:`reinstate` (``revoke CODE --undo``) makes it valid again, on purpose.
+- **Erased holders.** Erasing a person blanks the name kept in the register and revokes
+  their certificates ("the holder's personal data was erased"): nobody can any longer
+  tell whose it was, so the register must not vouch for whoever shows the paper.
+  ``verify`` then answers *revoked*, holder "(erased)", with the seminar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ... import config
+from .. import certcodes, validate
+from ..errors import NotFound, RuleViolation, ValidationError
+from ..models import (
+    AgendaSession,
+    Attendance,
+    Certificate,
+    CertificateSettings,
+    Person,
+    Registration,
+    Seminar,
+    utcnow,
+)
+from .common import UNSET, check_version, get_or_refuse
+
+#: Session kinds that are not part of the programme one is certified for.
+NOT_COUNTED_KINDS = frozenset({"break", "meal"})
+MAX_SIGNATORIES = 3
+MAX_LOGOS = 3
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
+ERASED_REASON = "the holder's personal data was erased"
+
+
+# ---------------------------------------------------------------- settings
+@dataclass(frozen=True)
+class Rule:
+    """Eligible with at least ``min_attendance_pct`` % of sessions, or ``min_hours`` hours."""
+
+    min_attendance_pct: float | None = None
+    min_hours: float | None = None
+
+    @classmethod
+    def default(cls) -> Rule:
+        return cls(min_attendance_pct=float(config.DEFAULTS["min_attendance_percent"]))  # type: ignore[arg-type]
+
+    def describe(self) -> str:
+        parts = []
+        if self.min_attendance_pct is not None:
+            parts.append(f"{_num(self.min_attendance_pct)} % of sessions")
+        if self.min_hours is not None:
+            parts.append(f"{_num(self.min_hours)} h")
+        return " or ".join(parts)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A seminar's certificate settings; ``version`` 0 means never saved (the defaults)."""
+
+    seminar_id: int
+    rule: Rule
+    signatories: tuple[Signatory, ...] = ()
+    bilingual: bool = False
+    logos: tuple[str, ...] = ()
+    version: int = 0
+
+
+def check_rule(min_attendance_pct: float | None, min_hours: float | None, *, where: str = "rule") -> Rule:
+    """A rule from typed values: a percentage in (0, 100], hours > 0, at least one of them."""
+    if min_attendance_pct is not None:
+        pct = float(min_attendance_pct)
+        if not 0 < pct <= 100:
+            raise ValidationError(f"must be more than 0 and at most 100 (got {_num(pct)})",
+                                  where="minimum attendance %")
+        min_attendance_pct = pct
+    if min_hours is not None:
+        hours = float(min_hours)
+        if not 0 < hours <= 10_000:
+            raise ValidationError(f"must be more than 0 and at most 10000 (got {_num(hours)})",
+                                  where="minimum hours")
+        min_hours = hours
+    if min_attendance_pct is None and min_hours is None:
+        raise ValidationError("give a minimum attendance % or a minimum of hours (or both)", where=where)
+    return Rule(min_attendance_pct, min_hours)
+
+
+def _check_signatories(items: Iterable[Signatory | tuple[str, str | None]]) -> list[dict[str, str | None]]:
+    result: list[dict[str, str | None]] = []
+    for i, item in enumerate(items, start=1):
+        name, title = (item.name, item.title) if isinstance(item, Signatory) else item
+        result.append({
+            "name": validate.required_text(name, f"signatory {i} name", max_len=200),
+            "title": validate.text(title, f"signatory {i} title", max_len=200),
+        })
+    if len(result) > MAX_SIGNATORIES:
+        raise ValidationError(f"at most {MAX_SIGNATORIES} people sign a certificate (got {len(result)})",
+                              where="signatories")
+    return result
+
+
+def _check_logos(paths: Iterable[str | Path]) -> list[str]:
+    """Existing PNG/JPEG files, stored as absolute paths; a relative name is looked for in
+    the current folder, then under ``resources/``."""
+    result = []
+    for i, raw in enumerate(paths, start=1):
+        where = f"logo {i}"
+        text = validate.required_text(str(raw), where, max_len=1000)
+        path = Path(text).expanduser()
+        if not path.is_absolute() and not path.exists():
+            try:
+                path = config.resource_path(text)
+            except ValueError:
+                raise ValidationError(f"{text} is outside resources/", where=where) from None
+        if not path.is_file():
+            raise ValidationError(f"there is no file {text}", where=where)
+        if path.suffix.lower() not in LOGO_SUFFIXES:
+            raise ValidationError(f"{path.name} is not a PNG or JPEG image", where=where)
+        result.append(str(path.resolve()))
+    if len(result) > MAX_LOGOS:
+        raise ValidationError(f"at most {MAX_LOGOS} logos fit on a certificate (got {len(result)})", where="logos")
+    return result
+
+
+def _settings_of(row: CertificateSettings | None, seminar_id: int) -> Settings:
+    if row is None:
+        return Settings(seminar_id, Rule.default())
+    return Settings(
+        seminar_id,
+        Rule(row.min_attendance_pct, row.min_hours),
+        tuple(Signatory(s["name"], s.get("title")) for s in row.signatories or ()),
+        bool(row.bilingual),
+        tuple(row.logos or ()),
+        row.version,
+    )
+
+
+def get_settings(session: Session, seminar_id: int) -> Settings:
+    """The seminar's settings, or the defaults (75 %, no signatories) if never set."""
+    get_or_refuse(session, Seminar, seminar_id, "seminar")
+    return _settings_of(session.get(CertificateSettings, seminar_id), seminar_id)
+
+
+def set_settings(
+    session: Session,
+    seminar_id: int,
+    *,
+    min_attendance_pct: float | None = UNSET,
+    min_hours: float | None = UNSET,
+    signatories: Sequence[Signatory | tuple[str, str | None]] = UNSET,
+    bilingual: bool = UNSET,
+    logos: Sequence[str | Path] = UNSET,
+    expected_version: int | None = None,
+) -> Settings:
+    """Change what is given (UNSET leaves a field; None clears one half of the rule)."""
+    get_or_refuse(session, Seminar, seminar_id, "seminar")
+    row = session.get(CertificateSettings, seminar_id)
+    check_version(_Versioned(seminar_id, row.version if row else 0), expected_version,
+                  "certificate settings of seminar")
+    if row is None:
+        default = Rule.default()
+        row = CertificateSettings(seminar_id=seminar_id, min_attendance_pct=default.min_attendance_pct,
+                                  min_hours=None, signatories=[], bilingual=False, logos=[])
+        session.add(row)
+    pct = row.min_attendance_pct if min_attendance_pct is UNSET else min_attendance_pct
+    hours = row.min_hours if min_hours is UNSET else min_hours
+    rule = check_rule(pct, hours)
+    row.min_attendance_pct, row.min_hours = rule.min_attendance_pct, rule.min_hours
+    if signatories is not UNSET:
+        row.signatories = _check_signatories(signatories)
+    if bilingual is not UNSET:
+        row.bilingual = bool(bilingual)
+    if logos is not UNSET:
+        row.logos = _check_logos(logos)
+    session.flush()
+    return _settings_of(row, seminar_id)
+
+
+@dataclass
+class _Versioned:
+    """What the stale-edit check reads: settings never saved are at version 0."""
+
+    id: int
+    version: int
+
+
+# ---------------------------------------------------------------- eligibility
+@dataclass(frozen=True)
+class Eligibility:
+    """One registered person and whether they get a certificate, with the reason in words."""
+
+    person_id: int
+    name: str
+    registration_status: str
+    sessions_attended: int
+    sessions_total: int
+    minutes_attended: int
+    eligible: bool
+    reason: str
+    #: The code already in the register for this person and seminar (XXXX-XXXX-XXXX), if any.
+    code: str | None = None
+    #: "valid" or "revoked" when a certificate exists.
+    certificate_status: str | None = None
+
+    @property
+    def hours(self) -> float:
+        return self.minutes_attended / 60
+
+
+@dataclass
+class _Seminar:
+    """What eligibility reads once per seminar."""
+
+    seminar: Seminar
+    minutes_by_session: dict[int, int]
+    registrations: list[Registration]
+    attended: dict[int, set[int]] = field(default_factory=dict)
+    certificates: dict[int, Certificate] = field(default_factory=dict)
+
+
+def _load(session: Session, seminar_id: int) -> _Seminar:
+    seminar = get_or_refuse(session, Seminar, seminar_id, "seminar")
+    counted = {
+        sid: int((end - start).total_seconds() // 60)
+        for sid, kind, start, end in session.execute(
+            select(AgendaSession.id, AgendaSession.kind, AgendaSession.starts_at, AgendaSession.ends_at)
+            .where(AgendaSession.seminar_id == seminar_id)
+        )
+        if kind not in NOT_COUNTED_KINDS
+    }
+    registrations = list(session.scalars(
+        select(Registration).options(selectinload(Registration.person))
+        .where(Registration.seminar_id == seminar_id)
+    ))
+    registrations.sort(key=lambda r: (r.person.sort_key, r.person_id))
+    attended: dict[int, set[int]] = defaultdict(set)
+    for person_id, session_id in session.execute(
+        select(Attendance.person_id, Attendance.session_id).join(AgendaSession)
+        .where(AgendaSession.seminar_id == seminar_id)
+    ):
+        if session_id in counted:
+            attended[person_id].add(session_id)
+    certificates = {
+        c.person_id: c for c in session.scalars(select(Certificate).where(Certificate.seminar_id == seminar_id))
+    }
+    return _Seminar(seminar, counted, registrations, attended, certificates)
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def _floor1(value: Fraction) -> str:
+    """One decimal, rounded down, so a shown figure never looks like it meets a rule it misses."""
+    tenths = value * 10 // 1
+    return f"{tenths // 10}.{tenths % 10}"
+
+
+def _pct_text(attended: int, total: int) -> str:
+    share = Fraction(attended * 100, total)
+    text = _floor1(share)
+    return f"{text[:-2] if text.endswith('.0') else text} %"
+
+
+def attendance_text(attended: int, total: int, minutes: int) -> str:
+    """'attended 3 of 8 sessions (37.5 %), 6.0 h'"""
+    share = f" ({_pct_text(attended, total)})" if total else ""
+    return f"attended {attended} of {total} session{'s' if total != 1 else ''}{share}, " \
+           f"{_floor1(Fraction(minutes, 60))} h"
+
+
+def _meets(rule: Rule, attended: int, total: int, minutes: int) -> bool:
+    by_share = (rule.min_attendance_pct is not None and total > 0
+                and Fraction(attended * 100, total) >= Fraction(str(rule.min_attendance_pct)))
+    by_hours = rule.min_hours is not None and Fraction(minutes, 60) >= Fraction(str(rule.min_hours))
+    return by_share or by_hours
+
+
+def _judge(data: _Seminar, reg: Registration, rule: Rule) -> Eligibility:
+    person = reg.person
+    sessions = data.attended.get(reg.person_id, set())
+    minutes = sum(data.minutes_by_session[s] for s in sessions)
+    total = len(data.minutes_by_session)
+    cert = data.certificates.get(reg.person_id)
+    code = certcodes.format_code(cert.code) if cert else None
+    cert_status = status_of(cert) if cert else None
+    figures = attendance_text(len(sessions), total, minutes)
+    if person.erased_at is not None:
+        eligible, reason = False, "person erased"
+    elif reg.status == "cancelled":
+        eligible, reason = False, f"registration cancelled; {figures}"
+    elif data.seminar.status == "cancelled":
+        eligible, reason = False, "the seminar is cancelled"
+    elif total == 0:
+        eligible, reason = False, "the seminar has no sessions to attend (breaks and meals do not count)"
+    elif not _meets(rule, len(sessions), total, minutes):
+        eligible, reason = False, f"{figures}; needs {rule.describe()}"
+    elif cert is not None and cert.revoked_at is not None:
+        eligible = False
+        reason = f"{figures}, but certificate {code} was revoked on {cert.revoked_at:%Y-%m-%d}" + (
+            f" ({cert.revoke_reason})" if cert.revoke_reason else "") + "; reinstate it to print it again"
+    else:
+        eligible, reason = True, figures
+    return Eligibility(reg.person_id, person.display_name, reg.status, len(sessions), total, minutes,
+                       eligible, reason, code, cert_status)
+
+
+def eligibility(session: Session, seminar_id: int, *, rule: Rule | None = None) -> list[Eligibility]:
+    """Everyone registered for the seminar (any status), by family name, judged by ``rule``
+    (default: the seminar's settings)."""
+    rule = rule or get_settings(session, seminar_id).rule
+    data = _load(session, seminar_id)
+    return [_judge(data, reg, rule) for reg in data.registrations]
+
+
+# ---------------------------------------------------------------- the register
+def status_of(certificate: Certificate) -> str:
+    return "revoked" if certificate.revoked_at is not None else "valid"
+
+
+def _fresh_codes(session: Session, count: int) -> list[str]:
+    """``count`` new codes, none already in the register (a clash is astronomically rare,
+    and the unique index would refuse it anyway)."""
+    codes: set[str] = set()
+    while len(codes) < count:
+        wanted = count - len(codes)
+        batch = {certcodes.new_code() for _ in range(wanted)} - codes
+        batch_list = sorted(batch)
+        for i in range(0, len(batch_list), 500):
+            chunk = batch_list[i:i + 500]
+            batch -= set(session.scalars(select(Certificate.code).where(Certificate.code.in_(chunk))))
+        codes |= batch
+    return list(codes)
+
+
+def _snapshot(cert: Certificate, person: Person, seminar: Seminar, row: Eligibility) -> None:
+    cert.holder_name = person.display_name
+    cert.seminar_title = seminar.title
+    cert.sessions_attended = row.sessions_attended
+    cert.sessions_total = row.sessions_total
+    cert.minutes_attended = row.minutes_attended
+
+
+def issue_certificates(
+    session: Session, seminar_id: int, *, rule: Rule | None = None, at: dt.datetime | None = None
+) -> list[Certificate]:
+    """A certificate for everyone eligible, in list order: new codes for new holders, the
+    same code again for those already in the register. Revoked ones are not re-issued."""
+    rule = rule or get_settings(session, seminar_id).rule
+    data = _load(session, seminar_id)
+    judged = [(reg, _judge(data, reg, rule)) for reg in data.registrations]
+    wanted = [(reg, row) for reg, row in judged if row.eligible]
+    new_codes = iter(_fresh_codes(session, sum(1 for reg, _ in wanted if reg.person_id not in data.certificates)))
+    issued_at = at or utcnow()
+    result = []
+    for reg, row in wanted:
+        cert = data.certificates.get(reg.person_id)
+        if cert is None:
+            cert = Certificate(code=next(new_codes), person_id=reg.person_id, seminar_id=seminar_id,
+                               issued_at=issued_at)
+            session.add(cert)
+        _snapshot(cert, reg.person, data.seminar, row)
+        cert.person = reg.person
+        cert.seminar = data.seminar
+        result.append(cert)
+    session.flush()
+    return result
+
+
+def _find(session: Session, code_text: str) -> Certificate:
+    code = certcodes.parse_code(code_text)
+    if code is None:
+        raise ValidationError(
+            f"{code_text!r} is not a certificate code (12 letters and digits, as XXXX-XXXX-XXXX; "
+            "check for a mistyped character)", where="code")
+    cert = session.scalars(select(Certificate).where(Certificate.code == code)).first()
+    if cert is None:
+        raise NotFound(f"no certificate in the register has code {certcodes.format_code(code)}", where="code")
+    return cert
+
+
+def get_certificate(session: Session, code_text: str) -> Certificate:
+    """The register entry for a code typed in any case, with or without dashes."""
+    return _find(session, code_text)
+
+
+def list_certificates(session: Session, *, seminar_id: int | None = None,
+                      person_id: int | None = None) -> list[Certificate]:
+    query = select(Certificate).order_by(Certificate.seminar_id, Certificate.id)
+    if seminar_id is not None:
+        get_or_refuse(session, Seminar, seminar_id, "seminar")
+        query = query.where(Certificate.seminar_id == seminar_id)
+    if person_id is not None:
+        query = query.where(Certificate.person_id == person_id)
+    return list(session.scalars(query))
+
+
+def revoke(session: Session, code_text: str, *, reason: str | None = None,
+           at: dt.datetime | None = None) -> Certificate:
+    """Mark a certificate revoked; ``verify`` answers "revoked" from now on."""
+    cert = _find(session, code_text)
+    why = validate.text(reason, "reason", max_len=1000)
+    if cert.revoked_at is not None:
+        raise RuleViolation(
+            f"certificate {certcodes.format_code(cert.code)} was already revoked on {cert.revoked_at:%Y-%m-%d}",
+            where="code")
+    cert.revoked_at = at or utcnow()
+    cert.revoke_reason = why
+    session.flush()
+    return cert
+
+
+def reinstate(session: Session, code_text: str) -> Certificate:
+    """Make a revoked certificate valid again: the one deliberate way back."""
+    cert = _find(session, code_text)
+    formatted = certcodes.format_code(cert.code)
+    if cert.revoked_at is None:
+        raise RuleViolation(f"certificate {formatted} is not revoked", where="code")
+    if cert.person.erased_at is not None:
+        raise RuleViolation(f"certificate {formatted} belonged to a person since erased; it stays revoked",
+                            where="code")
+    cert.revoked_at = None
+    cert.revoke_reason = None
+    session.flush()
+    return cert
+
+
+def forget_holder(session: Session, person_id: int, *, at: dt.datetime | None = None) -> int:
+    """For erasing a person: blank their name in the register and revoke their certificates
+    (a reason typed earlier may name them, so it is replaced). Returns how many."""
+    certs = list(session.scalars(select(Certificate).where(Certificate.person_id == person_id)))
+    for cert in certs:
+        cert.holder_name = ""
+        if cert.revoked_at is None:
+            cert.revoked_at = at or utcnow()
+        cert.revoke_reason = ERASED_REASON
+    session.flush()
+    return len(certs)
+
+
+# ---------------------------------------------------------------- verification
+@dataclass(frozen=True)
+class Verification:
+    """The register's answer about a code: valid, revoked or unknown."""
+
+    status: str
+    code: str
+    holder: str | None = None
+    seminar_title: str | None = None
+    seminar_id: int | None = None
+    person_id: int | None = None
+    certificate_id: int | None = None
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    issued_at: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None
+    revoke_reason: str | None = None
+    #: One line for a person: what the answer means.
+    detail: str = ""
+
+
+def verify(session: Session, code_text: str) -> Verification:
+    """Look a code up in the register (offline). Never raises for a bad code: a verifier
+    wants an answer, and "unknown" is one."""
+    code = certcodes.parse_code(code_text)
+    if code is None:
+        return Verification("unknown", (code_text or "").strip(),
+                            detail="not a certificate code (mistyped, or not issued by Learning Hub Planner)")
+    formatted = certcodes.format_code(code)
+    cert = session.scalars(
+        select(Certificate).options(selectinload(Certificate.seminar)).where(Certificate.code == code)
+    ).first()
+    if cert is None:
+        return Verification("unknown", formatted, detail="no certificate in the register has this code")
+    holder = cert.holder_name or "(erased)"
+    status = status_of(cert)
+    seminar = cert.seminar
+    if status == "valid":
+        detail = f"{holder} — {cert.seminar_title} ({seminar.start_date} to {seminar.end_date}), " \
+                 f"issued {cert.issued_at:%Y-%m-%d}"
+    else:
+        detail = f"revoked on {cert.revoked_at:%Y-%m-%d}" + (f": {cert.revoke_reason}" if cert.revoke_reason else "")
+    return Verification(status, formatted, holder, cert.seminar_title, cert.seminar_id, cert.person_id, cert.id,
+                        seminar.start_date, seminar.end_date, cert.issued_at, cert.revoked_at, cert.revoke_reason,
+                        detail)
