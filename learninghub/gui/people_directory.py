@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ..core.store import Database
-from . import forms
+from . import forms, layout_memory
 from .people_model import PeopleModel
 from .person_dialog import PersonDialog
 
@@ -25,14 +26,24 @@ class PeopleDirectory(QWidget):
         for column, width in enumerate((260, 280, 120, 70, 150)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
-        view.setSortingEnabled(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        layout_memory.prepare_table(view)
+        layout_memory.restore_geometry(self, "people")
+        layout_memory.restore_columns(header, "people")
         self.db = db
         self.form.filterEdit.textChanged.connect(self.apply_filter)
         self.form.newPersonButton.clicked.connect(self.new_person)
         view.doubleClicked.connect(lambda index: self.open_person(self.model.person(index.row()).id))
         self.model.rowsInserted.connect(self._show_count)
         self.apply_filter("")
+
+    def save_layout(self) -> None:
+        layout_memory.save_geometry(self, "people")
+        layout_memory.save_columns(self.form.peopleView.horizontalHeader(), "people")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
 
     def new_person(self) -> PersonDialog:
         return self._dialog(0)

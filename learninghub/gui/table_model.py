@@ -2,6 +2,8 @@
 
 Rows are copied out of the database session as tuples, so painting never touches
 the database. Big tables (the People directory) use a model that queries per page.
+Sorting happens here (a few hundred rows at most); "natural" columns (a day, a time,
+a name in family-name order) sort by the order the core delivered, not by their text.
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(QAbstractTableModel):
-    def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
+    def __init__(self, headers: Sequence[str], parent: Any = None, *, natural: Sequence[int] = ()) -> None:
         super().__init__(parent)
         self._headers = list(headers)
+        self._natural = set(natural)
         self._rows: list[tuple[Any, ...]] = []
         self._tooltips: list[str | None] = []
         self._keys: list[int] = []
+        self._pos: list[int] = []  # each row's place in the order the rows were delivered
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[tuple[Any, ...]], tooltips: Sequence[str | None] | None = None,
                  keys: Sequence[int] | None = None) -> None:
@@ -34,7 +39,39 @@ class RowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self._keys = list(keys) if keys is not None else [0] * len(self._rows)
         self._tooltips = list(tooltips) if tooltips is not None else [None] * len(self._rows)
+        self._pos = list(range(len(self._rows)))
+        self._apply_sort()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` (and keep that order when new rows arrive)."""
+        if not 0 <= column < len(self._headers):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._pos)  # row number -> delivered position
+        self._sort = (column, order)
+        self._apply_sort()
+        now = {pos: n for n, pos in enumerate(self._pos)}
+        for index in self.persistentIndexList():
+            self.changePersistentIndex(index, self.index(now[before[index.row()]], index.column()))
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        if self._sort is None:
+            return
+        column, order = self._sort
+
+        def key(n: int) -> Any:
+            if column in self._natural:
+                return self._pos[n]
+            value = self._rows[n][column]
+            return ("" if value is None else str(value)).casefold(), self._pos[n]
+
+        positions = sorted(range(len(self._rows)), key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [self._rows[n] for n in positions]
+        self._keys = [self._keys[n] for n in positions]
+        self._tooltips = [self._tooltips[n] for n in positions]
+        self._pos = [self._pos[n] for n in positions]
 
     def row(self, number: int) -> tuple[Any, ...]:
         return self._rows[number]

@@ -11,12 +11,18 @@ from learninghub.core.store import Database, open_database
 
 
 @pytest.fixture(autouse=True)
-def test_settings(qapp) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QStandardPaths
+def test_settings(qapp, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Each test's QSettings in its own empty folder: never the user's, never another test's."""
+    from PySide6.QtCore import QSettings, QStandardPaths
 
-    QStandardPaths.setTestModeEnabled(True)  # QSettings and caches go to test folders
+    QStandardPaths.setTestModeEnabled(True)  # caches go to test folders
+    folder = tmp_path / "settings"
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(folder / scope.name))
     qapp.setOrganizationName("LearningHubTests")
     qapp.setApplicationName("LearningHubPlannerTests")
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,88 @@
+"""Window size, splitter and table columns (widths, order, sort) come back as the user left them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+
+from learninghub.gui import columns, seminar_views
+from learninghub.gui.main_window import MainWindow
+from learninghub.gui.people_directory import PeopleDirectory
+from learninghub.gui.table_model import RowsModel
+from tests.gui.conftest import open_seminar
+
+
+def _park_city(seminar) -> bool:  # type: ignore[no-untyped-def]
+    return seminar.title == "Park City Project"
+
+
+def test_layout_is_remembered_across_runs(qtbot, demo_db, test_settings: Path) -> None:
+    window, seminar_id = open_seminar(qtbot, demo_db, _park_city)
+    window.resize(780, 560)  # inside the offscreen screen (800×600): restoreGeometry keeps windows on screen
+    window.form.mainSplitter.setSizes([250, 520])
+    agenda = window.form.agendaView.horizontalHeader()
+    agenda.resizeSection(4, 157)  # Room: an interactive column
+    agenda.moveSection(5, 0)  # Speakers first
+    participants = window.form.participantsView.horizontalHeader()
+    participants.setSortIndicator(1, Qt.SortOrder.DescendingOrder)  # as a click on "Organisation" twice
+    organisations = [window.participants_model.index(r, 1).data() for r in range(window.participants_model.rowCount())]
+    assert organisations == sorted(organisations, key=str.casefold, reverse=True)
+    sizes, size = window.form.mainSplitter.sizes(), window.size()
+    window.close()
+    assert list(test_settings.rglob("*.conf")), "settings are written into the test's own folder"
+
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    again.show()
+    again.form.programmeTree.setCurrentIndex(again.tree_model.index_of_seminar(seminar_id))
+    assert again.size() == size and size.width() == 780
+    assert again.form.mainSplitter.sizes() == sizes
+    header = again.form.agendaView.horizontalHeader()
+    assert header.sectionSize(4) == 157 and header.visualIndex(5) == 0
+    header = again.form.participantsView.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
+    model = again.participants_model
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == organisations
+
+
+def test_people_directory_columns_are_remembered(qtbot, demo_db) -> None:
+    directory = PeopleDirectory(demo_db)
+    qtbot.addWidget(directory)
+    directory.show()
+    header = directory.form.peopleView.horizontalHeader()
+    header.resizeSection(1, 123)
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)  # City
+    directory.close()
+    again = PeopleDirectory(demo_db)
+    qtbot.addWidget(again)
+    header = again.form.peopleView.horizontalHeader()
+    assert header.sectionSize(1) == 123 and header.sortIndicatorSection() == 2
+    cities = [again.model.index(r, 2).data() for r in range(again.model.rowCount())]
+    assert cities[0] <= cities[-1] and cities[0] != cities[-1]
+
+
+def test_a_layout_saved_for_other_columns_is_ignored(qtbot, demo_db) -> None:
+    QSettings().setValue("columns/agenda", b"not a header state")
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    assert window.form.agendaView.horizontalHeader().count() == len(columns.AGENDA_HEADERS)
+
+
+def test_sorting_keeps_keys_with_their_rows_and_natural_order(qtmodeltester, demo_db) -> None:
+    from learninghub.core.services import seminars
+
+    with demo_db.reading() as s:
+        seminar_id = next(x.id for x in seminars.list_seminars(s) if _park_city(x))
+    rows, ids = seminar_views.agenda_rows(demo_db, seminar_id)
+    model = RowsModel(columns.AGENDA_HEADERS, natural=(0, 1))
+    model.set_rows(rows, keys=ids)
+    model.sort(2, Qt.SortOrder.AscendingOrder)  # by title
+    titles = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert titles == sorted(titles, key=str.casefold)
+    assert all(rows[ids.index(model.key(r))][2] == titles[r] for r in range(len(titles)))
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # by day: chronological, latest first
+    assert [model.key(r) for r in range(model.rowCount())] == ids[::-1]
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert [model.key(r) for r in range(model.rowCount())] == ids
+    qtmodeltester.check(model)
