@@ -1,9 +1,12 @@
-"""Person search index: an FTS5 trigram table kept in step by triggers (SQLite only).
+"""Person search index: one searchable text per person, kept in step by triggers.
 
 A case-insensitive substring search over names in any script, email, organisation
 and city answers in about a millisecond on 100,000 people, where ``LIKE '%abc%'``
 scans the table. Rows that exist when the upgrade runs are indexed by it.
-PostgreSQL gets its own index in a later revision; until then search uses ILIKE.
+
+SQLite: an FTS5 trigram table. PostgreSQL: a plain ``people_search(person_id, doc)``
+table with a ``pg_trgm`` GIN index, which serves ``ILIKE '%abc%'`` (pg_trgm is a
+trusted extension: the database owner may create it). Both hold the same text.
 
 Revision ID: 0002_person_search
 Revises: 0001_initial
@@ -41,6 +44,9 @@ def _reindex_people_where(condition: str) -> str:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        _upgrade_postgresql()
+        return
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute("CREATE VIRTUAL TABLE people_search USING fts5(doc, tokenize='trigram')")
@@ -68,7 +74,47 @@ def upgrade() -> None:
     )
 
 
+def _upgrade_postgresql() -> None:
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    op.execute(
+        "CREATE TABLE people_search (person_id integer PRIMARY KEY "
+        "REFERENCES people(id) ON DELETE CASCADE, doc text NOT NULL)"
+    )
+    op.execute("CREATE INDEX ix_people_search_doc_trgm ON people_search USING gin (doc gin_trgm_ops)")
+    op.execute(f"INSERT INTO people_search(person_id, doc) SELECT p.id, {_doc('p')} FROM people p")
+    op.execute(
+        "CREATE FUNCTION people_search_index() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"INSERT INTO people_search(person_id, doc) SELECT p.id, {_doc('p')} FROM people p WHERE p.id = NEW.id "
+        "ON CONFLICT (person_id) DO UPDATE SET doc = EXCLUDED.doc; RETURN NULL; END $$"
+    )
+    op.execute(
+        "CREATE TRIGGER people_search_aiu AFTER INSERT OR UPDATE ON people "
+        "FOR EACH ROW EXECUTE FUNCTION people_search_index()"
+    )
+    for table, column in (("organisations", "organisation_id"), ("cities", "city_id")):
+        op.execute(
+            f"CREATE FUNCTION {table}_search_reindex() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"UPDATE people_search s SET doc = {_doc('p')} FROM people p "
+            f"WHERE p.{column} = NEW.id AND s.person_id = p.id; RETURN NULL; END $$"
+        )
+        op.execute(
+            f"CREATE TRIGGER {table}_search_au AFTER UPDATE OF name, native_name ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {table}_search_reindex()"
+        )
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TABLE IF EXISTS people_search")
+        for trigger, table in (
+            ("people_search_aiu", "people"),
+            ("organisations_search_au", "organisations"),
+            ("cities_search_au", "cities"),
+        ):
+            op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
+        for function in ("people_search_index", "organisations_search_reindex", "cities_search_reindex"):
+            op.execute(f"DROP FUNCTION IF EXISTS {function}()")
+        return
     if op.get_bind().dialect.name != "sqlite":
         return
     for trigger in (

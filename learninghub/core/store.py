@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+#: Tables whose rows may hold personal data that erasing a person blanks (see flush_to_main_file).
+PERSONAL_TABLES = ("people", "people_search", "registrations", "registration_events")
+
 
 
 @dataclass(frozen=True)
@@ -223,10 +226,23 @@ class Database:
 
     def flush_to_main_file(self) -> None:
         """Move committed pages from SQLite's write-ahead log into the database file and
-        empty the log, so no old copy of an erased row lingers in the ``-wal`` file."""
+        empty the log, so no old copy of an erased row lingers in the ``-wal`` file.
+
+        On PostgreSQL an UPDATE leaves the old row version in the table until VACUUM.
+        A plain VACUUM of the tables that hold personal data (run here, outside any
+        transaction; it blocks nobody) drops those versions from the tables and their
+        indexes (the search index too) and makes the space reusable, but the bytes stay
+        on disk until overwritten. Only ``VACUUM FULL people, people_search,
+        registrations, registration_events`` (an exclusive lock: run it when nobody
+        works) rewrites the files without them; the server's WAL and base backups keep
+        old copies until they are recycled. Both are for the database's administrator.
+        """
         if self.dialect == "sqlite":
             with self.engine.connect() as conn:
                 conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif self.dialect == "postgresql":
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql(f"VACUUM {', '.join(PERSONAL_TABLES)}")
 
     def close(self) -> None:
         self.engine.dispose()

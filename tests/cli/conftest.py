@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,9 +10,12 @@ from learninghub.cli import main
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run ``learninghub --db <tmp> ARGS`` in process; return (exit code, stdout, stderr)."""
-    path = tmp_path / "cli.sqlite"
+def cli(fresh_db_url, capsys: pytest.CaptureFixture[str]):
+    """Run ``learninghub --db <tmp> ARGS`` in process; return (exit code, stdout, stderr).
+
+    The database is a new file, or a new PostgreSQL database in the ``[postgresql]`` run;
+    ``init`` makes the file's schema itself, so it starts empty."""
+    path = fresh_db_url("cli", migrated=False)
 
     def run(*args: str) -> tuple[int, str, str]:
         code = main(["--db", str(path), *args])

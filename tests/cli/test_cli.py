@@ -111,6 +111,7 @@ def test_refusing_a_non_database_via_the_cli(tmp_path: Path) -> None:
     assert path.read_text() == "just some notes\n"
 
 
+@pytest.mark.sqlite_only("reads the SQLite file's bytes; PostgreSQL: tests/robustness/test_postgres.py")
 def test_erase_leaves_no_trace_in_the_database_files(cli, tmp_path: Path) -> None:
     """Not just the row: the file's bytes, the search index and the write-ahead log."""
     ids = make_programme(cli)

@@ -4,7 +4,9 @@ On SQLite, fragments of three characters or more use the trigram index; the plan
 depends on how many people match. Few matches: fetch and sort them. Many: walk the
 ``sort_key`` index in order, keeping matches, and stop after one page. Shorter
 fragments (a two-character Chinese name, say) scan the index text with LIKE, which
-SQLite folds for ASCII letters only. Other databases use ILIKE.
+SQLite folds for ASCII letters only. PostgreSQL matches the same index text with ILIKE,
+which its ``pg_trgm`` GIN index serves for fragments of three characters or more
+(migration 0002). Other databases use ILIKE on the columns.
 """
 
 from __future__ import annotations
@@ -98,8 +100,11 @@ def list_people(
     # The index walk for many matches only helps in name order.
     window = limit + offset if limit and order == "name" and not descending else None
     if fragment:
-        if session.get_bind().dialect.name == "sqlite":
+        dialect = session.get_bind().dialect.name
+        if dialect == "sqlite":
             query = _sqlite_filter(session, query, fragment, window)
+        elif dialect == "postgresql":
+            query = query.where(Person.id.in_(_postgresql_matches(fragment)))
         else:
             query = query.where(_ilike_filter(fragment))
     if limit:
@@ -133,6 +138,13 @@ def _sqlite_filter(session: Session, query: Select, fragment: str, limit: int | 
 def _all_matches(phrase: str) -> TextualSelect:
     ids = text("SELECT rowid FROM people_search WHERE people_search MATCH :phrase").bindparams(phrase=phrase)
     return ids.columns(column("rowid", Integer))
+
+
+def _postgresql_matches(fragment: str) -> TextualSelect:
+    ids = text("SELECT person_id FROM people_search WHERE doc ILIKE :pattern ESCAPE '\\'").bindparams(
+        pattern=f"%{_escape_like(fragment)}%"
+    )
+    return ids.columns(column("person_id", Integer))
 
 
 def _ilike_filter(fragment: str):  # type: ignore[no-untyped-def]
