@@ -1,0 +1,253 @@
+"""Seminars and curricula as iCalendar (RFC 5545) that calendar programs import.
+
+- Times are written in the seminar's own zone (``DTSTART;TZID=Asia/Shanghai``) with a
+  VTIMEZONE generated from the IANA data, so a reader in any zone gets the right instant.
+- A repeating series is one VEVENT with its RRULE, expanded by the calendar program in
+  the seminar's zone (14:00 Barcelona stays 14:00 across DST), as the app does.
+- The database keeps one row per occurrence, so the export compares the rows with what
+  the rule makes: an occurrence that is gone becomes an EXDATE (whether it was cancelled
+  with ``cancel-occurrence`` or deleted), one that was moved or changed on its own becomes
+  an override with ``RECURRENCE-ID`` (the rule's original time), one that no rule time
+  accounts for is written as a plain event. The calendar thus shows exactly the agenda.
+- UIDs are stable (``lh-session-7@…``, ``lh-series-3@…``, ``lh-seminar-2@…``): importing
+  a newer export updates the events instead of doubling them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..core import timezones
+from ..core.models import AgendaSession, Seminar, SessionSeries, SessionSpeaker
+from ..core.services.curricula import get_curriculum
+from ..core.services.seminars import get_seminar
+from ..core.store import Database
+from .atomic import atomic_path
+from .tables import format_of
+
+UID_DOMAIN = "learninghub-planner"
+PRODID = "-//Learning Hub Planner//learninghub//EN"
+
+
+def uid(kind: str, ident: int) -> str:
+    return f"lh-{kind}-{ident}@{UID_DOMAIN}"
+
+
+def seminar_calendar(session: Session, seminar_id: int) -> bytes:
+    return _calendar(session, [get_seminar(session, seminar_id)])
+
+
+def curriculum_calendar(session: Session, curriculum_id: int) -> bytes:
+    curriculum = get_curriculum(session, curriculum_id)
+    return _calendar(session, list(curriculum.seminars), name=curriculum.title)
+
+
+def export_ics(db: Database, path: Path, *, seminar_id: int | None = None, curriculum_id: int | None = None) -> int:
+    """Write one seminar's or one curriculum's calendar to ``path``; return the number of VEVENTs."""
+    format_of(Path(path), ("ics",))
+    with db.reading() as s:
+        data = seminar_calendar(s, seminar_id) if seminar_id is not None else curriculum_calendar(s, curriculum_id)  # type: ignore[arg-type]
+    with atomic_path(Path(path)) as tmp:
+        tmp.write_bytes(data)
+    return data.count(b"BEGIN:VEVENT")
+
+
+# -- building
+
+
+def _calendar(session: Session, seminars: Sequence[Seminar], name: str | None = None) -> bytes:
+    from icalendar import Calendar
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name or (seminars[0].title if seminars else "Learning Hub"))
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    first, last = dt.date.max, dt.date.min
+    for seminar in seminars:
+        first, last = min(first, seminar.start_date), max(last, seminar.end_date)
+        for event in _seminar_events(session, seminar):
+            event.add("dtstamp", stamp)
+            cal.add_component(event)
+    if seminars:
+        # VTIMEZONEs for every zone used, from the IANA data, for the years the events span.
+        cal.add_missing_timezones(first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 2, 1, 1))
+    return cal.to_ical()
+
+
+def _location(seminar: Seminar, room: str | None = None) -> str:
+    parts = [room, seminar.venue, seminar.city.name if seminar.city else None]
+    return ", ".join(p for p in parts if p)
+
+
+def _seminar_events(session: Session, seminar: Seminar) -> list:  # type: ignore[type-arg]
+    from icalendar import Event
+
+    tz = timezones.zone(seminar.timezone)
+    day = Event()
+    day.add("uid", uid("seminar", seminar.id))
+    day.add("summary", seminar.title)
+    day.add("dtstart", seminar.start_date)
+    day.add("dtend", seminar.end_date + dt.timedelta(days=1))  # DTEND of a date is exclusive
+    day.add("transp", "TRANSPARENT")  # the whole-days banner does not block time
+    if location := _location(seminar):
+        day.add("location", location)
+    if seminar.description:
+        day.add("description", seminar.description)
+    _status(day, seminar)
+    events = [day]
+    rows = list(session.scalars(
+        select(AgendaSession)
+        .options(selectinload(AgendaSession.speaker_links).selectinload(SessionSpeaker.person),
+                 selectinload(AgendaSession.moderator), selectinload(AgendaSession.series))
+        .where(AgendaSession.seminar_id == seminar.id)
+        .order_by(AgendaSession.starts_at, AgendaSession.id)
+    ))
+    by_series: dict[int, list[AgendaSession]] = {}
+    for row in rows:
+        if row.series_id is None:
+            events.append(_session_event(row, seminar, tz, uid("session", row.id)))
+        else:
+            by_series.setdefault(row.series_id, []).append(row)
+    for series_rows in by_series.values():
+        events.extend(_series_events(series_rows[0].series, series_rows, seminar, tz))  # type: ignore[arg-type]
+    return events
+
+
+def _status(event, seminar: Seminar) -> None:  # type: ignore[no-untyped-def]
+    event.add("status", "CANCELLED" if seminar.status == "cancelled" else "CONFIRMED")
+
+
+def _local(instant: dt.datetime, tz: ZoneInfo) -> dt.datetime:
+    """An instant as a zone-aware local time, written by icalendar as ``TZID=zone:local``."""
+    return instant.astimezone(tz)
+
+
+def _describe(row: AgendaSession) -> str:
+    lines = []
+    if row.description:
+        lines.append(row.description)
+    if row.speakers:
+        lines.append("Speakers: " + ", ".join(p.display_name for p in row.speakers))
+    if row.moderator is not None:
+        lines.append(f"Moderator: {row.moderator.display_name}")
+    if row.language:
+        lines.append(f"Language: {row.language}")
+    return "\n".join(lines)
+
+
+def _session_event(row: AgendaSession, seminar: Seminar, tz: ZoneInfo, ident: str):  # type: ignore[no-untyped-def]
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", ident)
+    event.add("summary", row.title)
+    event.add("dtstart", _local(row.starts_at, tz))
+    event.add("dtend", _local(row.ends_at, tz))
+    if location := _location(seminar, row.room):
+        event.add("location", location)
+    if description := _describe(row):
+        event.add("description", description)
+    event.add("categories", [row.kind])
+    _status(event, seminar)
+    return event
+
+
+# -- series
+
+
+def _signature(row: AgendaSession) -> tuple[object, ...]:
+    """What must be equal for an occurrence to be just "the rule's" occurrence."""
+    return (row.title, row.kind, row.room, row.language, row.description, row.moderator_id,
+            tuple(p.id for p in row.speakers), row.ends_at - row.starts_at)
+
+
+def _rule_times(series: SessionSeries) -> list[dt.datetime]:
+    from dateutil.rrule import rrulestr
+
+    text = series.rrule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    return list(rrulestr(text, dtstart=series.local_start))  # type: ignore[call-overload]
+
+
+def _ics_rule(series: SessionSeries, tz: ZoneInfo):  # type: ignore[no-untyped-def]
+    """The stored rule for iCalendar: UNTIL, kept in local time in the app, becomes UTC
+    (RFC 5545 requires UTC when DTSTART has a TZID)."""
+    from icalendar import vRecur
+
+    text = series.rrule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    rule = vRecur.from_ical(text)
+    if "UNTIL" in rule:
+        until = rule["UNTIL"][0]
+        if isinstance(until, dt.datetime):
+            local = until if until.tzinfo is None else until.astimezone(tz).replace(tzinfo=None)
+        else:
+            local = dt.datetime.combine(until, dt.time(23, 59, 59))
+        rule["UNTIL"] = [local.replace(tzinfo=tz).astimezone(dt.timezone.utc)]
+    return rule
+
+
+def _pair(series: SessionSeries, rows: list[AgendaSession], tz: ZoneInfo):  # type: ignore[no-untyped-def]
+    """Match rows to the rule's local times: exact time first, then the rest in order.
+
+    Returns (pairs of (rule time, row), rule times with no row, rows with no rule time).
+    """
+    expected = _rule_times(series)
+    cancelled = set(series.cancelled_occurrences)
+    local_of = {row.id: row.starts_at.astimezone(tz).replace(tzinfo=None) for row in rows}
+    free = {local_of[row.id]: row for row in reversed(rows)}  # the earliest row wins a tie
+    pairs: dict[dt.datetime, AgendaSession] = {}
+    for when in expected:
+        row = free.get(when)
+        if row is not None and when not in cancelled:
+            pairs[when] = row
+            del free[when]
+    paired_ids = {row.id for row in pairs.values()}
+    left_rows = [row for row in rows if row.id not in paired_ids]
+    left_times = [t for t in expected if t not in pairs and t not in cancelled]
+    for when, row in zip(left_times, list(left_rows)):
+        pairs[when] = row
+        left_rows.remove(row)
+    gone = [t for t in expected if t not in pairs]
+    return sorted(pairs.items()), gone, left_rows
+
+
+def _series_events(series: SessionSeries, rows: list[AgendaSession], seminar: Seminar, tz: ZoneInfo) -> list:  # type: ignore[type-arg]
+    expected = _rule_times(series)
+    if not expected:
+        return [_session_event(r, seminar, tz, uid("session", r.id)) for r in rows]
+    pairs, gone, strays = _pair(series, rows, tz)
+    if not pairs:
+        return [_session_event(r, seminar, tz, uid("session", r.id)) for r in strays]
+    master_sig = Counter(_signature(row) for _, row in pairs).most_common(1)[0][0]
+    template = next(row for _, row in pairs if _signature(row) == master_sig)
+    ident = uid("series", series.id)
+    first = expected[0].replace(tzinfo=tz)
+    master = _session_event(template, seminar, tz, ident)
+    del master["dtstart"], master["dtend"]
+    master.add("dtstart", first)
+    master.add("dtend", (expected[0] + master_sig[-1]).replace(tzinfo=tz))  # type: ignore[operator]
+    master.add("rrule", _ics_rule(series, tz))
+    if gone:
+        master.add("exdate", [t.replace(tzinfo=tz) for t in gone])
+    events = [master]
+    for when, row in pairs:
+        local = row.starts_at.astimezone(tz).replace(tzinfo=None)
+        if local == when and _signature(row) == master_sig:
+            continue
+        override = _session_event(row, seminar, tz, ident)
+        override.add("recurrence-id", when.replace(tzinfo=tz))
+        events.append(override)
+    events.extend(_session_event(r, seminar, tz, uid("session", r.id)) for r in strays)
+    return events
