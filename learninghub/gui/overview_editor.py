@@ -50,7 +50,6 @@ class OverviewEditor:
         self.loaded = seminar_views.editable_fields(self._db(), seminar_id)
         self._show(self.loaded)
         self.f.seatsValue.setText(info.seats)
-        self.f.partnersValue.setText(info.partners)
         self.clear_error()
 
     def _show(self, v: dict[str, Any]) -> None:

@@ -11,12 +11,14 @@ from ..core import vocab
 from ..core.quickread import CurriculumOutline
 
 SEMINAR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CURRICULUM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def _item(text: str, seminar_id: int = 0) -> QStandardItem:
+def _item(text: str, curriculum_id: int, seminar_id: int = 0) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
     item.setData(seminar_id, SEMINAR_ID_ROLE)  # 0 = not a seminar (never None: see the PySide6 trap)
+    item.setData(curriculum_id, CURRICULUM_ID_ROLE)  # the curriculum a row belongs to
     return item
 
 
@@ -26,14 +28,14 @@ class ProgrammeTreeModel(QStandardItemModel):
         self.clear()
         for curriculum in outline:
             years = f" ({curriculum.start_year}–{curriculum.end_year})" if curriculum.start_year else ""
-            top = _item(curriculum.title + years)
+            top = _item(curriculum.title + years, curriculum.id)
             for year, group in groupby(curriculum.seminars, key=lambda sem: sem.start_date.year):
-                year_item = _item(str(year))
+                year_item = _item(str(year), curriculum.id)
                 for sem in group:
                     label = f"{sem.title}  ·  {sem.start_date:%d %b}"
                     if sem.status != "planned":
                         label += f"  ·  {vocab.SEMINAR_STATUSES[sem.status].lower()}"
-                    leaf = _item(label, sem.id)
+                    leaf = _item(label, curriculum.id, sem.id)
                     leaf.setToolTip(f"{sem.title}\n{sem.start_date} – {sem.end_date}, {sem.timezone}")
                     year_item.appendRow(leaf)
                 top.appendRow(year_item)
@@ -42,6 +44,16 @@ class ProgrammeTreeModel(QStandardItemModel):
     def seminar_id(self, index: object) -> int:
         value = index.data(SEMINAR_ID_ROLE) if index is not None and index.isValid() else 0  # type: ignore[attr-defined]
         return int(value or 0)
+
+    def curriculum_id(self, index: object) -> int:
+        value = index.data(CURRICULUM_ID_ROLE) if index is not None and index.isValid() else 0  # type: ignore[attr-defined]
+        return int(value or 0)
+
+    def index_of_curriculum(self, curriculum_id: int):  # type: ignore[no-untyped-def]
+        for row in range(self.rowCount()):
+            if self.curriculum_id(self.index(row, 0)) == curriculum_id:
+                return self.index(row, 0)
+        return None
 
     def index_of_seminar(self, seminar_id: int):  # type: ignore[no-untyped-def]
         matches = self.match(self.index(0, 0), SEMINAR_ID_ROLE, seminar_id, 1,

@@ -1,0 +1,101 @@
+"""The curriculum page: shown when a curriculum (or one of its years) is chosen in the tree.
+
+Title, first and last year and description are saved through
+``curricula.edit_curriculum``; a refusal (years the wrong way round) is shown next
+to its field, and every saved edit is one undoable step, as on the Overview tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
+
+from ..core.errors import LearningHubError
+from ..core.services import curricula, seminars
+from ..core.store import Database
+from . import forms
+from .field_errors import clear_field_errors, show_field_error
+from .undo import EditCommand
+
+
+class CurriculumPage(QWidget):
+    def __init__(self, db_getter: Callable[[], Database], undo_stack: QUndoStack,
+                 on_saved: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = forms.load("curriculum_page").Ui_CurriculumPage()
+        self.form.setupUi(self)
+        self._db, self.undo_stack, self.on_saved = db_getter, undo_stack, on_saved
+        self.curriculum_id = 0
+        self.loaded: dict[str, Any] = {}
+        f = self.form
+        font = f.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        f.heading.setFont(font)
+        f.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
+        f.buttons.button(QDialogButtonBox.StandardButton.Reset).clicked.connect(self.revert)
+        self.fields: dict[str, QWidget] = {"title": f.titleEdit, "start year": f.startYearSpin,
+                                           "end year": f.endYearSpin, "description": f.descriptionEdit}
+
+    def load(self, curriculum_id: int) -> None:
+        self.curriculum_id = curriculum_id
+        with self._db().reading() as s:
+            c = curricula.get_curriculum(s, curriculum_id)
+            self.loaded = {"title": c.title, "start_year": c.start_year, "end_year": c.end_year,
+                           "description": c.description, "version": c.version}
+            held = seminars.list_seminars(s, curriculum_id)
+        self.form.heading.setText(self.loaded["title"])
+        count = len(held)
+        self.form.summary.setText(f"{count} seminar{'s' if count != 1 else ''} in this curriculum. "
+                                  "Choose one in the tree to edit it.")
+        self._show(self.loaded)
+        clear_field_errors(self.form.errorLabel, self.fields)
+
+    def _show(self, v: dict[str, Any]) -> None:
+        f = self.form
+        f.titleEdit.setText(v["title"])
+        f.startYearSpin.setValue(v["start_year"] or f.startYearSpin.minimum())
+        f.endYearSpin.setValue(v["end_year"] or f.endYearSpin.minimum())
+        f.descriptionEdit.setPlainText(v["description"] or "")
+
+    def read(self) -> dict[str, Any]:
+        f = self.form
+
+        def year(spin: Any) -> int | None:
+            return None if spin.value() == spin.minimum() else spin.value()
+
+        return {"title": f.titleEdit.text(), "start_year": year(f.startYearSpin), "end_year": year(f.endYearSpin),
+                "description": f.descriptionEdit.toPlainText().strip() or None}
+
+    def save(self) -> bool:
+        """Apply the changed fields; False (and the refusal shown next to its field) if refused."""
+        changes = {k: v for k, v in self.read().items() if v != self.loaded.get(k)}
+        if not changes:
+            return True
+        before = {k: self.loaded[k] for k in changes}
+        try:
+            version = self._apply(self.curriculum_id, self.loaded["version"], changes)
+        except LearningHubError as exc:
+            self.show_error(exc)
+            return False
+        curriculum_id = self.curriculum_id
+        self.undo_stack.push(EditCommand(
+            f"edit of “{self.loaded['title']}”",
+            lambda expected, values: self._apply(curriculum_id, expected, values),
+            before, changes, version, self.on_saved, self.show_error))
+        self.on_saved()
+        return True
+
+    def _apply(self, curriculum_id: int, expected_version: int, values: dict[str, Any]) -> int:
+        with self._db().transaction() as s:
+            return curricula.edit_curriculum(s, curriculum_id, expected_version=expected_version, **values).version
+
+    def revert(self) -> None:
+        self._show(self.loaded)
+        clear_field_errors(self.form.errorLabel, self.fields)
+
+    def show_error(self, exc: LearningHubError) -> None:
+        show_field_error(self.form.errorLabel, self.fields, exc)
