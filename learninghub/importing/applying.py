@@ -18,7 +18,16 @@ from sqlalchemy.orm import Session
 
 from ..core import bulk
 from ..core.errors import ValidationError
-from ..core.models import City, Organisation, Person, email_key, person_sort_key, utcnow
+from ..core.models import (
+    City,
+    Organisation,
+    Person,
+    Registration,
+    RegistrationEvent,
+    email_key,
+    person_sort_key,
+    utcnow,
+)
 from ..core.services import people, places, registration
 from ..core.services.seminars import get_seminar
 from .checking import Candidate
@@ -144,16 +153,46 @@ def _places(session: Session, candidates: list[Candidate]) -> tuple[dict[str, in
 
 
 def _register(session: Session, plan: ImportPlan, by_row: dict[int, Candidate], progress: Progress | None) -> None:
+    """Registrations as the plan decided them with the core's capacity rule (planning.py).
+
+    People without a registration for the seminar are inserted in bulk, in file order (so
+    the waiting list is in file order too), each with its first history event; changing an
+    existing registration goes through registration.register, which may promote or
+    waitlist exactly as a user's change would.
+    """
     assert plan.seminar_id is not None
-    zone = ZoneInfo(get_seminar(session, plan.seminar_id).timezone)
+    seminar = get_seminar(session, plan.seminar_id, for_update=True)
+    zone = ZoneInfo(seminar.timezone)
     todo = [r for r in plan.rows if r.action != MERGED and r.registration]
-    for i, row_plan in enumerate(todo):
-        result = registration.register(session, seminar_id=plan.seminar_id, person_id=row_plan.person_id,
-                                       status=plan.status, note=f"imported from {plan.source}, row {row_plan.row}")
-        row_plan.registration = result.status
+    existing = set()
+    ids = [r.person_id for r in todo]
+    for i in range(0, len(ids), 500):
+        existing.update(session.scalars(select(Registration.person_id).where(
+            Registration.seminar_id == seminar.id, Registration.person_id.in_(ids[i:i + 500]))))
+    now = utcnow()
+    new_rows, notes = [], []
+    for row_plan in todo:
+        if row_plan.person_id in existing:
+            result = registration.register(session, seminar_id=seminar.id, person_id=row_plan.person_id,
+                                           status=plan.status, note=f"imported from {plan.source}, row {row_plan.row}")
+            row_plan.registration = result.status
+            continue
         day = by_row[row_plan.row].registered_on
-        if day is not None and len(result.events) == 1:  # a new registration: when it really came in
-            result.created_at = dt.datetime.combine(day, dt.time(), zone)
-        if progress and i % 100 == 0:
-            progress(min(len(plan.rows), i), len(plan.rows))
+        status = row_plan.registration
+        new_rows.append({"seminar_id": seminar.id, "person_id": row_plan.person_id, "status": status,
+                         "waitlisted_at": now if status == "waitlisted" else None,
+                         "created_at": dt.datetime.combine(day, dt.time(), zone) if day else now,
+                         "updated_at": now, "version": 1})
+        notes.append(f"seminar full ({seminar.capacity} seats): put on the waiting list"
+                     if status == "waitlisted" and plan.status != "waitlisted"
+                     else f"imported from {plan.source}, row {row_plan.row}")
+    if new_rows:
+        statement = insert(Registration.__table__).returning(Registration.__table__.c.id,
+                                                             sort_by_parameter_order=True)
+        registration_ids = list(session.execute(statement, new_rows).scalars())
+        session.execute(insert(RegistrationEvent.__table__), [
+            {"registration_id": rid, "at": now, "old_status": None, "new_status": row["status"], "note": note}
+            for rid, row, note in zip(registration_ids, new_rows, notes)])
+    if progress:
+        progress(len(plan.rows), len(plan.rows))
     session.flush()

@@ -10,6 +10,7 @@ badges and lists need one; the native form is kept as the native name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -47,6 +48,7 @@ def is_korean(text: str) -> bool:
     return bool(_HANGUL.search(text)) and not _LATIN_LETTER.search(text)
 
 
+@lru_cache(maxsize=65536)
 def pinyin(text: str, *, surname: bool = False) -> str:
     """'佳明' → 'Jiaming'; surnames use their surname reading (单 → Shan)."""
     if surname and text in SURNAME_READINGS:
