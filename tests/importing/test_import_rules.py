@@ -191,3 +191,26 @@ def test_email_key_is_the_models_own(db, files: Path) -> None:
     with db.reading() as s:
         person = s.scalars(select(Person)).one()
     assert person.email_key == email_key(address) == unicodedata.normalize("NFKC", address).casefold()
+
+
+def test_existing_registrations_change_through_the_core_rules(db, hub, files: Path) -> None:
+    with db.transaction() as s:
+        registration.register(s, seminar_id=hub.seminar, person_id=hub.han)
+        registration.register(s, seminar_id=hub.seminar, person_id=hub.kostya, status="cancelled")
+        registration.register(s, seminar_id=hub.seminar, person_id=hub.li)
+    # Full (Han, Li). Petrov's cancelled registration comes back: the seminar is full, so the waiting list.
+    rows = [["Name", "Email"], ["Konstantin Petrov", "k.petrov@example.org"], ["Jia Li", "li.jia@example.cn"]]
+    plan = import_people(db, write_csv(files / "again.csv", rows), seminar_id=hub.seminar)
+    assert [r.registration for r in plan.rows] == ["waitlisted", None]
+    with db.reading() as s:
+        petrov = registration.list_registrations(s, seminar_id=hub.seminar, person_id=hub.kostya)[0]
+        assert [(e.old_status, e.new_status) for e in petrov.events] == [(None, "cancelled"),
+                                                                          ("cancelled", "waitlisted")]
+
+
+def test_chinese_family_and_given_columns(db, files: Path) -> None:
+    rows = [["姓", "名", "电子邮件", "国家"], ["欧阳", "明华", "oy@example.cn", "中华人民共和国"]]
+    import_people(db, write_csv(files / "split.csv", rows, encoding="gb18030"))
+    person = people_by_email(db)["oy@example.cn"]
+    assert (person.family_name, person.given_name, person.native_name, person.country) == (
+        "Ouyang", "Minghua", "欧阳明华", "CN")
