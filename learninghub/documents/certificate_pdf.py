@@ -1,0 +1,457 @@
+"""Certificates of participation: one A4 landscape page per person, fast enough for
+a seminar's whole batch while the user waits (1,000 pages in well under 3 s).
+
+Interface (the ``certificates`` command and the app call these; keep it stable):
+
+- :class:`Signatory` ``(name, title="")`` and :class:`CertificateData` — frozen
+  plain values, made inside ``db.reading()`` by the caller; the renderer touches no
+  database. ``holder_name`` is the name in its own script (李佳, 김민준, Jia Li
+  when there is no other), ``holder_latin`` the Latin form printed below it (None
+  or equal to ``holder_name``: not printed). ``code`` is printed as given
+  (``XXXX-XXXX-XXXX``) and put in the QR code, unless ``qr_text`` says what the QR
+  should hold instead (a verification address ending in the code, say).
+  ``hours`` may be None (no hours line). ``logos`` are image files drawn at the
+  top, left to right; empty means :func:`default_logos` (``resources/logos/``).
+- :func:`render_certificates(items, *, progress=None, cancelled=None, fonts=None)
+  <render_certificates>` -> :class:`~learninghub.documents.page.Rendered` (one
+  PDF, one page per item, in order; ``.data``, ``.pages``, ``.missing``).
+- :func:`render_certificate_files(items, directory, ...) <render_certificate_files>`
+  -> ``list[Path]``: one PDF per item, same order, file names from the holder's
+  name (:func:`file_names`), written to a temporary name and renamed.
+- ``progress(done, total)`` is called after each page; ``cancelled()`` is asked
+  before each page and, when it answers True, rendering stops with
+  :class:`Cancelled` (nothing is written). An exception raised by ``progress``
+  (the app's own Cancel) stops it the same way.
+
+Why no Platypus: the layout is fixed, so text is drawn with measured widths
+(:mod:`.canvas_text`), long names shrink to fit, and everything the pages of a
+seminar share (border, logos, wording, seminar, signatories) is drawn once into a
+PDF form that each page reuses. The QR code is one filled path (:mod:`.qr`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import config
+from . import dates, qr
+from .canvas_text import CENTRE, LEFT, TextDrawer, clean
+from .fonts import FontSet, font_set
+from .page import CREATOR, Rendered
+
+PAGE = landscape(A4)
+NAVY = colors.HexColor("#1f3a5f")
+GOLD = colors.HexColor("#c4963c")
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#5a5a5a")
+MAX_SIGNATORIES = 3
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
+
+
+class Cancelled(Exception):
+    """Rendering stopped because ``cancelled()`` answered True."""
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    """Everything one certificate prints."""
+
+    code: str
+    holder_name: str
+    holder_latin: str | None
+    seminar_title: str
+    city: str | None
+    first_day: dt.date
+    last_day: dt.date
+    hours: float | None
+    issued_on: dt.date
+    signatories: tuple[Signatory, ...] = ()
+    bilingual: bool = False
+    logos: tuple[Path, ...] = ()
+    qr_text: str | None = None
+
+
+def default_logos() -> tuple[Path, ...]:
+    """The images in ``resources/logos/``, by file name: the organisers' logos when a
+    seminar names none (replace or add files there)."""
+    folder = config.resource_path("logos")
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p for p in folder.iterdir() if p.suffix.lower() in LOGO_SUFFIXES))
+
+
+# -- wording ---------------------------------------------------------------------------------------------------
+
+def hours_text(hours: float) -> str:
+    """'24 hours', '1 hour', '22.5 hours'."""
+    number = f"{hours:.1f}".rstrip("0").rstrip(".")
+    return f"{number} hour" + ("" if number == "1" else "s")
+
+
+def english_days(first: dt.date, last: dt.date) -> str:
+    """'13–17 July 2020', '30 June – 2 July 2020', '28 December 2020 – 2 January 2021'."""
+    month = dates.MONTHS
+    if first == last:
+        return f"{first.day} {month[first.month - 1]} {first.year}"
+    if first.year != last.year:
+        return f"{first.day} {month[first.month - 1]} {first.year} – {last.day} {month[last.month - 1]} {last.year}"
+    if first.month != last.month:
+        return f"{first.day} {month[first.month - 1]} – {last.day} {month[last.month - 1]} {last.year}"
+    return f"{first.day}–{last.day} {month[last.month - 1]} {last.year}"
+
+
+def chinese_day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def chinese_days(first: dt.date, last: dt.date) -> str:
+    """'2020年7月13日至17日', '2020年6月30日至7月2日', '2020年12月28日至2021年1月2日'."""
+    if first == last:
+        return chinese_day(first)
+    if first.year != last.year:
+        return f"{chinese_day(first)}至{chinese_day(last)}"
+    if first.month != last.month:
+        return f"{chinese_day(first)}至{last.month}月{last.day}日"
+    return f"{chinese_day(first)}至{last.day}日"
+
+
+# -- layout ----------------------------------------------------------------------------------------------------
+
+W, H = PAGE
+FRAME = 10 * mm
+TEXT_WIDTH = W - 2 * 38 * mm
+QR_SIDE = 24 * mm
+QR_X = W - FRAME - 9 * mm - QR_SIDE
+QR_Y = FRAME + 12 * mm
+NAME_Y, LATIN_Y = 352.0, 322.0
+
+
+def _static_key(item: CertificateData) -> tuple[Any, ...]:
+    return (item.seminar_title, item.city, item.first_day, item.last_day, item.issued_on, item.signatories,
+            item.bilingual, item.logos)
+
+
+class _Pages:
+    """Draws certificate pages on one canvas; a form per seminar holds what its pages share."""
+
+    def __init__(self, canvas: Canvas, text: TextDrawer) -> None:
+        self.canvas = canvas
+        self.text = text
+        self.forms: dict[tuple[Any, ...], tuple[str, float]] = {}  # form name, where the hours go
+
+    def page(self, item: CertificateData) -> None:
+        c = self.canvas
+        key = _static_key(item)
+        found = self.forms.get(key)
+        if found is None:
+            name = f"lhcert{len(self.forms)}"
+            c.beginForm(name)
+            hours_y = self._shared(item)
+            c.endForm()
+            found = self.forms[key] = (name, hours_y)
+        c.doForm(found[0])
+        self._holder(item)
+        self._hours(item, found[1])
+        self._code(item)
+        c.showPage()
+
+    # What changes from page to page -------------------------------------------------------------------------
+
+    def _holder(self, item: CertificateData) -> None:
+        """The name large in its own script, the Latin form below; a name too long for
+        one line at 24 pt goes on two, smaller."""
+        c, t = self.canvas, self.text
+        name = clean(item.holder_name) or clean(item.holder_latin) or "—"
+        latin = clean(item.holder_latin)
+        latin = latin if latin != name else ""
+        drop = 0 if latin else 10  # no Latin line: the name sits a little lower, centred in the space
+        c.setFillColor(INK)
+        size = t.fit_size(name, TEXT_WIDTH, 40, min_size=24, bold=True)
+        if t.width(name, size, bold=True) <= TEXT_WIDTH:
+            t.draw(c, name, W / 2, NAME_Y - drop, size, bold=True, align=CENTRE)
+        else:
+            size, lines = 26.0, t.wrap(name, TEXT_WIDTH, 26, bold=True)
+            if len(lines) > 2:
+                size, lines = t.fit_lines(name, TEXT_WIDTH, 24, min_size=14, max_lines=2, bold=True)
+            for n, line in enumerate(lines):
+                t.draw(c, line, W / 2, NAME_Y + 14 - drop - n * size * 1.15, size, bold=True, align=CENTRE)
+        if latin:
+            c.setFillColor(MUTED)
+            size = t.fit_size(latin, TEXT_WIDTH, 17, min_size=9)
+            t.draw(c, t.truncate(latin, TEXT_WIDTH, size), W / 2, LATIN_Y, size, align=CENTRE)
+
+    def _hours(self, item: CertificateData, y: float) -> None:
+        if item.hours is None or item.hours <= 0:
+            return
+        c, t = self.canvas, self.text
+        c.setFillColor(INK)
+        line = hours_text(item.hours)
+        if item.bilingual:
+            number = hours_text(item.hours).split()[0]
+            line += f"  /  共{number}学时"
+        t.draw(c, line, W / 2, y, 12, align=CENTRE)
+
+    def _code(self, item: CertificateData) -> None:
+        c, t = self.canvas, self.text
+        matrix = qr.encode(item.qr_text or item.code)
+        qr.draw(c, matrix, QR_X, QR_Y, QR_SIDE)
+        c.setFillColor(INK)
+        code = clean(item.code)
+        size = t.fit_size(code, QR_SIDE + 8 * mm, 8, min_size=5)
+        t.draw(c, code, QR_X + QR_SIDE / 2, QR_Y - 3.4 * mm, size, align=CENTRE)
+
+    # What the pages of one seminar share ---------------------------------------------------------------------
+
+    def _shared(self, item: CertificateData) -> float:
+        """Draw what the seminar's pages share; return the baseline for the hours line."""
+        c, t = self.canvas, self.text
+        bi = item.bilingual
+        c.setStrokeColor(NAVY)
+        c.setLineWidth(2.2)
+        c.rect(FRAME, FRAME, W - 2 * FRAME, H - 2 * FRAME)
+        c.setLineWidth(0.6)
+        inset = FRAME + 2.2 * mm
+        c.rect(inset, inset, W - 2 * inset, H - 2 * inset)
+
+        self._logos(item.logos or default_logos(), top=H - FRAME - 7 * mm, height=(13 if bi else 15) * mm)
+
+        c.setFillColor(NAVY)
+        title_y = 462 if bi else 452
+        t.draw(c, "Certificate of Participation", W / 2, title_y, 30, bold=True, align=CENTRE)
+        if bi:
+            t.draw(c, "结业证书", W / 2, title_y - 27, 19, bold=True, align=CENTRE)
+        rule_y = title_y - (37 if bi else 14)
+        c.setStrokeColor(GOLD)
+        c.setLineWidth(1.2)
+        c.line(W / 2 - 40 * mm, rule_y, W / 2 + 40 * mm, rule_y)
+
+        c.setFillColor(MUTED)
+        certify = "This is to certify that" + ("  /  兹证明" if bi else "")
+        t.draw(c, certify, W / 2, 398 if bi else 404, 12.5, align=CENTRE)
+        took = "took part in" + ("  /  参加了" if bi else "")
+        t.draw(c, took, W / 2, 288, 12.5, align=CENTRE)
+
+        c.setFillColor(NAVY)
+        size, lines = t.fit_lines(item.seminar_title, TEXT_WIDTH, 21, min_size=13, max_lines=2, bold=True)
+        if len(lines) == 1:
+            t.draw(c, lines[0], W / 2, 256, size, bold=True, align=CENTRE)
+        else:
+            t.draw(c, lines[0], W / 2, 264, size, bold=True, align=CENTRE)
+            t.draw(c, lines[1], W / 2, 264 - size * 1.2, size, bold=True, align=CENTRE)
+
+        y = 228 if len(lines) == 1 else 216
+        c.setFillColor(INK)
+        place = " · ".join(x for x in (clean(item.city), english_days(item.first_day, item.last_day)) if x)
+        t.draw(c, t.truncate(place, TEXT_WIDTH, 12), W / 2, y, 12, align=CENTRE)
+        if bi:
+            chinese = " · ".join(x for x in (chinese_days(item.first_day, item.last_day), clean(item.city)) if x)
+            c.setFillColor(MUTED)
+            y -= 15
+            t.draw(c, t.truncate(chinese, TEXT_WIDTH, 10.5), W / 2, y, 10.5, align=CENTRE)
+
+        self._signatories(item.signatories[:MAX_SIGNATORIES])
+
+        c.setFillColor(MUTED)
+        left = FRAME + 9 * mm
+        issued = f"Issued {item.issued_on.day} {dates.MONTHS[item.issued_on.month - 1]} {item.issued_on.year}"
+        t.draw(c, issued, left, QR_Y + 8, 9, align=LEFT)
+        if bi:
+            t.draw(c, f"颁发日期：{chinese_day(item.issued_on)}", left, QR_Y - 4, 9, align=LEFT)
+        label = "Certificate no." + (" / 证书编号" if bi else "")
+        t.draw(c, label, QR_X + QR_SIDE / 2, QR_Y + QR_SIDE + 2.5 * mm, 7, align=CENTRE)
+        return y - 18
+
+    def _logos(self, logos: Sequence[Path], *, top: float, height: float) -> None:
+        """The logos side by side, centred, each ``height`` tall (narrower if very wide)."""
+        from reportlab.lib.utils import ImageReader
+
+        if not logos:
+            return
+        gap = 10 * mm
+        max_width = min(70 * mm, (TEXT_WIDTH - gap * (len(logos) - 1)) / len(logos))
+        placed: list[tuple[str, float, float]] = []
+        for path in logos:
+            try:
+                width, high = ImageReader(str(path)).getSize()
+            except Exception as exc:  # a missing or unreadable file: say which
+                from ..core.errors import ValidationError
+
+                raise ValidationError(f"cannot read logo {path}: {exc}", where="logos") from None
+            scale = min(height / high, max_width / width)
+            placed.append((str(path), width * scale, high * scale))
+        x = W / 2 - (sum(w for _, w, _ in placed) + gap * (len(placed) - 1)) / 2
+        for path, width, high in placed:
+            self.canvas.drawImage(path, x, top - height + (height - high) / 2, width, high, mask="auto")
+            x += width + gap
+
+    def _signatories(self, people: Sequence[Signatory]) -> None:
+        if not people:
+            return
+        c, t = self.canvas, self.text
+        left, right = FRAME + 58 * mm, QR_X - 14 * mm
+        slot = (right - left) / len(people)
+        line_width = min(slot - 8 * mm, 62 * mm)
+        for i, person in enumerate(people):
+            centre = left + slot * (i + 0.5)
+            c.setStrokeColor(INK)
+            c.setLineWidth(0.6)
+            c.line(centre - line_width / 2, 118, centre + line_width / 2, 118)
+            c.setFillColor(INK)
+            name = clean(person.name)
+            size = t.fit_size(name, line_width, 10.5, min_size=7, bold=True)
+            t.draw(c, t.truncate(name, line_width, size, bold=True), centre, 105, size, bold=True, align=CENTRE)
+            c.setFillColor(MUTED)
+            size, lines = t.fit_lines(person.title, line_width, 8.5, min_size=6.5, max_lines=2)
+            for n, line in enumerate(lines):
+                t.draw(c, line, centre, 93 - n * (size + 1.5), size, align=CENTRE)
+
+
+# -- rendering ---------------------------------------------------------------------------------------------------
+
+def _canvas(buffer: io.BytesIO, items: Sequence[CertificateData]) -> Canvas:
+    first = items[0] if items else None
+    title = f"Certificates – {first.seminar_title}" if first else "Certificates"
+    c = Canvas(buffer, pagesize=PAGE, pageCompression=1, initialFontName="LH-Sans", lang="en")
+    c.setTitle(title)
+    c.setAuthor(CREATOR)
+    c.setSubject("Certificates of participation")
+    c.setCreator(CREATOR)
+    return c
+
+
+def _render(items: Sequence[CertificateData], fonts: FontSet,
+            each: Callable[[int], None] | None = None) -> Rendered:
+    text = TextDrawer(fonts)
+    buffer = io.BytesIO()
+    canvas = _canvas(buffer, items)
+    pages = _Pages(canvas, text)
+    for n, item in enumerate(items):
+        if each is not None:
+            each(n)
+        pages.page(item)
+    if not items:
+        canvas.showPage()
+    canvas.save()
+    return Rendered(buffer.getvalue(), max(1, len(items)), tuple(sorted(text.missing)))
+
+
+def _checker(total: int, progress: Callable[[int, int], Any] | None,
+             cancelled: Callable[[], bool] | None) -> Callable[[int], None]:
+    def each(done: int) -> None:
+        if progress is not None and done:
+            progress(done, total)
+        if cancelled is not None and cancelled():
+            raise Cancelled(f"stopped after {done} of {total} certificates")
+    return each
+
+
+def render_certificates(
+    items: Sequence[CertificateData], *, progress: Callable[[int, int], Any] | None = None,
+    cancelled: Callable[[], bool] | None = None, fonts: FontSet | None = None,
+) -> Rendered:
+    """All certificates in one PDF, one page each, in the order given."""
+    items = list(items)
+    rendered = _render(items, fonts or font_set(), _checker(len(items), progress, cancelled))
+    if progress is not None and items:
+        progress(len(items), len(items))
+    return rendered
+
+
+def render_certificate_files(
+    items: Sequence[CertificateData], directory: str | os.PathLike[str], *,
+    progress: Callable[[int, int], Any] | None = None, cancelled: Callable[[], bool] | None = None,
+    fonts: FontSet | None = None,
+) -> list[Path]:
+    """One PDF per certificate in ``directory`` (made if missing), named by
+    :func:`file_names`; returns the paths in the order of ``items``. A file of the
+    same name is replaced. Cancelled: the files written so far stay."""
+    items = list(items)
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    fonts = fonts or font_set()
+    check = _checker(len(items), progress, cancelled)
+    paths: list[Path] = []
+    for n, (item, name) in enumerate(zip(items, file_names(items))):
+        check(n)
+        rendered = _render([item], fonts)
+        target = folder / name
+        partial = folder / f".{name}.part"
+        partial.write_bytes(rendered.data)
+        partial.replace(target)
+        paths.append(target)
+    if progress is not None and items:
+        progress(len(items), len(items))
+    return paths
+
+
+# -- file names ------------------------------------------------------------------------------------------------
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"COM{i}" for i in range(10)),
+             *(f"LPT{i}" for i in range(10)), "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"}
+#: Bytes a file name may take (most file systems allow 255), leaving room for a code and '.pdf'.
+MAX_NAME_BYTES = 180
+
+
+def safe_stem(text: str) -> str:
+    """A file name stem from a person's name, safe on Windows, macOS and Linux: no path
+    separators or characters Windows refuses, no control characters, no leading dot or
+    trailing dot/space, not a reserved device name (CON, NUL, COM1...), at most
+    :data:`MAX_NAME_BYTES` bytes; CJK and other scripts are kept."""
+    stem = unicodedata.normalize("NFC", text or "")
+    stem = _UNSAFE.sub("_", stem)
+    stem = " ".join(stem.split())
+    stem = stem.strip(" .")
+    while len(stem.encode("utf-8")) > MAX_NAME_BYTES:
+        stem = stem[:-1]
+    stem = stem.rstrip(" .")
+    if not stem:
+        return "certificate"
+    if stem.split(".")[0].strip().upper() in _RESERVED:
+        stem = f"_{stem}"
+    return stem
+
+
+def _person_stem(item: CertificateData) -> str:
+    name, latin = clean(item.holder_name), clean(item.holder_latin)
+    return safe_stem(f"{name} {latin}" if latin and latin != name else name or latin)
+
+
+def file_names(items: Sequence[CertificateData]) -> list[str]:
+    """'李佳 Jia Li.pdf' for each item; people whose names would give the same file (case
+    ignored, as Windows and macOS do) all get their certificate code added, so a name
+    does not depend on the order of the batch."""
+    stems = [_person_stem(item) for item in items]
+    counts: dict[str, int] = {}
+    for stem in stems:
+        counts[stem.casefold()] = counts.get(stem.casefold(), 0) + 1
+    names: list[str] = []
+    taken: set[str] = set()
+    for item, stem in zip(items, stems):
+        if counts[stem.casefold()] > 1:
+            stem = f"{stem} {safe_stem(item.code)}"
+        name, n = f"{stem}.pdf", 2
+        while name.casefold() in taken:  # the same name and code twice: numbered
+            name, n = f"{stem} ({n}).pdf", n + 1
+        taken.add(name.casefold())
+        names.append(name)
+    return names
