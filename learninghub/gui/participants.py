@@ -1,4 +1,4 @@
-"""The Participants tab's actions: register someone, change a registration's status.
+"""The Participants tab's actions: register someone found or new, change a registration's status.
 
 The registration rules (a full seminar waitlists; a freed seat promotes the first
 person waiting) are the core's; the tab shows what they decided.
@@ -15,6 +15,7 @@ from ..core import vocab
 from ..core.errors import LearningHubError
 from ..core.services import people, registration
 from ..core.store import Database
+from . import seminar_views
 
 
 class Participants:
@@ -27,6 +28,9 @@ class Participants:
         f.registerFind.returnPressed.connect(self.register_selected)
         f.registerButton.clicked.connect(self.register_selected)
         f.statusChangeButton.clicked.connect(self.set_status)
+        f.newPersonRegisterButton.clicked.connect(self.new_person)
+        # the waiting list in words under the table, whenever the table is filled again
+        window.participants_model.modelReset.connect(self._show_waiting)
 
     def _find(self, text: str) -> None:
         combo = self.w.form.registerMatches
@@ -44,6 +48,38 @@ class Participants:
         self._do(lambda s: registration.register(s, seminar_id=self.w.current_seminar, person_id=int(person_id)))
         self.w.form.registerFind.clear()
 
+    def new_person(self):  # type: ignore[no-untyped-def]
+        """A new person, saved and registered in one transaction (the dialog stays open if refused)."""
+        from .person_dialog import PersonDialog
+
+        seminar_id = self.w.current_seminar
+        if not seminar_id:
+            return None
+        made: dict[str, Any] = {}
+
+        def register(s: Any, person_id: int) -> None:
+            made["registration"] = registration.register(s, seminar_id=seminar_id, person_id=person_id)
+            made["message"] = self._message(made["registration"])
+
+        dialog = PersonDialog(self._db(), parent=self.w, also=register)
+        text = self.w.form.registerFind.text().strip()
+        if text and "@" not in text:  # what was searched for, as a start
+            (dialog.form.nativeEdit if any(ord(ch) > 0x24F for ch in text) else dialog.form.familyEdit).setText(text)
+        dialog.setWindowTitle("New person, registered to this seminar")
+
+        def done() -> None:
+            self.w.form.registerFind.clear()
+            self.w.refresh()
+            self.w.statusBar().showMessage(made.get("message", ""), 8000)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def _show_waiting(self) -> None:
+        seminar_id = self.w.current_seminar
+        self.w.form.waitingLabel.setText(seminar_views.waiting_line(self._db(), seminar_id) if seminar_id else "")
+
     def selected_registration(self) -> int:
         rows = self.w.form.participantsView.selectionModel().selectedRows()
         return self.w.participants_model.key(rows[0].row()) if rows else 0
@@ -57,12 +93,14 @@ class Participants:
     def _do(self, action: Callable[[Any], Any]) -> None:
         try:
             with self._db().transaction() as s:
-                result = action(s)
-                message = f"{result.person.display_name}: {vocab.REGISTRATION_STATUSES[result.status]}"
-                if result.status == "waitlisted":
-                    message += " — the seminar is full"
+                message = self._message(action(s))
         except LearningHubError as exc:
             QMessageBox(QMessageBox.Icon.Warning, "Not done", exc.user_message, parent=self.w).open()
             return
         self.w.refresh()
         self.w.statusBar().showMessage(message, 8000)
+
+    @staticmethod
+    def _message(result: Any) -> str:
+        message = f"{result.person.display_name}: {vocab.REGISTRATION_STATUSES[result.status]}"
+        return message + (" — the seminar is full" if result.status == "waitlisted" else "")

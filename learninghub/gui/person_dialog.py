@@ -6,6 +6,7 @@ no name, a bad country code) is shown next to its field and the dialog stays ope
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
@@ -18,9 +19,12 @@ from . import forms
 from .field_errors import clear_field_errors, show_field_error
 
 class PersonDialog(QDialog):
-    def __init__(self, db: Database, person_id: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, person_id: int = 0, parent: QWidget | None = None, *,
+                 also: Callable[[Any, int], object] | None = None) -> None:
+        """``also(session, person_id)`` runs in the same transaction as the save (register the new
+        person, say): if it is refused, nothing is saved and its message is shown here."""
         super().__init__(parent)
-        self.db, self.person_id = db, person_id
+        self.db, self.person_id, self._also = db, person_id, also
         self.form = forms.load("person_dialog").Ui_PersonDialog()
         self.form.setupUi(self)
         f = self.form
@@ -83,12 +87,16 @@ class PersonDialog(QDialog):
         values = self.values()
         try:
             with self.db.transaction() as s:
+                person_id = 0
                 if self.person_id:
                     changes = {k: v for k, v in values.items() if v != self.loaded.get(k)}
                     people.edit_person(s, self.person_id, expected_version=self.loaded["version"], **changes)
                 else:
-                    self.person_id = people.add_person(s, **values).id
+                    person_id = people.add_person(s, **values).id
+                if self._also is not None:
+                    self._also(s, person_id or self.person_id)
         except LearningHubError as exc:
             show_field_error(self.form.errorLabel, self.fields, exc)
             return
+        self.person_id = self.person_id or person_id  # only once the transaction is committed
         super().accept()

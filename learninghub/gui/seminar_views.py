@@ -82,18 +82,30 @@ def agenda_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], l
 def participant_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], list[int]]:
     """The registrations as table rows sorted by name, and the registration id of each row."""
     with db.reading() as s:
+        place = {r.id: n for n, r in enumerate(registration.waiting_list(s, seminar_id), start=1)}
         rows = []
         for r in registration.list_registrations(s, seminar_id=seminar_id):
             p = r.person
-            rows.append((r.id, p.sort_key, 
+            status = vocab.REGISTRATION_STATUSES.get(r.status, r.status)
+            rows.append((r.id, p.sort_key,
                 p.display_name,
                 p.organisation.name if p.organisation else "",
                 p.city.name if p.city else "",
                 vocab.PERSON_ROLES.get(p.role, p.role),
-                vocab.REGISTRATION_STATUSES.get(r.status, r.status),
+                f"{status} #{place[r.id]}" if r.id in place else status,
             ))
         rows.sort(key=lambda row: row[1])
         return [row[2:] for row in rows], [row[0] for row in rows]
+
+
+def waiting_line(db: Database, seminar_id: int) -> str:
+    """The waiting list in words, first come first served (empty when no one waits)."""
+    with db.reading() as s:
+        names = [r.person.display_name for r in registration.waiting_list(s, seminar_id)]
+    if not names:
+        return ""
+    return f"Waiting list ({len(names)}), first come first served: " + ", ".join(
+        f"{n}. {name}" for n, name in enumerate(names, start=1))
 
 
 def conflict_notes(db: Database, seminar_id: int) -> tuple[dict[int, str], list[str]]:
