@@ -20,6 +20,7 @@ def run(database: str) -> int:
 
     from ..core.quickread import programme_outline
     from .main_window import MainWindow
+    from .backup_menu import backup_on_open
 
     # The first screen from sqlite3 alone; SQLAlchemy and the editors load right after it shows.
     outline = programme_outline(database)
@@ -32,6 +33,8 @@ def run(database: str) -> int:
         window = MainWindow(outline=outline, label=database)
         QTimer.singleShot(0, lambda: _attach(window, database))
     window.show()
+    if outline is None:  # else _attach makes it, once the database is connected
+        QTimer.singleShot(0, lambda: backup_on_open(window.db))
     try:
         return app.exec()
     finally:
@@ -59,6 +62,9 @@ def _attach(window, database: str) -> None:  # type: ignore[no-untyped-def]
         window.close()
         return
     window.attach(db)
+    from .backup_menu import backup_on_open
+
+    backup_on_open(db)  # a rotating copy, on a worker thread, after the window shows
     from ..runtime import freeze_startup_objects
 
     freeze_startup_objects()

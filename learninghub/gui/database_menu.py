@@ -37,6 +37,10 @@ class DatabaseSwitcher:
         self.menu_recent = menu_recent
         self.on_open = on_open
         self.menu_recent.aboutToShow.connect(self._fill_recent)
+        from .backup_menu import BackupActions
+
+        #: File → Backup… / Restore… (a restore reopens the database through open_path).
+        self.backups = BackupActions(window, lambda: window.db, self.open_path)  # type: ignore[attr-defined]
 
     def ask_new(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, "New database", "hub.sqlite", FILE_FILTER)
