@@ -33,7 +33,15 @@ class NotFound(LearningHubError):
 
 
 class StaleEdit(LearningHubError):
-    """Someone else changed the row since it was read: the edit would be lost."""
+    """Someone else changed the row since it was read: the edit would be lost.
+
+    ``fresh`` holds the stored values (attribute → value) when they are known, so a
+    window can show them and the user can apply the change again over them.
+    """
+
+    def __init__(self, message: str, *, where: str | None = None, fresh: dict[str, object] | None = None) -> None:
+        super().__init__(message, where=where)
+        self.fresh: dict[str, object] = dict(fresh or {})
 
 
 class DatabaseRefused(LearningHubError):

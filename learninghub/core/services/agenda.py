@@ -162,8 +162,9 @@ def _new_row(
     return row
 
 
-def get_session(session: Session, session_id: int) -> AgendaSession:
-    return get_or_refuse(session, AgendaSession, session_id, "session")
+def get_session(session: Session, session_id: int, *, for_update: bool = False) -> AgendaSession:
+    """``for_update`` locks the row (PostgreSQL) so a version check made on it holds until commit."""
+    return get_or_refuse(session, AgendaSession, session_id, "session", with_for_update=for_update)
 
 
 def list_sessions(session: Session, seminar_id: int) -> list[AgendaSession]:
@@ -198,7 +199,7 @@ def edit_session(
     fold: timezones.Fold | None = None,
 ) -> AgendaSession:
     """Change one session (one occurrence, if it belongs to a series)."""
-    row = get_session(session, session_id)
+    row = get_session(session, session_id, for_update=True)
     check_version(row, expected_version, "session")
     seminar = row.seminar
     if start is not UNSET or end is not UNSET:

@@ -28,7 +28,15 @@ def check_version(row: Any, expected_version: int | None, what: str) -> None:
             f"(you edited version {expected_version}, it is now version {row.version}); "
             "reload it and apply your change again",
             where=what,
+            fresh=stored_values(row),
         )
+
+
+def stored_values(row: Any) -> dict[str, Any]:
+    """The row's column values as stored now (the "fresh values" of a stale edit)."""
+    from sqlalchemy import inspect
+
+    return {attr.key: getattr(row, attr.key) for attr in inspect(row).mapper.column_attrs}
 
 
 UNSET: Any = object()

@@ -81,8 +81,9 @@ def add_person(
     return person
 
 
-def get_person(session: Session, person_id: int) -> Person:
-    return get_or_refuse(session, Person, person_id, "person")
+def get_person(session: Session, person_id: int, *, for_update: bool = False) -> Person:
+    """``for_update`` locks the row (PostgreSQL) so a version check made on it holds until commit."""
+    return get_or_refuse(session, Person, person_id, "person", with_for_update=for_update)
 
 
 def require_active(person: Person, where: str = "person") -> Person:
@@ -110,7 +111,7 @@ def edit_person(
     notes: str | None = UNSET,
     consent_contact: bool = UNSET,
 ) -> Person:
-    person = require_active(get_person(session, person_id))
+    person = require_active(get_person(session, person_id, for_update=True))
     check_version(person, expected_version, "person")
     given = person.given_name if given_name is UNSET else validate.text(given_name, "given name", max_len=200)
     family = person.family_name if family_name is UNSET else validate.text(family_name, "family name", max_len=200)

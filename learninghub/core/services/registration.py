@@ -100,8 +100,11 @@ def set_status(
     """Move a registration to ``status``; a full seminar waitlists, a freed seat promotes."""
     status = vocab.check_choice(status, vocab.REGISTRATION_STATUSES, "status")
     registration = get_registration(session, registration_id)
-    check_version(registration, expected_version, "registration")
     seminar = get_seminar(session, registration.seminar_id, for_update=True)
+    # Every status change takes the seminar's lock first (capacity is counted under it);
+    # reading the registration again after it sees the latest committed version.
+    session.refresh(registration)
+    check_version(registration, expected_version, "registration")
     old = registration.status
     if old == status:
         return registration
