@@ -1,4 +1,5 @@
-"""Commands that print documents: a seminar's agenda and a curriculum's programme as PDFs.
+"""Commands that print documents: a seminar's agenda, a curriculum's programme, a seminar's
+name badges and a session's sign-in sheet, as PDFs.
 
 reportlab is imported inside the handlers, so ``learninghub --help`` stays fast.
 """
@@ -34,6 +35,18 @@ def register(commands: Any) -> None:
     add_json(programme)
     programme.set_defaults(handler=print_programme)
 
+    badges = commands.add_parser("badges", help="name badges for a seminar's participants (8 to an A4 page)")
+    badges.add_argument("--seminar", type=int, required=True, metavar="ID")
+    badges.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    add_json(badges)
+    badges.set_defaults(handler=print_badges)
+
+    signin = commands.add_parser("signin", help="a session's sign-in sheet (registered people, by family name)")
+    signin.add_argument("--session", type=int, required=True, metavar="ID")
+    signin.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    add_json(signin)
+    signin.set_defaults(handler=print_signin)
+
 
 def print_agenda(args: argparse.Namespace, ctx: Context) -> None:
     from ..documents import build
@@ -49,6 +62,22 @@ def print_programme(args: argparse.Namespace, ctx: Context) -> None:
     target = _target(args.output)
     rendered = build.programme(ctx.db, args.curriculum, paper=args.paper)
     _finish(args, rendered, target, args.curriculum, f"programme of curriculum {args.curriculum}")
+
+
+def print_badges(args: argparse.Namespace, ctx: Context) -> None:
+    from ..documents import build
+
+    target = _target(args.output)
+    rendered = build.badges(ctx.db, args.seminar)
+    _finish(args, rendered, target, args.seminar, f"badges of seminar {args.seminar}")
+
+
+def print_signin(args: argparse.Namespace, ctx: Context) -> None:
+    from ..documents import build
+
+    target = _target(args.output)
+    rendered = build.signin(ctx.db, args.session)
+    _finish(args, rendered, target, args.session, f"sign-in sheet of session {args.session}")
 
 
 def _target(name: str) -> Path:

@@ -34,3 +34,21 @@ def programme(db: Database, curriculum_id: int, *, paper: str = "a4") -> Rendere
     with db.reading() as s:
         loaded = programme_pdf.load_programme(s, curriculum_id)
     return programme_pdf.render_programme(loaded, paper=paper)
+
+
+def badges(db: Database, seminar_id: int) -> Rendered:
+    """Name badges for everyone registered (or invited) to a seminar, 8 to an A4 page."""
+    from . import badges_pdf
+
+    with db.reading() as s:
+        sheet = badges_pdf.load_badges(s, seminar_id)
+    return badges_pdf.render_badges(sheet)
+
+
+def signin(db: Database, session_id: int) -> Rendered:
+    """A session's sign-in sheet: everyone registered, by family name, with a signature column."""
+    from . import signin_pdf
+
+    with db.reading() as s:
+        sheet = signin_pdf.load_signin(s, session_id)
+    return signin_pdf.render_signin(sheet)
