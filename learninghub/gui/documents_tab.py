@@ -1,8 +1,10 @@
-"""The Documents tab: the seminar's agenda and the curriculum's programme as PDFs.
+"""The Documents tab: make the seminar's documents, preview them, print or save them.
 
 Documents are made off the GUI thread (operations.BackgroundOp) by the same core
-calls as the command line (documents/build.py), then saved where the user chose or
-opened in their PDF viewer, which also prints them.
+calls as the command line (documents/build.py); the same background job renders
+the pages for the preview (pdf_pages), so the window never waits for PDFium. The
+preview (pdf_preview.PdfPreview) prints through the system's print dialog, saves a
+copy or opens the PDF in the user's viewer.
 """
 
 from __future__ import annotations
@@ -12,16 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.errors import LearningHubError
 from ..core.store import Database
 from .operations import BackgroundOp, Progress
+from .pdf_preview import PdfPreview
 
 SECOND_ZONES = ["", "Europe/Madrid", "Asia/Shanghai", "Europe/Brussels", "Europe/Rome", "Europe/Sofia",
                 "Europe/Athens", "Europe/Ljubljana", "Asia/Seoul", "America/Mexico_City", "UTC"]
+TITLES = {"agenda": "Agenda", "programme": "Programme"}
 
 
 class DocumentsTab:
@@ -29,24 +31,39 @@ class DocumentsTab:
         self.w, self._db = window, db_getter
         f = window.form
         f.secondZoneCombo.addItems(SECOND_ZONES)
+        f.secondZoneCombo.lineEdit().setPlaceholderText("none: times in the seminar's zone only")
         f.paperCombo.addItem("A4", "a4")
         f.paperCombo.addItem("US letter", "letter")
         f.saveAgendaButton.clicked.connect(lambda: self._ask_and_save("agenda"))
         f.openAgendaButton.clicked.connect(lambda: self.make("agenda", None))
         f.saveProgrammeButton.clicked.connect(lambda: self._ask_and_save("programme"))
         f.openProgrammeButton.clicked.connect(lambda: self.make("programme", None))
+        self.preview = PdfPreview(f.previewPane)
+        f.previewPaneLayout.addWidget(self.preview)
         self.op: BackgroundOp[Any] | None = None
         #: Where the last document went (tests and the status line read it).
         self.last_file: Path | None = None
-        self.opener: Callable[[Path], None] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self._shown_for = 0  # the seminar whose document the preview shows
+        window.agenda_model.modelReset.connect(self._seminar_shown)
+
+    def _seminar_shown(self) -> None:
+        """Another seminar chosen: its documents are not made yet, so the preview empties."""
+        if self.w.current_seminar != self._shown_for:
+            self.preview.clear()
+            self.w.form.documentsStatus.setText("")
 
     def _ask_and_save(self, kind: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self.w, f"Save {kind}", f"{kind}.pdf", "PDF files (*.pdf)")
         if path:
             self.make(kind, Path(path))
 
+    def _preview_dpi(self) -> float:
+        """Pages as wide as the preview pane (letter is the widest paper we make, 8.5 in)."""
+        width = self.w.form.previewPane.width() - 40
+        return max(60.0, min(110.0, width / 8.5))
+
     def make(self, kind: str, target: Path | None) -> BackgroundOp[Any] | None:
-        """Make the agenda or programme off the GUI thread; save it to ``target`` or open it."""
+        """Make the agenda or programme off the GUI thread; preview it, and save it to ``target`` if given."""
         from ..core.services import seminars
         from ..documents import build
 
@@ -57,29 +74,40 @@ class DocumentsTab:
         paper, zone = f.paperCombo.currentData(), f.secondZoneCombo.currentText().strip() or None
         with db.reading() as s:
             curriculum_id = seminars.get_seminar(s, seminar_id).curriculum_id
+        path = target or Path(tempfile.mkdtemp(prefix="learninghub-")) / f"{kind}.pdf"
+        dpi = self._preview_dpi()
 
         def work(progress: Progress) -> Any:
-            progress.step(0, 1, f"Making the {kind}…")
-            if kind == "agenda":
-                return build.agenda(db, seminar_id, second_tz=zone, paper=paper)
-            return build.programme(db, curriculum_id, paper=paper)
+            from . import pdf_pages
 
-        self.op = BackgroundOp(self.w, f"Making the {kind}", work, lambda r: self._done(kind, r, target), self._failed)
+            progress.step(0, 2, f"Making the {kind}…")
+            if kind == "agenda":
+                rendered = build.agenda(db, seminar_id, second_tz=zone, paper=paper)
+            else:
+                rendered = build.programme(db, curriculum_id, paper=paper)
+            try:
+                rendered.save(path)
+            except OSError as exc:
+                raise LearningHubError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            progress.step(1, 2, "Preparing the preview…")
+            return rendered, pdf_pages.render(path, dpi, should_stop=lambda _d, _t: progress.step(1, 2))
+
+        self.op = BackgroundOp(self.w, f"Making the {kind}", work,
+                               lambda result: self._done(kind, result, path, seminar_id), self._failed)
         return self.op.start()
 
-    def _done(self, kind: str, rendered: Any, target: Path | None) -> None:
-        path = target or Path(tempfile.mkdtemp(prefix="learninghub-")) / f"{kind}.pdf"
-        try:
-            rendered.save(path)
-        except OSError as exc:
-            self._failed(LearningHubError(f"cannot write {path}: {exc.strerror or exc}"))
-            return
+    def _done(self, kind: str, result: Any, path: Path, seminar_id: int) -> None:
+        rendered, images = result
         self.last_file = path
+        self._shown_for = seminar_id
         note = f" — no font has: {' '.join(rendered.missing)}" if rendered.missing else ""
-        self.w.form.documentsStatus.setText(f"{kind.capitalize()}: {rendered.pages} pages, {path}{note}")
-        if target is None:
-            self.opener(path)
+        self.w.form.documentsStatus.setText(f"{TITLES.get(kind, kind)}: {rendered.pages} pages, {path}{note}")
+        self.preview.show_document(path, images, TITLES.get(kind, kind))
 
     def _failed(self, exc: BaseException) -> None:
+        from .operations import Cancelled
+
+        if isinstance(exc, Cancelled):
+            return
         message = exc.user_message if isinstance(exc, LearningHubError) else f"The document could not be made: {exc}"
         QMessageBox(QMessageBox.Icon.Warning, "No document", message, parent=self.w).open()

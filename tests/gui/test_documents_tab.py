@@ -1,10 +1,19 @@
-"""The Documents tab makes the agenda and the programme off the GUI thread, as the CLI does."""
+"""The Documents tab: documents made off the GUI thread as the CLI makes them, previewed, printed, saved."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
+
+from learninghub.gui.pdf_preview import PdfPreview
+
+
+def _make(qtbot, window, kind: str, target: Path | None = None):  # type: ignore[no-untyped-def]
+    op = window.documents.make(kind, target)
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    return window.documents.preview
 
 
 def test_save_the_agenda_with_a_second_zone(qtbot, park_city, tmp_path: Path) -> None:
@@ -12,18 +21,96 @@ def test_save_the_agenda_with_a_second_zone(qtbot, park_city, tmp_path: Path) ->
     window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
     window.form.secondZoneCombo.setCurrentText("Europe/Madrid")
     target = tmp_path / "park-city agenda.pdf"
-    op = window.documents.make("agenda", target)
-    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    preview = _make(qtbot, window, "agenda", target)
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Park City Project" in text and "李佳" in text and "03:00" in text  # 09:00 Chengdu = 03:00 Madrid
     assert str(target) in window.form.documentsStatus.text()
+    assert preview.path == target
 
 
-def test_open_the_programme_in_the_viewer(qtbot, park_city) -> None:
+def test_nothing_made_yet_shows_a_placeholder_and_no_actions(qtbot, park_city) -> None:
     window, _ = park_city
+    preview = window.documents.preview
+    f = preview.form
+    assert f.previewStack.currentWidget() is f.placeholder and "Nothing to preview yet" in f.placeholder.text()
+    assert not f.printButton.isEnabled() and not f.saveAsButton.isEnabled() and not f.openViewerButton.isEnabled()
+    assert preview.ask_print() is None
+
+
+def test_preview_shows_every_page_as_an_image(qtbot, park_city) -> None:
+    window, _ = park_city
+    window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
+    preview = _make(qtbot, window, "agenda")
+    pages = len(PdfReader(preview.path).pages)
+    assert len(preview.images) == len(preview.page_labels()) == pages
+    assert preview.form.pagesLabel.text() == f"Agenda: {pages} page{'s' if pages != 1 else ''}"
+    assert preview.form.previewStack.currentWidget() is preview.form.pagesScroll
+    image = preview.images[0]
+    assert 0.65 < image.width() / image.height() < 0.8  # a portrait page
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert "#ffffff" in colours and len(colours) > 5  # white paper with text drawn on it
+    assert preview.form.printButton.isEnabled()
+
+
+def test_another_seminar_empties_the_preview(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    _make(qtbot, window, "agenda")
+    from learninghub.core.services import seminars
+
+    with demo_db.reading() as s:
+        other = next(x.id for x in seminars.list_seminars(s) if x.id != seminar_id)
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(other))
+    assert window.documents.preview.path is None
+    window.refresh()  # the same seminar shown again keeps nothing stale either
+    assert window.documents.preview.path is None
+
+
+def test_print_to_a_pdf_printer_gives_every_page(qtbot, park_city, tmp_path: Path) -> None:
+    window, _ = park_city
+    preview = _make(qtbot, window, "programme")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    printer.setResolution(150)
+    assert preview.print_to(printer) == len(preview.images) >= 1
+    printed = PdfReader(out)
+    assert len(printed.pages) == len(PdfReader(preview.path).pages)
+    assert printed.pages[0].images, "each printed page carries the rendered page image"
+    assert "sent to the printer" in window.statusBar().currentMessage()
+
+
+def test_the_print_dialog_opens_without_blocking_and_prints_on_accept(qtbot, tmp_path: Path, demo_db) -> None:
+    from learninghub.documents import build
+    from learninghub.core.services import seminars
+
+    with demo_db.reading() as s:
+        seminar_id = seminars.list_seminars(s)[0].id
+    source = tmp_path / "agenda.pdf"
+    build.agenda(demo_db, seminar_id).save(source)
+    from learninghub.gui import pdf_pages
+
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.show_document(source, pdf_pages.render(source, 50), "Agenda")
+    dialog = preview.ask_print()
+    assert dialog is not None and dialog.isVisible()
+    from PySide6.QtWidgets import QLineEdit
+
+    out = tmp_path / "via-dialog.pdf"
+    # no printer is installed here: the dialog offers "Print to File (PDF)"; type the file name into it
+    dialog.findChild(QLineEdit, "filename").setText(str(out))
+    dialog.accept()
+    assert len(PdfReader(out).pages) == pdf_pages.page_count(source)
+
+
+def test_save_a_copy_and_open_in_the_viewer(qtbot, park_city, tmp_path: Path) -> None:
+    window, _ = park_city
+    preview = _make(qtbot, window, "programme")
     opened: list[Path] = []
-    window.documents.opener = opened.append  # the user's PDF viewer
-    op = window.documents.make("programme", None)
-    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
-    assert len(opened) == 1 and opened[0].exists()
-    assert "Metropolis Learning Hub Chengdu" in PdfReader(opened[0]).pages[0].extract_text()
+    preview.opener = opened.append  # the user's PDF viewer
+    preview.form.openViewerButton.click()
+    assert opened == [preview.path]
+    copy = tmp_path / "copy.pdf"
+    preview.save_copy(copy)
+    assert "Metropolis Learning Hub Chengdu" in PdfReader(copy).pages[0].extract_text()

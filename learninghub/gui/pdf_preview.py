@@ -1,0 +1,130 @@
+"""The Documents tab's preview: the pages of the last document made, ready to print or save.
+
+Pages arrive as images rendered off the GUI thread (pdf_pages.render inside the
+document's BackgroundOp); this widget only shows them. Printing goes through the
+system's print dialog (QtPrintSupport), opened window-modal so nothing blocks.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QPixmap
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+
+from . import forms
+
+
+class PdfPreview(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = forms.load("pdf_preview").Ui_PdfPreview()
+        self.form.setupUi(self)
+        f = self.form
+        f.printButton.clicked.connect(self.ask_print)
+        f.saveAsButton.clicked.connect(self.ask_save_copy)
+        f.openViewerButton.clicked.connect(self.open_in_viewer)
+        #: The PDF shown (None: nothing made yet).
+        self.path: Path | None = None
+        self.title = ""
+        self.images: list[QImage] = []
+        self.opener: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.print_dialog = None  # the open QPrintDialog, if any (tests accept it)
+        self.clear()
+
+    def clear(self) -> None:
+        """Nothing to show: the placeholder, and no button that would act on nothing."""
+        self.path, self.images, self.title = None, [], ""
+        self._drop_pages()
+        f = self.form
+        f.previewStack.setCurrentWidget(f.placeholder)
+        f.pagesLabel.setText("No document yet")
+        for button in (f.printButton, f.saveAsButton, f.openViewerButton):
+            button.setEnabled(False)
+
+    def show_document(self, path: Path, images: list[QImage], title: str) -> None:
+        self._drop_pages()
+        self.path, self.images, self.title = path, images, title
+        f = self.form
+        for number, image in enumerate(images, start=1):
+            page = QLabel(f.pagesHolder)
+            page.setObjectName(f"page{number}")
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            page.setStyleSheet("background: white; border: 1px solid #b8b8b8;")
+            page.setToolTip(f"Page {number} of {len(images)}")
+            f.pagesLayout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+        f.pagesLayout.addStretch(1)
+        count = len(images)
+        f.pagesLabel.setText(f"{title}: {count} page{'s' if count != 1 else ''}")
+        f.previewStack.setCurrentWidget(f.pagesScroll)
+        f.pagesScroll.verticalScrollBar().setValue(0)
+        for button in (f.printButton, f.saveAsButton, f.openViewerButton):
+            button.setEnabled(True)
+
+    def page_labels(self) -> list[QLabel]:
+        return [w for w in self.form.pagesHolder.findChildren(QLabel) if w.objectName().startswith("page")]
+
+    def _drop_pages(self) -> None:
+        layout = self.form.pagesLayout
+        while layout.count():
+            item = layout.takeAt(0)
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+
+    # -- printing
+    def ask_print(self):  # type: ignore[no-untyped-def]
+        """The system print dialog; the document is printed once the user confirms."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.path is None:
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.title or self.path.stem)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(f"Print {self.title}")
+        dialog.setMinMax(1, max(1, len(self.images)))
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        self.print_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()  # window-modal as open() would be (PySide6 hides QDialog.open() on QPrintDialog)
+        return dialog
+
+    def print_to(self, printer) -> int:  # type: ignore[no-untyped-def]
+        """Print the shown document on ``printer`` (a real one, or a PDF file); the pages printed."""
+        from . import pdf_pages
+
+        if self.path is None:
+            return 0
+        try:
+            printed = pdf_pages.print_pdf(self.path, printer)
+        except OSError as exc:
+            QMessageBox(QMessageBox.Icon.Warning, "Not printed", f"Printing failed: {exc}", parent=self).open()
+            return 0
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"{self.title}: {printed} pages sent to the printer", 8000)
+        return printed
+
+    # -- saving and opening
+    def ask_save_copy(self) -> None:
+        if self.path is None:
+            return
+        target, _ = QFileDialog.getSaveFileName(self, "Save a copy", self.path.name, "PDF files (*.pdf)")
+        if target:
+            self.save_copy(Path(target))
+
+    def save_copy(self, target: Path) -> None:
+        assert self.path is not None
+        try:
+            shutil.copyfile(self.path, target)
+        except OSError as exc:
+            QMessageBox(QMessageBox.Icon.Warning, "Not saved", f"Cannot write {target}: {exc.strerror or exc}",
+                        parent=self).open()
+
+    def open_in_viewer(self) -> None:
+        if self.path is not None:
+            self.opener(self.path)
