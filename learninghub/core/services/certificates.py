@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ... import config
 from .. import certcodes, validate
-from ..errors import NotFound, RuleViolation, ValidationError
+from ..errors import NotFound, RuleViolation, StaleEdit, ValidationError
 from ..models import (
     AgendaSession,
     Attendance,
@@ -45,7 +45,7 @@ from ..models import (
     Seminar,
     utcnow,
 )
-from .common import UNSET, check_version, get_or_refuse
+from .common import UNSET, get_or_refuse
 
 #: Session kinds that are not part of the programme one is certified for.
 NOT_COUNTED_KINDS = frozenset({"break", "meal"})
@@ -183,8 +183,11 @@ def set_settings(
     """Change what is given (UNSET leaves a field; None clears one half of the rule)."""
     get_or_refuse(session, Seminar, seminar_id, "seminar")
     row = session.get(CertificateSettings, seminar_id)
-    check_version(_Versioned(seminar_id, row.version if row else 0), expected_version,
-                  "certificate settings of seminar")
+    stored = row.version if row is not None else 0  # never saved: the defaults are version 0
+    if expected_version is not None and expected_version != stored:
+        raise StaleEdit(f"the certificate settings of seminar {seminar_id} were changed by someone else meanwhile "
+                        f"(you edited version {expected_version}, they are now version {stored}); "
+                        "reload them and apply your change again", where="certificate settings")
     if row is None:
         default = Rule.default()
         row = CertificateSettings(seminar_id=seminar_id, min_attendance_pct=default.min_attendance_pct,
@@ -202,14 +205,6 @@ def set_settings(
         row.logos = _check_logos(logos)
     session.flush()
     return _settings_of(row, seminar_id)
-
-
-@dataclass
-class _Versioned:
-    """What the stale-edit check reads: settings never saved are at version 0."""
-
-    id: int
-    version: int
 
 
 # ---------------------------------------------------------------- eligibility
