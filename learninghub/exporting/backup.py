@@ -87,10 +87,11 @@ def backup(db: Database, destination: Path, *, portable: bool | None = None) -> 
             _copy_sqlite(source, tmp)
         return BackupResult(destination, "sqlite", revision)
     with atomic_path(destination, private=True) as tmp:
-        with db.engine.connect() as conn, conn.begin(), open(tmp, "w", encoding="utf-8") as out:
+        with db.engine.connect() as conn, open(tmp, "w", encoding="utf-8") as out:
             if conn.dialect.name == "postgresql":  # one snapshot for every table
-                conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            rows = dump.write_dump(conn, out, revision)
+                conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+            with conn.begin():  # SQLite: one read transaction is one snapshot
+                rows = dump.write_dump(conn, out, revision)
     return BackupResult(destination, "dump", revision, rows)
 
 

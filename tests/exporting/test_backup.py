@@ -47,7 +47,8 @@ def _search(db: Database, text: str) -> list[int]:
 def test_backup_change_restore_gives_back_every_table(db, world: World, tmp_path: Path, name: str) -> None:
     before = snapshot(db)
     made = backups.backup(db, tmp_path / name)
-    assert made.format == ("sqlite" if name.endswith(".sqlite") else "dump")
+    sqlite_copy = name.endswith(".sqlite") and db.target.sqlite_path is not None
+    assert made.format == ("sqlite" if sqlite_copy else "dump")  # PostgreSQL always dumps
     assert (made.path.stat().st_mode & 0o777) == 0o600, "a backup holds personal data"
     _change_everything(db, world)
     assert snapshot(db) != before
@@ -55,11 +56,17 @@ def test_backup_change_restore_gives_back_every_table(db, world: World, tmp_path
     assert snapshot(db) == before  # every table, the search index included
     assert _search(db, "한현숙") == [world.people["han"]]  # the index answers for the restored rows
     assert result.safety_copy is not None and result.safety_copy.exists() and not result.upgraded
-    # The safety copy holds the data as it was just before the restore.
-    with open_database(str(result.safety_copy)) as kept, kept.reading() as s:
-        assert people.get_person(s, world.people["han"]).erased_at is not None
+    with db.transaction() as s:  # new rows get fresh ids (PostgreSQL: sequences moved past the restored ids)
+        new = people.add_person(s, given_name="After", family_name="Restore")
+    assert new.id > max(world.people.values())
+    if db.target.sqlite_path is not None:  # the safety copy holds the data as it was just before
+        with open_database(str(result.safety_copy)) as kept, kept.reading() as s:
+            assert people.get_person(s, world.people["han"]).erased_at is not None
+    else:
+        assert dump.read_header(result.safety_copy)["format"] == dump.FORMAT
 
 
+@pytest.mark.sqlite_only
 def test_the_app_keeps_working_on_the_restored_data(db, world: World, tmp_path: Path) -> None:
     made = backups.backup(db, tmp_path / "b.sqlite")
     _change_everything(db, world)
@@ -73,6 +80,7 @@ def test_the_app_keeps_working_on_the_restored_data(db, world: World, tmp_path: 
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.sqlite_only
 def test_backup_while_another_connection_writes_is_consistent(db, world: World, tmp_path: Path) -> None:
     """A transaction left open on the live database (another window mid-edit) is not in the copy."""
     from sqlalchemy import text
@@ -89,8 +97,14 @@ def test_backup_while_another_connection_writes_is_consistent(db, world: World, 
 
 
 def _refused_untouched(db: Database, source: Path, match: str) -> None:
+    """The restore is refused; an SQLite file stays byte-for-byte (sha256), PostgreSQL row-for-row."""
     live = db.target.sqlite_path
-    assert live is not None
+    if live is None:
+        before = snapshot(db)
+        with pytest.raises(DatabaseRefused, match=match):
+            backups.restore(db, source)
+        assert snapshot(db) == before, "a refused restore changed the database"
+        return
     db.flush_to_main_file()
     sha = _sha(live)
     folder = live.parent
@@ -121,11 +135,13 @@ def test_a_file_that_is_not_a_backup_is_refused(db, world: World, tmp_path: Path
 
 
 def test_a_backup_from_a_newer_version_is_refused(db, world: World, tmp_path: Path) -> None:
-    made = backups.backup(db, tmp_path / "newer.sqlite")
-    with sqlite3.connect(made.path) as conn:
+    (tmp_path / "x").mkdir()
+    newer = tmp_path / "x" / "newer.sqlite"
+    open_database(str(newer)).close()
+    with sqlite3.connect(newer) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.close()
-    _refused_untouched(db, made.path, "newer version")
+    _refused_untouched(db, newer, "newer version")
     dumped = backups.backup(db, tmp_path / "newer.jsonl")
     lines = dumped.path.read_text(encoding="utf-8").splitlines()
     lines[0] = lines[0].replace(SCHEMA_HEAD, "9999_from_the_future")
@@ -156,6 +172,7 @@ def test_an_older_backup_is_upgraded_on_restore(db, world: World, tmp_path: Path
     assert sqlite3.connect(old).execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003_email_key"
 
 
+@pytest.mark.sqlite_only
 def test_a_dump_restores_into_a_fresh_database_row_for_row(db, world: World, tmp_path: Path) -> None:
     """The path PostgreSQL takes (delete all, insert all in one transaction), run here on SQLite."""
     from sqlalchemy import create_engine
@@ -177,12 +194,14 @@ def test_a_dump_restores_into_a_fresh_database_row_for_row(db, world: World, tmp
         fresh.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_backup_refuses_to_overwrite_the_database_itself(db, world: World) -> None:
     assert db.target.sqlite_path is not None
     with pytest.raises(DatabaseRefused, match="the database itself"):
         backups.backup(db, db.target.sqlite_path)
 
 
+@pytest.mark.sqlite_only
 def test_rotating_backup_keeps_the_newest_n_and_skips_unchanged(db, world: World, tmp_path: Path) -> None:
     folder = tmp_path / "auto"
     first = rotation.rotating_backup(db, folder=folder, keep=3)
@@ -210,3 +229,17 @@ def test_rotating_backup_folder_is_in_the_user_data_folder(tmp_path: Path) -> No
     folder = rotation.backup_folder(tmp_path / "hub.sqlite")
     assert user_data_path("LearningHubPlanner", "LearningHub") in folder.parents
     assert folder.name.startswith("hub-") and folder != rotation.backup_folder(tmp_path / "x" / "hub.sqlite")
+
+
+def test_restore_into_a_fresh_database_then_keep_adding(db, world: World, fresh_db_url, tmp_path: Path) -> None:
+    """On a new database (id sequences at 1) the restored ids must not be handed out again."""
+    made = backups.backup(db, tmp_path / "all.jsonl")
+    fresh = open_database(fresh_db_url("fresh"))
+    try:
+        backups.restore(fresh, made.path, safety_folder=tmp_path / "safety")
+        assert snapshot(fresh) == snapshot(db)
+        with fresh.transaction() as s:
+            new = people.add_person(s, given_name="After", family_name="Restore")
+        assert new.id > max(world.people.values())
+    finally:
+        fresh.close()
