@@ -14,7 +14,8 @@ Interface (the ``certificates`` command and the app call these; keep it stable):
   top, left to right; empty means :func:`default_logos` (``resources/logos/``).
 - :func:`render_certificates(items, *, progress=None, cancelled=None, fonts=None)
   <render_certificates>` -> :class:`~learninghub.documents.page.Rendered` (one
-  PDF, one page per item, in order; ``.data``, ``.pages``, ``.missing``).
+  PDF, one page per item, in order; ``.data``, ``.pages``, ``.missing``); an
+  empty ``items`` is refused with a ValidationError.
 - :func:`render_certificate_files(items, directory, ...) <render_certificate_files>`
   -> ``list[Path]``: one PDF per item, same order, file names from the holder's
   name (:func:`file_names`), written to a temporary name and renamed.
@@ -348,10 +349,8 @@ def _render(items: Sequence[CertificateData], fonts: FontSet,
         if each is not None:
             each(n)
         pages.page(item)
-    if not items:
-        canvas.showPage()
     canvas.save()
-    return Rendered(buffer.getvalue(), max(1, len(items)), tuple(sorted(text.missing)))
+    return Rendered(buffer.getvalue(), len(items), tuple(sorted(text.missing)))
 
 
 def _checker(total: int, progress: Callable[[int, int], Any] | None,
@@ -368,8 +367,13 @@ def render_certificates(
     items: Sequence[CertificateData], *, progress: Callable[[int, int], Any] | None = None,
     cancelled: Callable[[], bool] | None = None, fonts: FontSet | None = None,
 ) -> Rendered:
-    """All certificates in one PDF, one page each, in the order given."""
+    """All certificates in one PDF, one page each, in the order given; refuses an
+    empty batch (a PDF without pages helps nobody)."""
     items = list(items)
+    if not items:
+        from ..core.errors import ValidationError
+
+        raise ValidationError("there is no certificate to print", where="certificates")
     rendered = _render(items, fonts or font_set(), _checker(len(items), progress, cancelled))
     if progress is not None and items:
         progress(len(items), len(items))

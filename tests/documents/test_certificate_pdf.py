@@ -1,0 +1,204 @@
+"""Certificates read back: names in their own script and in Latin, the code as text and
+as a QR code a reader decodes from the rendered page, files named after people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from learninghub.core.errors import ValidationError
+from learninghub.documents import certificate_pdf as cp
+from learninghub.documents.certificate_pdf import CertificateData, Signatory
+
+SIGNATORIES = (Signatory("Octavi de la Varga", "Secretary General, Metropolis"),
+               Signatory("王晓明", "Director, Chengdu Foreign Affairs Office"),
+               Signatory("Kim Min-jun", "Head of Training"))
+
+
+def certificate(name: str, latin: str | None = None, code: str = "7K3M-Q9XT-2WPA", **kw: object) -> CertificateData:
+    fields: dict[str, object] = dict(
+        code=code, holder_name=name, holder_latin=latin, seminar_title="Park City Project", city="Chengdu",
+        first_day=dt.date(2020, 7, 13), last_day=dt.date(2020, 7, 17), hours=24, issued_on=dt.date(2020, 7, 17),
+        signatories=SIGNATORIES,
+    )
+    fields.update(kw)
+    return CertificateData(**fields)  # type: ignore[arg-type]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def page_texts(data: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "c.pdf"
+    path.write_bytes(data)
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+PEOPLE = [("李佳", "Jia Li", "AAAA-BBBB-CCC1"), ("김민준", "Kim Min-jun", "AAAA-BBBB-CCC2"),
+          ("Александра Петрова", "Aleksandra Petrova", "AAAA-BBBB-CCC3"), ("Anna Müller", None, "AAAA-BBBB-CCC4")]
+
+
+def test_each_page_names_its_holder_in_their_script_and_in_latin(tmp_path: Path) -> None:
+    rendered = cp.render_certificates([certificate(n, latin, code) for n, latin, code in PEOPLE])
+    texts = page_texts(rendered.data, tmp_path)
+    assert rendered.pages == len(texts) == 4 and rendered.missing == ()
+    for text, (name, latin, code) in zip(texts, PEOPLE):
+        flat = squash(text)
+        assert squash(name) in flat and code in flat
+        assert latin is None or squash(latin) in flat
+        for expected in ("Certificate of Participation", "Park City Project", "Chengdu", "13–17 July 2020",
+                         "24 hours", "Octavi de la Varga", "王晓明", "Director, Chengdu Foreign Affairs Office",
+                         "Issued 17 July 2020"):
+            assert squash(expected) in flat, expected
+        assert "结业证书" not in flat  # English only unless asked
+
+
+def test_bilingual_wording_adds_chinese(tmp_path: Path) -> None:
+    rendered = cp.render_certificates([certificate("李佳", "Jia Li", bilingual=True, hours=22.5)])
+    flat = squash(page_texts(rendered.data, tmp_path)[0])
+    for expected in ("Certificate of Participation", "结业证书", "兹证明", "参加了", "2020年7月13日至17日",
+                     "22.5 hours", "共22.5学时", "颁发日期：2020年7月17日", "证书编号"):
+        assert squash(expected) in flat, expected
+
+
+def test_hostile_text_is_printed_as_written(tmp_path: Path) -> None:
+    rendered = cp.render_certificates([certificate("<b>Li & Co</b>", None, seminar_title='<font name="x">&amp;',
+                                                   signatories=(Signatory("<img src='/etc/passwd'/>", "A & B"),))])
+    text = page_texts(rendered.data, tmp_path)[0]
+    for expected in ("<b>Li & Co</b>", '<font name="x">&amp;', "<img src='/etc/passwd'/>", "A & B"):
+        assert expected in text
+
+
+def test_a_very_long_name_is_fitted_and_printed_whole(tmp_path: Path) -> None:
+    name = "Maximiliano Alejandro Fernández de la Torre y Guzmán-Villalobos " * 2
+    rendered = cp.render_certificates([certificate(name.strip(), None)])
+    assert squash(name) in squash(page_texts(rendered.data, tmp_path)[0])
+
+
+def test_characters_no_font_has_are_reported() -> None:
+    rendered = cp.render_certificates([certificate("𓀀 Li", "Li")])
+    assert rendered.missing == ("𓀀",)
+
+
+def test_no_hours_no_hours_line(tmp_path: Path) -> None:
+    rendered = cp.render_certificates([certificate("Jia Li", hours=None)])
+    assert "hours" not in page_texts(rendered.data, tmp_path)[0]
+
+
+def test_qr_code_on_the_rendered_page_decodes_to_the_code() -> None:
+    pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 renders the page (pip install pypdfium2)")
+    zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp decodes the QR code")
+    items = [certificate("李佳", "Jia Li", code="7K3M-Q9XT-2WPA"),
+             certificate("김민준", "Kim Min-jun", code="XV4E-1N8R-PQ0C", qr_text="https://hub.example/v/XV4E1N8RPQ0C")]
+    document = pdfium.PdfDocument(cp.render_certificates(items).data)
+    found = []
+    for page in document:
+        image = page.render(scale=150 / 72).to_pil()  # 150 dpi, as an office scanner or phone sees it
+        found.append([r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode])
+    assert found == [["7K3M-Q9XT-2WPA"], ["https://hub.example/v/XV4E1N8RPQ0C"]]
+
+
+def test_logos_from_chosen_files_and_a_missing_one_is_named(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "city.png"
+    Image.new("RGB", (300, 100), (200, 30, 30)).save(logo)
+    rendered = cp.render_certificates([certificate("Jia Li", logos=(logo, cp.default_logos()[0]))])
+    assert rendered.data.count(b"/Subtype /Image") == 2
+    with pytest.raises(ValidationError, match="missing.png"):
+        cp.render_certificates([certificate("Jia Li", logos=(tmp_path / "missing.png",))])
+
+
+def test_default_logo_ships_with_the_app() -> None:
+    assert [p.name for p in cp.default_logos()] == ["learning-hub.jpg"]
+
+
+def test_progress_is_reported_and_cancel_stops() -> None:
+    items = [certificate(f"Person {i}", code=f"CODE-{i:04d}") for i in range(5)]
+    seen: list[tuple[int, int]] = []
+    cp.render_certificates(items, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(cp.Cancelled, match="after 2 of 5"):
+        cp.render_certificates(items, cancelled=cancelled)
+
+
+def test_an_empty_batch_is_refused() -> None:
+    with pytest.raises(ValidationError, match="no certificate"):
+        cp.render_certificates([])
+
+
+@pytest.mark.parametrize(
+    ("name", "latin", "expected"),
+    [
+        ("李佳", "Jia Li", "李佳 Jia Li.pdf"),
+        ("Anna Müller", None, "Anna Müller.pdf"),
+        ("../../etc/passwd", None, "_.._etc_passwd.pdf"),  # no hidden file either
+        ('a\\b:c*d?"e<f>g|h', None, "a_b_c_d_e_f_g_h.pdf"),
+        ("CON", None, "_CON.pdf"),
+        ("nul.txt", None, "_nul.txt.pdf"),
+        ("Lpt1", None, "_Lpt1.pdf"),
+        ("  ...  ", None, "certificate.pdf"),
+        ("Jia\nLi\t", None, "Jia Li.pdf"),
+        ("Jia Li. ", None, "Jia Li.pdf"),
+    ],
+)
+def test_file_names_are_safe(name: str, latin: str | None, expected: str) -> None:
+    assert cp.file_names([certificate(name, latin)]) == [expected]
+
+
+def test_file_names_are_short_enough_for_any_file_system() -> None:
+    [name] = cp.file_names([certificate("李" * 300)])
+    assert len(name.encode("utf-8")) <= 255 and name.endswith(".pdf") and name.startswith("李")
+
+
+def test_people_sharing_a_name_get_their_code_whatever_the_order() -> None:
+    a = certificate("Jia Li", code="AAAA-1111-AAAA")
+    b = certificate("jia li", code="BBBB-2222-BBBB")
+    other = certificate("Min Zhou", code="CCCC-3333-CCCC")
+    assert cp.file_names([a, other, b]) == ["Jia Li AAAA-1111-AAAA.pdf", "Min Zhou.pdf", "jia li BBBB-2222-BBBB.pdf"]
+    assert cp.file_names([b, a]) == ["jia li BBBB-2222-BBBB.pdf", "Jia Li AAAA-1111-AAAA.pdf"]
+    assert cp.file_names([a, a]) == ["Jia Li AAAA-1111-AAAA.pdf", "Jia Li AAAA-1111-AAAA (2).pdf"]
+
+
+def test_split_files_one_per_person(tmp_path: Path) -> None:
+    items = [certificate(n, latin, code) for n, latin, code in PEOPLE] + [certificate("李佳", "Jia Li", "ZZZZ-0000-ZZZ9")]
+    seen: list[int] = []
+    paths = cp.render_certificate_files(items, tmp_path / "out", progress=lambda done, total: seen.append(done))
+    assert [p.name for p in paths] == ["李佳 Jia Li AAAA-BBBB-CCC1.pdf", "김민준 Kim Min-jun.pdf",
+                                       "Александра Петрова Aleksandra Petrova.pdf", "Anna Müller.pdf",
+                                       "李佳 Jia Li ZZZZ-0000-ZZZ9.pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(p.name for p in paths)  # no leftovers
+    for path, (name, _latin, code) in zip(paths, PEOPLE):
+        pages = PdfReader(path).pages
+        assert len(pages) == 1 and squash(name) in squash(pages[0].extract_text()) and code in pages[0].extract_text()
+    assert seen[-1] == 5
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "english", "chinese"),
+    [
+        (dt.date(2020, 7, 13), dt.date(2020, 7, 17), "13–17 July 2020", "2020年7月13日至17日"),
+        (dt.date(2020, 6, 30), dt.date(2020, 7, 2), "30 June – 2 July 2020", "2020年6月30日至7月2日"),
+        (dt.date(2020, 12, 28), dt.date(2021, 1, 2), "28 December 2020 – 2 January 2021",
+         "2020年12月28日至2021年1月2日"),
+        (dt.date(2021, 5, 20), dt.date(2021, 5, 20), "20 May 2021", "2021年5月20日"),
+    ],
+)
+def test_dates_in_both_languages(first: dt.date, last: dt.date, english: str, chinese: str) -> None:
+    assert cp.english_days(first, last) == english
+    assert cp.chinese_days(first, last) == chinese
+
+
+def test_hours_wording() -> None:
+    assert [cp.hours_text(h) for h in (1, 24, 22.5, 7.25)] == ["1 hour", "24 hours", "22.5 hours", "7.2 hours"]

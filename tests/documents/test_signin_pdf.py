@@ -1,0 +1,84 @@
+"""Sign-in sheets: registered people by family name, the header on every page, Page x of y."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pypdf import PdfReader
+
+from learninghub.core.store import Database
+from learninghub.documents import signin_pdf
+from learninghub.documents.signin_pdf import SigninLine, SigninSheet
+from tests.conftest import Hub
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def texts(data: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "signin.pdf"
+    path.write_bytes(data)
+    return [squash(page.extract_text()) for page in PdfReader(path).pages]
+
+
+def sheet(lines: list[SigninLine]) -> SigninSheet:
+    return SigninSheet(7, "Opening <ceremony> & welcome", "Park City Project", "Hall A (Jinjiang Hall)",
+                       dt.datetime(2020, 7, 13, 9, 0, tzinfo=SHANGHAI), dt.datetime(2020, 7, 13, 9, 45, tzinfo=SHANGHAI),
+                       "Asia/Shanghai", tuple(lines))
+
+
+def test_a_long_list_spans_pages_with_the_header_on_each(tmp_path: Path) -> None:
+    per_page = signin_pdf.rows_per_page()
+    lines = [SigninLine(f"张{i:03d}", f"Zhang {i:03d}", "Chengdu Open University") for i in range(per_page * 2 + 3)]
+    rendered = signin_pdf.render_signin(sheet(lines), printed=dt.date(2026, 11, 23))
+    pages = texts(rendered.data, tmp_path)
+    assert rendered.pages == len(pages) == 3
+    for n, page in enumerate(pages, start=1):
+        for expected in ("SIGN-IN SHEET", "Opening <ceremony> & welcome", "Park City Project",
+                         "Monday 13 July 2020, 09:00–09:45 (Asia/Shanghai, UTC+08:00)", "Room: Hall A (Jinjiang Hall)",
+                         "Name", "Organisation", "Signature", f"Page {n} of 3", "Printed 2026-11-23"):
+            assert squash(expected) in page, (n, expected)
+    assert squash(f"张{per_page - 1:03d}") in pages[0] and squash(f"张{per_page:03d}") not in pages[0]
+    assert squash(f"张{per_page:03d}") in pages[1]
+    assert squash(f"张{2 * per_page + 2:03d}") in pages[2]
+    assert per_page >= 15  # room enough to sign, and not a page per handful of people
+
+
+def test_nobody_registered_still_gives_the_sheet(tmp_path: Path) -> None:
+    rendered = signin_pdf.render_signin(sheet([]))
+    [page] = texts(rendered.data, tmp_path)
+    assert squash("No one is registered to this seminar yet.") in page and "Page1of1" in page
+
+
+def test_loaded_by_family_name_without_cancelled_or_erased(db: Database, hub: Hub, tmp_path: Path) -> None:
+    from learninghub.core.services import people, registration, seminars
+
+    with db.transaction() as s:
+        seminars.get_seminar(s, hub.seminar).capacity = 10
+        for pid in (hub.kostya, hub.li, hub.han):
+            registration.register(s, seminar_id=hub.seminar, person_id=pid)
+        kim = people.add_person(s, given_name="Min-jun", family_name="Kim", native_name="김민준",
+                                organisation="Seoul <Human> & Resource Center")
+        registration.register(s, seminar_id=hub.seminar, person_id=kim.id)
+        ahn = people.add_person(s, given_name="Ji-ho", family_name="Ahn")
+        registration.set_status(s, registration.register(s, seminar_id=hub.seminar, person_id=ahn.id).id, "cancelled")
+        gone = people.add_person(s, given_name="Erased", family_name="Aaron")
+        registration.register(s, seminar_id=hub.seminar, person_id=gone.id)
+        people.erase_person(s, gone.id)
+    with db.reading() as s:
+        loaded = signin_pdf.load_signin(s, hub.session)
+    assert [(x.name, x.latin) for x in loaded.lines] == [
+        ("한현숙", "Hyeon-suk Han"), ("김민준", "Min-jun Kim"), ("李佳", "Jia Li"), ("Константин Петров", "Konstantin Petrov")]
+    assert (loaded.session_title, loaded.seminar_title, loaded.zone) == ("Opening ceremony", "Park City Project",
+                                                                          "Asia/Shanghai")
+    assert loaded.start == dt.datetime(2020, 7, 13, 9, 0, tzinfo=SHANGHAI)
+    [page] = texts(signin_pdf.render_signin(loaded).data, tmp_path)
+    order = [page.find(squash(x)) for x in ("한현숙", "김민준", "李佳", "Константин Петров")]
+    assert all(p >= 0 for p in order) and order == sorted(order)
+    assert squash("Seoul <Human> & Resource Center") in page and "Ahn" not in page and "Aaron" not in page
