@@ -9,7 +9,7 @@ rules), :mod:`.planning` (create / update / skip / register, reads only) and
 
 from __future__ import annotations
 
-from .applying import ImportRefused, apply_plan, import_people
+from .applying import ImportRefused, apply_plan, import_people, import_table
 from .checking import Candidate, Problem, check_rows
 from .headers import FIELDS, apply_overrides, check_mapping, guess_mapping, parse_overrides
 from .planning import ImportPlan, RowPlan, plan_import
@@ -17,6 +17,6 @@ from .reading import Table, read_table
 
 __all__ = [
     "FIELDS", "Candidate", "ImportPlan", "ImportRefused", "Problem", "RowPlan", "Table", "apply_overrides",
-    "apply_plan", "check_mapping", "check_rows", "guess_mapping", "import_people", "parse_overrides",
+    "apply_plan", "check_mapping", "check_rows", "guess_mapping", "import_people", "import_table", "parse_overrides",
     "plan_import", "read_table",
 ]

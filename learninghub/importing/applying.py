@@ -8,7 +8,7 @@ services as a user's edits, so the waiting list and history rules hold for impor
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,7 +33,7 @@ from ..core.services.seminars import get_seminar
 from .checking import Candidate
 from .headers import apply_overrides, guess_mapping
 from .planning import CREATE, MERGED, UPDATE, ImportPlan, plan_import
-from .reading import read_table
+from .reading import Table, read_table
 
 Progress = Callable[[int, int], None]
 
@@ -62,6 +62,14 @@ def import_people(db: Any, path: str | Path, *, seminar_id: int | None = None, s
     table = read_table(path)
     if mapping is None:
         mapping = apply_overrides(table.headers, guess_mapping(table.headers), overrides or {})
+    return import_table(db, table, mapping, seminar_id=seminar_id, status=status, dry_run=dry_run,
+                        progress=progress)
+
+
+def import_table(db: Any, table: Table, mapping: Sequence[str | None], *, seminar_id: int | None = None,
+                 status: str = "registered", dry_run: bool = False, progress: Progress | None = None) -> ImportPlan:
+    """:func:`import_people` for a table already read (the app reads once, then maps and checks).
+    An exception from ``progress`` (the user's Cancel) rolls everything back."""
     if dry_run:
         with db.reading() as session:
             return plan_import(session, table, mapping, seminar_id=seminar_id, status=status, progress=progress)

@@ -38,7 +38,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SANDWICHED = re.compile(r"[A-Za-z][\u4e00-\u9fff][A-Za-z]")
-_HAN_OR_CJK_PUNCT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]")
+#: What a GB18030 file from a Chinese office holds beyond ASCII: Chinese, punctuation, full-width
+#: forms, and the Korean, Japanese, Cyrillic, Greek and accented Latin letters GB18030 also encodes.
+_EXPECTED_IN_GB18030 = re.compile(
+    r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+    r"\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u2010-\u2027\u00b7]")
 
 
 @dataclass
@@ -169,7 +173,7 @@ def _plainly_chinese(text: str) -> bool:
     non_ascii = [ch for ch in text if ord(ch) > 127]
     if not non_ascii:
         return True
-    common = sum(1 for ch in non_ascii if _HAN_OR_CJK_PUNCT.match(ch))
+    common = sum(1 for ch in non_ascii if _EXPECTED_IN_GB18030.match(ch))
     return common >= len(non_ascii) * 0.95
 
 
@@ -202,8 +206,11 @@ def sniff_delimiter(text: str) -> str:
 def read_csv_bytes(data: bytes, path: Path) -> Table:
     try:
         text, encoding = decode(data)
-    except ValueError:
-        raise refuse(path, "is not a text spreadsheet (CSV) or an XLSX workbook: its bytes are binary data") from None
+    except ValueError as exc:
+        if str(exc) == "binary":
+            raise refuse(path, "is not a text spreadsheet (CSV) or an XLSX workbook: its bytes are binary data") from None
+        raise refuse(path, "its text is in no encoding we can read (UTF-8, UTF-16, GB18030, Windows-1252); "
+                           "save it as \"CSV UTF-8\" and import that") from None
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise refuse(path, "the file is empty: no header row and no people")

@@ -214,3 +214,23 @@ def test_chinese_family_and_given_columns(db, files: Path) -> None:
     person = people_by_email(db)["oy@example.cn"]
     assert (person.family_name, person.given_name, person.native_name, person.country) == (
         "Ouyang", "Minghua", "欧阳明华", "CN")
+
+
+def test_cancel_midway_rolls_everything_back(db, hub, files: Path) -> None:
+    """The app's Cancel raises from the progress callback; the one transaction then leaves nothing."""
+    rows = [["Name", "Email"], *[[f"Person {i}", f"p{i}@example.org"] for i in range(50)]]
+    path = write_csv(files / "many.csv", rows)
+    before = snapshot(db)
+    calls: list[tuple[int, int]] = []
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(done: int, total: int) -> None:
+        calls.append((done, total))
+        if len(calls) > 1 and calls[-1][0] == total:  # after the people went in, before the commit
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        import_people(db, path, seminar_id=hub.seminar, progress=progress)
+    assert snapshot(db) == before

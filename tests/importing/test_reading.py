@@ -119,3 +119,16 @@ def test_extension_that_lies_is_refused(files: Path) -> None:
 def test_missing_file(files: Path) -> None:
     with pytest.raises(ValidationError, match="nope.csv: there is no such file"):
         read_table(files / "nope.csv")
+
+
+def test_gb18030_file_holding_korean_and_accented_names_too(files: Path) -> None:
+    rows = [["姓名", "城市"], ["王小明", "成都"], ["한현숙", "연수구"], ["María García", "Barcelona"]]
+    table = read_table(write_csv(files / "mixed.csv", rows, encoding="gb18030"))
+    assert table.encoding == "GB18030" and table.rows == rows[1:]
+
+
+def test_text_in_no_known_encoding_says_so(files: Path) -> None:
+    path = files / "odd.csv"
+    path.write_bytes("Name\nJosé Ruiz\n".encode("cp1252") + b"\x81\x8d\x90 x\n")  # bytes Windows-1252 lacks
+    with pytest.raises(ValidationError, match="odd.csv: its text is in no encoding we can read"):
+        read_table(path)
