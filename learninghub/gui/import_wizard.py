@@ -46,12 +46,13 @@ class ImportWizard(QDialog):
         for value, label in vocab.REGISTRATION_STATUSES.items():
             f.statusCombo.addItem(label, value)
         f.statusCombo.setCurrentIndex(f.statusCombo.findData("registered"))
+        f.statusCombo.setEnabled(self.seminar_id is not None)
         f.problemsTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         f.problemsTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         f.splitter.setSizes([380, 160])
         f.browseButton.clicked.connect(self.browse)
         f.fileEdit.returnPressed.connect(lambda: self.load(f.fileEdit.text()))
-        f.seminarCombo.currentIndexChanged.connect(lambda _: self.check())
+        f.seminarCombo.currentIndexChanged.connect(self._seminar_changed)
         f.statusCombo.currentIndexChanged.connect(lambda _: self.check())
         f.checkButton.clicked.connect(self.check)
         f.importButton.clicked.connect(self.start_import)
@@ -78,6 +79,10 @@ class ImportWizard(QDialog):
     @property
     def status(self) -> str:
         return str(self.form.statusCombo.currentData())
+
+    def _seminar_changed(self, _index: int) -> None:
+        self.form.statusCombo.setEnabled(self.seminar_id is not None)
+        self.check()
 
     # --- choosing and reading the file ----------------------------------------------------------
 

@@ -81,6 +81,8 @@ def split_full_name(text: str) -> SplitName:
         return split_chinese(text)
     if is_korean(text):
         return split_korean(text)
+    if _HAN.search(text) and _LATIN_LETTER.search(text):
+        return _split_mixed(text)
     if "," in text:
         family, _, given = text.partition(",")
         return SplitName(family.strip(), given.strip())
@@ -97,6 +99,14 @@ def split_full_name(text: str) -> SplitName:
     while start > 1 and words[start - 1].lower() in PARTICLES:
         start -= 1
     return SplitName(" ".join(words[start:]), " ".join(words[:start]))
+
+
+def _split_mixed(text: str) -> SplitName:
+    """'李佳 (LI Jia)' or 'Jia Li 李佳': the Chinese part is the native name, the Latin part the name."""
+    native = "".join(_HAN.findall(text))
+    latin = " ".join(re.sub(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff()（）]", " ", text).split())
+    split = split_full_name(latin) if latin else split_chinese(native)
+    return SplitName(split.family, split.given, native)
 
 
 def native_from_parts(family: str, given: str) -> SplitName | None:

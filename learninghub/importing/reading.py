@@ -214,7 +214,11 @@ def read_csv_bytes(data: bytes, path: Path) -> Table:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise refuse(path, "the file is empty: no header row and no people")
-    delimiter = sniff_delimiter(text)
+    # Excel's own hint on the first line ("sep=;"): Excel does not show it, nor count it as a row.
+    hint = re.match(r"sep=(.)\r?\n", text)
+    if hint:
+        text = text[hint.end():]
+    delimiter = hint.group(1) if hint else sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers: list[str] | None = None
     rows: list[list[str]] = []

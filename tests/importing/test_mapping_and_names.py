@@ -57,6 +57,8 @@ def test_bad_mappings_are_refused_clearly() -> None:
     ("Ludwig van Beethoven", "van Beethoven", "Ludwig", None),
     ("Konstantin Petrov", "Petrov", "Konstantin", None),
     ("Madonna", "Madonna", "", None),
+    ("李佳 (LI Jia)", "LI", "Jia", "李佳"),
+    ("Jia Li 李佳", "Li", "Jia", "李佳"),
 ])
 def test_full_names_split(full: str, family: str, given: str, native: str | None) -> None:
     split = split_full_name(full)

@@ -132,3 +132,11 @@ def test_text_in_no_known_encoding_says_so(files: Path) -> None:
     path.write_bytes("Name\nJosé Ruiz\n".encode("cp1252") + b"\x81\x8d\x90 x\n")  # bytes Windows-1252 lacks
     with pytest.raises(ValidationError, match="odd.csv: its text is in no encoding we can read"):
         read_table(path)
+
+
+def test_excel_separator_hint_line(files: Path) -> None:
+    path = files / "excel.csv"
+    path.write_bytes("sep=;\r\nName;Organisation\r\nAna Ruiz;Ajuntament de Barcelona, Relacions\r\n".encode("utf-8"))
+    table = read_table(path)
+    assert table.delimiter == ";" and table.headers == ["Name", "Organisation"]
+    assert table.rows == [["Ana Ruiz", "Ajuntament de Barcelona, Relacions"]] and table.row_numbers == [2]
