@@ -69,6 +69,7 @@ def _calendar(session: Session, seminars: Sequence[Seminar], name: str | None = 
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")  # a published calendar, not an invitation (Outlook asks otherwise)
     cal.add("x-wr-calname", name or (seminars[0].title if seminars else "Learning Hub"))
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     first, last = dt.date.max, dt.date.min
@@ -122,8 +123,12 @@ def _seminar_events(session: Session, seminar: Seminar) -> list:  # type: ignore
     return events
 
 
+#: A seminar's status as iCalendar's: a planned seminar is tentative until it is confirmed.
+EVENT_STATUS = {"planned": "TENTATIVE", "confirmed": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
+
+
 def _status(event, seminar: Seminar) -> None:  # type: ignore[no-untyped-def]
-    event.add("status", "CANCELLED" if seminar.status == "cancelled" else "CONFIRMED")
+    event.add("status", EVENT_STATUS.get(seminar.status, "CONFIRMED"))
 
 
 def _local(instant: dt.datetime, tz: ZoneInfo) -> dt.datetime:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -93,34 +94,53 @@ def _fitting_widths(table: Table) -> list[float]:
 
 
 def write_xlsx(table: Table, path: Path) -> None:
-    """Header row bold and frozen, columns as wide as their text, every text an explicit string."""
+    """Header row bold and frozen, columns as wide as their text, every text an explicit string.
+
+    openpyxl's write-only mode streams rows to the file (several times faster than building
+    the sheet in memory); plain values are appended as they are, and only the cells that
+    need it (header, totals, formula-like text) become styled cells.
+    """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet_title(table.title)
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for col, header in enumerate(table.headers, start=1):
-        cell = _put(ws, 1, col, header)
-        cell.font = bold
-        if table.wrap_headers:
-            cell.alignment = wrap
-    first_footer = len(table.rows) - table.footer_rows
-    for r, row in enumerate(table.rows, start=2):
-        for c, value in enumerate(row, start=1):
-            cell = _put(ws, r, c, value)
-            if r - 2 >= first_footer:
-                cell.font = bold
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet_title(table.title))
     ws.freeze_panes = f"{get_column_letter(table.frozen_columns + 1)}2"
     widths = _fitting_widths(table)
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def styled(value: Any, *, strong: bool = False, wrapped: bool = False) -> Any:
+        cell = WriteOnlyCell(ws, value=_xml_safe(value) if isinstance(value, str) else value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # openpyxl would take '=...' as a formula
+            if is_dangerous(value):
+                cell.quotePrefix = True  # Excel's own mark for "text, though it looks like a formula"
+        if strong:
+            cell.font = bold
+        if wrapped:
+            cell.alignment = wrap
+        return cell
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, str):
+            return styled(value) if is_dangerous(value) else _xml_safe(value)
+        return value
+
     if table.wrap_headers:
-        ws.row_dimensions[1].height = 15 * min(10, max(
-            (_wrapped_lines(h, w) for h, w in zip(table.headers, widths)), default=1))
+        lines = min(8, max((_wrapped_lines(h, w) for h, w in zip(table.headers, widths)), default=1))
+        ws.row_dimensions[1].height = 15 * lines
+    ws.append([styled(h, strong=True, wrapped=table.wrap_headers) for h in table.headers])
+    first_footer = len(table.rows) - table.footer_rows
+    for index, row in enumerate(table.rows):
+        if index >= first_footer:
+            ws.append([styled(v, strong=True) for v in row])
+        else:
+            ws.append([plain(v) for v in row])
     wb.save(path)
 
 
@@ -130,24 +150,12 @@ def _wrapped_lines(text: str, width: float) -> int:
     return sum(max(1, -(-display_width(line) // room)) for line in text.split("\n"))
 
 
-def _put(ws: Any, row: int, col: int, value: Any) -> Any:
-    """Set one cell; text is always a string cell (openpyxl would take '=...' as a formula)."""
-    cell = ws.cell(row=row, column=col)
-    if isinstance(value, str):
-        cell.value = _xml_safe(value)
-        cell.data_type = "s"
-        if is_dangerous(value):
-            cell.quotePrefix = True
-    else:
-        cell.value = value
-    return cell
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _xml_safe(text: str) -> str:
-    """XLSX is XML: control characters other than tab / newline cannot be stored; drop them."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    """XLSX is XML: control characters other than tab / newline / CR cannot be stored; drop them."""
+    return _ILLEGAL.sub("", text)
 
 
 def sheet_title(text: str) -> str:

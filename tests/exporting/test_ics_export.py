@@ -165,3 +165,14 @@ def test_a_curriculum_holds_every_seminar(db, world: World, tmp_path: Path) -> N
     welcome = next(e for e in _events(cal) if str(e["summary"]) == "Welcome")
     assert welcome.decoded("dtstart").astimezone(UTC) == dt.datetime(2021, 6, 7, 1, 0, tzinfo=UTC)
     assert {str(e["summary"]) for e in _events(cal)} >= {"Superblocks online course", "Study visit to Chengdu"}
+
+
+def test_event_status_follows_the_seminar(db, world: World) -> None:
+    from learninghub.core.services import seminars
+
+    statuses = {str(e["status"]) for e in _events(_calendar(db, world.seminar))}
+    assert statuses == {"TENTATIVE"}  # planned
+    with db.transaction() as s:
+        seminars.cancel_seminar(s, world.seminar)
+    statuses = {str(e["status"]) for e in _events(_calendar(db, world.seminar))}
+    assert statuses == {"CANCELLED"}  # calendars that imported it drop every event
