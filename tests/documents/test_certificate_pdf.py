@@ -202,3 +202,22 @@ def test_dates_in_both_languages(first: dt.date, last: dt.date, english: str, ch
 
 def test_hours_wording() -> None:
     assert [cp.hours_text(h) for h in (1, 24, 22.5, 7.25)] == ["1 hour", "24 hours", "22.5 hours", "7.2 hours"]
+
+
+def test_split_files_shared_by_two_processes_are_the_same_files(tmp_path: Path) -> None:
+    items = [certificate(n, latin, code) for n, latin, code in PEOPLE] * 3  # same names: codes make them unique
+    items = [certificate(x.holder_name, x.holder_latin, f"{x.code[:-1]}{i % 10}") for i, x in enumerate(items)]
+    seen: list[tuple[int, int]] = []
+    paths = cp.render_certificate_files(items, tmp_path, workers=2, progress=lambda d, t: seen.append((d, t)))
+    assert [p.name for p in paths] == cp.file_names(items)
+    assert seen[-1] == (12, 12) and sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    for path, item in zip(paths, items):
+        text = PdfReader(path).pages[0].extract_text()
+        assert item.code in text and squash(item.holder_name) in squash(text)
+
+
+def test_a_missing_logo_is_refused_before_any_file_is_written(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="missing.png"):
+        cp.render_certificate_files([certificate("Jia Li"), certificate("Min Zhou", logos=(tmp_path / "missing.png",))],
+                                    tmp_path / "out", workers=2)
+    assert list((tmp_path / "out").iterdir()) == []
