@@ -16,6 +16,10 @@ from .common import add_json, choices_help, command_group
 from .context import Context
 
 
+#: Rows repeating earlier ones are listed (a shared office address merges two people: worth seeing).
+SHOW_MERGED = 20
+
+
 def register(commands: Any) -> None:
     group = command_group(commands, "import", "bring data in from spreadsheets")
     people = group.add_parser("people", help="people from a CSV or XLSX file (all rows or none)")
@@ -38,7 +42,8 @@ def plan_json(plan: Any) -> dict[str, Any]:
         "counts": plan.counts,
         "problems": [{"row": p.row, "column": p.column, "message": p.message} for p in plan.problems],
         "rows": [{"row": r.row, "action": r.action, "id": r.person_id, "name": r.name,
-                  "merged_into_row": r.merged_into, "changes": r.changes, "registration": r.registration}
+                  "merged_into_row": r.merged_into, "reason": r.reason or None, "changes": r.changes,
+                  "registration": r.registration}
                  for r in plan.rows],
     }
 
@@ -76,3 +81,8 @@ def _print_summary(plan: Any, *, dry_run: bool) -> None:
           f"merged {c['merged']} (repeating an earlier row)")
     if plan.seminar_id is not None:
         print(f"  seminar {plan.seminar_id}: {plan.status} {c['registered']}, waiting list {c['waitlisted']}")
+    merged = [r for r in plan.rows if r.merged_into]
+    for r in merged[:SHOW_MERGED]:
+        print(f"  row {r.row} ({r.name}) is row {r.merged_into} again: {r.reason}")
+    if len(merged) > SHOW_MERGED:
+        print(f"  … and {len(merged) - SHOW_MERGED} more rows repeating earlier ones (--json lists them all)")

@@ -44,6 +44,7 @@ class RowPlan:
     merged_into: int | None = None  # the earlier row of the file this one repeats
     changes: list[str] = field(default_factory=list)  # fields an update sets
     registration: str | None = None  # status the person gets for the seminar; None: none / unchanged
+    reason: str = ""  # why a row is an earlier row or a stored person: "same email", "same name and organisation"
 
 
 @dataclass
@@ -107,30 +108,34 @@ def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *
     first_by_email: dict[str, Candidate] = {}
     first_by_name: dict[tuple[str, str], Candidate] = {}
     row_plans: dict[int, RowPlan] = {}
+    claimed: set[int] = set()  # stored people an earlier row already stands for
     for cand in candidates:
         key = email_key(cand.values.get("email"))
         nkey = name_key(cand.values)
-        earlier = first_by_email.get(key) if key else None
+        earlier, reason = (first_by_email.get(key), "same email") if key else (None, "")
         if earlier is None and nkey and nkey in first_by_name:
             other = first_by_name[nkey]
             if not (key and other.values.get("email")):  # two addresses: two people of one name
-                earlier = other
+                earlier, reason = other, "same name and organisation"
         if earlier is not None:
             _merge(earlier, cand)
-            plan.rows.append(RowPlan(cand.row, MERGED, cand.display_name, merged_into=earlier.row))
+            if key:
+                first_by_email.setdefault(key, earlier)
+            plan.rows.append(RowPlan(cand.row, MERGED, cand.display_name, merged_into=earlier.row, reason=reason))
             continue
         if key:
             first_by_email[key] = cand
         if nkey:
             first_by_name.setdefault(nkey, cand)
-        stored = by_email.get(key) if key else None
+        stored, reason = (by_email.get(key), "same email") if key else (None, "")
         if stored is None and nkey:
-            stored = by_name.get(nkey)
-            if stored is not None and key and stored.email:
+            stored, reason = by_name.get(nkey), "same name and organisation"
+            if stored is not None and ((key and stored.email) or stored.id in claimed):
                 stored = None
         row_plan = RowPlan(cand.row, CREATE, cand.display_name)
         if stored is not None:
-            row_plan.person_id = stored.id
+            row_plan.person_id, row_plan.reason = stored.id, reason
+            claimed.add(stored.id)
         plan.rows.append(row_plan)
         row_plans[cand.row] = row_plan
     # Merged rows may have filled blanks, so updates are decided once every row was seen.

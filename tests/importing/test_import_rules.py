@@ -234,3 +234,16 @@ def test_cancel_midway_rolls_everything_back(db, hub, files: Path) -> None:
     with pytest.raises(Cancelled):
         import_people(db, path, seminar_id=hub.seminar, progress=progress)
     assert snapshot(db) == before
+
+
+def test_one_stored_person_is_matched_by_one_row_only(db, hub, files: Path) -> None:
+    """Two rows of one name and organisation but different addresses are two people: the stored
+    Li Jia (whose address is cleared here) stands for the first one only."""
+    with db.transaction() as s:
+        people.edit_person(s, hub.li, email=None)
+    rows = [["Family name", "Given name", "Organisation", "Email"],
+            ["Li", "Jia", "Chengdu Foreign Affairs Office", "jia.li.1@example.cn"],
+            ["Li", "Jia", "Chengdu Foreign Affairs Office", "jia.li.2@example.cn"]]
+    plan = import_people(db, write_csv(files / "two.csv", rows))
+    assert [(r.action, r.person_id, r.reason) for r in plan.rows] == [
+        ("update", hub.li, "same name and organisation"), ("create", plan.created_ids[0], "")]
