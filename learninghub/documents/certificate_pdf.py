@@ -249,11 +249,11 @@ class _Pages:
         c.setFillColor(MUTED)
         certify = "This is to certify that" + ("  /  兹证明" if bi else "")
         t.draw(c, certify, W / 2, 398 if bi else 404, 12.5, align=CENTRE)
+        size, lines = t.fit_lines(item.seminar_title, TEXT_WIDTH, 21, min_size=13, max_lines=2, bold=True)
         took = "took part in" + ("  /  参加了" if bi else "")
-        t.draw(c, took, W / 2, 288, 12.5, align=CENTRE)
+        t.draw(c, took, W / 2, 288 if len(lines) == 1 else 294, 12.5, align=CENTRE)
 
         c.setFillColor(NAVY)
-        size, lines = t.fit_lines(item.seminar_title, TEXT_WIDTH, 21, min_size=13, max_lines=2, bold=True)
         if len(lines) == 1:
             t.draw(c, lines[0], W / 2, 256, size, bold=True, align=CENTRE)
         else:
