@@ -243,3 +243,30 @@ def test_restore_into_a_fresh_database_then_keep_adding(db, world: World, fresh_
         assert new.id > max(world.people.values())
     finally:
         fresh.close()
+
+
+def test_an_older_dump_is_loaded_at_its_schema_then_upgraded(db, world: World, tmp_path: Path) -> None:
+    import json
+
+    old = tmp_path / "old.jsonl"
+    lines = [
+        {"format": dump.FORMAT, "version": dump.FORMAT_VERSION, "schema": "0003_email_key"},
+        {"table": "curricula", "columns": ["id", "title", "start_year", "end_year", "description", "version"]},
+        [3, "学习中心 Chengdu 2020–2022", 2020, 2022, None, 2],
+        {"table": "people", "columns": ["id", "given_name", "family_name", "native_name", "role", "email",
+                                        "email_key", "consent_contact", "created_at", "updated_at", "version"]},
+        [5, "Eleni", "Papadopoulou", "Ελένη Παπαδοπούλου", "expert", "Eleni@Example.gr", "eleni@example.gr", True,
+         "2021-01-02T03:04:05", "2021-01-02T03:04:05", 1],
+        {"end": True, "rows": 2},
+    ]
+    old.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    result = backups.restore(db, old, safety_folder=tmp_path / "safety")
+    assert result.upgraded and result.schema_of_backup == "0003_email_key"
+    from learninghub.core.services import curricula
+
+    with db.reading() as s:
+        assert [(c.id, c.title, c.version) for c in curricula.list_curricula(s)] == [(3, "学习中心 Chengdu 2020–2022", 2)]
+        eleni = people.get_person(s, 5)
+        assert (eleni.native_name, eleni.consent_contact) == ("Ελένη Παπαδοπούλου", True)
+        assert eleni.sort_key  # filled in by the later migration 0004
+    assert _search(db, "Παπαδ") == [5]
