@@ -45,6 +45,14 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def _untouched_since(live: Path, newest: Path) -> bool:
+    """Cheap test, before copying a large file: nothing was written to the database (main
+    file or write-ahead log) since well before the newest copy was made."""
+    margin_ns = 2_000_000_000  # a write during that copy may be missing from it
+    written = max(p.stat().st_mtime_ns for p in (live, live.with_name(live.name + "-wal")) if p.exists())
+    return written + margin_ns < newest.stat().st_mtime_ns
+
+
 def rotating_backup(db: Database, *, folder: Path | None = None, keep: int | None = None) -> Path | None:
     """Copy the database (online backup API) and keep the newest ``keep`` copies.
 
@@ -58,6 +66,9 @@ def rotating_backup(db: Database, *, folder: Path | None = None, keep: int | Non
     keep = int(config.DEFAULTS["backups_kept"]) if keep is None else keep  # type: ignore[call-overload]
     folder = folder or backup_folder(live)
     folder.mkdir(parents=True, exist_ok=True)
+    kept = kept_backups(folder)
+    if kept and _untouched_since(live, kept[-1]):
+        return None
     target = unique_path(folder, f"{PREFIX}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}", ".sqlite", stamp=False)
     with atomic_path(target, private=True) as tmp:
         _copy_sqlite(live, tmp)

@@ -270,3 +270,28 @@ def test_an_older_dump_is_loaded_at_its_schema_then_upgraded(db, world: World, t
         assert (eleni.native_name, eleni.consent_contact) == ("Ελένη Παπαδοπούλου", True)
         assert eleni.sort_key  # filled in by the later migration 0004
     assert _search(db, "Παπαδ") == [5]
+
+
+@pytest.mark.sqlite_only
+def test_rotating_backup_does_not_even_copy_an_untouched_database(db, world: World, tmp_path: Path, monkeypatch) -> None:
+    import os
+    import time
+
+    folder = tmp_path / "auto"
+    assert rotation.rotating_backup(db, folder=folder) is not None
+    db.flush_to_main_file()
+    live = db.target.sqlite_path
+    hour_ago = time.time() - 3600
+    for path in (live, live.with_name(live.name + "-wal")):
+        if path.exists():
+            os.utime(path, (hour_ago, hour_ago))
+
+    def no_copy(*_args):  # type: ignore[no-untyped-def]
+        raise AssertionError("copied an untouched database")
+
+    monkeypatch.setattr(rotation, "_copy_sqlite", no_copy)
+    assert rotation.rotating_backup(db, folder=folder) is None
+    with db.transaction() as s:  # a write makes the next start copy again
+        people.add_person(s, given_name="New", family_name="Person")
+    monkeypatch.undo()
+    assert rotation.rotating_backup(db, folder=folder) is not None
