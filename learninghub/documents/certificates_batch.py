@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core import certcodes, timezones
 from ..core.errors import RuleViolation, ValidationError
+from ..core.models import utcnow
 from ..core.services import certificates
 
 if TYPE_CHECKING:
@@ -101,8 +102,8 @@ def issue(db: Database, seminar_id: int, *, rule: certificates.Rule | None = Non
 
     Refuses (changing nothing) when nobody is eligible, saying how many are registered.
     """
+    at = at or utcnow()  # new entries carry exactly this instant: how the new ones are told apart
     with db.transaction() as s:
-        existing = {c.person_id for c in certificates.list_certificates(s, seminar_id=seminar_id)}
         settings = certificates.get_settings(s, seminar_id)
         issued = certificates.issue_certificates(s, seminar_id, rule=rule, at=at)
         if not issued:
@@ -114,7 +115,7 @@ def issue(db: Database, seminar_id: int, *, rule: certificates.Rule | None = Non
                 where="certificates")
         return [
             (IssuedCertificate(c.id, certcodes.format_code(c.code), c.person_id, c.seminar_id,
-                               c.person.display_name, certificates.status_of(c), c.person_id not in existing),
+                               c.person.display_name, certificates.status_of(c), c.issued_at == at),
              certificate_data(c, c.person, c.seminar, settings))
             for c in issued
         ]

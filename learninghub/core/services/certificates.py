@@ -30,7 +30,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ... import config
 from .. import certcodes, validate
@@ -252,10 +253,9 @@ def _load(session: Session, seminar_id: int) -> _Seminar:
         if kind not in NOT_COUNTED_KINDS
     }
     registrations = list(session.scalars(
-        select(Registration).options(selectinload(Registration.person))
-        .where(Registration.seminar_id == seminar_id)
+        select(Registration).join(Registration.person).options(contains_eager(Registration.person))
+        .where(Registration.seminar_id == seminar_id).order_by(Person.sort_key, Person.id)
     ))
-    registrations.sort(key=lambda r: (r.person.sort_key, r.person_id))
     attended: dict[int, set[int]] = defaultdict(set)
     for person_id, session_id in session.execute(
         select(Attendance.person_id, Attendance.session_id).join(AgendaSession)
@@ -273,33 +273,39 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def _floor1(value: Fraction) -> str:
-    """One decimal, rounded down, so a shown figure never looks like it meets a rule it misses."""
-    tenths = value * 10 // 1
+def _floor1(numerator: int, denominator: int) -> str:
+    """numerator/denominator with one decimal, rounded down, so a shown figure never looks
+    like it meets a rule it misses."""
+    tenths = numerator * 10 // denominator
     return f"{tenths // 10}.{tenths % 10}"
 
 
 def _pct_text(attended: int, total: int) -> str:
-    share = Fraction(attended * 100, total)
-    text = _floor1(share)
+    text = _floor1(attended * 100, total)
     return f"{text[:-2] if text.endswith('.0') else text} %"
 
 
 def attendance_text(attended: int, total: int, minutes: int) -> str:
     """'attended 3 of 8 sessions (37.5 %), 6.0 h'"""
     share = f" ({_pct_text(attended, total)})" if total else ""
-    return f"attended {attended} of {total} session{'s' if total != 1 else ''}{share}, " \
-           f"{_floor1(Fraction(minutes, 60))} h"
+    return f"attended {attended} of {total} session{'s' if total != 1 else ''}{share}, {_floor1(minutes, 60)} h"
 
 
-def _meets(rule: Rule, attended: int, total: int, minutes: int) -> bool:
-    by_share = (rule.min_attendance_pct is not None and total > 0
-                and Fraction(attended * 100, total) >= Fraction(str(rule.min_attendance_pct)))
-    by_hours = rule.min_hours is not None and Fraction(minutes, 60) >= Fraction(str(rule.min_hours))
-    return by_share or by_hours
+class _Threshold:
+    """A rule as exact fractions, made once per batch (comparisons stay exact: 6 of 8 is 75 %)."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.share = Fraction(str(rule.min_attendance_pct)) / 100 if rule.min_attendance_pct is not None else None
+        self.hours = Fraction(str(rule.min_hours)) if rule.min_hours is not None else None
+
+    def met(self, attended: int, total: int, minutes: int) -> bool:
+        if self.share is not None and total > 0 and attended * self.share.denominator >= \
+                self.share.numerator * total:
+            return True
+        return self.hours is not None and minutes * self.hours.denominator >= 60 * self.hours.numerator
 
 
-def _judge(data: _Seminar, reg: Registration, rule: Rule) -> Eligibility:
+def _judge(data: _Seminar, reg: Registration, rule: Rule, threshold: _Threshold) -> Eligibility:
     person = reg.person
     sessions = data.attended.get(reg.person_id, set())
     minutes = sum(data.minutes_by_session[s] for s in sessions)
@@ -316,7 +322,7 @@ def _judge(data: _Seminar, reg: Registration, rule: Rule) -> Eligibility:
         eligible, reason = False, "the seminar is cancelled"
     elif total == 0:
         eligible, reason = False, "the seminar has no sessions to attend (breaks and meals do not count)"
-    elif not _meets(rule, len(sessions), total, minutes):
+    elif not threshold.met(len(sessions), total, minutes):
         eligible, reason = False, f"{figures}; needs {rule.describe()}"
     elif cert is not None and cert.revoked_at is not None:
         eligible = False
@@ -333,7 +339,8 @@ def eligibility(session: Session, seminar_id: int, *, rule: Rule | None = None) 
     (default: the seminar's settings)."""
     rule = rule or get_settings(session, seminar_id).rule
     data = _load(session, seminar_id)
-    return [_judge(data, reg, rule) for reg in data.registrations]
+    threshold = _Threshold(rule)
+    return [_judge(data, reg, rule, threshold) for reg in data.registrations]
 
 
 # ---------------------------------------------------------------- the register
@@ -357,11 +364,17 @@ def _fresh_codes(session: Session, count: int) -> list[str]:
 
 
 def _snapshot(cert: Certificate, person: Person, seminar: Seminar, row: Eligibility) -> None:
-    cert.holder_name = person.display_name
-    cert.seminar_title = seminar.title
-    cert.sessions_attended = row.sessions_attended
-    cert.sessions_total = row.sessions_total
-    cert.minutes_attended = row.minutes_attended
+    """What the register keeps as printed; only changed values are written (a re-run of an
+    unchanged batch writes nothing)."""
+    values = {"holder_name": person.display_name, "seminar_title": seminar.title,
+              "sessions_attended": row.sessions_attended, "sessions_total": row.sessions_total,
+              "minutes_attended": row.minutes_attended}
+    for key, value in values.items():
+        if getattr(cert, key) != value:
+            setattr(cert, key, value)
+    # The holder and seminar are loaded already: attach them without marking anything changed.
+    set_committed_value(cert, "person", person)
+    set_committed_value(cert, "seminar", seminar)
 
 
 def issue_certificates(
@@ -371,7 +384,8 @@ def issue_certificates(
     same code again for those already in the register. Revoked ones are not re-issued."""
     rule = rule or get_settings(session, seminar_id).rule
     data = _load(session, seminar_id)
-    judged = [(reg, _judge(data, reg, rule)) for reg in data.registrations]
+    threshold = _Threshold(rule)
+    judged = [(reg, _judge(data, reg, rule, threshold)) for reg in data.registrations]
     wanted = [(reg, row) for reg, row in judged if row.eligible]
     new_codes = iter(_fresh_codes(session, sum(1 for reg, _ in wanted if reg.person_id not in data.certificates)))
     issued_at = at or utcnow()
@@ -383,8 +397,6 @@ def issue_certificates(
                                issued_at=issued_at)
             session.add(cert)
         _snapshot(cert, reg.person, data.seminar, row)
-        cert.person = reg.person
-        cert.seminar = data.seminar
         result.append(cert)
     session.flush()
     return result
