@@ -28,7 +28,7 @@ from ..core.models import (
     person_sort_key,
     utcnow,
 )
-from ..core.services import people, places, registration
+from ..core.services import people, registration
 from ..core.services.seminars import get_seminar
 from .checking import Candidate
 from .headers import apply_overrides, guess_mapping
@@ -141,22 +141,36 @@ def _create_people(session: Session, candidates: list[Candidate]) -> list[int]:
 
 
 def _places(session: Session, candidates: list[Candidate]) -> tuple[dict[str, int], dict[tuple, int]]:
-    """Organisation and city ids by name, created once each when new (as adding a person does)."""
-    city_ids: dict[tuple[str, str | None], int] = {}
-    city_rows: dict[tuple[str, str | None], City | None] = {}
-    org_ids: dict[str, int] = {}
+    """Organisation and city ids by name, new ones created, with the lookups of places.py
+    (organisation by name ignoring case; city by name in the country, or in any country when
+    the row has none) done on two preloaded tables instead of two queries per name."""
+    known_orgs = {name.casefold(): oid for oid, name in
+                  session.execute(select(Organisation.id, Organisation.name).order_by(Organisation.id.desc()))}
+    known_cities: dict[tuple[str, str | None], int] = {}
+    for cid, name, country in session.execute(select(City.id, City.name, City.country).order_by(City.id.desc())):
+        known_cities[(name.casefold(), country)] = cid
+        known_cities[(name.casefold(), None)] = cid  # ordered so the oldest wins, as find_city does
+    new_cities: dict[tuple[str, str | None], City] = {}
+    new_orgs: dict[str, Organisation] = {}
+    city_of_row: dict[tuple[str, str | None], City | int] = {}
     for cand in candidates:
         v = cand.values
-        city_name, country = v.get("city"), v.get("country")
-        key = ((city_name or "").casefold(), country)
-        if city_name and key not in city_rows:
-            city_rows[key] = places.city_named(session, city_name, country)
-            city_ids[key] = city_rows[key].id  # type: ignore[union-attr]
+        name, country = v.get("city"), v.get("country")
+        key = ((name or "").casefold(), country)
+        if name and key not in known_cities and key not in new_cities:
+            new_cities[key] = City(name=name, country=country)
         org = v.get("organisation")
-        if org and org.casefold() not in org_ids:
-            found = places.organisation_named(session, org, city=city_rows.get(key), country=country)
-            assert isinstance(found, Organisation)
-            org_ids[org.casefold()] = found.id
+        if org and org.casefold() not in known_orgs and org.casefold() not in new_orgs:
+            new_orgs[org.casefold()] = Organisation(name=org, country=country, city=new_cities.get(key))
+            if name and key in known_cities:
+                city_of_row[org.casefold()] = known_cities[key]
+    for key, org in new_orgs.items():
+        if isinstance(city_of_row.get(key), int):
+            org.city_id = city_of_row[key]  # type: ignore[assignment]
+    session.add_all([*new_cities.values(), *new_orgs.values()])
+    session.flush()
+    city_ids = {**known_cities, **{k: c.id for k, c in new_cities.items()}}
+    org_ids = {**known_orgs, **{k: o.id for k, o in new_orgs.items()}}
     return org_ids, city_ids
 
 

@@ -247,3 +247,24 @@ def test_one_stored_person_is_matched_by_one_row_only(db, hub, files: Path) -> N
     plan = import_people(db, write_csv(files / "two.csv", rows))
     assert [(r.action, r.person_id, r.reason) for r in plan.rows] == [
         ("update", hub.li, "same name and organisation"), ("create", plan.created_ids[0], "")]
+
+
+def test_organisations_and_cities_reused_or_created_once(db, hub, files: Path) -> None:
+    from learninghub.core.models import City, Organisation
+
+    with db.reading() as s:
+        orgs_before = s.query(Organisation).count()
+        chengdu = s.scalars(select(City).where(City.name == "Chengdu")).one()
+    rows = [["Name", "Organisation", "City", "Country"],
+            ["Ana Ruiz", "CHENGDU FOREIGN AFFAIRS OFFICE", "chengdu", "CN"],  # both known, any case
+            ["Tom Berg", "Tongji University", "Chengdu", ""],  # known city, no country: the known one
+            ["Eva Novak", "tongji university", "Chengdu", "US"],  # a Chengdu elsewhere: a new city
+            ["Lu Wei", "Tongji University", "Shanghai", "CN"]]
+    plan = import_people(db, write_csv(files / "places.csv", rows))
+    with db.reading() as s:
+        got = {p.id: p for p in s.scalars(select(Person).where(Person.id.in_(plan.created_ids)))}
+        ana, tom, eva, lu = (got[i] for i in plan.created_ids)
+        assert ana.city_id == tom.city_id == chengdu.id and eva.city.country == "US" and eva.city_id != chengdu.id
+        assert ana.organisation.name == "Chengdu Foreign Affairs Office"
+        assert tom.organisation_id == eva.organisation_id == lu.organisation_id
+        assert s.query(Organisation).count() == orgs_before + 1
