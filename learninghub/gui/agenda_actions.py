@@ -24,11 +24,13 @@ class AgendaActions:
         f.duplicateSessionButton.clicked.connect(self.duplicate_session)
         f.deleteSessionButton.clicked.connect(self.delete_session)
         f.cancelOccurrenceButton.clicked.connect(self.cancel_occurrence)
-        f.agendaView.doubleClicked.connect(lambda _index: self.edit_session())
 
     def selected(self) -> int:
-        rows = self.w.form.agendaView.selectionModel().selectedRows()
-        return self.w.agenda_model.key(rows[0].row()) if rows else 0
+        """The chosen session: the selected row, else the row with the keyboard focus."""
+        view = self.w.form.agendaView
+        rows = view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else (view.currentIndex().row() if view.currentIndex().isValid() else -1)
+        return self.w.agenda_model.key(row) if row >= 0 else 0
 
     # -- dialogs (window-modal, never blocking: open() and a signal)
     def _dialog(self, session_id: int = 0, *, duplicate: bool = False) -> SessionDialog | None:

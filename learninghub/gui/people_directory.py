@@ -33,7 +33,7 @@ class PeopleDirectory(QWidget):
         self.db = db
         self.form.filterEdit.textChanged.connect(self.apply_filter)
         self.form.newPersonButton.clicked.connect(self.new_person)
-        view.doubleClicked.connect(lambda index: self.open_person(self.model.person(index.row()).id))
+        view.activated.connect(lambda index: self.open_person(self.model.person(index.row()).id))  # Enter, double-click
         self.model.rowsInserted.connect(self._show_count)
         self.apply_filter("")
 

@@ -10,14 +10,14 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from ..core import recurrence, timezones, vocab
 from ..core.errors import LearningHubError
 from ..core.services import agenda, people, seminars
 from ..core.store import Database
-from . import forms
+from . import forms, keys
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLDS = [("", "ask me (refuse)"), ("earlier", "the earlier one"), ("later", "the later one")]
@@ -42,7 +42,8 @@ class SessionDialog(QDialog):
         f.speakerFind.textChanged.connect(self._find_speakers)
         f.speakerFind.returnPressed.connect(self._add_first_match)
         f.speakerMatches.itemActivated.connect(self._add_speaker)
-        QShortcut(QKeySequence.StandardKey.Delete, f.speakersList, self._remove_selected_speaker)
+        keys.shortcut(QKeySequence.StandardKey.Delete, f.speakersList, self._remove_selected_speaker,
+                      Qt.ShortcutContext.WidgetShortcut)
         #: What the last successful save did: ids made (add) or (before, after, version) (edit).
         self.created_ids: list[int] = []
         self.edit: tuple[dict[str, Any], dict[str, Any], int] | None = None
