@@ -5,7 +5,7 @@ and breaks lines for every piece of text, ~20x the cost of ``drawString``. Here 
 text is split into font runs once (cached: a batch prints the same seminar title
 1,000 times), widths come from the fonts' metrics, and the canvas gets plain
 ``drawString`` calls — no markup, so user text like ``<b>Li & Co</b>`` is drawn as
-it is written. Control characters and line breaks become spaces.
+it is written. Control characters and line breaks become spaces (:func:`clean`).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ LEFT, CENTRE, RIGHT = "left", "centre", "right"
 
 
 def clean(text: str | None) -> str:
-    """One line of text: control characters and line breaks as single spaces, trimmed."""
-    return _SPACES.sub(" ", text or "").strip()
+    """One line of text: control characters, line breaks and runs of spaces as one space, trimmed."""
+    return " ".join(_SPACES.sub(" ", text or "").split())
 
 
 @dataclass(frozen=True)
