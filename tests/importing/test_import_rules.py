@@ -268,3 +268,19 @@ def test_organisations_and_cities_reused_or_created_once(db, hub, files: Path) -
         assert ana.organisation.name == "Chengdu Foreign Affairs Office"
         assert tom.organisation_id == eva.organisation_id == lu.organisation_id
         assert s.query(Organisation).count() == orgs_before + 1
+
+
+def test_xlsx_with_a_date_column_dates_the_registrations(db, hub, files: Path) -> None:
+    rows = [["Family name", "Given name", "Email", "Registration date"],
+            ["Ruiz", "Ana", "ana@example.es", dt.datetime(2020, 6, 1, 0, 0)],  # an Excel date cell
+            ["Berg", "Tom", "tom@example.se", "2020年6月2日"],  # typed as text, Chinese style
+            ["Novak", "Eva", "eva@example.cz", None]]
+    plan = import_people(db, write_xlsx(files / "dated.xlsx", rows), seminar_id=hub.seminar)
+    assert plan.counts["created"] == 3 and plan.counts["registered"] == 2 and plan.counts["waitlisted"] == 1
+    with db.reading() as s:
+        created = {r.person_id: r.created_at for r in s.scalars(select(Registration))}
+    shanghai_midnight = dt.timedelta(hours=8)
+    ana, tom, eva = plan.created_ids
+    assert created[ana] == dt.datetime(2020, 6, 1, tzinfo=dt.timezone.utc) - shanghai_midnight
+    assert created[tom] == dt.datetime(2020, 6, 2, tzinfo=dt.timezone.utc) - shanghai_midnight
+    assert abs(created[eva] - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)  # no date: when imported
