@@ -25,6 +25,10 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m bench.seed_and_search
+	$(BIN)/python -m bench.import_people
+	$(BIN)/python -m bench.certificates_batch
+	$(BIN)/python -m bench.certificates
+	$(BIN)/python -m bench.export_backup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.gui_speed
 
 clean:

@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 
 from learninghub.core.errors import LearningHubError
-from learninghub.core.store import Database, open_database
+from learninghub.core.store import Database
+from tests.databases import *  # noqa: F403  (hooks and fixtures: the same tests on SQLite and PostgreSQL)
+from tests.databases import open_test_database, snapshot
 
 
 @pytest.fixture
@@ -25,8 +27,9 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(str(db_path))
+def db(request: pytest.FixtureRequest, db_kind: str) -> Iterator[Database]:
+    """A fresh, up-to-date database: a file in tmp_path, or a new PostgreSQL database (tests/databases.py)."""
+    database = open_test_database(request, db_kind)
     yield database
     database.close()
 
@@ -47,19 +50,19 @@ def table_snapshot(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @pytest.fixture
-def refused(db: Database, db_path: Path) -> Callable[..., LearningHubError]:
+def refused(db: Database) -> Callable[..., LearningHubError]:
     """Run ``action(session)`` in one transaction, expect a refusal, and check nothing changed.
 
     Returns the error so the test can assert its message and place.
     """
 
     def check(action: Callable[[Any], Any], error: type[LearningHubError] = LearningHubError, match: str = "") -> LearningHubError:
-        before = table_snapshot(db_path)
+        before = snapshot(db)
         with pytest.raises(error) as info:
             with db.transaction() as session:
                 action(session)
         assert match in str(info.value), f"{match!r} not in {str(info.value)!r}"
-        assert table_snapshot(db_path) == before, "a refused change altered the database"
+        assert snapshot(db) == before, "a refused change altered the database"
         return info.value
 
     return check

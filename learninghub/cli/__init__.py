@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import admin, conflicts, documents, people, places, planning
+from . import admin, backup, certificates, conflicts, documents, exporting, importing, people, places, planning
 from ..runtime import freeze_startup_objects
 from .context import Context
 
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLite file or SQLAlchemy URL (default: $LEARNINGHUB_DB, else the user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (admin, planning, people, places, conflicts, documents):
+    for module in (admin, planning, people, places, conflicts, documents, importing, exporting, backup, certificates):
         module.register(commands)
     return parser
 

@@ -14,6 +14,8 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    JSON,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -348,3 +350,54 @@ class Attendance(Base):
 
     session: Mapped[AgendaSession] = relationship()
     person: Mapped[Person] = relationship()
+
+
+class Certificate(Base):
+    """One entry of the certificate register: who was certified for which seminar, under which code.
+
+    The holder's name and the seminar's title are kept as printed, so ``verify`` answers
+    from this row alone; erasing the holder blanks the name and revokes the entry.
+    """
+
+    __tablename__ = "certificates"
+    __table_args__ = (UniqueConstraint("person_id", "seminar_id", name="uq_certificates_person_seminar"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Canonical form: 12 Crockford base32 characters, no dashes (shown as XXXX-XXXX-XXXX).
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    seminar_id: Mapped[int] = mapped_column(ForeignKey("seminars.id", ondelete="CASCADE"), index=True)
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    holder_name: Mapped[str] = mapped_column(String(410), default="")
+    seminar_title: Mapped[str] = mapped_column(String(300), default="")
+    sessions_attended: Mapped[int] = mapped_column(Integer, default=0)
+    sessions_total: Mapped[int] = mapped_column(Integer, default=0)
+    minutes_attended: Mapped[int] = mapped_column(Integer, default=0)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    revoke_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    person: Mapped[Person] = relationship()
+    seminar: Mapped[Seminar] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CertificateSettings(Base):
+    """How a seminar certifies: the attendance rule, who signs, the wording and the logos."""
+
+    __tablename__ = "certificate_settings"
+
+    seminar_id: Mapped[int] = mapped_column(ForeignKey("seminars.id", ondelete="CASCADE"), primary_key=True)
+    #: Eligible with at least this share of the counted sessions (None: no percentage rule).
+    min_attendance_pct: Mapped[float | None] = mapped_column(Float)
+    #: ... or with at least these hours of counted sessions (None: no hours rule).
+    min_hours: Mapped[float | None] = mapped_column(Float)
+    #: Up to three ``{"name": ..., "title": ...}``, in the order they sign.
+    signatories: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    bilingual: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Image files printed at the top, left to right.
+    logos: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
