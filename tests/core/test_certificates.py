@@ -402,3 +402,31 @@ def test_the_migration_builds_exactly_the_certificate_models(db):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     ours = [d for d in diff if "certificate" in repr(d)]
     assert ours == []
+
+
+@pytest.mark.slow
+def test_ten_thousand_certificates_issued_through_the_register_have_distinct_codes(db, course):
+    """10,000 eligible people at once: every code new, well-formed and unique in the database."""
+    from sqlalchemy import func, insert, select
+
+    from learninghub.core import bulk
+    from learninghub.core.models import Attendance, Person, Registration, utcnow
+
+    now = utcnow()
+    with db.transaction() as s:
+        conn = s.connection()
+        first = s.scalar(select(func.max(Person.id))) + 1
+        bulk.insert_people(conn, [dict(given_name=f"G{i}", family_name=f"F{i}", native_name=None, role="other",
+                                       consent_contact=False, email=None, created_at=now, updated_at=now, version=1)
+                                  for i in range(10_000)])
+        ids = range(first, first + 10_000)
+        conn.execute(insert(Registration.__table__), [
+            dict(seminar_id=course.seminar, person_id=p, status="attended", created_at=now, updated_at=now,
+                 version=1) for p in ids])
+        conn.execute(insert(Attendance.__table__), [dict(session_id=course.talks[0], person_id=p, checked_in_at=now)
+                                                    for p in ids])
+    issued = _issue(db, course.seminar, Rule(min_hours=1))
+    assert len(issued) == 10_000 and len(set(issued.values())) == 10_000
+    assert all(certcodes.parse_code(c) == c for c in issued.values())
+    with db.reading() as s:
+        assert s.scalar(select(func.count(func.distinct(Certificate.code)))) == 10_000

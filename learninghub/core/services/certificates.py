@@ -421,7 +421,8 @@ def get_certificate(session: Session, code_text: str) -> Certificate:
 
 def list_certificates(session: Session, *, seminar_id: int | None = None,
                       person_id: int | None = None) -> list[Certificate]:
-    query = select(Certificate).order_by(Certificate.seminar_id, Certificate.id)
+    query = select(Certificate).options(selectinload(Certificate.seminar)).order_by(
+        Certificate.seminar_id, Certificate.id)
     if seminar_id is not None:
         get_or_refuse(session, Seminar, seminar_id, "seminar")
         query = query.where(Certificate.seminar_id == seminar_id)
@@ -507,9 +508,15 @@ def verify(session: Session, code_text: str) -> Verification:
     ).first()
     if cert is None:
         return Verification("unknown", formatted, detail="no certificate in the register has this code")
+    return answer_for(cert)
+
+
+def answer_for(cert: Certificate) -> Verification:
+    """What ``verify`` answers for a register entry (valid or revoked)."""
     holder = cert.holder_name or "(erased)"
     status = status_of(cert)
     seminar = cert.seminar
+    formatted = certcodes.format_code(cert.code)
     if status == "valid":
         detail = f"{holder} — {cert.seminar_title} ({seminar.start_date} to {seminar.end_date}), " \
                  f"issued {cert.issued_at:%Y-%m-%d}"
