@@ -219,7 +219,7 @@ class _Pages:
         c.setFillColor(INK)
         code = clean(item.code)
         size = t.fit_size(code, QR_SIDE + 8 * mm, 8, min_size=5)
-        t.draw(c, code, QR_X + QR_SIDE / 2, QR_Y - 3.4 * mm, size, align=CENTRE)
+        t.draw(c, code, QR_X + QR_SIDE / 2, QR_Y - 7.5 * mm, size, align=CENTRE)  # below the quiet zone
 
     # What the pages of one seminar share ---------------------------------------------------------------------
 
@@ -279,7 +279,7 @@ class _Pages:
         if bi:
             t.draw(c, f"颁发日期：{chinese_day(item.issued_on)}", left, QR_Y - 4, 9, align=LEFT)
         label = "Certificate no." + (" / 证书编号" if bi else "")
-        t.draw(c, label, QR_X + QR_SIDE / 2, QR_Y + QR_SIDE + 2.5 * mm, 7, align=CENTRE)
+        t.draw(c, label, QR_X + QR_SIDE / 2, QR_Y + QR_SIDE + 5.2 * mm, 7, align=CENTRE)
         return y - 18
 
     def _logos(self, logos: Sequence[Path], *, top: float, height: float) -> None:

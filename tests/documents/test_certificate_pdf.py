@@ -221,3 +221,22 @@ def test_a_missing_logo_is_refused_before_any_file_is_written(tmp_path: Path) ->
         cp.render_certificate_files([certificate("Jia Li"), certificate("Min Zhou", logos=(tmp_path / "missing.png",))],
                                     tmp_path / "out", workers=2)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_nothing_is_printed_in_the_qr_codes_quiet_zone() -> None:
+    pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 renders the page (pip install pypdfium2)")
+    scale = 150 / 72
+    item = certificate("李佳", "Jia Li", bilingual=True, signatories=SIGNATORIES)
+    image = pdfium.PdfDocument(cp.render_certificates([item]).data)[0].render(scale=scale).to_pil().convert("L")
+    quiet = 4 * cp.QR_SIDE / 21  # a 14-character code is a 21-module symbol
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> tuple[int, int, int, int]:  # PDF points to pixels
+        return round(x0 * scale), round((cp.H - y1) * scale), round(x1 * scale), round((cp.H - y0) * scale)
+
+    left, top, right, bottom = box(cp.QR_X - quiet, cp.QR_Y - quiet, cp.QR_X + cp.QR_SIDE + quiet,
+                                   cp.QR_Y + cp.QR_SIDE + quiet)
+    inner = box(cp.QR_X, cp.QR_Y, cp.QR_X + cp.QR_SIDE, cp.QR_Y + cp.QR_SIDE)
+    ring = [(x, y) for x in range(left + 1, right - 1) for y in range(top + 1, bottom - 1)
+            if not (inner[0] - 2 <= x <= inner[2] + 2 and inner[1] - 2 <= y <= inner[3] + 2)]
+    assert ring and min(image.getpixel(p) for p in ring) > 240
+    assert image.crop(inner).getextrema()[0] < 20  # and the symbol itself is there, black
