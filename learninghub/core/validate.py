@@ -1,13 +1,36 @@
-"""Small checks on values a user typed, each refusing with the field's name."""
+"""Small checks on values a user typed, each refusing with the field's name.
+
+One rule for every database: text holding a NUL byte or another C0 control character
+(tab, newline and carriage return excepted) is refused, not cleaned. PostgreSQL cannot store NUL in text at all, SQLite
+would store it and cut it short in C string APIs, and none of them has a place in a
+name. Lone surrogates (undecodable bytes passed through, e.g. a command-line argument
+in the wrong encoding) cannot be written as UTF-8 and are refused too.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .errors import ValidationError
 
+#: The days the app handles. Python's calendar ends at years 1 and 9999; a local time
+#: shown in any other zone (offsets run from -12 h to +14 h, so up to 26 h away) and the
+#: day after a seminar's last day must still fall inside it: two days are left at each end.
+FIRST_DAY = dt.date(1, 1, 3)
+LAST_DAY = dt.date(9999, 12, 29)
+
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _check_characters(cleaned: str, field: str, control: str) -> None:
+    if _CONTROL.search(control):
+        raise ValidationError("contains control characters", where=field)
+    if _SURROGATE.search(cleaned):
+        raise ValidationError("contains bytes that are not text (is it in another encoding than UTF-8?)",
+                              where=field)
 
 
 def text(value: str | None, field: str, *, required: bool = False, max_len: int = 300) -> str | None:
@@ -17,8 +40,7 @@ def text(value: str | None, field: str, *, required: bool = False, max_len: int 
         if required:
             raise ValidationError("is required", where=field)
         return None
-    if _CONTROL.search(cleaned):
-        raise ValidationError("contains control characters", where=field)
+    _check_characters(cleaned, field, cleaned)
     if len(cleaned) > max_len:
         raise ValidationError(f"is {len(cleaned)} characters long; at most {max_len} fit", where=field)
     return cleaned
@@ -35,8 +57,7 @@ def long_text(value: str | None, field: str) -> str | None:
     cleaned = (value or "").strip()
     if not cleaned:
         return None
-    if _CONTROL.search(cleaned.replace("\n", "").replace("\t", "").replace("\r", "")):
-        raise ValidationError("contains control characters", where=field)
+    _check_characters(cleaned, field, cleaned.replace("\n", "").replace("\t", "").replace("\r", ""))
     if len(cleaned) > 20_000:
         raise ValidationError("is longer than 20,000 characters", where=field)
     return cleaned
@@ -68,4 +89,16 @@ def positive_int(value: int | None, field: str, *, allow_none: bool = True) -> i
         raise ValidationError("is required", where=field)
     if value < 1:
         raise ValidationError(f"must be at least 1 (got {value})", where=field)
+    return value
+
+
+def calendar_day(value: dt.date, field: str) -> dt.date:
+    """``value`` (a date or a date-time) if its day is within FIRST_DAY..LAST_DAY."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValidationError(
+            f"{day.isoformat()} is outside the calendar this program handles "
+            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})",
+            where=field,
+        )
     return value

@@ -37,8 +37,8 @@ def _as_local(value: dt.datetime | str, field: str) -> dt.datetime:
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             raise ValidationError("give the local time of the seminar's zone, without an offset", where=field)
-        return value
-    return timezones.parse_local(value, where=field)
+        return validate.calendar_day(value, field)
+    return validate.calendar_day(timezones.parse_local(value, where=field), field)
 
 
 def local_days(start: dt.datetime, end: dt.datetime, tz: ZoneInfo) -> tuple[dt.date, dt.date]:
@@ -91,12 +91,15 @@ def _expand(rule: str, local_start: dt.datetime) -> list[dt.datetime]:
     except (ValueError, TypeError) as exc:
         raise ValidationError(f"{rule!r} is not an RFC 5545 rule ({exc})", where="repeat") from None
     occurrences = []
-    for occurrence in recurrence:  # type: ignore[attr-defined]
-        if occurrence.tzinfo is not None:
-            raise ValidationError("UNTIL must be a local time without Z", where="repeat")
-        occurrences.append(occurrence)
-        if len(occurrences) > MAX_OCCURRENCES:
-            raise ValidationError(f"the rule makes more than {MAX_OCCURRENCES} sessions", where="repeat")
+    try:
+        for occurrence in recurrence:  # type: ignore[attr-defined]
+            if occurrence.tzinfo is not None:
+                raise ValidationError("UNTIL must be a local time without Z", where="repeat")
+            occurrences.append(validate.calendar_day(occurrence, "repeat"))
+            if len(occurrences) > MAX_OCCURRENCES:
+                raise ValidationError(f"the rule makes more than {MAX_OCCURRENCES} sessions", where="repeat")
+    except (ValueError, OverflowError):  # dateutil stepping past year 9999
+        validate.calendar_day(validate.LAST_DAY + dt.timedelta(days=1), "repeat")
     if not occurrences:
         raise ValidationError("the rule makes no session at all", where="repeat")
     return occurrences

@@ -27,7 +27,8 @@ SEMINAR_FIELDS: dict[str, Cleaner] = {
 
 
 def _as_date(value: dt.date | str, field: str) -> dt.date:
-    return value if isinstance(value, dt.date) else timezones.parse_date(value, where=field)
+    day = value if isinstance(value, dt.date) else timezones.parse_date(value, where=field)
+    return validate.calendar_day(day, field)
 
 
 def _check_days(start: dt.date, end: dt.date) -> None:
