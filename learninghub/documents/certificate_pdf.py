@@ -317,7 +317,10 @@ class _Pages:
             size = t.fit_size(name, line_width, 10.5, min_size=7, bold=True)
             t.draw(c, t.truncate(name, line_width, size, bold=True), centre, 105, size, bold=True, align=CENTRE)
             c.setFillColor(MUTED)
-            size, lines = t.fit_lines(person.title, line_width, 8.5, min_size=6.5, max_lines=2)
+            title = clean(person.title)
+            size, lines = 8.5, t.wrap(title, line_width, 8.5) if title else []
+            if len(lines) > 2:  # two lines at full size read better than one tiny line
+                size, lines = t.fit_lines(title, line_width, 8, min_size=6.5, max_lines=2)
             for n, line in enumerate(lines):
                 t.draw(c, line, centre, 93 - n * (size + 1.5), size, align=CENTRE)
 
