@@ -63,6 +63,7 @@ class ImportWizard(QDialog):
         self.op: BackgroundOp[Any] | None = None
         self._combos: list[QComboBox] = []
         self._recheck = False
+        self._pending_path: str | None = None
         #: True once the file was imported (the dialog then only shows the result).
         self.import_done = False
 
@@ -100,6 +101,9 @@ class ImportWizard(QDialog):
         if not path:
             return None
         self.form.fileEdit.setText(path)
+        if self.busy:  # read once the running job ends, so its late answer cannot land on this file
+            self._pending_path = path
+            return None
         db, seminar_id, status = self.db, self.seminar_id, self.status
 
         def work(progress: Progress) -> Any:
@@ -235,11 +239,18 @@ class ImportWizard(QDialog):
         self.form.importButton.setEnabled(False)
 
         def finished(result: Any) -> None:
+            pending, self._pending_path = self._pending_path, None
+            if pending is not None:
+                self._recheck = False
+                self.load(pending)
+                return
             on_done(result)
             if self._recheck:
                 self._recheck = False
                 self.check()
 
+        if self.op is not None:
+            self.op.dialog.deleteLater()  # one progress dialog per job would otherwise pile up
         self.op = BackgroundOp(self, title, work, finished, self._failed)
         return self.op.start()
 

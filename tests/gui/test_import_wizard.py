@@ -112,3 +112,19 @@ def test_from_the_main_window_registering_to_the_seminar_shown(qtbot, park_city,
                                                                Registration.person_id.in_(ids))).all()
     assert len(statuses) == 2
     assert window.participants_model.rowCount() == participants_before + 2  # the window reloaded
+
+
+def test_a_second_file_chosen_while_the_first_is_read_wins(qtbot, demo_db, tmp_path: Path) -> None:
+    from learninghub.gui.import_wizard import ImportWizard
+
+    first = write_csv(tmp_path / "first.csv", ROWS, encoding="gb18030")
+    second = write_csv(tmp_path / "second.csv", [["Name", "Email"], ["Ana Ruiz", "ana@example.es"]])
+    wizard = ImportWizard(demo_db)
+    qtbot.addWidget(wizard)
+    wizard.load(str(first))
+    wizard.load(str(second))  # while the first is still being read
+    qtbot.waitUntil(lambda: not wizard.busy and wizard.table is not None and wizard.table.source == "second.csv",
+                    timeout=30_000)
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=30_000)
+    assert wizard.form.readingLabel.text().startswith("second.csv:") and wizard.form.previewTable.columnCount() == 2
+    assert wizard.form.countsLabel.text().startswith("Would be: 1 created")
