@@ -23,7 +23,8 @@ from .pdf_preview import PdfPreview
 
 SECOND_ZONES = ["", "Europe/Madrid", "Asia/Shanghai", "Europe/Brussels", "Europe/Rome", "Europe/Sofia",
                 "Europe/Athens", "Europe/Ljubljana", "Asia/Seoul", "America/Mexico_City", "UTC"]
-TITLES = {"agenda": "Agenda", "programme": "Programme"}
+TITLES = {"agenda": "Agenda", "programme": "Programme", "certificates": "Certificates", "badges": "Badges",
+          "signin": "Sign-in sheet"}
 
 
 class DocumentsTab:
@@ -40,6 +41,12 @@ class DocumentsTab:
         f.openProgrammeButton.clicked.connect(lambda: self.make("programme", None))
         self.preview = PdfPreview(f.previewPane)
         f.previewPaneLayout.addWidget(self.preview)
+        from .attendance_docs import AttendanceDocs
+
+        self.attendance = AttendanceDocs(db_getter, self.make, f.attendanceDocsGroup)
+        f.attendanceDocsLayout.addWidget(self.attendance)
+        self._stale = True  # the eligibility list needs reading (read when the tab is shown)
+        f.seminarTabs.currentChanged.connect(lambda _i: self._load_if_shown())
         self.op: BackgroundOp[Any] | None = None
         #: Where the last document went (tests and the status line read it).
         self.last_file: Path | None = None
@@ -51,6 +58,14 @@ class DocumentsTab:
         if self.w.current_seminar != self._shown_for:
             self.preview.clear()
             self.w.form.documentsStatus.setText("")
+        self._stale = True  # attendance may have changed who is eligible
+        self._load_if_shown()
+
+    def _load_if_shown(self) -> None:
+        f = self.w.form
+        if self._stale and self.w.current_seminar and f.seminarTabs.currentWidget() is f.documentsTab:
+            self._stale = False
+            self.attendance.load(self.w.current_seminar)
 
     def _ask_and_save(self, kind: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self.w, f"Save {kind}", f"{kind}.pdf", "PDF files (*.pdf)")
@@ -63,7 +78,7 @@ class DocumentsTab:
         return max(60.0, min(110.0, width / 8.5))
 
     def make(self, kind: str, target: Path | None) -> BackgroundOp[Any] | None:
-        """Make the agenda or programme off the GUI thread; preview it, and save it to ``target`` if given."""
+        """Make a document (a key of TITLES) off the GUI thread; preview it, and save it to ``target`` if given."""
         from ..core.services import seminars
         from ..documents import build
 
@@ -76,19 +91,34 @@ class DocumentsTab:
             curriculum_id = seminars.get_seminar(s, seminar_id).curriculum_id
         path = target or Path(tempfile.mkdtemp(prefix="learninghub-")) / f"{kind}.pdf"
         dpi = self._preview_dpi()
+        session_id = self.attendance.signin_session()
+        if kind == "signin" and not session_id:
+            return None
 
         def work(progress: Progress) -> Any:
             from . import pdf_pages
 
-            progress.step(0, 2, f"Making the {kind}…")
-            if kind == "agenda":
-                rendered = build.agenda(db, seminar_id, second_tz=zone, paper=paper)
+            progress.step(0, 2, f"Making the {TITLES[kind].lower()}…")
+            if kind == "certificates":
+                from ..documents.certificates_batch import make_certificates
+
+                rendered = make_certificates(db, seminar_id, output=path,
+                                             progress=lambda done, total: progress.step(done, total,
+                                                                                        f"Certificate {done} of {total}"),
+                                             cancelled=lambda: progress.cancelled)
             else:
-                rendered = build.programme(db, curriculum_id, paper=paper)
-            try:
-                rendered.save(path)
-            except OSError as exc:
-                raise LearningHubError(f"cannot write {path}: {exc.strerror or exc}") from exc
+                if kind == "agenda":
+                    rendered = build.agenda(db, seminar_id, second_tz=zone, paper=paper)
+                elif kind == "badges":
+                    rendered = build.badges(db, seminar_id)
+                elif kind == "signin":
+                    rendered = build.signin(db, session_id)
+                else:
+                    rendered = build.programme(db, curriculum_id, paper=paper)
+                try:
+                    rendered.save(path)
+                except OSError as exc:
+                    raise LearningHubError(f"cannot write {path}: {exc.strerror or exc}") from exc
             progress.step(1, 2, "Preparing the preview…")
             return rendered, pdf_pages.render(path, dpi, should_stop=lambda _d, _t: progress.step(1, 2))
 
@@ -101,13 +131,19 @@ class DocumentsTab:
         self.last_file = path
         self._shown_for = seminar_id
         note = f" — no font has: {' '.join(rendered.missing)}" if rendered.missing else ""
+        if kind == "certificates":
+            note = f" — {rendered.new_codes} new codes issued" + note
+            self._stale = True
+            self._load_if_shown()  # the codes now show in the eligibility list
         self.w.form.documentsStatus.setText(f"{TITLES.get(kind, kind)}: {rendered.pages} pages, {path}{note}")
         self.preview.show_document(path, images, TITLES.get(kind, kind))
 
     def _failed(self, exc: BaseException) -> None:
+        from ..documents.certificate_pdf import Cancelled as RenderingCancelled
         from .operations import Cancelled
 
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, (Cancelled, RenderingCancelled)):
+            self.w.form.documentsStatus.setText("Cancelled; nothing was written.")
             return
         message = exc.user_message if isinstance(exc, LearningHubError) else f"The document could not be made: {exc}"
         QMessageBox(QMessageBox.Icon.Warning, "No document", message, parent=self.w).open()

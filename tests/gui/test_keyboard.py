@@ -203,36 +203,32 @@ def test_text_boxes_pass_tab_on_and_mnemonics_do_not_clash(qtbot, name: str) -> 
     for box in [*widget.findChildren(QPlainTextEdit), *widget.findChildren(QTextEdit)]:
         assert box.tabChangesFocus(), f"{name}: Tab is caught in {box.objectName()}"
     # Alt+letter must lead to one place per page (a tab page, or the dialog)
-    from PySide6.QtWidgets import QLabel, QTabWidget
+    from PySide6.QtWidgets import QTabWidget
 
     pages = [t.widget(i) for t in widget.findChildren(QTabWidget) for i in range(t.count())] or [widget]
     for page in pages:
-        seen: dict[str, str] = {}
-        for child in [*page.findChildren(QLabel), *page.findChildren(QAbstractButton), *page.findChildren(QGroupBox)]:
-            if isinstance(child, QLabel) and child.buddy() is None:
-                continue
-            text = child.title() if isinstance(child, QGroupBox) else child.text()
-            if (match := re.search(r"&([^&\s])", text.replace("&&", ""))) is None:
-                continue
-            letter = match.group(1).lower()
-            assert letter not in seen, (f"{name}/{page.objectName()}: Alt+{letter} is both "
-                                        f"{seen[letter]!r} and {text!r}")
-            seen[letter] = text
+        _assert_mnemonics_unique(page, name)
 
 
-def test_delete_removes_a_speaker_in_the_session_dialog(qtbot, demo_db, park_city) -> None:
+def test_mnemonics_do_not_clash_in_the_assembled_window(qtbot, park_city) -> None:
+    """The tabs hold widgets from several forms (the preview, the certificate panel): checked together."""
     window, _ = park_city
-    view = window.form.agendaView
-    model = window.agenda_model
-    row = next(r for r in range(model.rowCount()) if model.index(r, 5).data())  # a session with speakers
-    view.setCurrentIndex(model.index(row, 0))
-    dialog = window.agenda_actions.edit_session()
-    speakers = dialog.form.speakersList
-    count = speakers.count()
-    dialog.activateWindow()
-    speakers.setFocus()
-    speakers.setCurrentRow(0)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is speakers)
-    _press(Qt.Key.Key_Delete)
-    assert speakers.count() == count - 1
-    dialog.reject()
+    tabs = window.form.seminarTabs
+    for i in range(tabs.count()):
+        _assert_mnemonics_unique(tabs.widget(i), "main window")
+    _assert_mnemonics_unique(window.curriculum_page, "main window")
+
+
+def _assert_mnemonics_unique(page: QWidget, name: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    seen: dict[str, str] = {}
+    for child in [*page.findChildren(QLabel), *page.findChildren(QAbstractButton), *page.findChildren(QGroupBox)]:
+        if isinstance(child, QLabel) and child.buddy() is None:
+            continue
+        text = child.title() if isinstance(child, QGroupBox) else child.text()
+        if (match := re.search(r"&([^&\s])", text.replace("&&", ""))) is None:
+            continue
+        letter = match.group(1).lower()
+        assert letter not in seen, f"{name}/{page.objectName()}: Alt+{letter} is both {seen[letter]!r} and {text!r}"
+        seen[letter] = text

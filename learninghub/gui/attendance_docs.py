@@ -1,0 +1,85 @@
+"""Certificates, badges and sign-in sheets on the Documents tab.
+
+Who gets a certificate is the core's decision (``certificates.eligibility``), shown
+before anything is made: "eligible — attended 7 of 8 sessions" or why not. The batch
+(``certificates_batch.make_certificates``) runs off the GUI thread with a progress
+bar and Cancel; it issues the codes (the same code again for someone who has one),
+then the pages appear in the preview like any other document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
+
+from ..core import timezones
+from ..core.services import agenda, seminars
+from ..core.store import Database
+from . import forms
+
+NOT_ELIGIBLE = QColor("#8a4b00")
+
+
+class AttendanceDocs(QWidget):
+    """The widgets; :class:`~.documents_tab.DocumentsTab` makes the documents they ask for."""
+
+    def __init__(self, db_getter: Callable[[], Database], make: Callable[[str, Path | None], Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = forms.load("attendance_docs").Ui_AttendanceDocs()
+        self.form.setupUi(self)
+        self._db, self._make = db_getter, make
+        f = self.form
+        for kind, preview, save in (("certificates", f.previewCertificatesButton, f.saveCertificatesButton),
+                                    ("badges", f.previewBadgesButton, f.saveBadgesButton),
+                                    ("signin", f.previewSigninButton, f.saveSigninButton)):
+            preview.clicked.connect(lambda _c=False, k=kind: self._make(k, None))
+            save.clicked.connect(lambda _c=False, k=kind: self._ask_and_save(k))
+        self.seminar_id = 0
+
+    def load(self, seminar_id: int) -> None:
+        """The eligibility list and the sessions that can have a sign-in sheet, for ``seminar_id``."""
+        from ..core.services import certificates
+
+        self.seminar_id = seminar_id
+        f = self.form
+        f.eligibilityList.clear()
+        f.signinSessionCombo.clear()
+        with self._db().reading() as s:
+            rows = certificates.eligibility(s, seminar_id)
+            rule = certificates.get_settings(s, seminar_id).rule.describe()
+            tz = timezones.zone(seminars.get_seminar(s, seminar_id).timezone)
+            for item in agenda.list_sessions(s, seminar_id):
+                if item.kind in ("break", "meal"):
+                    continue
+                start = item.starts_at.astimezone(tz)
+                f.signinSessionCombo.addItem(f"{start:%a %d %b %H:%M}  {item.title}", item.id)
+        for row in rows:
+            verdict = "eligible" if row.eligible else "not eligible"
+            code = f" — {row.code}" if row.code else ""
+            item = QListWidgetItem(f"{row.name}: {verdict} — {row.reason}{code}")
+            if not row.eligible:
+                item.setForeground(NOT_ELIGIBLE)
+            item.setData(Qt.ItemDataRole.UserRole, row.person_id)
+            f.eligibilityList.addItem(item)
+        eligible = sum(r.eligible for r in rows)
+        f.eligibilitySummary.setText(f"{eligible} of {len(rows)} registered are eligible (rule: {rule})."
+                                     if rows else "No one is registered yet.")
+        f.previewCertificatesButton.setEnabled(eligible > 0)
+        f.saveCertificatesButton.setEnabled(eligible > 0)
+        has_sessions = f.signinSessionCombo.count() > 0
+        f.previewSigninButton.setEnabled(has_sessions)
+        f.saveSigninButton.setEnabled(has_sessions)
+
+    def signin_session(self) -> int:
+        return int(self.form.signinSessionCombo.currentData() or 0)
+
+    def _ask_and_save(self, kind: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, f"Save {kind}", f"{kind}.pdf", "PDF files (*.pdf)")
+        if path:
+            self._make(kind, Path(path))
