@@ -20,10 +20,14 @@ Interface (the ``certificates`` command and the app call these; keep it stable):
   -> ``list[Path]``: one PDF per item, same order, file names from the holder's
   name (:func:`file_names`), written to a temporary name and renamed; large
   batches are shared by two processes (``workers=`` to choose).
-- ``progress(done, total)`` is called after each page; ``cancelled()`` is asked
-  before each page and, when it answers True, rendering stops with
-  :class:`Cancelled` (nothing is written). An exception raised by ``progress``
-  (the app's own Cancel) stops it the same way.
+- ``progress(done, total)`` is called after each page (after each chunk of 20
+  files when split across processes); ``cancelled()`` is asked before each page
+  (about every 0.2 s across processes) and, when it answers True, rendering stops
+  with :class:`Cancelled` (one PDF: nothing is returned; split: the files written
+  so far stay). An exception raised by ``progress`` (the app's own Cancel) stops
+  it the same way.
+- A logo that is missing or unreadable is refused with a ValidationError naming
+  the file, before any page is drawn.
 
 Why no Platypus: the layout is fixed, so text is drawn with measured widths
 (:mod:`.canvas_text`), long names shrink to fit, and everything the pages of a
