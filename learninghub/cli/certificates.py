@@ -68,8 +68,8 @@ def register(commands: Any) -> None:
                            help="English wording only")
     settings.add_argument("--logo", action="append", metavar="FILE",
                           help="a PNG or JPEG printed at the top, up to three (repeat the option)")
-    settings.add_argument("--no-logos", action="store_true", help="no logos (the default ones from resources/logos)")
-    settings.add_argument("--expect-version", type=int, dest="expected_version", default=None,
+    settings.add_argument("--no-logos", action="store_true", help="forget the chosen logos: the default ones (resources/logos/) are printed")
+    settings.add_argument("--expect-version", type=int, dest="expected_version", default=None, metavar="N",
                           help="refuse the change if the settings are no longer at this version")
     add_json(settings)
     settings.set_defaults(handler=run_settings)
