@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..core import vocab
 from ..core.errors import LearningHubError
-from ..core.services import people, registration
+from ..core.certcodes import format_code
+from ..core.services import certificates, people, registration
 from ..core.store import Database
 from . import forms
 from .field_errors import clear_field_errors, show_field_error
@@ -47,9 +48,14 @@ class PersonDialog(QDialog):
                     "country": p.country, "role": p.role, "email": p.email, "phone": p.phone,
                     "notes": p.notes, "consent_contact": p.consent_contact, "version": p.version,
                 }
+                held = {c.seminar_id: c for c in certificates.list_certificates(s, person_id=person_id)}
                 for r in registration.list_registrations(s, person_id=person_id):
-                    f.seminarsList.addItem(f"{r.seminar.start_date:%Y-%m-%d}  {r.seminar.title} — "
-                                           f"{vocab.REGISTRATION_STATUSES[r.status]}")
+                    line = (f"{r.seminar.start_date:%Y-%m-%d}  {r.seminar.title} — "
+                            f"{vocab.REGISTRATION_STATUSES[r.status]}")
+                    if (cert := held.get(r.seminar_id)) is not None:
+                        state = "revoked" if cert.revoked_at is not None else "issued"
+                        line += f" — certificate {format_code(cert.code)} ({state} {cert.issued_at:%Y-%m-%d})"
+                    f.seminarsList.addItem(line)
             self._show(self.loaded)
             self.setWindowTitle("Edit person")
         else:

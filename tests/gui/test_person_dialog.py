@@ -57,3 +57,29 @@ def test_editing_shows_their_seminars_and_saves_changes(qtbot, demo_db) -> None:
     dialog.accept()
     with demo_db.reading() as s:
         assert people.get_person(s, person_id).title == "Deputy Director-General"
+
+
+def test_a_persons_certificates_are_shown_with_their_seminars(qtbot, demo_db) -> None:
+    from learninghub.core.certcodes import format_code
+    from learninghub.core.services import certificates
+
+    directory = PeopleDirectory(demo_db)
+    qtbot.addWidget(directory)
+    directory.form.filterEdit.setText("李佳")
+    person_id = directory.model.person(0).id
+    with demo_db.transaction() as s:
+        seminar_id = next(j for j in _eligible_seminars(s, person_id))
+        certificates.issue_certificates(s, seminar_id)
+        code = format_code(next(c.code for c in certificates.list_certificates(s, person_id=person_id)))
+    dialog = directory.open_person(person_id)
+    lines = [dialog.form.seminarsList.item(i).text() for i in range(dialog.form.seminarsList.count())]
+    assert any(f"certificate {code} (issued " in line for line in lines)
+    dialog.reject()
+
+
+def _eligible_seminars(s, person_id: int):  # type: ignore[no-untyped-def]
+    from learninghub.core.services import certificates, registration
+
+    for r in registration.list_registrations(s, person_id=person_id):
+        if any(j.person_id == person_id and j.eligible for j in certificates.eligibility(s, r.seminar_id)):
+            yield r.seminar_id
