@@ -90,6 +90,9 @@ def read_table(path: str | Path) -> Table:
         if not is_zip:
             what = _magic(data) or ("CSV or other text" if _looks_text(data) else "not a spreadsheet")
             raise refuse(path, f"the name says Excel workbook (.xlsx) but the file is {what}")
+        if not _is_workbook(data):
+            raise refuse(path, "the name says Excel workbook (.xlsx) but the file is another kind of ZIP archive "
+                               "(a Word or OpenDocument file?)")
         return read_xlsx(path, data)
     if suffix == ".xls" and data.startswith(b"\xd0\xcf\x11\xe0"):
         raise refuse(path, "is an old Excel (.xls) file; save it as .xlsx or CSV in Excel and import that")
@@ -294,9 +297,20 @@ def _calamine_rows(data: bytes) -> tuple[str, list[list[Any]]]:
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     if not workbook.sheet_names:
         raise ValidationError("the workbook has no worksheet")
-    sheet = workbook.get_sheet_by_index(0)
-    # Not skipping the empty area keeps row numbers as the spreadsheet shows them (from A1).
-    return sheet.name, sheet.to_python(skip_empty_area=False)
+    first: tuple[str, list[list[Any]]] | None = None
+    for index in range(len(workbook.sheet_names)):
+        sheet = workbook.get_sheet_by_index(index)
+        # Not skipping the empty area keeps row numbers as the spreadsheet shows them (from A1).
+        rows = sheet.to_python(skip_empty_area=False)
+        first = first or (sheet.name, rows)
+        if _has_content(rows):
+            return sheet.name, rows  # the first sheet with anything in it
+    assert first is not None
+    return first
+
+
+def _has_content(rows: list[list[Any]]) -> bool:
+    return any(v not in (None, "") for row in rows for v in row)
 
 
 def _openpyxl_rows(data: bytes) -> tuple[str, list[list[Any]]]:
@@ -306,13 +320,14 @@ def _openpyxl_rows(data: bytes) -> tuple[str, list[list[Any]]]:
     try:
         if not workbook.worksheets:
             raise ValidationError("the workbook has no worksheet")
-        sheet = workbook.worksheets[0]
-        rows: list[list[Any]] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            while len(rows) < number - 1:  # read_only sheets skip absent rows
-                rows.append([])
-            rows.append(list(values))
-        return sheet.title, rows
+        first: tuple[str, list[list[Any]]] | None = None
+        for sheet in workbook.worksheets:
+            rows = [list(values) for values in sheet.iter_rows(values_only=True)]
+            first = first or (sheet.title, rows)
+            if _has_content(rows):
+                return sheet.title, rows  # the first sheet with anything in it
+        assert first is not None
+        return first
     finally:
         workbook.close()
 

@@ -70,9 +70,10 @@ def test_xlsx_with_a_date_column_and_numbers(files: Path) -> None:
 
 
 def test_formulas_are_read_as_their_text(files: Path) -> None:
-    rows = [["Name", "Organisation"], ["Jia Li", '=HYPERLINK("http://evil.example","Click")']]
+    rows = [["Name", "Organisation"], [None, None], ["Jia Li", '=HYPERLINK("http://evil.example","Click")']]
     table = read_table(write_xlsx(files / "f.xlsx", rows))
     assert table.rows[0][1] == '=HYPERLINK("http://evil.example","Click")'
+    assert table.row_numbers == [3]  # openpyxl's reading numbers rows as the sheet does, too
 
 
 @pytest.mark.parametrize("content", [b"", b"   \r\n\r\n", b"\xef\xbb\xbf", b"\xff\xfe"])
@@ -140,3 +141,28 @@ def test_excel_separator_hint_line(files: Path) -> None:
     table = read_table(path)
     assert table.delimiter == ";" and table.headers == ["Name", "Organisation"]
     assert table.rows == [["Ana Ruiz", "Ajuntament de Barcelona, Relacions"]] and table.row_numbers == [2]
+
+
+def test_first_sheet_with_content_is_read(files: Path) -> None:
+    from openpyxl import Workbook
+
+    for formula in (False, True):  # the fast reader, and openpyxl for sheets with formulas
+        workbook = Workbook()
+        workbook.active.title = "Cover"
+        sheet = workbook.create_sheet("名单")
+        sheet.append(["姓名", "备注"])
+        sheet.append(["李佳", "=1+1" if formula else "ok"])
+        path = files / f"sheets{formula}.xlsx"
+        workbook.save(path)
+        table = read_table(path)
+        assert table.extra["sheet"] == "名单" and table.rows == [["李佳", "=1+1" if formula else "ok"]]
+
+
+def test_zip_that_is_no_workbook_is_refused(files: Path) -> None:
+    import zipfile
+
+    path = files / "letter.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(ValidationError, match="letter.xlsx: .* another kind of ZIP archive"):
+        read_table(path)
