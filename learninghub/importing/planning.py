@@ -154,7 +154,8 @@ def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *
 def _merge(earlier: Candidate, later: Candidate) -> None:
     """Fill the earlier row's blanks from a row repeating it."""
     for name, value in later.values.items():
-        if value and not earlier.values.get(name):
+        blank = not earlier.values.get(name) or (name == "role" and earlier.values[name] == "other")
+        if value and blank:
             earlier.values[name] = value
     if earlier.registered_on is None:
         earlier.registered_on = later.registered_on
