@@ -41,6 +41,8 @@ class AttendanceDocs(QWidget):
             preview.clicked.connect(lambda _c=False, k=kind: self._make(k, None))
             save.clicked.connect(lambda _c=False, k=kind: self._ask_and_save(k))
         self.seminar_id = 0
+        # long session titles are cut in the narrow combo: the whole one as a tooltip
+        f.signinSessionCombo.currentTextChanged.connect(f.signinSessionCombo.setToolTip)
 
     def load(self, seminar_id: int) -> None:
         """The eligibility list and the sessions that can have a sign-in sheet, for ``seminar_id``."""

@@ -32,7 +32,7 @@ class DocumentsTab:
         self.w, self._db = window, db_getter
         f = window.form
         f.secondZoneCombo.addItems(SECOND_ZONES)
-        f.secondZoneCombo.lineEdit().setPlaceholderText("none: times in the seminar's zone only")
+        f.secondZoneCombo.lineEdit().setPlaceholderText("none")
         f.paperCombo.addItem("A4", "a4")
         f.paperCombo.addItem("US letter", "letter")
         f.saveAgendaButton.clicked.connect(lambda: self._ask_and_save("agenda"))

@@ -64,6 +64,7 @@ class PeopleDirectory(QWidget):
     def _show_count(self, *_: object) -> None:
         shown = self.model.rowCount()
         more = "+" if self.model.canFetchMore(self.model.index(-1, -1)) else ""
-        what = f"people matching “{self.model.filter_text}”" if self.model.filter_text else "people"
+        noun = "person" if shown == 1 and not more else "people"
+        what = f"{noun} matching “{self.model.filter_text}”" if self.model.filter_text else noun
         self.form.countLabel.setText(f"{shown}{more} {what}" + (" (scroll for more)" if more else ""))
 
