@@ -81,8 +81,11 @@ class Participants:
         self.w.form.waitingLabel.setText(seminar_views.waiting_line(self._db(), seminar_id) if seminar_id else "")
 
     def selected_registration(self) -> int:
-        rows = self.w.form.participantsView.selectionModel().selectedRows()
-        return self.w.participants_model.key(rows[0].row()) if rows else 0
+        """The chosen registration: the selected row, else the row with the keyboard focus."""
+        view = self.w.form.participantsView
+        rows = view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else (view.currentIndex().row() if view.currentIndex().isValid() else -1)
+        return self.w.participants_model.key(row) if row >= 0 else 0
 
     def set_status(self) -> None:
         registration_id = self.selected_registration()
