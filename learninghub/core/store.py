@@ -241,8 +241,11 @@ class Database:
             with self.engine.connect() as conn:
                 conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         elif self.dialect == "postgresql":
+            from sqlalchemy import inspect
+
             with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql(f"VACUUM {', '.join(PERSONAL_TABLES)}")
+                present = set(inspect(conn).get_table_names())
+                conn.exec_driver_sql(f"VACUUM {', '.join(t for t in PERSONAL_TABLES if t in present)}")
 
     def close(self) -> None:
         self.engine.dispose()
