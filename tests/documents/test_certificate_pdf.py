@@ -240,3 +240,10 @@ def test_nothing_is_printed_in_the_qr_codes_quiet_zone() -> None:
             if not (inner[0] - 2 <= x <= inner[2] + 2 and inner[1] - 2 <= y <= inner[3] + 2)]
     assert ring and min(image.getpixel(p) for p in ring) > 240
     assert image.crop(inner).getextrema()[0] < 20  # and the symbol itself is there, black
+
+
+def test_cancel_stops_the_processes_too(tmp_path: Path) -> None:
+    items = [certificate(f"Person {i}", code=f"CODE-{i:04d}") for i in range(200)]
+    with pytest.raises(cp.Cancelled, match="of 200"):
+        cp.render_certificate_files(items, tmp_path, workers=2, cancelled=lambda: True)
+    assert len(list(tmp_path.iterdir())) < 200
