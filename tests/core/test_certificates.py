@@ -171,6 +171,15 @@ def test_either_half_of_a_two_part_rule_is_enough(db, course):
     assert "needs 75 % of sessions or 2.5 h" in _rows(db, course.seminar, Rule(75, 2.5))[course.li].reason
 
 
+def test_a_certificate_issued_under_a_looser_rule_is_pointed_out(db, course):
+    _attend(db, course.li, course.talks[:4])
+    code = certcodes.format_code(_issue(db, course.seminar, Rule(min_attendance_pct=50))[course.li])
+    row = _rows(db, course.seminar)[course.li]
+    assert not row.eligible and row.certificate_status == "valid"
+    assert row.reason == (f"attended 4 of 8 sessions (50 %), 4.0 h; needs 75 % of sessions; "
+                          f"certificate {code} issued earlier stays valid until revoked")
+
+
 def test_the_seminar_settings_are_the_default_rule(db, course):
     _attend(db, course.li, course.talks[:4])
     assert not _rows(db, course.seminar)[course.li].eligible

@@ -330,6 +330,8 @@ def _judge(data: _Seminar, reg: Registration, rule: Rule, threshold: _Threshold)
             f" ({cert.revoke_reason})" if cert.revoke_reason else "") + "; reinstate it to print it again"
     else:
         eligible, reason = True, figures
+    if not eligible and cert_status == "valid":  # issued under an earlier rule or attendance: say so
+        reason += f"; certificate {code} issued earlier stays valid until revoked"
     return Eligibility(reg.person_id, person.display_name, reg.status, len(sessions), total, minutes,
                        eligible, reason, code, cert_status)
 
