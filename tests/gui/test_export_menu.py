@@ -1,0 +1,250 @@
+"""File → Export ▸ and Seminar → Export ▸ on the demo programme: the save dialog patched,
+each action triggered, the worker waited for, the file read back (csv, openpyxl, icalendar)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import icalendar
+import openpyxl
+import pytest
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from learninghub.core.services import agenda, registration, search
+from learninghub.gui import export_menu
+from learninghub.gui.export_menu import CSV_FILTER, XLSX_FILTER, Job, safe_stem
+from learninghub.gui.main_window import MainWindow
+
+PARK = "Park City Project"
+
+
+class SaveDialog:
+    """Stands in for QFileDialog.getSaveFileName: records what was asked, answers ``path``."""
+
+    def __init__(self, monkeypatch, path: Path | str, name_filter: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.path, self.name_filter = str(path), name_filter
+        self.asked: list[tuple[str, str, list[str], str]] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(self))
+
+    def __call__(self, parent, caption, suggested, filters, selected="", *rest):  # type: ignore[no-untyped-def]
+        self.asked.append((caption, suggested, filters.split(";;"), selected))
+        return self.path, self.name_filter or selected
+
+
+def _run(qtbot, window: MainWindow, action) -> None:  # type: ignore[no-untyped-def]
+    assert action.isEnabled()
+    before = window.exports.op
+    action.trigger()
+    qtbot.waitUntil(lambda: window.exports.op is not before and not window.exports.op.running, timeout=15_000)
+
+
+def _visible_boxes(window: MainWindow) -> list[QMessageBox]:
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def test_the_export_menus_follow_the_selection(qtbot, demo_db) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    file_items = [a.text() for a in window.form.menuFile.actions() if not a.isSeparator()]
+    assert file_items.index("&Import people…") + 1 == file_items.index("&Export")
+    exports = window.exports
+    assert [a.text() for a in exports.menu.actions() if not a.isSeparator()] == [
+        "All &people…", "Programme &calendar (.ics)…", "P&articipants…", "Attendance &matrix (XLSX)…",
+        "&Seminar calendar (.ics)…"]
+    assert exports.seminar_menu is not None
+    assert exports.seminar_menu.menuAction() in window.seminar_menu.actions()
+    # nothing chosen: only "All people"
+    assert exports.people_action.isEnabled()
+    assert not exports.programme_action.isEnabled()
+    seminar_actions = [exports.participants_action, exports.attendance_action, exports.seminar_calendar_action]
+    assert not any(a.isEnabled() for a in seminar_actions)
+    # a curriculum: its calendar, no seminar export
+    tree = window.form.programmeTree
+    tree.setCurrentIndex(window.tree_model.index(0, 0))
+    assert exports.programme_action.isEnabled()
+    assert not any(a.isEnabled() for a in seminar_actions)
+    # a seminar: everything (the programme is the seminar's curriculum)
+    with demo_db.reading() as s:
+        from learninghub.core.services import seminars
+
+        park = next(x for x in seminars.list_seminars(s) if x.title == PARK)
+    tree.setCurrentIndex(window.tree_model.index_of_seminar(park.id))
+    assert all(a.isEnabled() for a in [exports.programme_action, *seminar_actions])
+    assert exports._curriculum_id() == park.curriculum_id
+
+
+def test_all_people_as_csv_with_the_chinese_names_and_neutralised_phones(
+        qtbot, demo_db, tmp_path: Path, monkeypatch) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    target = tmp_path / "out" / "everyone"  # no extension typed: the CSV filter's is added
+    target.parent.mkdir()
+    dialog = SaveDialog(monkeypatch, target, CSV_FILTER)
+    _run(qtbot, window, window.exports.people_action)
+
+    caption, suggested, filters, selected = dialog.asked[0]
+    assert Path(suggested).name.startswith("people ") and suggested.endswith(".xlsx")
+    assert filters == [XLSX_FILTER, CSV_FILTER] and selected == XLSX_FILTER
+    written = target.with_name("everyone.csv")
+    with open(written, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with demo_db.reading() as s:
+        everyone = search.list_people(s)
+    assert len(rows) == len(everyone) == 41
+    chen = next(r for r in rows if r["Family name"] == "Chen" and r["Given name"] == "Yutong")
+    assert chen["Native name"] == "陈雨桐"
+    assert chen["Organisation"] == "Chengdu Park City Bureau"
+    assert chen["Phone"] == "'+86 28 5550 0122"  # would be a formula in Excel without the apostrophe
+    message = window.statusBar().currentMessage()
+    assert message == f"Exported 41 people to {written}"
+    assert not window.exports.open_links.isHidden()
+    # the folder and the format are remembered for the next export
+    assert QSettings().value(export_menu.FOLDER_KEY) == str(written.parent)
+    dialog.asked.clear()
+    window.exports.ask_people()
+    caption, suggested, filters, selected = dialog.asked[0]
+    assert Path(suggested).parent == written.parent
+    assert filters == [CSV_FILTER, XLSX_FILTER] and selected == CSV_FILTER and suggested.endswith(".csv")
+    qtbot.waitUntil(lambda: not window.exports.op.running, timeout=15_000)
+
+
+def test_participants_as_xlsx_with_status(qtbot, park_city, tmp_path: Path, monkeypatch) -> None:
+    window, seminar_id = park_city
+    target = tmp_path / "park.xlsx"
+    dialog = SaveDialog(monkeypatch, target)  # the user keeps the XLSX filter
+    _run(qtbot, window, window.exports.participants_action)
+
+    assert Path(dialog.asked[0][1]).name == "Park City Project - participants.xlsx"
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    assert header[-2:] == ("Status", "Registered at (UTC)")
+    with window.db.reading() as s:
+        registrations = registration.list_registrations(s, seminar_id=seminar_id)
+        statuses = sorted(r.status for r in registrations)
+    assert sorted(r[header.index("Status")] for r in body) == statuses
+    chen = next(r for r in body if r[1] == "Chen" and r[2] == "Yutong")
+    assert chen[3] == "陈雨桐"
+    assert chen[header.index("Phone")] == "+86 28 5550 0122"  # XLSX keeps the text as typed
+    assert window.statusBar().currentMessage() == (
+        f"Exported {len(registrations)} participants of {PARK} to {target}")
+
+
+def test_attendance_matrix_has_a_column_per_session(qtbot, park_city, tmp_path: Path, monkeypatch) -> None:
+    window, seminar_id = park_city
+    target = tmp_path / "matrix.xlsx"
+    dialog = SaveDialog(monkeypatch, target)
+    window.seminar_menu.aboutToShow.emit()  # as when the user opens the Seminar menu
+    _run(qtbot, window, window.exports.attendance_action)
+
+    assert dialog.asked[0][2] == [XLSX_FILTER]
+    assert Path(dialog.asked[0][1]).name == "Park City Project - attendance.xlsx"
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    with window.db.reading() as s:
+        sessions = agenda.list_sessions(s, seminar_id)
+    header = rows[0]
+    assert len(sessions) == 30
+    assert len(header) == 5 + len(sessions) + 1  # names and status, one per session, Total
+    assert sessions[0].title in header[5]
+    chen = next(r for r in rows[1:] if r[0] == "Chen" and r[1] == "Yutong")
+    assert chen[2] == "陈雨桐"
+    total = rows[-1]
+    assert total[0] == "Total" and total[-1] == sum(r[-1] for r in rows[1:-1]) > 0
+    people = len(rows) - 2
+    assert window.statusBar().currentMessage() == (
+        f"Exported the attendance of {people} people × 30 sessions of {PARK} to {target}")
+
+
+def test_seminar_and_programme_calendars(qtbot, park_city, tmp_path: Path, monkeypatch) -> None:
+    window, seminar_id = park_city
+    seminar_file = tmp_path / "park"
+    dialog = SaveDialog(monkeypatch, seminar_file, "iCalendar (*.ics)")
+    _run(qtbot, window, window.exports.seminar_calendar_action)
+    assert Path(dialog.asked[0][1]).name == "Park City Project.ics"
+    cal = icalendar.Calendar.from_ical(seminar_file.with_suffix(".ics").read_bytes())
+    events = list(cal.walk("VEVENT"))
+    with window.db.reading() as s:
+        sessions = agenda.list_sessions(s, seminar_id)
+    summaries = [str(e["summary"]) for e in events]
+    assert PARK in summaries  # the whole-days banner
+    assert {x.title for x in sessions} <= set(summaries)
+    assert window.statusBar().currentMessage().startswith(f"Exported {len(events)} calendar events of {PARK}")
+
+    programme_file = tmp_path / "programme.ics"
+    dialog.path = str(programme_file)
+    _run(qtbot, window, window.exports.programme_action)
+    assert Path(dialog.asked[1][1]).name == "Metropolis Learning Hub Chengdu 2020-2022.ics"  # the en dash made plain
+    programme = icalendar.Calendar.from_ical(programme_file.read_bytes())
+    assert str(programme["x-wr-calname"]) == "Metropolis Learning Hub Chengdu 2020–2022"
+    banners = {str(e["summary"]) for e in programme.walk("VEVENT") if e["uid"].startswith("lh-seminar-")}
+    assert PARK in banners and len(banners) >= 4
+    assert len(list(programme.walk("VEVENT"))) > len(events)
+
+
+def test_refusals_are_shown_in_a_message_box(qtbot, demo_db, tmp_path: Path, monkeypatch) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    # a folder that is gone: refused before any work, in plain words
+    SaveDialog(monkeypatch, tmp_path / "gone" / "people.csv")
+    window.exports.people_action.trigger()
+    boxes = _visible_boxes(window)
+    assert boxes and boxes[-1].text() == f"folder {tmp_path / 'gone'} does not exist"
+    boxes[-1].close()
+    # a refusal inside the worker (the seminar no longer exists) comes back as a message too
+    from learninghub.exporting.people import export_people
+
+    job = Job("Export", "x", (CSV_FILTER,), lambda db, path: str(export_people(db, path, seminar_id=9999)))
+    op = window.exports.export_to(job, tmp_path / "x.csv")
+    assert op is not None
+    qtbot.waitUntil(lambda: not op.running, timeout=15_000)
+    boxes = _visible_boxes(window)
+    assert boxes and "9999" in boxes[-1].text() and "Traceback" not in boxes[-1].text()
+    assert not (tmp_path / "x.csv").exists()
+    assert window.exports.open_links.isHidden()
+
+
+def test_open_links_ask_the_desktop_and_hide_with_the_next_message(
+        qtbot, demo_db, tmp_path: Path, monkeypatch) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    assert window.exports.open_result("file") is False  # nothing exported yet
+    SaveDialog(monkeypatch, tmp_path / "people.xlsx")
+    _run(qtbot, window, window.exports.people_action)
+    window.exports.open_links.linkActivated.emit("file")
+    window.exports.open_links.linkActivated.emit("folder")
+    assert [u.toLocalFile() for u in opened] == [str(tmp_path / "people.xlsx"), str(tmp_path)]
+    window.statusBar().showMessage("something else")
+    assert window.exports.open_links.isHidden()
+
+
+@pytest.mark.parametrize(("title", "stem"), [
+    ("Park City Project", "Park City Project"),
+    ("Study visit: Superblocks and green corridors in Barcelona",
+     "Study visit Superblocks and green corridors in Barcelona"),
+    ("Yeonsu 2021 – 5th International Conference", "Yeonsu 2021 - 5th International Conference"),
+    ("成都公园城市/研讨会 2020", "成都公园城市 研讨会 2020"),
+    ("연수구 평생학습 <세미나>", "연수구 평생학습 세미나"),
+    ('a\\b*c?"d|e', "a b c d e"),
+    ("CON", "CON_"),
+    ("../..", "export"),
+    ("", "export"),
+])
+def test_safe_file_names(title: str, stem: str) -> None:
+    assert safe_stem(title) == stem
+
+
+def test_long_titles_are_cut_at_a_word() -> None:
+    title = "Education, jobs, skills and entrepreneurship: synergies between European and Chinese cities"
+    stem = safe_stem(title)
+    assert len(stem) <= export_menu.MAX_STEM and title.startswith(stem.split(" ")[0])
+    assert stem == "Education jobs skills and entrepreneurship synergies between European and"
+    chinese = safe_stem("成都公园城市" * 30)  # no space: cut at a character, short enough in bytes
+    assert chinese.startswith("成都公园城市") and len(chinese.encode()) <= export_menu.MAX_STEM_BYTES
+    assert len(chinese) == export_menu.MAX_STEM_BYTES // 3
