@@ -217,7 +217,7 @@ class ExportActions:
 
         def work(db: Any, path: Path) -> str:
             rows = export_people(db, path, seminar_id=seminar_id)
-            return f"{_plural(rows, 'participant', 'participants')} of {title}"
+            return f"{_plural(rows, 'registration', 'registrations')} of {title}"
 
         return Job("Export the participants", f"{safe_stem(title, 'seminar')} - participants",
                    self._table_filters(), work)

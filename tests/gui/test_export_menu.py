@@ -131,7 +131,7 @@ def test_participants_as_xlsx_with_status(qtbot, park_city, tmp_path: Path, monk
     assert chen[3] == "陈雨桐"
     assert chen[header.index("Phone")] == "+86 28 5550 0122"  # XLSX keeps the text as typed
     assert window.statusBar().currentMessage() == (
-        f"Exported {len(registrations)} participants of {PARK} to {target}")
+        f"Exported {len(registrations)} registrations of {PARK} to {target}")
 
 
 def test_attendance_matrix_has_a_column_per_session(qtbot, park_city, tmp_path: Path, monkeypatch) -> None:
@@ -248,3 +248,27 @@ def test_long_titles_are_cut_at_a_word() -> None:
     chinese = safe_stem("成都公园城市" * 30)  # no space: cut at a character, short enough in bytes
     assert chinese.startswith("成都公园城市") and len(chinese.encode()) <= export_menu.MAX_STEM_BYTES
     assert len(chinese) == export_menu.MAX_STEM_BYTES // 3
+
+
+def test_the_work_runs_off_the_gui_thread_and_cancel_is_quiet(qtbot, demo_db, tmp_path: Path) -> None:
+    import threading
+
+    from learninghub.gui.operations import Cancelled
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    seen: list[threading.Thread] = []
+
+    def work(db, path: Path) -> str:  # type: ignore[no-untyped-def]
+        seen.append(threading.current_thread())
+        path.write_text("李佳\n", encoding="utf-8")
+        return "1 line"
+
+    op = window.exports.export_to(Job("Export", "x", (CSV_FILTER,), work), tmp_path / "x.csv")
+    assert op is not None
+    qtbot.waitUntil(lambda: not op.running, timeout=15_000)
+    assert seen and seen[0] is not threading.main_thread()
+    assert window.statusBar().currentMessage() == f"Exported 1 line to {tmp_path / 'x.csv'}"
+    assert window.exports._failed(Cancelled()) is None  # the user's own Cancel: no message box
+    assert window.statusBar().currentMessage() == "Export cancelled"
+    assert not _visible_boxes(window)
