@@ -73,8 +73,12 @@ def render(path: Path, dpi: float = 96, *, should_stop: Callable[[int, int], Non
     return images
 
 
-def print_pdf(path: Path, printer: QPrinter) -> int:
+def print_pdf(path: Path, printer: QPrinter, step: Callable[[int, int], None] | None = None) -> int:
     """Print every page of ``path`` on ``printer``, each fitted to the printable area; the pages printed.
+
+    Runs on a worker thread as well (Qt paints on a QPrinter outside the GUI thread).
+    ``step(done, total)`` is called before each page and may raise to stop: the print
+    job is then aborted, so no half document reaches the printer (or the file).
 
     Pages are drawn as images at the printer's resolution (at most MAX_PRINT_DPI), so what
     comes out is what the preview showed, whatever the printer driver can do with PDF.
@@ -83,12 +87,14 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
-    printed = 0
+    printed, aborted = 0, False
     try:
         with _LOCK:
             doc = _pdfium().PdfDocument(str(path))
             try:
                 for number in range(len(doc)):
+                    if step is not None:
+                        step(number, len(doc))
                     if number:
                         printer.newPage()
                     page = doc[number]
@@ -104,7 +110,13 @@ def print_pdf(path: Path, printer: QPrinter) -> int:
                     printed += 1
             finally:
                 doc.close()
+    except BaseException:
+        aborted = True
+        printer.abort()
+        raise
     finally:
         painter.end()
+        if aborted and printer.outputFormat() == printer.OutputFormat.PdfFormat and printer.outputFileName():
+            Path(printer.outputFileName()).unlink(missing_ok=True)  # "print to file": no half document
     return printed
 

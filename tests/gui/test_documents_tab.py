@@ -73,7 +73,9 @@ def test_print_to_a_pdf_printer_gives_every_page(qtbot, park_city, tmp_path: Pat
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
     printer.setResolution(150)
-    assert preview.print_to(printer) == len(preview.images) >= 1
+    op = preview.print_to(printer)
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    assert preview.printed == len(preview.images) >= 1
     printed = PdfReader(out)
     assert len(printed.pages) == len(PdfReader(preview.path).pages)
     assert printed.pages[0].images, "each printed page carries the rendered page image"
@@ -101,6 +103,7 @@ def test_the_print_dialog_opens_without_blocking_and_prints_on_accept(qtbot, tmp
     # no printer is installed here: the dialog offers "Print to File (PDF)"; type the file name into it
     dialog.findChild(QLineEdit, "filename").setText(str(out))
     dialog.accept()
+    qtbot.waitUntil(lambda: not preview.print_op.running, timeout=30_000)
     assert len(PdfReader(out).pages) == pdf_pages.page_count(source)
 
 
@@ -114,3 +117,17 @@ def test_save_a_copy_and_open_in_the_viewer(qtbot, park_city, tmp_path: Path) ->
     copy = tmp_path / "copy.pdf"
     preview.save_copy(copy)
     assert "Metropolis Learning Hub Chengdu" in PdfReader(copy).pages[0].extract_text()
+
+
+def test_cancelled_printing_sends_nothing(qtbot, park_city, tmp_path: Path) -> None:
+    window, _ = park_city
+    preview = _make(qtbot, window, "agenda")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "cancelled.pdf"
+    printer.setOutputFileName(str(out))
+    op = preview.print_to(printer)
+    op.progress.cancel()  # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    assert preview.printed == 0
+    assert not out.exists()
