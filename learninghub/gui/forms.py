@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import subprocess
 import sys
 from functools import cache
@@ -43,7 +44,8 @@ def compile_form(ui_file: Path, target: Path) -> None:
     result = subprocess.run([*_uic(), str(ui_file)], capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
         raise RuntimeError(f"uic could not compile {ui_file.name}: {result.stderr.strip()}")
-    tmp = target.with_suffix(".tmp")
+    # a name of this process's own: two instances starting at once must not write one file together
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(result.stdout, encoding="utf-8")
     tmp.replace(target)
 
