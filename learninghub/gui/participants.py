@@ -65,7 +65,7 @@ class Participants:
         text = self.w.form.registerFind.text().strip()
         if text and "@" not in text:  # what was searched for, as a start
             (dialog.form.nativeEdit if any(ord(ch) > 0x24F for ch in text) else dialog.form.familyEdit).setText(text)
-        dialog.setWindowTitle("New person, registered to this seminar")
+        dialog.setWindowTitle(f"New person, registered to “{self.w.form.seminarTitle.text()}” on saving")
 
         def done() -> None:
             self.w.form.registerFind.clear()

@@ -53,6 +53,7 @@ def test_new_person_is_created_and_registered_in_one_step(qtbot, demo_db, park_c
     assert f.registerMatches.count() == 0
     dialog = window.participants.new_person()
     assert dialog.form.nativeEdit.text() == "한지민"  # what was searched for
+    assert "registered to “Park City Project”" in dialog.windowTitle()
     dialog.form.givenEdit.setText("Ji-min")
     dialog.form.familyEdit.setText("Han")
     dialog.form.emailEdit.setText("han.jimin@example.kr")
