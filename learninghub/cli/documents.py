@@ -17,6 +17,8 @@ from .common import add_json
 from .context import Context
 
 PAPERS = ("a4", "letter")
+LANGS = ("en", "zh", "en+zh")
+LANG_HELP = "the document's language: en (default), zh (Chinese titles where set) or en+zh (both)"
 
 
 def register(commands: Any) -> None:
@@ -25,6 +27,7 @@ def register(commands: Any) -> None:
     agenda.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
     agenda.add_argument("--second-tz", metavar="ZONE", help="also show every time in this IANA zone")
     agenda.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
+    agenda.add_argument("--lang", choices=LANGS, default="en", help=LANG_HELP)
     add_json(agenda)
     agenda.set_defaults(handler=print_agenda)
 
@@ -32,6 +35,7 @@ def register(commands: Any) -> None:
     programme.add_argument("--curriculum", type=int, required=True, metavar="ID")
     programme.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
     programme.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
+    programme.add_argument("--lang", choices=LANGS, default="en", help=LANG_HELP)
     add_json(programme)
     programme.set_defaults(handler=print_programme)
 
@@ -52,7 +56,7 @@ def print_agenda(args: argparse.Namespace, ctx: Context) -> None:
     from ..documents import build
 
     target = _target(args.output)
-    rendered = build.agenda(ctx.db, args.seminar, second_tz=args.second_tz, paper=args.paper)
+    rendered = build.agenda(ctx.db, args.seminar, second_tz=args.second_tz, paper=args.paper, lang=args.lang)
     _finish(args, rendered, target, args.seminar, f"agenda of seminar {args.seminar}")
 
 
@@ -60,7 +64,7 @@ def print_programme(args: argparse.Namespace, ctx: Context) -> None:
     from ..documents import build
 
     target = _target(args.output)
-    rendered = build.programme(ctx.db, args.curriculum, paper=args.paper)
+    rendered = build.programme(ctx.db, args.curriculum, paper=args.paper, lang=args.lang)
     _finish(args, rendered, target, args.curriculum, f"programme of curriculum {args.curriculum}")
 
 

@@ -35,9 +35,11 @@ def curriculum_json(c: Curriculum) -> dict[str, Any]:
     return {
         "id": c.id,
         "title": c.title,
+        "title_zh": c.title_zh,
         "start_year": c.start_year,
         "end_year": c.end_year,
         "description": c.description,
+        "description_zh": c.description_zh,
         "version": c.version,
     }
 
@@ -47,6 +49,7 @@ def seminar_json(s: Seminar, *, seats_taken: int | None = None) -> dict[str, Any
         "id": s.id,
         "curriculum_id": s.curriculum_id,
         "title": s.title,
+        "title_zh": s.title_zh,
         "kind": s.kind,
         "format": s.format,
         "start": _iso(s.start_date),
@@ -58,6 +61,7 @@ def seminar_json(s: Seminar, *, seats_taken: int | None = None) -> dict[str, Any
         "capacity": s.capacity,
         "status": s.status,
         "description": s.description,
+        "description_zh": s.description_zh,
         "partners": [
             {"id": p.organisation_id, "name": p.organisation.name, "role": p.role} for p in s.partners
         ],
@@ -74,6 +78,7 @@ def session_json(row: AgendaSession, tz: ZoneInfo) -> dict[str, Any]:
         "seminar_id": row.seminar_id,
         "series_id": row.series_id,
         "title": row.title,
+        "title_zh": row.title_zh,
         "kind": row.kind,
         "start": _iso(timezones.to_local(row.starts_at, tz)),
         "end": _iso(timezones.to_local(row.ends_at, tz)),
@@ -81,6 +86,7 @@ def session_json(row: AgendaSession, tz: ZoneInfo) -> dict[str, Any]:
         "room": row.room,
         "language": row.language,
         "description": row.description,
+        "description_zh": row.description_zh,
         "speakers": [person_ref(p) for p in row.speakers],
         "moderator": person_ref(row.moderator),
         "version": row.version,

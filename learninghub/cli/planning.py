@@ -25,6 +25,7 @@ def _curriculum(commands: Any) -> None:
     add.add_argument("--start-year", type=int)
     add.add_argument("--end-year", type=int)
     add.add_argument("--description")
+    _chinese_options(add, editing=False)
 
     subcommand(group, "list", "list curricula", curriculum_list)
 
@@ -35,7 +36,20 @@ def _curriculum(commands: Any) -> None:
     edit.add_argument("--start-year", type=int, default=SUPPRESS)
     edit.add_argument("--end-year", type=int, default=SUPPRESS)
     edit.add_argument("--description", default=SUPPRESS)
+    _chinese_options(edit, editing=True)
     add_expected_version(edit)
+
+
+def _chinese_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
+    """The Chinese version of the title and description, printed by documents in zh and en+zh."""
+    default = SUPPRESS if editing else None
+    parser.add_argument("--title-zh", default=default, metavar="中文标题",
+                        help="the title in Chinese (documents in zh fall back to --title without it)")
+    parser.add_argument("--description-zh", default=default, metavar="TEXT", help="the description in Chinese")
+
+
+#: Command-line option -> service argument, for the Chinese versions (add and edit).
+_CHINESE_FIELDS = {"title_zh": "title_zh", "description_zh": "description_zh"}
 
 
 def _print_curricula(args: argparse.Namespace, rows: list[Any]) -> None:
@@ -54,7 +68,8 @@ def curriculum_add(args: argparse.Namespace, ctx: Context) -> None:
 
     with ctx.db.transaction() as s:
         c = curricula.add_curriculum(
-            s, title=args.title, start_year=args.start_year, end_year=args.end_year, description=args.description
+            s, title=args.title, start_year=args.start_year, end_year=args.end_year, description=args.description,
+            title_zh=args.title_zh, description_zh=args.description_zh,
         )
         _show_one_curriculum(args, c)
 
@@ -64,6 +79,8 @@ def _show_one_curriculum(args: argparse.Namespace, c: Any) -> None:
         output.print_json(output.curriculum_json(c))
     else:
         print(f"curriculum {c.id}: {c.title} ({_years(c)})")
+        if c.title_zh:
+            print(f"  中文: {c.title_zh}")
 
 
 def curriculum_list(args: argparse.Namespace, ctx: Context) -> None:
@@ -83,7 +100,8 @@ def curriculum_show(args: argparse.Namespace, ctx: Context) -> None:
 def curriculum_edit(args: argparse.Namespace, ctx: Context) -> None:
     from ..core.services import curricula
 
-    changes = given(args, {"title": "title", "start_year": "start_year", "end_year": "end_year", "description": "description"})
+    changes = given(args, {"title": "title", "start_year": "start_year", "end_year": "end_year",
+                           "description": "description", **_CHINESE_FIELDS})
     with ctx.db.transaction() as s:
         c = curricula.edit_curriculum(s, args.id, expected_version=args.expected_version, **changes)
         _show_one_curriculum(args, c)
@@ -102,6 +120,7 @@ _SEMINAR_FIELDS = {
     "capacity": "capacity",
     "status": "status",
     "description": "description",
+    **_CHINESE_FIELDS,
 }
 
 
@@ -119,6 +138,7 @@ def _seminar_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--capacity", type=int, default=default)
     parser.add_argument("--status", default=SUPPRESS if editing else "planned", help=choices_help(vocab.SEMINAR_STATUSES))
     parser.add_argument("--description", default=default)
+    _chinese_options(parser, editing=editing)
 
 
 def _seminar(commands: Any) -> None:
@@ -152,6 +172,8 @@ def _show_seminar(args: argparse.Namespace, s: Any, seminar: Any) -> None:
         return
     city = seminar.city.name if seminar.city else ""
     print(f"seminar {seminar.id}: {seminar.title}")
+    if seminar.title_zh:
+        print(f"  中文: {seminar.title_zh}")
     print(f"  {seminar.start_date} – {seminar.end_date} ({seminar.timezone}), {seminar.kind}, {seminar.format}, {seminar.status}")
     print(f"  venue: {seminar.venue or '-'}, {city or '-'}")
     print(f"  seats: {taken} of {seminar.capacity if seminar.capacity else 'unlimited'}")
@@ -226,6 +248,7 @@ _SESSION_FIELDS = {
     "language": "language",
     "description": "description",
     "moderator": "moderator_id",
+    **_CHINESE_FIELDS,
 }
 
 
@@ -238,6 +261,7 @@ def _session_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--room", default=default)
     parser.add_argument("--language", default=default, help="e.g. en, zh, en+zh")
     parser.add_argument("--description", default=default)
+    _chinese_options(parser, editing=editing)
     parser.add_argument("--speaker", type=int, action="append", metavar="PERSON_ID", default=SUPPRESS if editing else [], help="repeat for several speakers")
     parser.add_argument("--moderator", type=int, metavar="PERSON_ID", default=default)
     parser.add_argument("--fold", choices=["earlier", "later"], help="which one, for a local time that happens twice")

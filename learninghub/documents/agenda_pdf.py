@@ -8,7 +8,7 @@ database at hand, so the slow part never holds a connection.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from zoneinfo import ZoneInfo
@@ -19,9 +19,10 @@ from ..core import timezones, vocab
 from ..core.models import Person
 from . import dates
 from .fonts import SANS, SANS_BOLD, FontSet, font_set
+from .language import BOTH, ZH, DocLanguage, day_range_zh, language
 from .markup import Markup
 from .page import Para
-from .page import ALERT_HEX, Rendered, Section, build, frame_width, styles, table_style
+from .page import ALERT_HEX, CREATOR, Rendered, Section, build, frame_width, styles, table_style
 
 QUIET_KINDS = frozenset({"break", "meal"})
 
@@ -42,6 +43,8 @@ class Item:
     room: str | None
     speakers: tuple[Speaker, ...]
     moderator: Speaker | None
+    title_zh: str | None = None
+    description_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,9 @@ class Agenda:
     organisers: tuple[str, ...]
     partners: tuple[str, ...]
     items: tuple[Item, ...]
+    title_zh: str | None = None
+    kind_code: str = ""  # the vocabulary values, for labels in another language
+    format_code: str = ""
 
 
 def _speaker(person: Person) -> Speaker:
@@ -89,42 +95,71 @@ def load_agenda(session: Session, seminar_id: int, *, second_tz: str | None = No
         partners=tuple(link.organisation.name for link in links if link.role != "organiser"),
         items=tuple(
             Item(row.starts_at, row.ends_at, row.title, row.kind, row.description, row.room,
-                 tuple(_speaker(p) for p in row.speakers), _speaker(row.moderator) if row.moderator else None)
+                 tuple(_speaker(p) for p in row.speakers), _speaker(row.moderator) if row.moderator else None,
+                 row.title_zh, row.description_zh)
             for row in rows
         ),
+        title_zh=seminar.title_zh, kind_code=seminar.kind, format_code=seminar.format,
     )
 
 
 def render_agenda(
-    agenda: Agenda, *, paper: str = "a4", printed: dt.date | None = None, fonts: FontSet | None = None
+    agenda: Agenda, *, paper: str = "a4", printed: dt.date | None = None, fonts: FontSet | None = None,
+    lang: str = "en",
 ) -> Rendered:
-    """The agenda as a PDF in memory (A4 or US letter portrait)."""
+    """The agenda as a PDF in memory (A4 or US letter portrait), in English, Chinese or both."""
+    lg = language(lang)
     markup = Markup(fonts or font_set())
+    title = lg.text(agenda.title, agenda.title_zh, " / ")
     data, pages = build(
-        lambda split_rows: _story(agenda, markup, paper, split_rows), paper=paper,
-        title=f"Agenda – {agenda.title}", author=", ".join(agenda.organisers) or "Learning Hub Planner",
+        lambda split_rows: _story(agenda, markup, paper, split_rows, lg), paper=paper,
+        title=f"{lg.label('agenda')} – {title}", author=", ".join(agenda.organisers) or "Learning Hub Planner",
         subject=f"Agenda of seminar {agenda.seminar_id}, {dates.day_range(agenda.first_day, agenda.last_day)}",
-        printed=printed,
+        printed=printed, footer=footer_for(lg), fonts=markup.fonts, lang=pdf_lang(lg),
     )
     return Rendered(data, pages, markup.report(f"agenda of seminar {agenda.seminar_id}"))
 
 
-def _header(agenda: Agenda, m: Markup) -> Iterator[object]:
+def footer_for(lg: DocLanguage) -> Callable[[dt.date, int, int], tuple[str, str]]:
+    """The page footer in the document's language (English as it always was)."""
+    def footer(printed: dt.date, page: int, total: int) -> tuple[str, str]:
+        return f"{lg.printed(printed)} · {CREATOR}", lg.page_of(page, total)
+
+    return footer
+
+
+def pdf_lang(lg: DocLanguage) -> str:
+    """The PDF's /Lang: the language read first."""
+    return "zh-CN" if lg.code == ZH else "en"
+
+
+def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
     st = styles()
-    yield Para(m(agenda.title, bold=True), st.title)
-    line = f"{dates.day_range(agenda.first_day, agenda.last_day)} · {agenda.kind} · {agenda.format}"
-    cancelled = f' · <font name="{SANS_BOLD}" color="{ALERT_HEX}">CANCELLED</font>' if agenda.status == "cancelled" else ""
-    yield Para(m(line) + cancelled, st.info)
+    for title in lg.pick(agenda.title, agenda.title_zh):
+        yield Para(m(title, bold=True), st.title)
+    kind = lg.term("seminar_kind", agenda.kind_code) if agenda.kind_code else agenda.kind
+    fmt = lg.term("seminar_format", agenda.format_code) if agenda.format_code else agenda.format
+    if lg.code == BOTH:  # the Chinese dates on a line of their own
+        line = (f"{m(dates.day_range(agenda.first_day, agenda.last_day))} · {m(kind)} · {m(fmt)}<br/>"
+                f"{m(day_range_zh(agenda.first_day, agenda.last_day))}")
+    else:
+        line = f"{m(lg.day_range(agenda.first_day, agenda.last_day))} · {m(kind)} · {m(fmt)}"
+    cancelled = (f' · <font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(lg.label("cancelled"))}</font>'
+                 if agenda.status == "cancelled" else "")
+    yield Para(line + cancelled, st.info)
     place = ", ".join(x for x in (agenda.venue, agenda.city) if x)
     if place:
-        yield Para(_label("Venue", m) + m(place), st.info)
+        yield Para(_label(lg.label("venue"), m, lg) + m(place), st.info)
     zones = f"{agenda.zone.key} ({_offsets(agenda, agenda.zone)})"
     if agenda.second_zone is not None:
-        zones += f"; second column: {agenda.second_zone.key} ({_offsets(agenda, agenda.second_zone)})"
-    yield Para(_label("Times in", m) + m(zones), st.info)
-    for label, names in (("Organisers", agenda.organisers), ("Partners", agenda.partners)):
+        second = lg.label("second_column")
+        sep = "；" if lg.code == ZH else "; "
+        zones += f"{sep}{second}{lg.colon()} {agenda.second_zone.key} ({_offsets(agenda, agenda.second_zone)})"
+    yield Para(_label(lg.label("times_in"), m, lg) + m(zones), st.info)
+    for key, names in (("organisers", agenda.organisers), ("partners", agenda.partners)):
         if names:
-            yield Para(_label(label, m) + m(", ".join(names)), st.info)
+            yield Para(_label(lg.label(key), m, lg) + m(lg.list_sep().join(names)), st.info)
+
 
 
 def _offsets(agenda: Agenda, zone: ZoneInfo) -> str:
@@ -133,36 +168,39 @@ def _offsets(agenda: Agenda, zone: ZoneInfo) -> str:
     return " / ".join(dict.fromkeys(dates.utc_offset(noon.astimezone(zone)) for noon in noons))
 
 
-def _label(text: str, m: Markup) -> str:
-    return f'<font name="{SANS_BOLD}">{m(text)}:</font> '
+def _label(text: str, m: Markup, lg: DocLanguage | None = None) -> str:
+    colon = lg.colon() if lg is not None else ":"
+    space = "" if colon == "：" else " "  # a full-width colon carries its own space
+    return f'<font name="{SANS_BOLD}">{m(text + colon)}</font>{space}'
 
 
-def _story(agenda: Agenda, m: Markup, paper: str, split_rows: bool) -> list[object]:
+def _story(agenda: Agenda, m: Markup, paper: str, split_rows: bool, lg: DocLanguage = DocLanguage()) -> list[object]:
     from reportlab.lib.units import mm
     from reportlab.platypus import CondPageBreak, Spacer
 
     st = styles()
-    story: list[object] = [*_header(agenda, m), Spacer(1, 3 * mm)]
+    story: list[object] = [*_header(agenda, m, lg), Spacer(1, 3 * mm)]
     if not agenda.items:
-        story.append(Para(m("No sessions in the agenda yet."), st.info))
+        story.append(Para(m(lg.label("no_sessions", " ")), st.info))
     by_day = groupby(agenda.items, key=lambda item: item.start.astimezone(agenda.zone).date())
     for day, items in by_day:
         story.append(CondPageBreak(38 * mm))  # a day heading never sits alone at a page's foot
-        heading = Para(m(dates.long_day(day)), st.heading)
-        story.append(Section([heading, _day_table(agenda, day, list(items), m, paper, split_rows)]))
+        heading = Para(m(lg.long_day(day, "\u2003")), st.heading)
+        story.append(Section([heading, _day_table(agenda, day, list(items), m, paper, split_rows, lg)]))
     return story
 
 
-def _day_table(agenda: Agenda, day: dt.date, items: list[Item], m: Markup, paper: str, split_rows: bool) -> object:
+def _day_table(agenda: Agenda, day: dt.date, items: list[Item], m: Markup, paper: str, split_rows: bool,
+               lg: DocLanguage = DocLanguage()) -> object:
     from reportlab.platypus import Table
 
     st = styles()
     second = agenda.second_zone
     # The day, not just "Time", heads the first column: the header repeats on every page a day fills.
-    head = [Para(f"{m(dates.short_day(day))}<br/>{_zone_caption(agenda.zone, m)}", st.head_cell)]
+    head = [Para(f"{m(lg.short_day(day))}<br/>{_zone_caption(agenda.zone, m)}", st.head_cell)]
     if second is not None:
-        head.append(Para(f"{m('Time')}<br/>{_zone_caption(second, m)}", st.head_cell))
-    head += [Para(m(text), st.head_cell) for text in ("Session", "Kind", "Speakers", "Room")]
+        head.append(Para(f"{m(lg.label('time', chr(10)))}<br/>{_zone_caption(second, m)}", st.head_cell))
+    head += [Para(m(lg.label(key, "\n")), st.head_cell) for key in ("session", "kind", "speakers", "room")]
     rows: list[list[object]] = [head]
     quiet: list[int] = []
     for item in items:
@@ -170,12 +208,12 @@ def _day_table(agenda: Agenda, day: dt.date, items: list[Item], m: Markup, paper
         if muted:
             quiet.append(len(rows))
         start, end = item.start.astimezone(agenda.zone), item.end.astimezone(agenda.zone)
-        row: list[object] = [Para(m(dates.span(start, end)), st.cell_muted if muted else st.cell)]
+        row: list[object] = [Para(m(lg.span(start, end)), st.cell_muted if muted else st.cell)]
         if second is not None:
-            row.append(_second_time(item, day, second, m, muted))
-        row += cell_paragraphs(item, m, muted)
+            row.append(_second_time(item, day, second, m, muted, lg))
+        row += cell_paragraphs(item, m, muted, lg)
         rows.append(row)
-    columns = widths(frame_width(paper), [agenda.zone] + ([second] if second is not None else []))
+    columns = widths(frame_width(paper), [agenda.zone] + ([second] if second is not None else []), lg)
     return Table(rows, colWidths=columns, repeatRows=1, style=table_style(quiet),
                  splitInRow=24 if split_rows else 0)
 
@@ -184,18 +222,30 @@ def _zone_caption(zone: ZoneInfo, m: Markup) -> str:
     return f'<font size="6.5">{m(zone.key)}</font>'
 
 
-def _second_time(item: Item, day: dt.date, zone: ZoneInfo, m: Markup, muted: bool) -> object:
+def _second_time(item: Item, day: dt.date, zone: ZoneInfo, m: Markup, muted: bool,
+                 lg: DocLanguage = DocLanguage()) -> object:
     """The session's time in the second zone; a different day than the seminar's is marked."""
     st = styles()
     start, end = item.start.astimezone(zone), item.end.astimezone(zone)
-    text = m(dates.span(start, end))
-    shift = dates.day_shift((start.date() - day).days)
+    text = m(lg.span(start, end))
+    shift = lg.day_shift((start.date() - day).days)
     if shift:
         text += f'<br/><font size="7">{m(shift)}</font>'
     return Para(text, st.cell_muted if muted else st.cell)
 
 
-def widths(total: float, zones: list[ZoneInfo]) -> list[float]:
+def label_width(text: str, font: str, size: float) -> float:
+    """The printed width of a short label; CJK characters (drawn in a CJK font) are one em each."""
+    import unicodedata
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    rest = "".join(ch for ch in text if unicodedata.east_asian_width(ch) not in "WF")
+    return wide * size + stringWidth(rest, font, size)
+
+
+def widths(total: float, zones: list[ZoneInfo], lg: DocLanguage = DocLanguage()) -> list[float]:
     """Column widths: a time column per zone, wide enough for '00:00–00:00' and the
     zone's name; the rest shared by session, kind, speakers and room."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -204,28 +254,29 @@ def widths(total: float, zones: list[ZoneInfo]) -> list[float]:
     padding = 8
     clock = stringWidth("00:00–00:00", SANS, st.cell.fontSize) + padding
     times = [min(max(clock, stringWidth(z.key, SANS_BOLD, 6.5) + padding), 1.5 * clock) for z in zones]
-    kind = max(stringWidth(w, SANS, st.cell.fontSize) for label in vocab.SESSION_KINDS.values()
-               for w in label.split()) + padding
+    words = [w for label in lg.terms("session_kind") for line in label.split(" / ") for w in line.split()]
+    kind = max(label_width(w, SANS, st.cell.fontSize) for w in words) + padding
     parts = [150, 130, 62] if len(zones) > 1 else [190, 138, 78]
     rest = total - sum(times) - kind
     session, speakers, room = (p * rest / sum(parts) for p in parts)
     return [*times, session, kind, speakers, room]
 
 
-def cell_paragraphs(item: Item, m: Markup, muted: bool) -> list[object]:
+def cell_paragraphs(item: Item, m: Markup, muted: bool, lg: DocLanguage = DocLanguage()) -> list[object]:
     """The session, kind, speakers and room cells of one row."""
     st = styles()
-    session: list[object] = [Para(m(item.title, bold=not muted), st.cell_muted if muted else st.cell_bold)]
-    if item.description:
-        session.append(Para(m(item.description), st.small))
+    session: list[object] = [Para(m(title, bold=not muted), st.cell_muted if muted else st.cell_bold)
+                             for title in lg.pick(item.title, item.title_zh)]
+    for description in lg.pick(item.description, item.description_zh):
+        session.append(Para(m(description), st.small))
     people: list[object] = []
     for speaker in item.speakers:
         people.append(Para(m(speaker.name), st.name if people else st.cell))
         if speaker.detail:
             people.append(Para(m(speaker.detail), st.small))
     if item.moderator is not None:
-        people.append(Para(f"{m('Moderator:')} {m(item.moderator.name)}", st.note if people else st.small))
-    kind = vocab.SESSION_KINDS.get(item.kind, item.kind)
+        label = m(lg.label("moderator") + lg.colon()) + ("" if lg.code == ZH else " ")
+        people.append(Para(f"{label}{m(item.moderator.name)}", st.note if people else st.small))
+    kind = lg.term("session_kind", item.kind, "\n")
     cell = st.cell_muted if muted else st.cell
     return [session, Para(m(kind), cell), people, Para(m(item.room), cell)]
-

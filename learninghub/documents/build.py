@@ -16,24 +16,30 @@ if TYPE_CHECKING:
     from .page import Rendered
 
 
-def agenda(db: Database, seminar_id: int, *, second_tz: str | None = None, paper: str = "a4") -> Rendered:
-    """A seminar's agenda, times in its zone (and in ``second_tz`` if given)."""
+def agenda(db: Database, seminar_id: int, *, second_tz: str | None = None, paper: str = "a4",
+           lang: str = "en") -> Rendered:
+    """A seminar's agenda, times in its zone (and in ``second_tz`` if given), in ``lang``
+    (en, zh or en+zh)."""
     from . import agenda_pdf
+    from .language import check
 
     if second_tz:
         timezones.zone(second_tz, where="--second-tz")
+    lang = check(lang)
     with db.reading() as s:
         loaded = agenda_pdf.load_agenda(s, seminar_id, second_tz=second_tz)
-    return agenda_pdf.render_agenda(loaded, paper=paper)
+    return agenda_pdf.render_agenda(loaded, paper=paper, lang=lang)
 
 
-def programme(db: Database, curriculum_id: int, *, paper: str = "a4") -> Rendered:
-    """A curriculum's programme overview, by year."""
+def programme(db: Database, curriculum_id: int, *, paper: str = "a4", lang: str = "en") -> Rendered:
+    """A curriculum's programme overview, by year, in ``lang`` (en, zh or en+zh)."""
     from . import programme_pdf
+    from .language import check
 
+    lang = check(lang)
     with db.reading() as s:
         loaded = programme_pdf.load_programme(s, curriculum_id)
-    return programme_pdf.render_programme(loaded, paper=paper)
+    return programme_pdf.render_programme(loaded, paper=paper, lang=lang)
 
 
 def badges(db: Database, seminar_id: int) -> Rendered:

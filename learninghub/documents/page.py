@@ -79,8 +79,18 @@ def frame_width(paper: str) -> float:
     return PAPER[paper][0] - 2 * MARGIN - 2 * FRAME_PADDING
 
 
-def _canvas_class(printed: dt.date, pages_seen: list[int]) -> type[Canvas]:
-    """A canvas that writes "Page x of y" and the print date on every page once y is known."""
+#: The footer's left and right text for (print date, page, total pages).
+Footer = Callable[[dt.date, int, int], tuple[str, str]]
+
+
+def english_footer(printed: dt.date, page: int, total: int) -> tuple[str, str]:
+    return f"Printed {printed.isoformat()} · {CREATOR}", f"Page {page} of {total}"
+
+
+def _canvas_class(printed: dt.date, pages_seen: list[int], footer: Footer = english_footer,
+                  fonts: Any = None) -> type[Canvas]:
+    """A canvas that writes "Page x of y" and the print date on every page once y is known
+    (in another language through ``footer``; ``fonts`` draws its non-Latin characters)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -106,8 +116,16 @@ def _canvas_class(printed: dt.date, pages_seen: list[int]) -> type[Canvas]:
             self.saveState()
             self.setFont(SANS, 7.5)
             self.setFillColor(MUTED)
-            self.drawString(MARGIN, y, f"Printed {printed.isoformat()} · {CREATOR}")
-            self.drawRightString(width - MARGIN, y, f"Page {self._pageNumber} of {total}")
+            left, right = footer(printed, self._pageNumber, total)
+            if fonts is None or (left + right).isascii():
+                self.drawString(MARGIN, y, left)
+                self.drawRightString(width - MARGIN, y, right)
+            else:
+                from .canvas_text import RIGHT, TextDrawer
+
+                drawer = TextDrawer(fonts)
+                drawer.draw(self, left, MARGIN, y, 7.5)
+                drawer.draw(self, right, width - MARGIN, y, 7.5, align=RIGHT)
             self.restoreState()
 
     return NumberedCanvas
@@ -186,6 +204,9 @@ def build(
     author: str,
     subject: str,
     printed: dt.date | None = None,
+    footer: Footer = english_footer,
+    fonts: Any = None,
+    lang: str = "en",
 ) -> tuple[bytes, int]:
     """Lay out ``make_story(False)`` into a PDF; returns its bytes and page count.
 
@@ -202,10 +223,10 @@ def build(
         doc = SimpleDocTemplate(
             buffer, pagesize=PAPER[paper], leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
             bottomMargin=MARGIN, title=title, author=author, subject=subject, creator=CREATOR,
-            initialFontName=SANS, lang="en",
+            initialFontName=SANS, lang=lang,
         )
         try:
-            doc.build(make_story(split_rows), canvasmaker=_canvas_class(printed, pages))
+            doc.build(make_story(split_rows), canvasmaker=_canvas_class(printed, pages, footer, fonts))
         except LayoutError:
             if split_rows:
                 raise

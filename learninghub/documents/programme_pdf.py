@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ..core import vocab
-from . import dates
+from .agenda_pdf import footer_for, label_width, pdf_lang
 from .fonts import SANS, SANS_BOLD, FontSet, font_set
+from .language import BOTH, ZH, DocLanguage, language
 from .markup import Markup
 from .page import ALERT_HEX, Para, Rendered, Section, build, frame_width, styles, table_style
 
@@ -35,6 +36,11 @@ class SeminarLine:
     seats_taken: int
     #: Who comes, by role: "9 policymakers, 6 urban planners" (from the registrations).
     audience: str = ""
+    title_zh: str | None = None
+    kind_code: str = ""  # the vocabulary values, for labels in another language
+    format_code: str = ""
+    #: (role, count) behind ``audience``, to say it in another language.
+    audience_counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,8 @@ class Programme:
     end_year: int | None
     description: str | None
     seminars: tuple[SeminarLine, ...]
+    title_zh: str | None = None
+    description_zh: str | None = None
 
     def years(self) -> list[int]:
         """Every year of the curriculum, and any year a seminar falls in outside it."""
@@ -63,14 +71,16 @@ def load_programme(session: Session, curriculum_id: int) -> Programme:
     lines = []
     for s in seminars.list_seminars(session, curriculum_id):
         city = (f"{s.city.name} {s.city.native_name}" if s.city.native_name else s.city.name) if s.city else None
+        counts = tuple(audience(session, s.id))
         lines.append(SeminarLine(
             s.id, s.title, s.start_date, s.end_date, city, s.venue, s.timezone,
             vocab.SEMINAR_KINDS.get(s.kind, s.kind), vocab.SEMINAR_FORMATS.get(s.format, s.format), s.status,
             s.capacity, seats_taken(session, s.id),
-            ", ".join(_group(role, n) for role, n in audience(session, s.id)),
+            ", ".join(_group(role, n) for role, n in counts),
+            title_zh=s.title_zh, kind_code=s.kind, format_code=s.format, audience_counts=counts,
         ))
     return Programme(curriculum.id, curriculum.title, curriculum.start_year, curriculum.end_year,
-                     curriculum.description, tuple(lines))
+                     curriculum.description, tuple(lines), curriculum.title_zh, curriculum.description_zh)
 
 
 def _group(role: str, count: int) -> str:
@@ -80,15 +90,26 @@ def _group(role: str, count: int) -> str:
     return f"{count} {vocab.PERSON_ROLES_PLURAL.get(role, role)}"
 
 
+def _audience_zh(line: SeminarLine) -> str:
+    """'9名政策制定者、6名城市规划师'."""
+    from .language import PERSON_ROLES_ZH
+
+    return "、".join(f"{n}名{PERSON_ROLES_ZH.get(role, role)}" for role, n in line.audience_counts)
+
+
 def render_programme(
-    programme: Programme, *, paper: str = "a4", printed: dt.date | None = None, fonts: FontSet | None = None
+    programme: Programme, *, paper: str = "a4", printed: dt.date | None = None, fonts: FontSet | None = None,
+    lang: str = "en",
 ) -> Rendered:
-    """The programme as a PDF in memory (A4 or US letter portrait)."""
+    """The programme as a PDF in memory (A4 or US letter portrait), in English, Chinese or both."""
+    lg = language(lang)
     markup = Markup(fonts or font_set())
     data, pages = build(
-        lambda split_rows: _story(programme, markup, paper, split_rows), paper=paper,
-        title=f"Programme – {programme.title}", author="Learning Hub Planner",
+        lambda split_rows: _story(programme, markup, paper, split_rows, lg), paper=paper,
+        title=f"{lg.label('programme')} – {lg.text(programme.title, programme.title_zh, ' / ')}",
+        author="Learning Hub Planner",
         subject=f"Programme of curriculum {programme.curriculum_id}", printed=printed,
+        footer=footer_for(lg), fonts=markup.fonts, lang=pdf_lang(lg),
     )
     return Rendered(data, pages, markup.report(f"programme of curriculum {programme.curriculum_id}"))
 
@@ -99,40 +120,61 @@ def _years_text(programme: Programme) -> str:
     return str(programme.start_year or programme.end_year or "")
 
 
-def _header(programme: Programme, m: Markup) -> Iterator[object]:
+def _header(programme: Programme, m: Markup, lg: DocLanguage = DocLanguage()) -> Iterator[object]:
     st = styles()
-    yield Para(m(programme.title, bold=True), st.title)
+    for title in lg.pick(programme.title, programme.title_zh):
+        yield Para(m(title, bold=True), st.title)
     count = len(programme.seminars)
     cancelled = sum(1 for s in programme.seminars if s.status == "cancelled")
-    summary = f"Programme {_years_text(programme)} · {count} seminar{'s' if count != 1 else ''}".replace("  ", " ")
-    if cancelled:
-        summary += f", {cancelled} cancelled"
-    yield Para(m(summary), st.info)
-    if programme.description:
-        yield Para(m(programme.description), st.cell_muted)
+    years = _years_text(programme)
+    lines = []
+    if lg.english:
+        summary = f"Programme {years} · {count} seminar{'s' if count != 1 else ''}".replace("  ", " ")
+        if cancelled:
+            summary += f", {cancelled} cancelled"
+        lines.append(summary)
+    if lg.chinese:
+        summary = f"{years}年培训计划 · 共{count}场研讨会" if years else f"培训计划 · 共{count}场研讨会"
+        if cancelled:
+            summary += f"，其中{cancelled}场已取消"
+        lines.append(summary)
+    yield Para("<br/>".join(m(x) for x in lines), st.info)
+    for description in lg.pick(programme.description, programme.description_zh):
+        yield Para(m(description), st.cell_muted)
 
 
-def _story(programme: Programme, m: Markup, paper: str, split_rows: bool) -> list[object]:
+def _story(programme: Programme, m: Markup, paper: str, split_rows: bool,
+           lg: DocLanguage = DocLanguage()) -> list[object]:
     from reportlab.lib.units import mm
     from reportlab.platypus import CondPageBreak, Spacer
 
     st = styles()
-    story: list[object] = [*_header(programme, m), Spacer(1, 2 * mm)]
+    story: list[object] = [*_header(programme, m, lg), Spacer(1, 2 * mm)]
     for year in programme.years():
         seminars = [s for s in programme.seminars if s.first_day.year == year]
-        count = f"{len(seminars)} seminar{'s' if len(seminars) != 1 else ''}" if seminars else "no seminars"
-        heading = Para(f'{m(str(year))} <font name="{SANS_BOLD}" size="9" color="#5a5a5a">· {m(count)}</font>',
+        count = _seminar_count(len(seminars), lg)
+        year_text = f"{year}年" if lg.code == ZH else str(year)
+        heading = Para(f'{m(year_text)} <font name="{SANS_BOLD}" size="9" color="#5a5a5a">· {m(count)}</font>',
                        st.heading)
         story.append(CondPageBreak(30 * mm))
-        story.append(Section([heading, _year_table(seminars, m, paper, split_rows)] if seminars else [heading]))
+        story.append(Section([heading, _year_table(seminars, m, paper, split_rows, lg)] if seminars else [heading]))
     return story
 
 
-def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: bool) -> object:
+def _seminar_count(n: int, lg: DocLanguage) -> str:
+    """'3 seminars' / '3场研讨会' / 'no seminars' / '无研讨会'."""
+    en = f"{n} seminar{'s' if n != 1 else ''}" if n else "no seminars"
+    zh = f"{n}场研讨会" if n else "无研讨会"
+    return {ZH: zh, BOTH: f"{en} · {zh}"}.get(lg.code, en)
+
+
+def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: bool,
+                lg: DocLanguage = DocLanguage()) -> object:
     from reportlab.platypus import Table
 
     st = styles()
-    head = [Para(m(text), st.head_cell) for text in ("Dates", "Seminar", "Place", "Format", "Kind", "Seats taken", "Status")]
+    keys = ("dates", "seminar", "place", "format", "kind", "seats_taken", "status")
+    head = [Para(m(lg.label(key, "\n")), st.head_cell) for key in keys]
     rows: list[list[object]] = [head]
     grey: list[int] = []
     for s in seminars:
@@ -140,42 +182,69 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
         if off:
             grey.append(len(rows))
         cell = st.cell_muted if off else st.cell
-        title = m(s.title, bold=not off)
-        if s.audience:
-            title += f'<br/><font name="{SANS}" size="7.2" color="#5a5a5a">{m("Audience: " + s.audience)}</font>'
+        title = "<br/>".join(m(x, bold=not off) for x in lg.pick(s.title, s.title_zh))
+        for audience in _audience_lines(s, lg):
+            title += f'<br/><font name="{SANS}" size="7.2" color="#5a5a5a">{m(audience)}</font>'
         place = m(s.city or "—") + (f'<br/><font size="7.2" color="#5a5a5a">{m(s.venue)}</font>' if s.venue else "")
-        status = vocab.SEMINAR_STATUSES.get(s.status, s.status)
+        status = lg.term("seminar_status", s.status, "\n")
         status_markup = (f'<font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(status)}</font>'
                          if off else m(status))
+        kind = lg.term("seminar_kind", s.kind_code, "\n") if s.kind_code else s.kind
+        fmt = lg.term("seminar_format", s.format_code, "\n") if s.format_code else s.format
+        seats = (f"{s.seats_taken} of {s.capacity}" if lg.code != ZH else f"{s.seats_taken} / {s.capacity}") \
+            if s.capacity else f"{s.seats_taken}"
         rows.append([
-            Para(m(dates.short_range(s.first_day, s.last_day)), cell),
+            Para(m(_date_cell(s, lg)), cell),
             Para(title, st.cell_muted if off else st.cell_bold),
             Para(place, cell),
-            Para(m(s.format), cell),
-            Para(m(s.kind), cell),
-            Para(m(f"{s.seats_taken} of {s.capacity}" if s.capacity else f"{s.seats_taken}"), cell),
+            Para(m(fmt), cell),
+            Para(m(kind), cell),
+            Para(m(seats), cell),
             Para(status_markup, cell),
         ])
-    return Table(rows, colWidths=widths(frame_width(paper)), repeatRows=1, style=table_style(grey),
+    return Table(rows, colWidths=widths(frame_width(paper), lg), repeatRows=1, style=table_style(grey),
                  splitInRow=24 if split_rows else 0)
 
 
-def widths(total: float) -> list[float]:
+def _date_cell(s: SeminarLine, lg: DocLanguage) -> str:
+    """'13–17 Jul 2020'; in Chinese the range breaks after its dash, never inside a number."""
+    from . import dates
+    from .language import short_range_zh
+
+    lines = [dates.short_range(s.first_day, s.last_day)] if lg.english else []
+    if lg.chinese:
+        lines.append(short_range_zh(s.first_day, s.last_day).replace("–", "–\n", 1))
+    return "\n".join(lines)
+
+
+def _audience_lines(s: SeminarLine, lg: DocLanguage) -> list[str]:
+    lines = []
+    if s.audience and lg.english:
+        lines.append(f"Audience: {s.audience}")
+    if s.audience_counts and lg.chinese:
+        lines.append(f"参加者：{_audience_zh(s)}")
+    return lines
+
+
+def widths(total: float, lg: DocLanguage = DocLanguage()) -> list[float]:
     """Dates, seminar, place share what format, kind, seats and status leave (each as wide
     as its longest word, so 'Cancelled' never breaks)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     size = styles().cell.fontSize
 
-    def widest(words: list[str], font: str = SANS) -> float:
-        return max(stringWidth(w, font, size) for w in words) + 8
+    def widest(labels: list[str], font: str = SANS) -> float:
+        words = [w for label in labels for line in label.split(" / ") for w in line.split()]
+        return max(label_width(w, font, size) for w in words) + 8
 
     fixed = [
-        widest([w for label in vocab.SEMINAR_FORMATS.values() for w in label.split()] + ["Format"], SANS_BOLD),
-        widest([w for label in vocab.SEMINAR_KINDS.values() for w in label.split()]),
-        widest(["999 of 999"]),
-        widest(list(vocab.SEMINAR_STATUSES.values()), SANS_BOLD),
+        widest(lg.terms("seminar_format") + [lg.label("format")], SANS_BOLD),
+        widest(lg.terms("seminar_kind")),
+        max(label_width("999 of 999", SANS, size) + 8, widest([lg.label("seats_taken")], SANS_BOLD)),
+        widest(lg.terms("seminar_status") + [lg.label("status")], SANS_BOLD),
     ]
     parts = [72, 160, 116]
     rest = total - sum(fixed)
-    return [p * rest / sum(parts) for p in parts] + fixed
+    shares = [p * rest / sum(parts) for p in parts]
+    if lg.chinese:  # '2020年12月28日–' fits on one line
+        dates = max(shares[0], label_width("2020年12月28日–", SANS, size) + 8)
+        shares = [dates] + [p * (rest - dates) / sum(parts[1:]) for p in parts[1:]]
+    return shares + fixed

@@ -83,6 +83,18 @@ def _fill_0006(conn: sqlite3.Connection) -> None:
     )
 
 
+def _fill_0007(conn: sqlite3.Connection) -> None:
+    """From 0007 on, titles and descriptions may have a Chinese version."""
+    _fill_0006(conn)
+    conn.executescript(
+        """
+        UPDATE curricula SET title_zh = '大都市学习中心（成都）2020–2022' WHERE id = 1;
+        UPDATE seminars SET title_zh = '公园城市项目', description_zh = '成都公园城市' WHERE id = 1;
+        UPDATE sessions SET title_zh = '开幕式' WHERE id = 1;
+        """
+    )
+
+
 #: How to fill a database at each revision before upgrading it. A new migration must add
 #: its revision here (test_every_revision_has_a_filler fails until it does).
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
@@ -92,6 +104,7 @@ FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0004_person_sort_key": _fill_0004,
     "0005_series_exdates": _fill_0004,
     "0006_certificates": _fill_0006,
+    "0007_bilingual_titles": _fill_0007,
 }
 
 DATA_TABLES = [

@@ -26,10 +26,12 @@ MAX_OCCURRENCES = 500
 #: How each plain field of a session is checked, for adding and editing alike.
 SESSION_FIELDS: dict[str, Cleaner] = {
     "title": lambda v: validate.required_text(v, "title", max_len=500),
+    "title_zh": lambda v: validate.text(v, "Chinese title", max_len=500),
     "kind": lambda v: vocab.check_choice(v, vocab.SESSION_KINDS, "kind"),
     "room": lambda v: validate.text(v, "room", max_len=200),
     "language": lambda v: validate.text(v, "language", max_len=35),
     "description": lambda v: validate.long_text(v, "description"),
+    "description_zh": lambda v: validate.long_text(v, "Chinese description"),
 }
 
 
@@ -120,11 +122,14 @@ def add_session(
     moderator_id: int | None = None,
     repeat: str | None = None,
     fold: timezones.Fold | None = None,
+    title_zh: str | None = None,
+    description_zh: str | None = None,
 ) -> list[AgendaSession]:
     """Add one session, or every occurrence of ``repeat``; returns the rows made."""
     seminar = get_seminar(session, seminar_id)
     local_start, local_end = _as_local(start, "start"), _as_local(end, "end")
-    fields = cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description)
+    fields = cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description,
+                     title_zh=title_zh, description_zh=description_zh)
     speakers = _people(session, list(speaker_ids), "speaker")
     moderator = require_active(get_person(session, moderator_id), "moderator") if moderator_id else None
     series = None
@@ -200,6 +205,8 @@ def edit_session(
     speaker_ids: Sequence[int] = UNSET,
     moderator_id: int | None = UNSET,
     fold: timezones.Fold | None = None,
+    title_zh: str | None = UNSET,
+    description_zh: str | None = UNSET,
 ) -> AgendaSession:
     """Change one session (one occurrence, if it belongs to a series)."""
     row = get_session(session, session_id, for_update=True)
@@ -210,7 +217,8 @@ def edit_session(
         local_start = row.starts_at.astimezone(tz).replace(tzinfo=None) if start is UNSET else _as_local(start, "start")
         local_end = row.ends_at.astimezone(tz).replace(tzinfo=None) if end is UNSET else _as_local(end, "end")
         row.starts_at, row.ends_at = _instants(seminar, local_start, local_end, fold, "session")
-    assign(row, cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description))
+    assign(row, cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description,
+                        title_zh=title_zh, description_zh=description_zh))
     if speaker_ids is not UNSET:
         speakers = _people(session, list(speaker_ids), "speaker")
         row.speaker_links.clear()
@@ -246,6 +254,7 @@ def snapshot(session: Session, session_id: int) -> dict[str, object]:
         "start": row.starts_at.astimezone(tz).replace(tzinfo=None),
         "end": row.ends_at.astimezone(tz).replace(tzinfo=None),
         "room": row.room, "language": row.language, "description": row.description,
+        "title_zh": row.title_zh, "description_zh": row.description_zh,
         "speaker_ids": [p.id for p in row.speakers], "moderator_id": row.moderator_id, "version": row.version,
         "series_id": row.series_id,
     }
@@ -280,6 +289,8 @@ def edit_series(
     start_time: dt.time | str = UNSET,
     end_time: dt.time | str = UNSET,
     fold: timezones.Fold | None = None,
+    title_zh: str | None = UNSET,
+    description_zh: str | None = UNSET,
 ) -> list[AgendaSession]:
     """Change every remaining occurrence of a series at once (cancelled ones stay cancelled).
 
@@ -291,7 +302,8 @@ def edit_series(
     rows = series_occurrences(session, series_id)
     if not rows:
         raise RuleViolation(f"series {series_id} has no occurrences left", where="series")
-    plain = cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description)
+    plain = cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description,
+                    title_zh=title_zh, description_zh=description_zh)
     speakers = None if speaker_ids is UNSET else _people(session, list(speaker_ids), "speaker")
     seminar = rows[0].seminar
     tz = timezones.zone(seminar.timezone)

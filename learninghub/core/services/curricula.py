@@ -27,13 +27,17 @@ def add_curriculum(
     start_year: int | None = None,
     end_year: int | None = None,
     description: str | None = None,
+    title_zh: str | None = None,
+    description_zh: str | None = None,
 ) -> Curriculum:
     _check_years(start_year, end_year)
     curriculum = Curriculum(
         title=validate.required_text(title, "title"),
+        title_zh=validate.text(title_zh, "Chinese title"),
         start_year=start_year,
         end_year=end_year,
         description=validate.long_text(description, "description"),
+        description_zh=validate.long_text(description_zh, "Chinese description"),
     )
     session.add(curriculum)
     session.flush()
@@ -57,6 +61,8 @@ def edit_curriculum(
     start_year: int | None = UNSET,
     end_year: int | None = UNSET,
     description: str | None = UNSET,
+    title_zh: str | None = UNSET,
+    description_zh: str | None = UNSET,
 ) -> Curriculum:
     curriculum = get_curriculum(session, curriculum_id)
     check_version(curriculum, expected_version, "curriculum")
@@ -68,6 +74,10 @@ def edit_curriculum(
         curriculum.title = validate.required_text(title, "title")
     if description is not UNSET:
         curriculum.description = validate.long_text(description, "description")
+    if title_zh is not UNSET:
+        curriculum.title_zh = validate.text(title_zh, "Chinese title")
+    if description_zh is not UNSET:
+        curriculum.description_zh = validate.long_text(description_zh, "Chinese description")
     session.flush()
     return curriculum
 

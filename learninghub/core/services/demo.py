@@ -37,15 +37,15 @@ DEMO_FILE = ("demo", "learning_hub.json")
 
 _KEYS = {
     "root": {"curricula", "cities", "organisations", "people", "seminars"},
-    "curriculum": {"key", "title", "start_year", "end_year", "description"},
+    "curriculum": {"key", "title", "title_zh", "start_year", "end_year", "description", "description_zh"},
     "city": {"name", "native_name", "country"},
     "organisation": {"name", "native_name", "city", "country"},
     "person": {"key", "given_name", "family_name", "native_name", "title", "organisation", "city", "country",
                "role", "email", "phone", "consent_contact", "notes"},
-    "seminar": {"key", "curriculum", "title", "kind", "format", "venue", "city", "timezone", "start", "end",
+    "seminar": {"key", "curriculum", "title", "title_zh", "description_zh", "kind", "format", "venue", "city", "timezone", "start", "end",
                 "capacity", "status", "description", "partners", "sessions", "registrations"},
     "partner": {"organisation", "role"},
-    "session": {"title", "kind", "start", "end", "room", "language", "speakers", "moderator", "description", "repeat"},
+    "session": {"title", "title_zh", "description_zh", "kind", "start", "end", "room", "language", "speakers", "moderator", "description", "repeat"},
     "registration": {"person", "status", "attend"},
 }
 
@@ -134,6 +134,7 @@ def _load_seminar(
         city=item.get("city"), country=country, capacity=item.get("capacity"),
         status="planned" if item.get("status") == "cancelled" else item.get("status", "planned"),
         description=item.get("description"),
+        title_zh=item.get("title_zh"), description_zh=item.get("description_zh"),
     )
     for j, partner in enumerate(item.get("partners", [])):
         _check_keys(partner, "partner", f"partners[{j}]")
@@ -145,6 +146,7 @@ def _load_seminar(
             session, seminar_id=seminar.id, title=spec["title"], start=spec["start"], end=spec["end"],
             kind=spec.get("kind", "talk"), room=spec.get("room"), language=spec.get("language"),
             description=spec.get("description"),
+            title_zh=spec.get("title_zh"), description_zh=spec.get("description_zh"),
             speaker_ids=[person_ids[k] for k in spec.get("speakers", [])],
             moderator_id=person_ids[spec["moderator"]] if spec.get("moderator") else None,
             repeat=spec.get("repeat"),

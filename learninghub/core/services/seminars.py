@@ -18,11 +18,13 @@ from .curricula import get_curriculum
 #: How each plain field of a seminar is checked, for adding and editing alike.
 SEMINAR_FIELDS: dict[str, Cleaner] = {
     "title": lambda v: validate.required_text(v, "title"),
+    "title_zh": lambda v: validate.text(v, "Chinese title"),
     "kind": lambda v: vocab.check_choice(v, vocab.SEMINAR_KINDS, "kind"),
     "format": lambda v: vocab.check_choice(v, vocab.SEMINAR_FORMATS, "format"),
     "venue": lambda v: validate.text(v, "venue"),
     "status": lambda v: vocab.check_choice(v, vocab.SEMINAR_STATUSES, "status"),
     "description": lambda v: validate.long_text(v, "description"),
+    "description_zh": lambda v: validate.long_text(v, "Chinese description"),
 }
 
 
@@ -52,6 +54,8 @@ def add_seminar(
     capacity: int | None = None,
     status: str = "planned",
     description: str | None = None,
+    title_zh: str | None = None,
+    description_zh: str | None = None,
 ) -> Seminar:
     curriculum = get_curriculum(session, curriculum_id)
     first, last = _as_date(start, "start"), _as_date(end, "end")
@@ -59,7 +63,7 @@ def add_seminar(
     seminar = Seminar(
         curriculum=curriculum,
         **cleaned(SEMINAR_FIELDS, title=title, kind=kind, format=format, venue=venue, status=status,
-                  description=description),
+                  description=description, title_zh=title_zh, description_zh=description_zh),
         city=places.city_named(session, city, country),
         timezone=timezones.zone(timezone, where="timezone").key,
         start_date=first,
@@ -115,6 +119,8 @@ def edit_seminar(
     capacity: int | None = UNSET,
     status: str = UNSET,
     description: str | None = UNSET,
+    title_zh: str | None = UNSET,
+    description_zh: str | None = UNSET,
 ) -> Seminar:
     """Change the given fields; a larger capacity moves people up from the waiting list."""
     seminar = get_seminar(session, seminar_id, for_update=True)
@@ -127,7 +133,7 @@ def edit_seminar(
         _sessions_outside(session, seminar, first, last, zone)
     seminar.start_date, seminar.end_date, seminar.timezone = first, last, zone
     assign(seminar, cleaned(SEMINAR_FIELDS, title=title, kind=kind, format=format, venue=venue, status=status,
-                            description=description))
+                            description=description, title_zh=title_zh, description_zh=description_zh))
     if city is not UNSET:
         seminar.city = places.city_named(session, city, country)
     if capacity is not UNSET:
