@@ -131,3 +131,29 @@ def test_cancelled_printing_sends_nothing(qtbot, park_city, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
     assert preview.printed == 0
     assert not out.exists()
+
+
+def test_pdf_rendering_and_printing_load_only_when_used(tmp_path: Path, demo_file: Path) -> None:
+    """Start-up budget: neither PDFium nor QtPrintSupport load with the window, even once attached."""
+    import os
+    import subprocess
+    import sys
+
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_file.read_bytes())
+
+    probe = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        f"QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})\n"
+        "from learninghub.core.store import open_database\n"
+        "from learninghub.gui.main_window import MainWindow\n"
+        f"w = MainWindow(open_database({str(copy)!r})); w.show(); app.processEvents()\n"
+        "print(sorted(m for m in ('pypdfium2', 'PySide6.QtPrintSupport') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
