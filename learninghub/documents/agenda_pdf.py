@@ -66,6 +66,9 @@ class Agenda:
     title_zh: str | None = None
     kind_code: str = ""  # the vocabulary values, for labels in another language
     format_code: str = ""
+    #: The organisations' own-language names, aligned with ``organisers`` and ``partners`` (None: none known).
+    organisers_native: tuple[str | None, ...] = ()
+    partners_native: tuple[str | None, ...] = ()
 
 
 def _speaker(person: Person) -> Speaker:
@@ -100,6 +103,8 @@ def load_agenda(session: Session, seminar_id: int, *, second_tz: str | None = No
             for row in rows
         ),
         title_zh=seminar.title_zh, kind_code=seminar.kind, format_code=seminar.format,
+        organisers_native=tuple(link.organisation.native_name for link in links if link.role == "organiser"),
+        partners_native=tuple(link.organisation.native_name for link in links if link.role != "organiser"),
     )
 
 
@@ -156,9 +161,11 @@ def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
         sep = "；" if lg.code == ZH else "; "
         zones += f"{sep}{second}{lg.colon()} {agenda.second_zone.key} ({_offsets(agenda, agenda.second_zone)})"
     yield Para(_label(lg.label("times_in"), m, lg) + m(zones), st.info)
-    for key, names in (("organisers", agenda.organisers), ("partners", agenda.partners)):
+    for key, names, native in (("organisers", agenda.organisers, agenda.organisers_native),
+                               ("partners", agenda.partners, agenda.partners_native)):
         if names:
-            yield Para(_label(lg.label(key), m, lg) + m(lg.list_sep().join(names)), st.info)
+            shown = [lg.text(name, own, " ") for name, own in zip(names, native + (None,) * len(names))]
+            yield Para(_label(lg.label(key), m, lg) + m(lg.list_sep().join(shown)), st.info)
 
 
 
