@@ -73,6 +73,8 @@ def check_rows(table: Table, mapping: Sequence[str | None],
         if progress and index % 500 == 0:
             progress(index, total)
         raw = {f: (cells[i].strip() if i < len(cells) and cells[i] is not None else "") for f, i in columns.items()}
+        if table.kind == "csv":
+            raw = {f: _unneutralised(text) for f, text in raw.items()}
         row_problems: list[Problem] = []
         candidate = _check_row(number, raw, header, row_problems)
         if row_problems:
@@ -80,6 +82,19 @@ def check_rows(table: Table, mapping: Sequence[str | None],
         elif candidate is not None:
             candidates.append(candidate)
     return candidates, problems
+
+
+#: What a spreadsheet-safe CSV export (ours, and Excel's habit) puts before a formula-like cell.
+_NEUTRALISED = ("'=", "'+", "'-", "'@")
+
+
+def _unneutralised(text: str) -> str:
+    """'+86 28 … back to +86 28 …: the apostrophe only kept a spreadsheet from running the cell.
+
+    Stored values are never formulas to us, so a round trip export → import must not
+    grow an apostrophe on every phone number.
+    """
+    return text[1:] if text.startswith(_NEUTRALISED) else text
 
 
 def _check_row(number: int, raw: dict[str, str], header: dict[str, str],
