@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from reportlab.lib.styles import ParagraphStyle
 from sqlalchemy.orm import Session
 
 from ..core import timezones, vocab
@@ -141,7 +142,7 @@ def pdf_lang(lg: DocLanguage) -> str:
 def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
     st = styles()
     for title in lg.pick(agenda.title, agenda.title_zh):
-        yield Para(m(title, bold=True), st.title)
+        yield Para(m(title, bold=True), wrap_for(title, st.title))
     kind = lg.term("seminar_kind", agenda.kind_code) if agenda.kind_code else agenda.kind
     fmt = lg.term("seminar_format", agenda.format_code) if agenda.format_code else agenda.format
     if lg.code == BOTH:  # the Chinese dates on a line of their own
@@ -159,7 +160,7 @@ def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
     if agenda.second_zone is not None:
         second = lg.label("second_column")
         sep = "；" if lg.code == ZH else "; "
-        zones += f"{sep}{second}{lg.colon()} {agenda.second_zone.key} ({_offsets(agenda, agenda.second_zone)})"
+        zones += f"{sep}{second}{lg.colon()}{'' if lg.code == ZH else ' '}{agenda.second_zone.key} ({_offsets(agenda, agenda.second_zone)})"
     yield Para(_label(lg.label("times_in"), m, lg) + m(zones), st.info)
     for key, names, native in (("organisers", agenda.organisers, agenda.organisers_native),
                                ("partners", agenda.partners, agenda.partners_native)):
@@ -241,6 +242,38 @@ def _second_time(item: Item, day: dt.date, zone: ZoneInfo, m: Markup, muted: boo
     return Para(text, st.cell_muted if muted else st.cell)
 
 
+_CJK_STYLES: dict[str, ParagraphStyle] = {}
+#: Chinese punctuation that must not start a line. reportlab's list is the Japanese one and
+#: lacks the full-width colon, comma, semicolon, question and exclamation marks.
+_CANNOT_START_ZH = "：，；？！）》〉"
+
+
+def _teach_reportlab_chinese_punctuation() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):  # one-frag and several-frag paragraphs read their own copy
+        missing = "".join(ch for ch in _CANNOT_START_ZH if ch not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
+
+
+def wrap_for(text: str | None, style: ParagraphStyle) -> ParagraphStyle:
+    """``style``, or for mostly-Chinese text a copy that breaks lines the CJK way: between
+    any two characters, never with '：' or '，' starting a line (reportlab's wordWrap='CJK')."""
+    import unicodedata
+
+    chars = [ch for ch in text or "" if not ch.isspace()]
+    wide = sum(1 for ch in chars if unicodedata.east_asian_width(ch) in "WF")
+    if not chars or wide * 2 < len(chars):
+        return style
+    found = _CJK_STYLES.get(style.name)
+    if found is None:
+        _teach_reportlab_chinese_punctuation()
+        found = _CJK_STYLES[style.name] = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+    return found
+
+
 def label_width(text: str, font: str, size: float) -> float:
     """The printed width of a short label; CJK characters (drawn in a CJK font) are one em each."""
     import unicodedata
@@ -272,10 +305,11 @@ def widths(total: float, zones: list[ZoneInfo], lg: DocLanguage = DocLanguage())
 def cell_paragraphs(item: Item, m: Markup, muted: bool, lg: DocLanguage = DocLanguage()) -> list[object]:
     """The session, kind, speakers and room cells of one row."""
     st = styles()
-    session: list[object] = [Para(m(title, bold=not muted), st.cell_muted if muted else st.cell_bold)
+    title_style = st.cell_muted if muted else st.cell_bold
+    session: list[object] = [Para(m(title, bold=not muted), wrap_for(title, title_style))
                              for title in lg.pick(item.title, item.title_zh)]
     for description in lg.pick(item.description, item.description_zh):
-        session.append(Para(m(description), st.small))
+        session.append(Para(m(description), wrap_for(description, st.small)))
     people: list[object] = []
     for speaker in item.speakers:
         people.append(Para(m(speaker.name), st.name if people else st.cell))

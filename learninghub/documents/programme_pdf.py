@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from ..core import vocab
-from .agenda_pdf import footer_for, label_width, pdf_lang
+from .agenda_pdf import footer_for, label_width, pdf_lang, wrap_for
 from .fonts import SANS, SANS_BOLD, FontSet, font_set
 from .language import BOTH, ZH, DocLanguage, language
 from .markup import Markup
@@ -123,7 +123,7 @@ def _years_text(programme: Programme) -> str:
 def _header(programme: Programme, m: Markup, lg: DocLanguage = DocLanguage()) -> Iterator[object]:
     st = styles()
     for title in lg.pick(programme.title, programme.title_zh):
-        yield Para(m(title, bold=True), st.title)
+        yield Para(m(title, bold=True), wrap_for(title, st.title))
     count = len(programme.seminars)
     cancelled = sum(1 for s in programme.seminars if s.status == "cancelled")
     years = _years_text(programme)
@@ -140,7 +140,7 @@ def _header(programme: Programme, m: Markup, lg: DocLanguage = DocLanguage()) ->
         lines.append(summary)
     yield Para("<br/>".join(m(x) for x in lines), st.info)
     for description in lg.pick(programme.description, programme.description_zh):
-        yield Para(m(description), st.cell_muted)
+        yield Para(m(description), wrap_for(description, st.cell_muted))
 
 
 def _story(programme: Programme, m: Markup, paper: str, split_rows: bool,
@@ -182,7 +182,8 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
         if off:
             grey.append(len(rows))
         cell = st.cell_muted if off else st.cell
-        title = "<br/>".join(m(x, bold=not off) for x in lg.pick(s.title, s.title_zh))
+        titles = lg.pick(s.title, s.title_zh)
+        title = "<br/>".join(m(x, bold=not off) for x in titles)
         for audience in _audience_lines(s, lg):
             title += f'<br/><font name="{SANS}" size="7.2" color="#5a5a5a">{m(audience)}</font>'
         place = m(s.city or "—") + (f'<br/><font size="7.2" color="#5a5a5a">{m(s.venue)}</font>' if s.venue else "")
@@ -195,7 +196,7 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
             if s.capacity else f"{s.seats_taken}"
         rows.append([
             Para(m(_date_cell(s, lg)), cell),
-            Para(title, st.cell_muted if off else st.cell_bold),
+            Para(title, wrap_for(titles[0], st.cell_muted if off else st.cell_bold)),
             Para(place, cell),
             Para(m(fmt), cell),
             Para(m(kind), cell),
