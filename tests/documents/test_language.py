@@ -200,3 +200,19 @@ def test_build_refuses_an_unknown_language(demo: Database) -> None:
         build.agenda(demo, _ids(demo)["park"], lang="fr")
     page = PdfReader(io.BytesIO(build.programme(demo, _ids(demo)["hub"], lang="zh").data)).pages[0]
     assert "培训计划" in page.extract_text()
+
+
+@pytest.mark.parametrize("width", range(60, 200, 4))
+def test_chinese_punctuation_never_starts_a_line(width: int) -> None:
+    """'：' and '，' hang at the end of a line, as Chinese typesetting wants, at any column width."""
+    from learninghub.documents.agenda_pdf import wrap_for
+    from learninghub.documents.markup import Markup
+    from learninghub.documents.page import Para, styles
+
+    title = "重新思考经济、空间与社会的关系：大都市政府的相互学习，以及城市之间如何互相借鉴？"
+    para = Para(Markup(font_set())(title, bold=True), wrap_for(title, styles().cell_bold))
+    para.wrap(width, 10_000)
+    lines = ["".join(piece for piece in line[1]) if isinstance(line, tuple)
+             else "".join(frag.text for frag in line.words) for line in para.blPara.lines]
+    assert "".join(lines) == title
+    assert not [line for line in lines[1:] if line[0] in "：，；？！、。"], lines
