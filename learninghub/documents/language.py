@@ -20,6 +20,8 @@ from . import dates
 
 EN, ZH, BOTH = "en", "zh", "en+zh"
 LANGUAGES: tuple[str, ...] = (EN, ZH, BOTH)
+#: How a choice of document language is named, each in its own language (for a menu).
+LANGUAGE_NAMES: dict[str, str] = {EN: "English", ZH: "中文", BOTH: "English + 中文"}
 
 #: QLocale("zh_CN").dayName(n) and dayName(n, ShortFormat), Monday first.
 WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
