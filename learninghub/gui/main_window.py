@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
 from ..core.quickread import CurriculumOutline
-from . import columns, forms
+from . import columns, forms, layout_memory
 from .programme_tree import ProgrammeTreeModel
 from .table_model import RowsModel
 
@@ -35,8 +35,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Learning Hub Planner — {label}" if label else "Learning Hub Planner")
         self.tree_model = ProgrammeTreeModel(self)
         self.form.programmeTree.setModel(self.tree_model)
-        self.agenda_model = RowsModel(columns.AGENDA_HEADERS, self)
-        self.participants_model = RowsModel(columns.PARTICIPANT_HEADERS, self)
+        # Day, time and name (family-name order) sort in the order the core gives, not as text.
+        self.agenda_model = RowsModel(columns.AGENDA_HEADERS, self, natural=(0, 1))
+        self.participants_model = RowsModel(columns.PARTICIPANT_HEADERS, self, natural=(0,))
         self._setup_table(self.form.agendaView, self.agenda_model, stretch=2, fixed={4: 200, 5: 300})
         # Wrapped titles: rows follow the column widths as the window is resized.
         self.form.agendaView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         title_font.setBold(True)
         self.form.seminarTitle.setFont(title_font)
         self.current_seminar = 0
+        self.current_curriculum = 0  # a curriculum chosen in the tree (its page shown), else 0
         self._restore_layout()
         if outline is not None:
             self._show_outline(outline)
@@ -66,25 +68,42 @@ class MainWindow(QMainWindow):
         """Connect the window to an open database: the editors and everything that changes data."""
         from .agenda_actions import AgendaActions
         from .check_in import CheckIn
+        from .curriculum_editor import CurriculumPage
         from .database_menu import DatabaseSwitcher
         from .documents_tab import DocumentsTab
+        from .import_wizard import open_for as open_import_wizard
         from .overview_editor import OverviewEditor
         from .participants import Participants
+        from .partners_editor import PartnersEditor
 
         self.db = db
         self.databases = DatabaseSwitcher(self, self.form.menuRecent, self.use_database)
         self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
         self.form.actionNewSeminar.triggered.connect(self.new_seminar)
+        menu, actions = self.form.menuFile, self.form.menuFile.actions()
+        self.import_action = menu.addAction("&Import people…", lambda: open_import_wizard(self))
+        menu.insertAction(actions[actions.index(self.form.actionNewSeminar) + 1], self.import_action)
         self.form.actionOpenDatabase.triggered.connect(self.databases.ask_open)
         self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
+        self.partners = PartnersEditor(self, lambda: self.db)
         self.agenda_actions = AgendaActions(self, lambda: self.db)
         self.check_in = CheckIn(self.form, lambda: self.db, self)
         self.participants = Participants(self, lambda: self.db)
         self.documents = DocumentsTab(self, lambda: self.db)
+        self.curriculum_page = CurriculumPage(lambda: self.db, self.undo_stack, self.refresh, self)
+        self.form.detailStack.addWidget(self.curriculum_page)
+        from . import seminar_menu
+
+        seminar_menu.install(self)
+        from .export_menu import ExportActions
+
+        self.exports = ExportActions(self, lambda: self.db)  # File → Export ▸, Seminar → Export ▸
         self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
         self.reload()
         if self.current_seminar:
             self.show_seminar(self.current_seminar)
+        elif self.current_curriculum:
+            self.show_curriculum(self.current_curriculum)
 
     def _setup_table(self, view, model: RowsModel, *, stretch: int, fixed: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
         """Short columns fit their contents, one column takes the rest, long ones wrap at a set width."""
@@ -96,6 +115,8 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         view.verticalHeader().setVisible(False)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        layout_memory.prepare_table(view)
 
     def _add_edit_menu(self) -> None:
         """Edit → Undo / Redo, driven by the undo stack (Ctrl+Z, Ctrl+Shift+Z)."""
@@ -111,10 +132,12 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Show what the database holds now (after an edit, an undo or a redo)."""
-        current = self.current_seminar
+        current, curriculum = self.current_seminar, self.current_curriculum
         self.reload()
         if current:
             self.show_seminar(current)
+        elif curriculum:
+            self.show_curriculum(curriculum)
 
     def use_database(self, db: Database) -> None:
         """Work on another database from now on (File → New / Open)."""
@@ -124,7 +147,7 @@ class MainWindow(QMainWindow):
             self.people_window.close()
             self.people_window.deleteLater()
             self.people_window = None
-        self.current_seminar = 0
+        self.current_seminar = self.current_curriculum = 0
         self.undo_stack.clear()  # edits of the other database cannot be undone here
         self.show_seminar(0)
         self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
@@ -145,16 +168,29 @@ class MainWindow(QMainWindow):
         self.form.programmeTree.expandAll()
         if self.current_seminar and (index := self.tree_model.index_of_seminar(self.current_seminar)):
             self.form.programmeTree.setCurrentIndex(index)
+        elif self.current_curriculum and (index := self.tree_model.index_of_curriculum(self.current_curriculum)):
+            self.form.programmeTree.setCurrentIndex(index)
         self.statusBar().showMessage(f"{self.tree_model.rowCount()} curricula")
+
+    def show_curriculum(self, curriculum_id: int) -> None:
+        """The curriculum's own page (title, years, description) in place of the seminar tabs."""
+        self.current_seminar, self.current_curriculum = 0, curriculum_id
+        if self.db is None:
+            return
+        self.curriculum_page.load(curriculum_id)
+        self.form.detailStack.setCurrentWidget(self.curriculum_page)
 
     def show_seminar(self, seminar_id: int) -> None:
         self.current_seminar = seminar_id
+        if seminar_id:
+            self.current_curriculum = 0
         if not seminar_id or self.db is None:  # before attach(): shown once the database is connected
             self.form.detailStack.setCurrentWidget(self.form.emptyHint)
             return
         from . import seminar_views
         f = self.form
         self.overview.load(seminar_id)
+        self.partners.load(seminar_id)
         f.seminarTitle.setText(self.overview.loaded["title"])
         rows, session_ids = seminar_views.agenda_rows(self.db, seminar_id)
         notes, messages = seminar_views.conflict_notes(self.db, seminar_id)
@@ -198,20 +234,34 @@ class MainWindow(QMainWindow):
         return self.people_window
 
     def _on_tree_current(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
-        self.show_seminar(self.tree_model.seminar_id(current))
+        seminar_id = self.tree_model.seminar_id(current)
+        if not seminar_id and (curriculum_id := self.tree_model.curriculum_id(current)):
+            self.show_curriculum(curriculum_id)
+            return
+        self.current_curriculum = 0
+        self.show_seminar(seminar_id)
 
     # -- remembered layout
+    def _tables(self) -> dict[str, QHeaderView]:
+        return {"agenda": self.form.agendaView.horizontalHeader(),
+                "participants": self.form.participantsView.horizontalHeader()}
+
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        if geometry := settings.value("main/geometry"):
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        if splitter := settings.value("main/splitter"):
-            self.form.mainSplitter.restoreState(splitter)  # type: ignore[arg-type]
-        else:
+        """Window size, splitter and every table's columns as the user left them (QSettings)."""
+        layout_memory.restore_geometry(self, "main")
+        if not layout_memory.restore_splitter(self.form.mainSplitter, "main"):
             self.form.mainSplitter.setSizes([340, 940])
+        for key, header in self._tables().items():
+            layout_memory.restore_columns(header, key)
+
+    def save_layout(self) -> None:
+        layout_memory.save_geometry(self, "main")
+        layout_memory.save_splitter(self.form.mainSplitter, "main")
+        for key, header in self._tables().items():
+            layout_memory.save_columns(header, key)
+        if self.people_window is not None:
+            self.people_window.save_layout()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.form.mainSplitter.saveState())
+        self.save_layout()
         super().closeEvent(event)
