@@ -214,11 +214,6 @@ class DocLanguage:
         """'Page 1 of 3', '第1页，共3页', or both."""
         return self._both(f"Page {page} of {total}", f"第{page}页，共{total}页", " · ")
 
-    def count(self, n: int, en_one: str, en_many: str, zh_measure: str, zh_noun: str) -> str:
-        """'1 seminar' / '3 seminars' / '3场研讨会'."""
-        en = f"{n} {en_one if n == 1 else en_many}"
-        return self._both(en, f"{n}{zh_measure}{zh_noun}", " · ")
-
     def list_sep(self) -> str:
         """Between items of a list in running text: '、' in Chinese."""
         return "、" if self.code == ZH else ", "
