@@ -103,9 +103,10 @@ class PostgresServer:
         with self.admin.connect() as conn:
             conn.execute(text(sql))
 
-    def create(self, *, migrated: bool = True) -> str:
+    def create(self, *, migrated: bool = True, template: str | None = None) -> str:
+        """A new database: up to date, empty (``migrated=False``), or a copy of ``template``."""
         name = f"{self.prefix}_{next(_counter)}"
-        source = self.template if migrated else "template0"
+        source = template or (self.template if migrated else "template0")
         self._execute(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE "{source}"')
         return name
 
