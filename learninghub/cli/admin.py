@@ -14,7 +14,10 @@ def register(commands: Any) -> None:
     subcommand(commands, "init", "create or upgrade the database", init_db)
     demo = subcommand(commands, "demo", "load the demo Learning Hub curriculum 2020–2022", load_demo)
     demo.add_argument("--force", action="store_true", help="replace everything already in the database")
-    subcommand(commands, "gui", "open the desktop app", run_gui, json=False)
+    gui = subcommand(commands, "gui", "open the desktop app", run_gui, json=False)
+    gui.add_argument("--lang", choices=("en", "zh", "system"), default=None,
+                     help="interface language for this run (default: $LEARNINGHUB_LANG, else Preferences, "
+                          "else the system's)")
 
 
 def init_db(args: argparse.Namespace, ctx: Context) -> None:
@@ -67,4 +70,4 @@ def run_gui(args: argparse.Namespace, ctx: Context) -> int:
         return 1
     from ..gui.app import run
 
-    return run(config.resolve_database(args.db))
+    return run(config.resolve_database(args.db), language=args.lang)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from ..core.errors import LearningHubError
 from ..core.services import agenda
 from ..core.store import Database
 from .session_dialog import SessionDialog
+from . import i18n
 from .undo import ActionCommand, EditCommand
+
 
 
 class AgendaActions:
@@ -66,7 +69,8 @@ class AgendaActions:
                     for session_id in made["ids"]:
                         agenda.delete_session(s, session_id)
 
-            self._push(ActionCommand(f"adding “{title}”", redo, undo, self.w.refresh, self.report))
+            self._push(ActionCommand(QCoreApplication.translate("AgendaActions", "adding “{title}”").format(title=title),
+                                     redo, undo, self.w.refresh, self.report))
         elif dialog.series_edit is not None:
             series_id, before, after = dialog.series_edit
 
@@ -76,7 +80,8 @@ class AgendaActions:
                         agenda.edit_series(s, series_id, **values)
                 return run
 
-            self._push(ActionCommand(f"edit of every “{title}”", apply_series(after), apply_series(before),
+            self._push(ActionCommand(QCoreApplication.translate("AgendaActions", "edit of every “{title}”").format(title=title),
+                                     apply_series(after), apply_series(before),
                                      self.w.refresh, self.report))
         elif dialog.edit is not None:
             before, after, version = dialog.edit
@@ -86,19 +91,24 @@ class AgendaActions:
                 with self._db().transaction() as s:
                     return agenda.edit_session(s, session_id, expected_version=expected, **values).version
 
-            self._push(EditCommand(f"edit of “{title}”", apply, before, after, version, self.w.refresh, self.report))
+            self._push(EditCommand(QCoreApplication.translate("AgendaActions", "edit of “{title}”").format(title=title),
+                                   apply, before, after, version, self.w.refresh, self.report))
         self.w.refresh()
 
     def delete_session(self) -> None:
         """Delete the selected session at once; Ctrl+Z puts it back."""
-        self._remove_undoably("Deleted", agenda.delete_session)
+        self._remove_undoably(QCoreApplication.translate("AgendaActions", "deleting {what}"),
+                              QCoreApplication.translate("AgendaActions", "Deleted {what} — Ctrl+Z brings it back"), agenda.delete_session)
 
     def cancel_occurrence(self) -> None:
         """Cancel the selected occurrence of a repeating session (the rest stays); Ctrl+Z restores it."""
-        self._remove_undoably("Cancelled", lambda s, session_id: agenda.cancel_occurrence(s, session_id))
+        self._remove_undoably(QCoreApplication.translate("AgendaActions", "cancelling {what}"),
+                              QCoreApplication.translate("AgendaActions", "Cancelled {what} — Ctrl+Z brings it back"),
+                              lambda s, session_id: agenda.cancel_occurrence(s, session_id))
 
-    def _remove_undoably(self, done: str, remove: Callable[[Any, int], Any]) -> None:
-        """Remove the selected session through ``remove``; undo restores it from a snapshot."""
+    def _remove_undoably(self, doing: str, done: str, remove: Callable[[Any, int], Any]) -> None:
+        """Remove the selected session through ``remove``; undo restores it from a snapshot.
+        ``doing`` names the undo step and ``done`` the status line, each with a ``{what}``."""
         session_id = self.selected()
         if not session_id:
             return
@@ -119,16 +129,18 @@ class AgendaActions:
             with self._db().transaction() as s:
                 remove(s, current["id"])
 
-        what = f"“{kept['title']}” on {kept['start']:%a %d %b}"
-        self._push(ActionCommand(f"{done.lower()} {what}", redo, undo, self.w.refresh, self.report))
+        what = QCoreApplication.translate("AgendaActions", "“{title}” on {day}").format(title=kept["title"],
+                                                                       day=i18n.format_date(kept["start"]))
+        self._push(ActionCommand(doing.format(what=what), redo, undo, self.w.refresh, self.report))
         self.w.refresh()
-        self.w.statusBar().showMessage(f"{done} {what} — Ctrl+Z brings it back", 8000)
+        self.w.statusBar().showMessage(done.format(what=what), 8000)
 
     def _push(self, command: Any) -> None:
         self.w.undo_stack.push(command)
 
     def report(self, exc: LearningHubError) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not done", exc.user_message, parent=self.w)
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("AgendaActions", "Not done"), exc.user_message,
+                          parent=self.w)
         box.open()
         return box
 

@@ -7,14 +7,20 @@ import sys
 from .. import config
 
 
-def run(database: str) -> int:
-    """Open ``database`` (path or URL) in the main window; return the exit status."""
+def run(database: str, language: str | None = None) -> int:
+    """Open ``database`` (path or URL) in the main window; return the exit status.
+
+    ``language`` ('en', 'zh', 'system'; None: $LEARNINGHUB_LANG, else Preferences) is the
+    interface's for this run."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(config.APP_AUTHOR)
     app.setApplicationName(config.APP_NAME)
-    app.setApplicationDisplayName("Learning Hub Planner")
+    from . import i18n
+
+    i18n.install(i18n.resolve(language))  # before any widget: widgets take their words when made
+    app.setApplicationDisplayName(app.translate("MainWindow", "Learning Hub Planner"))
 
     from PySide6.QtCore import QTimer
 
@@ -52,7 +58,10 @@ def _open(database: str):  # type: ignore[no-untyped-def]
     try:
         return open_database(database)
     except LearningHubError as exc:
-        QMessageBox.critical(None, "Cannot open the database", exc.user_message)
+        from PySide6.QtCore import QCoreApplication
+
+        QMessageBox.critical(None, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"),
+                             exc.user_message)
         return None
 
 

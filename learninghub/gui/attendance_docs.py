@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
 from ..core import timezones
 from ..core.services import agenda, seminars
 from ..core.store import Database
-from . import forms
+from . import forms, i18n
 
 NOT_ELIGIBLE = QColor("#8a4b00")
 
@@ -60,18 +60,19 @@ class AttendanceDocs(QWidget):
                 if item.kind in ("break", "meal"):
                     continue
                 start = item.starts_at.astimezone(tz)
-                f.signinSessionCombo.addItem(f"{start:%a %d %b %H:%M}  {item.title}", item.id)
+                f.signinSessionCombo.addItem(f"{i18n.format_date(start, 'day_time')}  {item.title}", item.id)
         for row in rows:
-            verdict = "eligible" if row.eligible else "not eligible"
+            verdict = self.tr("eligible") if row.eligible else self.tr("not eligible")
             code = f" — {row.code}" if row.code else ""
-            item = QListWidgetItem(f"{row.name}: {verdict} — {row.reason}{code}")
+            item = QListWidgetItem(f"{row.name}: {verdict} — {row.reason}{code}")  # the reason is the core's (English)
             if not row.eligible:
                 item.setForeground(NOT_ELIGIBLE)
             item.setData(Qt.ItemDataRole.UserRole, row.person_id)
             f.eligibilityList.addItem(item)
         eligible = sum(r.eligible for r in rows)
-        f.eligibilitySummary.setText(f"{eligible} of {len(rows)} registered are eligible (rule: {rule})."
-                                     if rows else "No one is registered yet.")
+        f.eligibilitySummary.setText(
+            self.tr("{eligible} of %n registered are eligible (rule: {rule}).", None, len(rows)).format(
+                eligible=eligible, rule=rule) if rows else self.tr("No one is registered yet."))
         f.previewCertificatesButton.setEnabled(eligible > 0)
         f.saveCertificatesButton.setEnabled(eligible > 0)
         has_sessions = f.signinSessionCombo.count() > 0
@@ -82,6 +83,9 @@ class AttendanceDocs(QWidget):
         return int(self.form.signinSessionCombo.currentData() or 0)
 
     def _ask_and_save(self, kind: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, f"Save {kind}", f"{kind}.pdf", "PDF files (*.pdf)")
+        from .documents_tab import document_title
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the {document}").format(
+            document=document_title(kind).lower()), f"{kind}.pdf", self.tr("PDF files (*.pdf)"))
         if path:
             self._make(kind, Path(path))

@@ -14,14 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..core.errors import LearningHubError
 from .operations import BackgroundOp, Progress
 
-BACKUP_FILTER = "Learning Hub backup (*.sqlite);;Portable dump (*.jsonl);;All files (*)"
-RESTORE_FILTER = "Learning Hub backups (*.sqlite *.db *.jsonl *.json);;All files (*)"
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +56,9 @@ class BackupActions:
         self.op: BackgroundOp[Any] | None = None
         menu = window.form.menuFile  # type: ignore[attr-defined]
         quit_action = window.form.actionQuit  # type: ignore[attr-defined]
-        self.backup_action = QAction("&Backup…", window)
+        self.backup_action = QAction(QCoreApplication.translate("BackupActions", "&Backup…"), window)
         self.backup_action.setObjectName("actionBackup")
-        self.restore_action = QAction("Res&tore…", window)  # Alt+R is Open recent
+        self.restore_action = QAction(QCoreApplication.translate("BackupActions", "Res&tore…"), window)  # Alt+R is Open recent
         self.restore_action.setObjectName("actionRestore")
         separator = menu.insertSeparator(quit_action)
         menu.insertActions(separator, [self.backup_action, self.restore_action])
@@ -71,7 +70,9 @@ class BackupActions:
         db = self._db()
         stem = db.target.sqlite_path.stem if db.target.sqlite_path else "learninghub"
         suggested = f"{stem}-backup-{dt.date.today():%Y%m%d}" + (".sqlite" if db.target.sqlite_path else ".jsonl")
-        path, _ = QFileDialog.getSaveFileName(self.w, "Back up the database", suggested, BACKUP_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, QCoreApplication.translate("BackupActions", "Back up the database"), suggested,
+            QCoreApplication.translate("BackupActions", "Learning Hub backup (*.sqlite);;Portable dump (*.jsonl);;All files (*)"))
         if path:
             self.backup_to(Path(path))
 
@@ -82,25 +83,27 @@ class BackupActions:
         db = self._db()
 
         def work(progress: Progress) -> Any:
-            progress.step(0, 1, "Backing up…")
+            progress.step(0, 1, QCoreApplication.translate("BackupActions", "Backing up…"))
             return backup(db, path)
 
         def done(result: Any) -> None:
-            self.w.statusBar().showMessage(f"Backup written to {result.path}")
+            self.w.statusBar().showMessage(QCoreApplication.translate("BackupActions", "Backup written to {path}").format(path=result.path))
 
-        self.op = BackgroundOp(self.w, "Backing up the database", work, done,
-                               lambda exc: self._failed("No backup", exc))
+        self.op = BackgroundOp(self.w, QCoreApplication.translate("BackupActions", "Backing up the database"), work, done,
+                               lambda exc: self._failed(QCoreApplication.translate("BackupActions", "No backup"), exc))
         return self.op.start()
 
     # -- restore
     def ask_restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Restore a backup", "", RESTORE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.w, QCoreApplication.translate("BackupActions", "Restore a backup"), "",
+            QCoreApplication.translate("BackupActions", "Learning Hub backups (*.sqlite *.db *.jsonl *.json);;All files (*)"))
         if not path:
             return
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Restore a backup",
-            f"Replace everything in this database by the backup {Path(path).name}?\n\n"
-            "A copy of the database as it is now is kept first.",
+            QMessageBox.Icon.Question, QCoreApplication.translate("BackupActions", "Restore a backup"),
+            QCoreApplication.translate("BackupActions", "Replace everything in this database by the backup {name}?\n\n"
+                      "A copy of the database as it is now is kept first.").format(name=Path(path).name),
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.w,
         )
         box.accepted.connect(lambda: self.restore_from(Path(path)))
@@ -113,16 +116,17 @@ class BackupActions:
         db = self._db()
 
         def work(progress: Progress) -> Any:
-            progress.step(0, 1, "Restoring…")
+            progress.step(0, 1, QCoreApplication.translate("BackupActions", "Restoring…"))
             return restore(db, path)
 
         def done(result: Any) -> None:
             self._reopen(str(db.target.sqlite_path or db.target.url))
             self.w.statusBar().showMessage(
-                f"Restored {result.source.name}; the data as it was is kept as {result.safety_copy}")
+                QCoreApplication.translate("BackupActions", "Restored {name}; the data as it was is kept as {copy}").format(
+                    name=result.source.name, copy=result.safety_copy))
 
-        self.op = BackgroundOp(self.w, "Restoring a backup", work, done,
-                               lambda exc: self._failed("Not restored", exc))
+        self.op = BackgroundOp(self.w, QCoreApplication.translate("BackupActions", "Restoring a backup"), work, done,
+                               lambda exc: self._failed(QCoreApplication.translate("BackupActions", "Not restored"), exc))
         return self.op.start()
 
     def _failed(self, title: str, exc: BaseException) -> QMessageBox:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox
 
 from ..core import timezones
 from ..core.errors import LearningHubError
 from ..core.services import agenda, attendance, seminars
 from ..core.store import Database
+from . import i18n
+from .counts import words
+
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,7 +41,7 @@ class CheckIn:
                 if item.kind in ("break", "meal"):
                     continue
                 start = item.starts_at.astimezone(tz)
-                combo.addItem(f"{start:%a %d %b %H:%M} — {item.title}", item.id)
+                combo.addItem(f"{i18n.format_date(start, 'day_time')} — {item.title}", item.id)
         combo.blockSignals(False)
         self.show_session()
 
@@ -56,7 +59,7 @@ class CheckIn:
             for line in roster:
                 label = f"{line.name} — {line.organisation}" if line.organisation else line.name
                 if line.status == "waitlisted":
-                    label += "  (waiting list)"
+                    label += QCoreApplication.translate("CheckIn", "  (waiting list)")
                 item = QListWidgetItem(label)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked)
@@ -77,7 +80,7 @@ class CheckIn:
     def _count(self) -> None:
         lst = self.f.checkInList
         present = sum(lst.item(r).checkState() == Qt.CheckState.Checked for r in range(lst.count()))
-        self.f.checkInCount.setText(f"{present} of {lst.count()} present")
+        self.f.checkInCount.setText(words().present_of(present, lst.count()))
 
     def _ticked(self, item: QListWidgetItem) -> None:
         if self._loading:
@@ -90,7 +93,8 @@ class CheckIn:
                 else:
                     attendance.undo_check_in(s, session_id=session_id, person_id=person_id)
         except LearningHubError as exc:
-            QMessageBox(QMessageBox.Icon.Warning, "Not checked in", exc.user_message, parent=self.parent).open()
+            QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CheckIn", "Not checked in"), exc.user_message,
+                        parent=self.parent).open()
             self.show_session()
             return
         self._count()

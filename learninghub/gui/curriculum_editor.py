@@ -49,8 +49,8 @@ class CurriculumPage(QWidget):
             held = seminars.list_seminars(s, curriculum_id)
         self.form.heading.setText(self.loaded["title"])
         count = len(held)
-        self.form.summary.setText(f"{count} seminar{'s' if count != 1 else ''} in this curriculum. "
-                                  "Choose one in the tree to edit it.")
+        self.form.summary.setText(self.tr("%n seminar(s) in this curriculum. Choose one in the tree to edit it.",
+                                          None, count))
         self._show(self.loaded)
         clear_field_errors(self.form.errorLabel, self.fields)
 
@@ -83,7 +83,7 @@ class CurriculumPage(QWidget):
             return False
         curriculum_id = self.curriculum_id
         self.undo_stack.push(EditCommand(
-            f"edit of “{self.loaded['title']}”",
+            self.tr("edit of “{title}”").format(title=self.loaded["title"]),
             lambda expected, values: self._apply(curriculum_id, expected, values),
             before, changes, version, self.on_saved, self.show_error))
         self.on_saved()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ..core.errors import LearningHubError
@@ -18,7 +18,10 @@ from ..core.store import Database, open_database
 
 RECENT_KEY = "database/recent"
 MAX_RECENT = 8
-FILE_FILTER = "Learning Hub databases (*.sqlite *.db);;All files (*)"
+
+
+def _file_filter() -> str:
+    return QCoreApplication.translate("DatabaseSwitcher", "Learning Hub databases (*.sqlite *.db);;All files (*)")
 
 
 def recent_databases() -> list[str]:
@@ -43,15 +46,17 @@ class DatabaseSwitcher:
         self.backups = BackupActions(window, lambda: window.db, self.open_path)  # type: ignore[attr-defined]
 
     def ask_new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "New database", "hub.sqlite", FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("DatabaseSwitcher", "New database"), "hub.sqlite",
+                                              _file_filter())
         if path:
             if Path(path).exists():
-                self.report("That file exists already. Choose Open database to open it.")
+                self.report(QCoreApplication.translate("DatabaseSwitcher", "That file exists already. Choose Open database to open it."))
                 return
             self.open_path(path)
 
     def ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open database", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, QCoreApplication.translate("DatabaseSwitcher", "Open database"), "",
+                                              _file_filter())
         if path:
             self.open_path(path)
 
@@ -65,11 +70,13 @@ class DatabaseSwitcher:
         remember(str(db.target.sqlite_path or db.target.url))
         self.on_open(db)
         if db.backup_path is not None:
-            self.window.statusBar().showMessage(f"Upgraded; the previous version is kept as {db.backup_path.name}")
+            self.window.statusBar().showMessage(QCoreApplication.translate(
+                "DatabaseSwitcher", "Upgraded; the previous version is kept as {name}").format(name=db.backup_path.name))
         return db
 
     def report(self, message: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open the database", message, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"), message,
+                          parent=self.window)
         box.open()  # window-modal, never blocks the event loop
         return box
 
@@ -77,7 +84,7 @@ class DatabaseSwitcher:
         self.menu_recent.clear()
         items = recent_databases()
         if not items:
-            self.menu_recent.addAction("(none yet)").setEnabled(False)
+            self.menu_recent.addAction(QCoreApplication.translate("DatabaseSwitcher", "(none yet)")).setEnabled(False)
         for path in items:
             action = self.menu_recent.addAction(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))

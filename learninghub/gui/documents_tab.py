@@ -14,17 +14,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.errors import LearningHubError
 from ..core.store import Database
+from .counts import words
 from .operations import BackgroundOp, Progress
 from .pdf_preview import PdfPreview
 
 SECOND_ZONES = ["", "Europe/Madrid", "Asia/Shanghai", "Europe/Brussels", "Europe/Rome", "Europe/Sofia",
                 "Europe/Athens", "Europe/Ljubljana", "Asia/Seoul", "America/Mexico_City", "UTC"]
-TITLES = {"agenda": "Agenda", "programme": "Programme", "certificates": "Certificates", "badges": "Badges",
-          "signin": "Sign-in sheet"}
+TITLES = {"agenda": QT_TRANSLATE_NOOP("DocumentsTab", "Agenda"),
+          "programme": QT_TRANSLATE_NOOP("DocumentsTab", "Programme"),
+          "certificates": QT_TRANSLATE_NOOP("DocumentsTab", "Certificates"),
+          "badges": QT_TRANSLATE_NOOP("DocumentsTab", "Badges"),
+          "signin": QT_TRANSLATE_NOOP("DocumentsTab", "Sign-in sheet")}
+
+
+
+def document_title(kind: str) -> str:
+    """The name of a kind of document (a key of TITLES) in the interface language."""
+    return QCoreApplication.translate("DocumentsTab", TITLES.get(kind, kind))
 
 
 class DocumentsTab:
@@ -32,9 +43,9 @@ class DocumentsTab:
         self.w, self._db = window, db_getter
         f = window.form
         f.secondZoneCombo.addItems(SECOND_ZONES)
-        f.secondZoneCombo.lineEdit().setPlaceholderText("none")
+        f.secondZoneCombo.lineEdit().setPlaceholderText(QCoreApplication.translate("DocumentsTab", "none"))
         f.paperCombo.addItem("A4", "a4")
-        f.paperCombo.addItem("US letter", "letter")
+        f.paperCombo.addItem(QCoreApplication.translate("DocumentsTab", "US letter"), "letter")
         f.saveAgendaButton.clicked.connect(lambda: self._ask_and_save("agenda"))
         f.openAgendaButton.clicked.connect(lambda: self.make("agenda", None))
         f.saveProgrammeButton.clicked.connect(lambda: self._ask_and_save("programme"))
@@ -68,7 +79,9 @@ class DocumentsTab:
             self.attendance.load(self.w.current_seminar)
 
     def _ask_and_save(self, kind: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, f"Save {kind}", f"{kind}.pdf", "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, QCoreApplication.translate("DocumentsTab", "Save the {document}").format(document=document_title(kind).lower()),
+            f"{kind}.pdf", QCoreApplication.translate("DocumentsTab", "PDF files (*.pdf)"))
         if path:
             self.make(kind, Path(path))
 
@@ -95,16 +108,21 @@ class DocumentsTab:
         if kind == "signin" and not session_id:
             return None
 
+        # translated here, on the GUI thread: the work runs on a pool thread
+        making = QCoreApplication.translate("DocumentsTab", "Making the {document}…").format(document=document_title(kind).lower())
+        certificate_of = QCoreApplication.translate("DocumentsTab", "Certificate {done} of {total}")
+        preparing = QCoreApplication.translate("DocumentsTab", "Preparing the preview…")
+
         def work(progress: Progress) -> Any:
             from . import pdf_pages
 
-            progress.step(0, 2, f"Making the {TITLES[kind].lower()}…")
+            progress.step(0, 2, making)
             if kind == "certificates":
                 from ..documents.certificates_batch import make_certificates
 
                 rendered = make_certificates(db, seminar_id, output=path,
-                                             progress=lambda done, total: progress.step(done, total,
-                                                                                        f"Certificate {done} of {total}"),
+                                             progress=lambda done, total: progress.step(
+                                                 done, total, certificate_of.format(done=done, total=total)),
                                              cancelled=lambda: progress.cancelled)
             else:
                 if kind == "agenda":
@@ -118,11 +136,12 @@ class DocumentsTab:
                 try:
                     rendered.save(path)
                 except OSError as exc:
-                    raise LearningHubError(f"cannot write {path}: {exc.strerror or exc}") from exc
-            progress.step(1, 2, "Preparing the preview…")
+                    raise LearningHubError(QCoreApplication.translate("DocumentsTab", "cannot write {path}: {error}").format(
+                        path=path, error=exc.strerror or exc)) from exc
+            progress.step(1, 2, preparing)
             return rendered, pdf_pages.render(path, dpi, should_stop=lambda _d, _t: progress.step(1, 2))
 
-        self.op = BackgroundOp(self.w, f"Making the {kind}", work,
+        self.op = BackgroundOp(self.w, making.rstrip("…"), work,
                                lambda result: self._done(kind, result, path, seminar_id), self._failed)
         return self.op.start()
 
@@ -130,20 +149,22 @@ class DocumentsTab:
         rendered, images = result
         self.last_file = path
         self._shown_for = seminar_id
-        note = f" — no font has: {' '.join(rendered.missing)}" if rendered.missing else ""
+        note = QCoreApplication.translate("DocumentsTab", " — no font has: {characters}").format(
+            characters=" ".join(rendered.missing)) if rendered.missing else ""
         if kind == "certificates":
-            note = f" — {rendered.new_codes} new codes issued" + note
+            note = words().new_codes(rendered.new_codes) + note
             self._stale = True
             self._load_if_shown()  # the codes now show in the eligibility list
-        self.w.form.documentsStatus.setText(f"{TITLES.get(kind, kind)}: {rendered.pages} pages, {path}{note}")
-        self.preview.show_document(path, images, TITLES.get(kind, kind))
+        self.w.form.documentsStatus.setText(words().pages(rendered.pages, document_title(kind), path) + note)
+        self.preview.show_document(path, images, document_title(kind))
 
     def _failed(self, exc: BaseException) -> None:
         from ..documents.certificate_pdf import Cancelled as RenderingCancelled
         from .operations import Cancelled
 
         if isinstance(exc, (Cancelled, RenderingCancelled)):
-            self.w.form.documentsStatus.setText("Cancelled; nothing was written.")
+            self.w.form.documentsStatus.setText(QCoreApplication.translate("DocumentsTab", "Cancelled; nothing was written."))
             return
-        message = exc.user_message if isinstance(exc, LearningHubError) else f"The document could not be made: {exc}"
-        QMessageBox(QMessageBox.Icon.Warning, "No document", message, parent=self.w).open()
+        message = exc.user_message if isinstance(exc, LearningHubError) else QCoreApplication.translate(
+            "DocumentsTab", "The document could not be made: {error}").format(error=exc)
+        QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DocumentsTab", "No document"), message, parent=self.w).open()

@@ -17,18 +17,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from ..core.errors import LearningHubError
+from .counts import words
 from .operations import BackgroundOp, Cancelled, Progress
 
 FOLDER_KEY = "export/folder"
 TABLE_FORMAT_KEY = "export/table_format"
-XLSX_FILTER = "Excel workbook (*.xlsx)"
-CSV_FILTER = "CSV, UTF-8 (*.csv)"
-ICS_FILTER = "iCalendar (*.ics)"
+#: File dialog filters, in English; the dialog shows them translated (the "(*.xlsx)" part stays).
+XLSX_FILTER = QT_TRANSLATE_NOOP("ExportActions", "Excel workbook (*.xlsx)")
+CSV_FILTER = QT_TRANSLATE_NOOP("ExportActions", "CSV, UTF-8 (*.csv)")
+ICS_FILTER = QT_TRANSLATE_NOOP("ExportActions", "iCalendar (*.ics)")
 MAX_STEM = 80
 #: Most file systems allow 255 bytes a name; 80 CJK characters are 240 in UTF-8.
 MAX_STEM_BYTES = 150
@@ -104,8 +106,10 @@ class Job:
         return tuple(_suffix_of(f) for f in self.filters)
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+
+
+def _tr_filters(filters: tuple[str, ...]) -> list[str]:
+    return [QCoreApplication.translate("ExportActions", f) for f in filters]
 
 
 class ExportActions:
@@ -124,21 +128,22 @@ class ExportActions:
             made.triggered.connect(lambda _checked=False: handler())
             return made
 
-        self.people_action = action("All &people…", "actionExportPeople", self.ask_people)
-        self.programme_action = action("Programme &calendar (.ics)…", "actionExportProgrammeCalendar",
-                                       self.ask_programme_calendar)
-        self.participants_action = action("P&articipants…", "actionExportParticipants", self.ask_participants)
-        self.attendance_action = action("Attendance &matrix (XLSX)…", "actionExportAttendance",
-                                        self.ask_attendance)
-        self.seminar_calendar_action = action("&Seminar calendar (.ics)…", "actionExportSeminarCalendar",
-                                              self.ask_seminar_calendar)
+        self.people_action = action(QCoreApplication.translate("ExportActions", "All &people…"), "actionExportPeople", self.ask_people)
+        self.programme_action = action(QCoreApplication.translate("ExportActions", "Programme &calendar (.ics)…"),
+                                       "actionExportProgrammeCalendar", self.ask_programme_calendar)
+        self.participants_action = action(QCoreApplication.translate("ExportActions", "P&articipants…"), "actionExportParticipants",
+                                          self.ask_participants)
+        self.attendance_action = action(QCoreApplication.translate("ExportActions", "Attendance &matrix (XLSX)…"),
+                                        "actionExportAttendance", self.ask_attendance)
+        self.seminar_calendar_action = action(QCoreApplication.translate("ExportActions", "&Seminar calendar (.ics)…"),
+                                              "actionExportSeminarCalendar", self.ask_seminar_calendar)
         seminar_actions = [self.participants_action, self.attendance_action, self.seminar_calendar_action]
 
         form = window.form  # type: ignore[attr-defined]
-        self.menu = QMenu("&Export", window)
+        self.menu = QMenu(QCoreApplication.translate("ExportActions", "&Export"), window)
         self.menu.setObjectName("menuExport")
         self.menu.addActions([self.people_action, self.programme_action])
-        self.menu.addSection("Seminar")
+        self.menu.addSection(QCoreApplication.translate("ExportActions", "Seminar"))
         self.menu.addActions(seminar_actions)
         file_actions = form.menuFile.actions()
         importing = getattr(window, "import_action", None)
@@ -150,7 +155,7 @@ class ExportActions:
 
         self.seminar_menu: QMenu | None = None
         if (menu := getattr(window, "seminar_menu", None)) is not None:
-            self.seminar_menu = QMenu("&Export", window)
+            self.seminar_menu = QMenu(QCoreApplication.translate("ExportActions", "&Export"), window)
             self.seminar_menu.setObjectName("menuSeminarExport")
             self.seminar_menu.addActions(seminar_actions)
             menu.addSeparator()
@@ -159,9 +164,9 @@ class ExportActions:
         self.menu.aboutToShow.connect(self.update_actions)
         form.programmeTree.selectionModel().currentChanged.connect(lambda *_: self.update_actions())
 
-        self.open_links = QLabel('<a href="file">Open</a> · <a href="folder">Show folder</a>')
+        self.open_links = QLabel(QCoreApplication.translate("ExportActions", '<a href="file">Open</a> · <a href="folder">Show folder</a>'))
         self.open_links.setObjectName("exportOpenLinks")
-        self.open_links.setToolTip("Open the file just exported, or the folder it is in")
+        self.open_links.setToolTip(QCoreApplication.translate("ExportActions", "Open the file just exported, or the folder it is in"))
         self.open_links.linkActivated.connect(self.open_result)
         self.open_links.hide()
         window.statusBar().addPermanentWidget(self.open_links)
@@ -205,9 +210,11 @@ class ExportActions:
         from ..exporting.people import export_people
 
         def work(db: Any, path: Path) -> str:
-            return _plural(export_people(db, path), "person", "people")
+            return words().people(export_people(db, path))
 
-        return Job("Export all people", f"people {dt.date.today():%Y-%m-%d}", self._table_filters(), work)
+        return Job(QCoreApplication.translate("ExportActions", "Export all people"),
+                   QCoreApplication.translate("ExportActions", "people {date}").format(date=f"{dt.date.today():%Y-%m-%d}"),
+                   self._table_filters(), work)
 
     def participants_job(self) -> Job:
         from ..exporting.people import export_people
@@ -217,9 +224,10 @@ class ExportActions:
 
         def work(db: Any, path: Path) -> str:
             rows = export_people(db, path, seminar_id=seminar_id)
-            return f"{_plural(rows, 'registration', 'registrations')} of {title}"
+            return words().registrations_of(rows, title)
 
-        return Job("Export the participants", f"{safe_stem(title, 'seminar')} - participants",
+        return Job(QCoreApplication.translate("ExportActions", "Export the participants"),
+                   QCoreApplication.translate("ExportActions", "{title} - participants").format(title=safe_stem(title, "seminar")),
                    self._table_filters(), work)
 
     def attendance_job(self) -> Job:
@@ -232,10 +240,11 @@ class ExportActions:
             table = export_attendance(db, seminar_id, path)
             people = len(table.rows) - table.footer_rows
             sessions = len(table.headers) - len(PERSON_COLUMNS) - 1  # less the Total column
-            return (f"the attendance of {_plural(people, 'person', 'people')} × "
-                    f"{_plural(sessions, 'session', 'sessions')} of {title}")
+            return QCoreApplication.translate("ExportActions", "the attendance of {people} × {sessions} of {title}").format(
+                people=words().people(people), sessions=words().sessions(sessions), title=title)
 
-        return Job("Export the attendance matrix", f"{safe_stem(title, 'seminar')} - attendance",
+        return Job(QCoreApplication.translate("ExportActions", "Export the attendance matrix"),
+                   QCoreApplication.translate("ExportActions", "{title} - attendance").format(title=safe_stem(title, "seminar")),
                    (XLSX_FILTER,), work)
 
     def seminar_calendar_job(self) -> Job:
@@ -245,10 +254,10 @@ class ExportActions:
         title = self._titles()[0]
 
         def work(db: Any, path: Path) -> str:
-            events = export_ics(db, path, seminar_id=seminar_id)
-            return f"{_plural(events, 'calendar event', 'calendar events')} of {title}"
+            return words().calendar_events_of(export_ics(db, path, seminar_id=seminar_id), title)
 
-        return Job("Export the seminar calendar", safe_stem(title, "seminar"), (ICS_FILTER,), work)
+        return Job(QCoreApplication.translate("ExportActions", "Export the seminar calendar"), safe_stem(title, "seminar"),
+                   (ICS_FILTER,), work)
 
     def programme_calendar_job(self) -> Job:
         from ..exporting.ics import export_ics
@@ -257,10 +266,10 @@ class ExportActions:
         title = self._titles()[1]
 
         def work(db: Any, path: Path) -> str:
-            events = export_ics(db, path, curriculum_id=curriculum_id)
-            return f"{_plural(events, 'calendar event', 'calendar events')} of {title}"
+            return words().calendar_events_of(export_ics(db, path, curriculum_id=curriculum_id), title)
 
-        return Job("Export the programme calendar", safe_stem(title, "programme"), (ICS_FILTER,), work)
+        return Job(QCoreApplication.translate("ExportActions", "Export the programme calendar"), safe_stem(title, "programme"),
+                   (ICS_FILTER,), work)
 
     @staticmethod
     def _table_filters() -> tuple[str, ...]:
@@ -283,7 +292,8 @@ class ExportActions:
 
     def ask_programme_calendar(self) -> None:
         if not self._curriculum_id():
-            self.w.statusBar().showMessage("Choose a curriculum or one of its seminars in the programme first", 5000)
+            self.w.statusBar().showMessage(
+                QCoreApplication.translate("ExportActions", "Choose a curriculum or one of its seminars in the programme first"), 5000)
             return
         self._ask(self.programme_calendar_job)
 
@@ -291,12 +301,12 @@ class ExportActions:
         if self._db() is None:
             return
         if seminar and not self._seminar_id():
-            self.w.statusBar().showMessage("Choose a seminar in the programme first", 5000)
+            self.w.statusBar().showMessage(QCoreApplication.translate("ExportActions", "Choose a seminar in the programme first"), 5000)
             return
         job = make()
         suggested = export_folder() / f"{job.name}.{job.allowed[0]}"
-        path, name_filter = QFileDialog.getSaveFileName(
-            self.w, job.caption, str(suggested), ";;".join(job.filters), job.filters[0])
+        shown = _tr_filters(job.filters)
+        path, name_filter = QFileDialog.getSaveFileName(self.w, job.caption, str(suggested), ";;".join(shown), shown[0])
         if path:
             self.export_to(job, chosen_path(path, name_filter, job.allowed))
 
@@ -314,8 +324,10 @@ class ExportActions:
             QSettings().setValue(TABLE_FORMAT_KEY, path.suffix.lower().lstrip("."))
         db = self._db()
 
+        writing = QCoreApplication.translate("ExportActions", "Writing {name}…").format(name=path.name)
+
         def work(progress: Progress) -> str:
-            progress.step(0, 0, f"Writing {path.name}…")
+            progress.step(0, 0, writing)
             return job.work(db, path)
 
         op: BackgroundOp[Any]
@@ -323,7 +335,7 @@ class ExportActions:
         def done(what: str) -> None:
             self._running.remove(op)
             self.last_path = path
-            self._message = f"Exported {what} to {path}"
+            self._message = QCoreApplication.translate("ExportActions", "Exported {what} to {path}").format(what=what, path=path)
             self.w.statusBar().showMessage(self._message)
             self.open_links.show()
 
@@ -338,7 +350,7 @@ class ExportActions:
 
     def _failed(self, exc: BaseException) -> QMessageBox | None:
         if isinstance(exc, Cancelled):
-            self.w.statusBar().showMessage("Export cancelled", 5000)
+            self.w.statusBar().showMessage(QCoreApplication.translate("ExportActions", "Export cancelled"), 5000)
             return None
         if isinstance(exc, LearningHubError):
             # "-o" names the CLI's option; here the file was chosen in a dialog.
@@ -347,7 +359,7 @@ class ExportActions:
             message = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
         else:
             message = f"{type(exc).__name__}: {exc}"
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not exported", message, parent=self.w)
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ExportActions", "Not exported"), message, parent=self.w)
         box.open()  # window-modal, never blocks the event loop
         return box
 

@@ -13,6 +13,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -31,12 +32,28 @@ def _uic() -> list[str]:
     return [sys.executable, "-m", "PySide6.scripts.pyside_tool", "uic"]  # pragma: no cover - other layouts
 
 
-def _cache_dir() -> Path:
+def _cache_dir(kind: str = "forms") -> Path:
     from platformdirs import user_cache_path
 
-    path = user_cache_path(config.APP_NAME, config.APP_AUTHOR) / "forms"
+    path = user_cache_path(config.APP_NAME, config.APP_AUTHOR) / kind
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cached_build(source: Path, kind: str, suffix: str, build: Callable[[Path, Path], None]) -> Path:
+    """``source`` built by ``build(source, target)`` into the user cache, once per content.
+
+    The file name holds a hash of the source, so an edited source is rebuilt and an
+    unchanged one costs a stat. Each process builds into a temporary name of its own
+    and renames it: two instances starting at once never write one file together.
+    """
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = _cache_dir(kind) / f"{source.stem}_{digest}{suffix}"
+    if not target.exists():
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        build(source, tmp)
+        tmp.replace(target)
+    return target
 
 
 def compile_form(ui_file: Path, target: Path) -> None:
@@ -44,10 +61,7 @@ def compile_form(ui_file: Path, target: Path) -> None:
     result = subprocess.run([*_uic(), str(ui_file)], capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
         raise RuntimeError(f"uic could not compile {ui_file.name}: {result.stderr.strip()}")
-    # a name of this process's own: two instances starting at once must not write one file together
-    tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(result.stdout, encoding="utf-8")
-    tmp.replace(target)
+    target.write_text(result.stdout, encoding="utf-8")
 
 
 @cache
@@ -55,11 +69,7 @@ def load(name: str) -> ModuleType:
     """The compiled module of ``forms/<name>.ui`` (holding its ``Ui_<Class>``)."""
     if not name.replace("_", "").isalnum():
         raise ValueError(f"not a form name: {name!r}")
-    ui_file = FORMS_DIR / f"{name}.ui"
-    digest = hashlib.sha256(ui_file.read_bytes()).hexdigest()[:16]
-    target = _cache_dir() / f"ui_{name}_{digest}.py"
-    if not target.exists():
-        compile_form(ui_file, target)
+    target = cached_build(FORMS_DIR / f"{name}.ui", "forms", ".py", compile_form)
     spec = importlib.util.spec_from_file_location(f"learninghub_forms.{name}", target)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -12,16 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHeaderView, QTableWidgetItem, QWidget
 
-from ..core import vocab
 from ..core.errors import LearningHubError
 from ..core.store import Database
-from . import forms
+from . import forms, labels
+from .counts import words
 from .operations import BackgroundOp, Progress
 
 PREVIEW_ROWS = 8
+
 
 
 class ImportWizard(QDialog):
@@ -36,14 +37,14 @@ class ImportWizard(QDialog):
         self.form = forms.load("import_wizard").Ui_ImportWizard()
         self.form.setupUi(self)
         f = self.form
-        f.seminarCombo.addItem("No seminar: only add or update people", None)
+        f.seminarCombo.addItem(self.tr("No seminar: only add or update people"), None)
         with db.reading() as s:
             for seminar in seminars.list_seminars(s):
                 if seminar.status != "cancelled":
                     f.seminarCombo.addItem(f"{seminar.title} ({seminar.start_date:%Y-%m-%d})", seminar.id)
         if seminar_id is not None and (index := f.seminarCombo.findData(seminar_id)) >= 0:
             f.seminarCombo.setCurrentIndex(index)
-        for value, label in vocab.REGISTRATION_STATUSES.items():
+        for value, label in labels.choices("RegistrationStatus"):
             f.statusCombo.addItem(label, value)
         f.statusCombo.setCurrentIndex(f.statusCombo.findData("registered"))
         f.statusCombo.setEnabled(self.seminar_id is not None)
@@ -88,8 +89,8 @@ class ImportWizard(QDialog):
     # --- choosing and reading the file ----------------------------------------------------------
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import people", "",
-                                              "Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import people"), "",
+                                              self.tr("Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)"))
         if path:
             self.load(path)
 
@@ -105,9 +106,10 @@ class ImportWizard(QDialog):
             self._pending_path = path
             return None
         db, seminar_id, status = self.db, self.seminar_id, self.status
+        reading = self.tr("Reading the file…")
 
         def work(progress: Progress) -> Any:
-            progress.step(0, 0, "Reading the file…")
+            progress.step(0, 0, reading)
             table = read_table(Path(path))
             mapping = guess_mapping(table.headers)
             return table, mapping, dry_run(db, table, mapping, seminar_id, status, progress)
@@ -118,7 +120,7 @@ class ImportWizard(QDialog):
             self._show_preview()
             self._show_check(outcome)
 
-        return self._run("Reading the file", work, done)
+        return self._run(self.tr("Reading the file"), work, done)
 
     # --- mapping ------------------------------------------------------------------------------
 
@@ -131,16 +133,16 @@ class ImportWizard(QDialog):
         f.previewTable.clear()
         f.previewTable.setColumnCount(width)
         f.previewTable.setRowCount(1 + len(shown))
-        f.previewTable.setHorizontalHeaderLabels([h or f"(column {i + 1})" for i, h in
+        f.previewTable.setHorizontalHeaderLabels([h or self.tr("(column {number})").format(number=i + 1) for i, h in
                                                   enumerate(table.headers + [""] * (width - len(table.headers)))])
-        f.previewTable.setVerticalHeaderLabels(["Holds"] + [str(n) for n in table.row_numbers[:PREVIEW_ROWS]])
+        f.previewTable.setVerticalHeaderLabels([self.tr("Holds")] + [str(n) for n in table.row_numbers[:PREVIEW_ROWS]])
         self.mapping = (self.mapping + [None] * width)[:width]
         self._combos = []
         for column in range(width):
             combo = QComboBox()
-            combo.addItem("(not imported)", None)
+            combo.addItem(self.tr("(not imported)"), None)
             for value, label in FIELDS.items():
-                combo.addItem(label, value)
+                combo.addItem(labels.import_field(label), value)
             combo.setCurrentIndex(max(0, combo.findData(self.mapping[column])))
             combo.currentIndexChanged.connect(lambda _, c=column: self._mapping_changed(c))
             combo.setObjectName(f"mappingCombo{column}")
@@ -151,8 +153,10 @@ class ImportWizard(QDialog):
         f.previewTable.resizeColumnsToContents()
         for column in range(width):
             f.previewTable.setColumnWidth(column, min(max(f.previewTable.columnWidth(column), 130), 260))
-        f.readingLabel.setText(f"{table.source}: {table.describe()}; {len(table.rows)} rows after the header "
-                               f"(row 1). The header names chose the fields below; change any.")
+        # table.describe() (the encoding and separator found) is the importer's, in English
+        f.readingLabel.setText(self.tr("{source}: {found}; %n row(s) after the header (row 1). The header names "
+                                       "chose the fields below; change any.", None, len(table.rows)).format(
+            source=table.source, found=table.describe()))
 
     def set_field(self, column: int, field: str | None) -> None:
         """Choose what ``column`` holds (what the combo box does; tests call it too)."""
@@ -180,7 +184,7 @@ class ImportWizard(QDialog):
             self._recheck = True
             return None
         db, table, mapping, seminar_id, status = self.db, self.table, list(self.mapping), self.seminar_id, self.status
-        return self._run("Checking the rows", lambda p: dry_run(db, table, mapping, seminar_id, status, p),
+        return self._run(self.tr("Checking the rows"), lambda p: dry_run(db, table, mapping, seminar_id, status, p),
                          self._show_check)
 
     def _show_check(self, outcome: Any) -> None:
@@ -204,8 +208,8 @@ class ImportWizard(QDialog):
         for i, problem in enumerate(problems):
             for column, value in enumerate((problem.row or "", problem.column or "", problem.message)):
                 table.setItem(i, column, QTableWidgetItem(str(value)))
-        self.form.problemsBox.setTitle(f"Problems: {len(problems)} (nothing is imported while there are any)"
-                                       if problems else "Problems: none")
+        self.form.problemsBox.setTitle(self.tr("Problems: {count} (nothing is imported while there are any)").format(
+            count=len(problems)) if problems else self.tr("Problems: none"))
 
     def start_import(self) -> BackgroundOp[Any] | None:
         """Import every row in one transaction, off the GUI thread; Cancel rolls it all back."""
@@ -214,11 +218,12 @@ class ImportWizard(QDialog):
         if self.table is None or self.busy or self.plan is None or not self.plan.ok:
             return None
         db, table, mapping, seminar_id, status = self.db, self.table, list(self.mapping), self.seminar_id, self.status
+        importing = self.tr("Importing…")
 
         def work(progress: Progress) -> Any:
             try:
                 return import_table(db, table, mapping, seminar_id=seminar_id, status=status,
-                                    progress=lambda d, t: progress.step(d, t, "Importing…"))
+                                    progress=lambda d, t: progress.step(d, t, importing))
             except LearningHubError as exc:
                 return exc
 
@@ -233,7 +238,7 @@ class ImportWizard(QDialog):
             self.form.checkButton.setEnabled(False)
             self.imported.emit()
 
-        return self._run("Importing people", work, done)
+        return self._run(self.tr("Importing people"), work, done)
 
     def _run(self, title: str, work: Any, on_done: Any) -> BackgroundOp[Any]:
         self.form.importButton.setEnabled(False)
@@ -258,11 +263,11 @@ class ImportWizard(QDialog):
         from .operations import Cancelled
 
         if isinstance(exc, Cancelled):
-            self.form.errorLabel.setText("Cancelled: nothing was imported.")
+            self.form.errorLabel.setText(self.tr("Cancelled: nothing was imported."))
             self.check()
             return
         self.form.errorLabel.setText(exc.user_message if isinstance(exc, LearningHubError)
-                                     else f"The file could not be read: {exc}")
+                                     else self.tr("The file could not be read: {error}").format(error=exc))
         self.form.importButton.setEnabled(False)
 
 
@@ -271,22 +276,23 @@ def dry_run(db: Database, table: Any, mapping: list[str | None], seminar_id: int
     """The dry run's plan, or the refusal of the whole mapping (no name column...). Runs off the GUI thread."""
     from ..importing import import_table
 
+    checking = QCoreApplication.translate("ImportWizard", "Checking every row…")  # thread-safe: QCoreApplication.translate
     try:
         return import_table(db, table, mapping, seminar_id=seminar_id, status=status, dry_run=True,
-                            progress=lambda d, t: progress.step(d, t, "Checking every row…"))
+                            progress=lambda d, t: progress.step(d, t, checking))
     except LearningHubError as exc:
         return exc
 
 
 def counts_text(plan: Any, *, done: bool) -> str:
     c = plan.counts
-    head = "Imported" if done else "Would be"
-    text = (f"{head}: {c['created']} created · {c['updated']} updated · {c['skipped']} skipped (already stored) · "
-            f"{c['merged']} merged (repeating an earlier row)")
+    head = QCoreApplication.translate("ImportWizard", "Imported") if done else QCoreApplication.translate("ImportWizard", "Would be")
+    text = QCoreApplication.translate("ImportWizard", "{head}: {created} created · {updated} updated · {skipped} skipped (already "
+                     "stored) · {merged} merged (repeating an earlier row)").format(head=head, **c)
     if plan.seminar_id is not None:
-        text += f" · {c['registered']} registered · {c['waitlisted']} on the waiting list"
+        text += QCoreApplication.translate("ImportWizard", " · {registered} registered · {waitlisted} on the waiting list").format(**c)
     if not done and plan.problems:
-        text += f" — once the {len(plan.problems)} problems are fixed"
+        text += words().once_problems_fixed(len(plan.problems))
     return text
 
 

@@ -8,11 +8,10 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..core import vocab
 from ..core.errors import LearningHubError
 from ..core.services import curricula, seminars
 from ..core.store import Database
-from . import forms
+from . import forms, labels
 
 
 class NewSeminarDialog(QDialog):
@@ -27,8 +26,8 @@ class NewSeminarDialog(QDialog):
                 f.curriculumCombo.addItem(c.title, c.id)
         f.timezoneCombo.addItems(sorted(available_timezones()))
         f.timezoneCombo.setCurrentText("Asia/Shanghai")
-        for combo, choices in ((f.kindCombo, vocab.SEMINAR_KINDS), (f.formatCombo, vocab.SEMINAR_FORMATS)):
-            for value, label in choices.items():
+        for combo, context in ((f.kindCombo, "SeminarKind"), (f.formatCombo, "SeminarFormat")):
+            for value, label in labels.choices(context):
                 combo.addItem(label, value)
         today = dt.date.today()
         f.startDate.setDate(QDate(today))

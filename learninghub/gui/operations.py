@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -69,7 +69,7 @@ class BackgroundOp(Generic[T]):
                  on_done: Callable[[T], None], on_error: Callable[[BaseException], None]) -> None:
         self.signals = _Signals()
         self.progress = Progress(self.signals.progressed.emit)
-        self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(title, QCoreApplication.translate("BackgroundOp", "Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setMinimumDuration(300)  # quick jobs never flash a dialog
         self.dialog.canceled.connect(self.progress.cancel)

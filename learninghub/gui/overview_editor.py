@@ -6,15 +6,14 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from ..core import vocab
 from ..core.errors import LearningHubError
 from ..core.services import seminars
 from ..core.store import Database
-from . import seminar_views
+from . import labels, seminar_views
 from .field_errors import clear_field_errors, show_field_error
 from .undo import EditCommand
 
@@ -29,9 +28,9 @@ class OverviewEditor:
         self.on_saved = on_saved
         self.seminar_id = 0
         self.loaded: dict[str, Any] = {}
-        for combo, choices in ((form.kindCombo, vocab.SEMINAR_KINDS), (form.formatCombo, vocab.SEMINAR_FORMATS),
-                               (form.statusCombo, vocab.SEMINAR_STATUSES)):
-            for value, label in choices.items():
+        for combo, context in ((form.kindCombo, "SeminarKind"), (form.formatCombo, "SeminarFormat"),
+                               (form.statusCombo, "SeminarStatus")):
+            for value, label in labels.choices(context):
                 combo.addItem(label, value)
         form.timezoneCombo.addItems(sorted(available_timezones()))
         form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
@@ -94,7 +93,8 @@ class OverviewEditor:
             self.show_error(exc)
             return False
         title = self.loaded["title"]
-        self.undo_stack.push(EditCommand(f"edit of “{title}”", self._apply, before, changes, version,
+        self.undo_stack.push(EditCommand(QCoreApplication.translate("OverviewEditor", "edit of “{title}”").format(
+                                         title=title), self._apply, before, changes, version,
                                          self._changed, self.show_error))
         self._changed()
         return True

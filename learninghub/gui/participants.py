@@ -9,20 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from ..core import vocab
 from ..core.errors import LearningHubError
 from ..core.services import people, registration
 from ..core.store import Database
-from . import seminar_views
+from . import labels, seminar_views
+
 
 
 class Participants:
     def __init__(self, window: Any, db_getter: Callable[[], Database]) -> None:
         self.w, self._db = window, db_getter
         f = window.form
-        for value, label in vocab.REGISTRATION_STATUSES.items():
+        for value, label in labels.choices("RegistrationStatus"):
             f.statusChangeCombo.addItem(label, value)
         f.registerFind.textChanged.connect(self._find)
         f.registerFind.returnPressed.connect(self.register_selected)
@@ -65,7 +66,8 @@ class Participants:
         text = self.w.form.registerFind.text().strip()
         if text and "@" not in text:  # what was searched for, as a start
             (dialog.form.nativeEdit if any(ord(ch) > 0x24F for ch in text) else dialog.form.familyEdit).setText(text)
-        dialog.setWindowTitle(f"New person, registered to “{self.w.form.seminarTitle.text()}” on saving")
+        dialog.setWindowTitle(QCoreApplication.translate("Participants", "New person, registered to “{seminar}” on saving").format(
+            seminar=self.w.form.seminarTitle.text()))
 
         def done() -> None:
             self.w.form.registerFind.clear()
@@ -98,12 +100,13 @@ class Participants:
             with self._db().transaction() as s:
                 message = self._message(action(s))
         except LearningHubError as exc:
-            QMessageBox(QMessageBox.Icon.Warning, "Not done", exc.user_message, parent=self.w).open()
+            QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Participants", "Not done"), exc.user_message,
+                        parent=self.w).open()
             return
         self.w.refresh()
         self.w.statusBar().showMessage(message, 8000)
 
     @staticmethod
     def _message(result: Any) -> str:
-        message = f"{result.person.display_name}: {vocab.REGISTRATION_STATUSES[result.status]}"
-        return message + (" — the seminar is full" if result.status == "waitlisted" else "")
+        message = f"{result.person.display_name}: {labels.registration_status(result.status)}"
+        return message + (QCoreApplication.translate("Participants", " — the seminar is full") if result.status == "waitlisted" else "")

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCompleter, QListWidgetItem, QMessageBox
 
-from ..core import vocab
 from ..core.errors import LearningHubError
 from ..core.services import places, seminars
 from ..core.store import Database
+from . import labels
 from .undo import ActionCommand
+
 
 ORGANISATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -26,7 +27,7 @@ class PartnersEditor:
     def __init__(self, window: Any, db_getter: Callable[[], Database]) -> None:
         self.w, self._db = window, db_getter
         f = window.form
-        for value, label in vocab.PARTNER_ROLES.items():
+        for value, label in labels.choices("PartnerRole"):
             f.partnerRoleCombo.addItem(label, value)
         f.partnerRoleCombo.setCurrentIndex(f.partnerRoleCombo.findData("partner"))
         self.completer = QCompleter([], f.partnerEdit)
@@ -45,7 +46,7 @@ class PartnersEditor:
         f.partnersList.clear()
         with self._db().reading() as s:
             for link in seminars.get_seminar(s, seminar_id).partners:
-                item = QListWidgetItem(f"{vocab.PARTNER_ROLES[link.role]}: {link.organisation.name}")
+                item = QListWidgetItem(f"{labels.partner_role(link.role)}: {link.organisation.name}")
                 item.setData(ORGANISATION_ROLE, link.organisation_id)
                 f.partnersList.addItem(item)
             names = [o.name for o in places.list_organisations(s)]
@@ -89,7 +90,7 @@ class PartnersEditor:
                 else:
                     seminars.set_partner(s, seminar_id, name, earlier[1])
 
-        self._push(f"partner “{name}”", redo, undo)
+        self._push(QCoreApplication.translate("PartnersEditor", "partner “{name}”").format(name=name), redo, undo)
         return True
 
     def remove_selected(self) -> bool:
@@ -114,7 +115,7 @@ class PartnersEditor:
             with self._db().transaction() as s:
                 seminars.set_partner(s, seminar_id, name, role)
 
-        self._push(f"removing partner “{name}”", redo, undo)
+        self._push(QCoreApplication.translate("PartnersEditor", "removing partner “{name}”").format(name=name), redo, undo)
         return True
 
     def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
@@ -122,4 +123,5 @@ class PartnersEditor:
         self.w.refresh()
 
     def _refused(self, exc: LearningHubError) -> None:
-        QMessageBox(QMessageBox.Icon.Warning, "Not done", exc.user_message, parent=self.w).open()
+        QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("PartnersEditor", "Not done"), exc.user_message,
+                    parent=self.w).open()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def print_pdf(path: Path, printer: QPrinter, step: Callable[[int, int], None] | 
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("the printer could not be started")
+        raise OSError(QCoreApplication.translate("PdfPages", "the printer could not be started"))
     printed, aborted = 0, False
     try:
         with _LOCK:

@@ -43,7 +43,7 @@ class PdfPreview(QWidget):
         self._drop_pages()
         f = self.form
         f.previewStack.setCurrentWidget(f.placeholder)
-        f.pagesLabel.setText("No document yet")
+        f.pagesLabel.setText(self.tr("No document yet"))
         for button in (f.printButton, f.saveAsButton, f.openViewerButton):
             button.setEnabled(False)
 
@@ -57,11 +57,11 @@ class PdfPreview(QWidget):
             page.setPixmap(QPixmap.fromImage(image))
             page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             page.setStyleSheet("background: white; border: 1px solid #b8b8b8;")
-            page.setToolTip(f"Page {number} of {len(images)}")
+            page.setToolTip(self.tr("Page {number} of {count}").format(number=number, count=len(images)))
             f.pagesLayout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         f.pagesLayout.addStretch(1)
         count = len(images)
-        f.pagesLabel.setText(f"{title}: {count} page{'s' if count != 1 else ''}")
+        f.pagesLabel.setText(self.tr("{title}: %n page(s)", None, count).format(title=title))
         f.previewStack.setCurrentWidget(f.pagesScroll)
         f.pagesScroll.verticalScrollBar().setValue(0)
         for button in (f.printButton, f.saveAsButton, f.openViewerButton):
@@ -87,7 +87,7 @@ class PdfPreview(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.title or self.path.stem)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"Print {self.title}")
+        dialog.setWindowTitle(self.tr("Print {title}").format(title=self.title))
         dialog.setMinMax(1, max(1, len(self.images)))
         dialog.accepted.connect(lambda: self.print_to(printer))
         self.print_dialog = dialog
@@ -104,23 +104,26 @@ class PdfPreview(QWidget):
         if self.path is None:
             return None
         path, title = self.path, self.title
+        page_of = self.tr("Printing page {number} of {count}")
 
         def work(progress):  # type: ignore[no-untyped-def]
             return pdf_pages.print_pdf(path, printer, lambda done, total: progress.step(
-                done, total, f"Printing page {done + 1} of {total}"))
+                done, total, page_of.format(number=done + 1, count=total)))
 
         def done(printed: int) -> None:
             self.printed = printed
             window = self.window()
             if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(f"{title}: {printed} pages sent to the printer", 8000)
+                window.statusBar().showMessage(
+                    self.tr("{title}: %n page(s) sent to the printer", None, printed).format(title=title), 8000)
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, Cancelled):
-                QMessageBox(QMessageBox.Icon.Warning, "Not printed", f"Printing failed: {exc}", parent=self).open()
+                QMessageBox(QMessageBox.Icon.Warning, self.tr("Not printed"),
+                            self.tr("Printing failed: {error}").format(error=exc), parent=self).open()
 
         self.printed = 0
-        self.print_op = BackgroundOp(self, f"Printing {title}", work, done, failed)
+        self.print_op = BackgroundOp(self, self.tr("Printing {title}").format(title=title), work, done, failed)
         self._printer = printer  # alive until the job ends
         return self.print_op.start()
 
@@ -128,7 +131,7 @@ class PdfPreview(QWidget):
     def ask_save_copy(self) -> None:
         if self.path is None:
             return
-        target, _ = QFileDialog.getSaveFileName(self, "Save a copy", self.path.name, "PDF files (*.pdf)")
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), self.path.name, self.tr("PDF files (*.pdf)"))
         if target:
             self.save_copy(Path(target))
 
@@ -137,8 +140,8 @@ class PdfPreview(QWidget):
         try:
             shutil.copyfile(self.path, target)
         except OSError as exc:
-            QMessageBox(QMessageBox.Icon.Warning, "Not saved", f"Cannot write {target}: {exc.strerror or exc}",
-                        parent=self).open()
+            QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), self.tr("Cannot write {path}: {error}").format(
+                path=target, error=exc.strerror or exc), parent=self).open()
 
     def open_in_viewer(self) -> None:
         if self.path is not None:

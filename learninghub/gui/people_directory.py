@@ -63,8 +63,12 @@ class PeopleDirectory(QWidget):
 
     def _show_count(self, *_: object) -> None:
         shown = self.model.rowCount()
-        more = "+" if self.model.canFetchMore(self.model.index(-1, -1)) else ""
-        noun = "person" if shown == 1 and not more else "people"
-        what = f"{noun} matching “{self.model.filter_text}”" if self.model.filter_text else noun
-        self.form.countLabel.setText(f"{shown}{more} {what}" + (" (scroll for more)" if more else ""))
+        more = self.model.canFetchMore(self.model.index(-1, -1))
+        needle = self.model.filter_text
+        if more:  # a page is shown and more are there: "200+ people"
+            text = (self.tr("%n+ people matching “{text}” (scroll for more)", None, shown) if needle
+                    else self.tr("%n+ people (scroll for more)", None, shown))
+        else:
+            text = self.tr("%n people matching “{text}”", None, shown) if needle else self.tr("%n people", None, shown)
+        self.form.countLabel.setText(text.format(text=needle))
 

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from ..core import vocab
 from ..core.services import people
 from ..core.services.search import PersonRow
 from ..core.store import Database
+from . import labels
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 #: (header, what the cell shows, the order the core sorts by when the header is clicked)
 COLUMNS: list[tuple[str, Any, str]] = [
-    ("Name", lambda p: p.display_name, "name"),
-    ("Organisation", lambda p: p.organisation_name or "", "organisation"),
-    ("City", lambda p: p.city_name or "", "city"),
-    ("Country", lambda p: p.country or "", "country"),
-    ("Role", lambda p: vocab.PERSON_ROLES.get(p.role, p.role), "role"),
-    ("Email", lambda p: p.email or "", "email"),
+    (QT_TRANSLATE_NOOP("Columns", "Name"), lambda p: p.display_name, "name"),
+    (QT_TRANSLATE_NOOP("Columns", "Organisation"), lambda p: p.organisation_name or "", "organisation"),
+    (QT_TRANSLATE_NOOP("Columns", "City"), lambda p: p.city_name or "", "city"),
+    (QT_TRANSLATE_NOOP("Columns", "Country"), lambda p: p.country or "", "country"),
+    (QT_TRANSLATE_NOOP("Columns", "Role"), lambda p: labels.person_role(p.role), "role"),
+    (QT_TRANSLATE_NOOP("Columns", "Email"), lambda p: p.email or "", "email"),
 ]
 
 
@@ -87,7 +87,7 @@ class PeopleModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][0]
+            return QCoreApplication.translate("Columns", COLUMNS[section][0])
         return None
 
     def canFetchMore(self, parent: Index) -> bool:

@@ -11,12 +11,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..core import vocab
 from ..core.errors import LearningHubError
 from ..core.certcodes import format_code
 from ..core.services import certificates, people, registration
 from ..core.store import Database
-from . import forms
+from . import forms, labels
 from .field_errors import clear_field_errors, show_field_error
 
 class PersonDialog(QDialog):
@@ -29,7 +28,7 @@ class PersonDialog(QDialog):
         self.form = forms.load("person_dialog").Ui_PersonDialog()
         self.form.setupUi(self)
         f = self.form
-        for value, label in vocab.PERSON_ROLES.items():
+        for value, label in labels.choices("PersonRole"):
             f.roleCombo.addItem(label, value)
         f.buttons.accepted.connect(self.accept)
         f.buttons.rejected.connect(self.reject)
@@ -51,16 +50,17 @@ class PersonDialog(QDialog):
                 held = {c.seminar_id: c for c in certificates.list_certificates(s, person_id=person_id)}
                 for r in registration.list_registrations(s, person_id=person_id):
                     line = (f"{r.seminar.start_date:%Y-%m-%d}  {r.seminar.title} — "
-                            f"{vocab.REGISTRATION_STATUSES[r.status]}")
+                            f"{labels.registration_status(r.status)}")
                     if (cert := held.get(r.seminar_id)) is not None:
-                        state = "revoked" if cert.revoked_at is not None else "issued"
-                        line += f" — certificate {format_code(cert.code)} ({state} {cert.issued_at:%Y-%m-%d})"
+                        state = (self.tr("certificate {code} (revoked {date})") if cert.revoked_at is not None
+                                 else self.tr("certificate {code} (issued {date})"))
+                        line += " — " + state.format(code=format_code(cert.code), date=f"{cert.issued_at:%Y-%m-%d}")
                     f.seminarsList.addItem(line)
             self._show(self.loaded)
-            self.setWindowTitle("Edit person")
+            self.setWindowTitle(self.tr("Edit person"))
         else:
             f.roleCombo.setCurrentIndex(f.roleCombo.findData("other"))
-            self.setWindowTitle("New person")
+            self.setWindowTitle(self.tr("New person"))
         f.seminarsList.setVisible(bool(person_id))
         f.seminarsLabel.setVisible(bool(person_id))
 

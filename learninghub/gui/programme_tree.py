@@ -7,8 +7,8 @@ from itertools import groupby
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from ..core import vocab
 from ..core.quickread import CurriculumOutline
+from . import i18n, labels
 
 SEMINAR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CURRICULUM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -32,9 +32,9 @@ class ProgrammeTreeModel(QStandardItemModel):
             for year, group in groupby(curriculum.seminars, key=lambda sem: sem.start_date.year):
                 year_item = _item(str(year), curriculum.id)
                 for sem in group:
-                    label = f"{sem.title}  ·  {sem.start_date:%d %b}"
+                    label = f"{sem.title}  ·  {i18n.format_date(sem.start_date, 'day_month')}"
                     if sem.status != "planned":
-                        label += f"  ·  {vocab.SEMINAR_STATUSES[sem.status].lower()}"
+                        label += f"  ·  {labels.seminar_status(sem.status).lower()}"
                     leaf = _item(label, curriculum.id, sem.id)
                     leaf.setToolTip(f"{sem.title}\n{sem.start_date} – {sem.end_date}, {sem.timezone}")
                     year_item.appendRow(leaf)

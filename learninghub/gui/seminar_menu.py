@@ -9,32 +9,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from . import keys
 
 #: (attribute, text, shortcut, tab, the window's handler)
 ENTRIES = [
-    ("actionNewSession", "New &session…", "Ctrl+Shift+A", "agendaTab", lambda w: w.agenda_actions.new_session()),
-    ("actionDuplicateSession", "D&uplicate session…", "Ctrl+Shift+D", "agendaTab",
+    ("actionNewSession", QT_TRANSLATE_NOOP("SeminarMenu", "New &session…"), "Ctrl+Shift+A", "agendaTab",
+     lambda w: w.agenda_actions.new_session()),
+    ("actionDuplicateSession", QT_TRANSLATE_NOOP("SeminarMenu", "D&uplicate session…"), "Ctrl+Shift+D", "agendaTab",
      lambda w: w.agenda_actions.duplicate_session()),
-    ("actionRegister", "&Register a person", "Ctrl+Shift+R", "participantsTab",
+    ("actionRegister", QT_TRANSLATE_NOOP("SeminarMenu", "&Register a person"), "Ctrl+Shift+R", "participantsTab",
      lambda w: w.form.registerFind.setFocus()),
-    ("actionNewParticipant", "New &person, registered…", "", "participantsTab", lambda w: w.participants.new_person()),
-    ("actionCheckIn", "&Check in", "Ctrl+Shift+K", "checkInTab", lambda w: w.form.checkInFilter.setFocus()),
-    ("actionPreviewAgenda", "Preview the &agenda", "Ctrl+Shift+G", "documentsTab",
+    ("actionNewParticipant", QT_TRANSLATE_NOOP("SeminarMenu", "New &person, registered…"), "", "participantsTab",
+     lambda w: w.participants.new_person()),
+    ("actionCheckIn", QT_TRANSLATE_NOOP("SeminarMenu", "&Check in"), "Ctrl+Shift+K", "checkInTab",
+     lambda w: w.form.checkInFilter.setFocus()),
+    ("actionPreviewAgenda", QT_TRANSLATE_NOOP("SeminarMenu", "Preview the &agenda"), "Ctrl+Shift+G", "documentsTab",
      lambda w: w.documents.make("agenda", None)),
 ]
 
 
 def install(window: Any) -> None:
     """Add the Seminar menu before View; its actions work only while a seminar is shown."""
-    menu = window.menuBar().addMenu("&Seminar")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("SeminarMenu", "&Seminar"))
     window.menuBar().insertMenu(window.form.menuView.menuAction(), menu)
     window.seminar_menu = menu
     for attribute, text, shortcut, tab, handler in ENTRIES:
-        action = QAction(text, window)
+        action = QAction(QCoreApplication.translate("SeminarMenu", text), window)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False, t=tab, h=handler: _run(window, t, h))
@@ -58,7 +61,8 @@ def _next_tab(window: Any, step: int) -> None:
 
 def _run(window: Any, tab: str, handler: Any) -> None:
     if not window.current_seminar:
-        window.statusBar().showMessage("Choose a seminar in the programme first", 5000)
+        window.statusBar().showMessage(QCoreApplication.translate("SeminarMenu", "Choose a seminar in the programme first"),
+                                       5000)
         return
     window.form.seminarTabs.setCurrentWidget(getattr(window.form, tab))
     handler(window)

@@ -1,13 +1,22 @@
-"""What the seminar tabs show, read from the core as plain values (no Qt here either way)."""
+"""What the seminar tabs show, read from the core as plain values (no widgets here).
+
+Words are translated (QCoreApplication.translate, context "SeminarViews") and dates
+written by :mod:`.i18n`, so the tables speak the interface language.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from ..core import timezones, vocab
+from PySide6.QtCore import QCoreApplication
+
+from ..core import timezones
 from ..core.services import agenda, registration, seminars
 from ..core.store import Database
+from . import i18n, labels
+from .counts import words
+
 
 
 @dataclass(frozen=True)
@@ -28,17 +37,19 @@ def overview(db: Database, seminar_id: int) -> Overview:
         taken = registration.seats_taken(s, seminar_id)
         waiting = len(registration.waiting_list(s, seminar_id))
         days = (sem.end_date - sem.start_date).days + 1
-        seats = f"{taken} of {sem.capacity}" if sem.capacity else f"{taken} (no limit)"
+        seats = (QCoreApplication.translate("SeminarViews", "{taken} of {capacity}").format(taken=taken, capacity=sem.capacity)
+                 if sem.capacity else QCoreApplication.translate("SeminarViews", "{taken} (no limit)").format(taken=taken))
         if waiting:
-            seats += f", {waiting} on the waiting list"
+            seats += words().on_waiting_list(waiting)
         return Overview(
             title=sem.title,
-            dates=f"{_day(sem.start_date)} – {_day(sem.end_date)} ({days} days, times in {sem.timezone})",
+            dates=words().seminar_days(days, _day(sem.start_date), _day(sem.end_date), sem.timezone),
             place=", ".join(p for p in (sem.venue, sem.city.name if sem.city else None) if p) or "—",
-            kind_format=f"{vocab.SEMINAR_KINDS[sem.kind]}, {vocab.SEMINAR_FORMATS[sem.format].lower()}",
-            status=vocab.SEMINAR_STATUSES[sem.status],
+            kind_format=QCoreApplication.translate("SeminarViews", "{kind}, {format}").format(
+                kind=labels.seminar_kind(sem.kind), format=labels.seminar_format(sem.format).lower()),
+            status=labels.seminar_status(sem.status),
             seats=seats,
-            partners="\n".join(f"{vocab.PARTNER_ROLES[p.role]}: {p.organisation.name}" for p in sem.partners) or "—",
+            partners="\n".join(f"{labels.partner_role(p.role)}: {p.organisation.name}" for p in sem.partners) or "—",
             description=sem.description or "",
         )
 
@@ -56,7 +67,7 @@ def editable_fields(db: Database, seminar_id: int) -> dict[str, object]:
 
 
 def _day(day: dt.date) -> str:
-    return f"{day:%a %d %b %Y}"
+    return i18n.format_date(day, "day_year")
 
 
 def agenda_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], list[int]]:
@@ -69,10 +80,10 @@ def agenda_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], l
             wrap = (end.date() - start.date()).days
             ids.append(item.id)
             rows.append((
-                f"{start:%a %d %b}",
-                f"{start:%H:%M}–{end:%H:%M}" + (f" (+{wrap} day)" if wrap else ""),
+                i18n.format_date(start),
+                f"{start:%H:%M}–{end:%H:%M}" + (words().days_later(wrap) if wrap else ""),
                 item.title,
-                vocab.SESSION_KINDS.get(item.kind, item.kind),
+                labels.session_kind(item.kind),
                 item.room or "",
                 ", ".join(p.display_name for p in item.speakers),
             ))
@@ -86,12 +97,12 @@ def participant_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...
         rows = []
         for r in registration.list_registrations(s, seminar_id=seminar_id):
             p = r.person
-            status = vocab.REGISTRATION_STATUSES.get(r.status, r.status)
+            status = labels.registration_status(r.status)
             rows.append((r.id, p.sort_key,
                 p.display_name,
                 p.organisation.name if p.organisation else "",
                 p.city.name if p.city else "",
-                vocab.PERSON_ROLES.get(p.role, p.role),
+                labels.person_role(p.role),
                 f"{status} #{place[r.id]}" if r.id in place else status,
             ))
         rows.sort(key=lambda row: row[1])
@@ -104,7 +115,7 @@ def waiting_line(db: Database, seminar_id: int) -> str:
         names = [r.person.display_name for r in registration.waiting_list(s, seminar_id)]
     if not names:
         return ""
-    return f"Waiting list ({len(names)}), first come first served: " + ", ".join(
+    return words().waiting_list(len(names)) + ", ".join(
         f"{n}. {name}" for n, name in enumerate(names, start=1))
 
 

@@ -9,18 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
-from ..core import recurrence, timezones, vocab
+from ..core import recurrence, timezones
 from ..core.errors import LearningHubError
 from ..core.services import agenda, people, seminars
 from ..core.store import Database
-from . import forms, keys
+from . import forms, keys, labels
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-FOLDS = [("", "ask me (refuse)"), ("earlier", "the earlier one"), ("later", "the later one")]
+FOLDS = [("", QT_TRANSLATE_NOOP("SessionDialog", "ask me (refuse)")),
+         ("earlier", QT_TRANSLATE_NOOP("SessionDialog", "the earlier one")),
+         ("later", QT_TRANSLATE_NOOP("SessionDialog", "the later one"))]
 
 
 class SessionDialog(QDialog):
@@ -31,12 +33,12 @@ class SessionDialog(QDialog):
         self.form = forms.load("session_dialog").Ui_SessionDialog()
         self.form.setupUi(self)
         f = self.form
-        for value, label in vocab.SESSION_KINDS.items():
+        for value, label in labels.choices("SessionKind"):
             f.kindCombo.addItem(label, value)
         for value, label in FOLDS:
-            f.foldCombo.addItem(label, value)
-        f.repeatUnit.addItem("weeks", "weeks")
-        f.repeatUnit.addItem("days", "days")
+            f.foldCombo.addItem(self.tr(label), value)
+        f.repeatUnit.addItem(self.tr("weeks"), "weeks")
+        f.repeatUnit.addItem(self.tr("days"), "days")
         f.buttons.accepted.connect(self.accept)
         f.buttons.rejected.connect(self.reject)
         f.speakerFind.textChanged.connect(self._find_speakers)
@@ -51,7 +53,7 @@ class SessionDialog(QDialog):
         with db.reading() as s:
             seminar = seminars.get_seminar(s, seminar_id)
             self.tz = timezones.zone(seminar.timezone)
-            f.zoneHint.setText(f"{seminar.title} — times in {seminar.timezone}")
+            f.zoneHint.setText(self.tr("{title} — times in {zone}").format(title=seminar.title, zone=seminar.timezone))
             if session_id:
                 self.loaded = agenda.snapshot(s, session_id)
             else:
@@ -64,7 +66,8 @@ class SessionDialog(QDialog):
         f.wholeSeriesCheck.setVisible(bool(self.session_id and self.loaded.get("series_id")))
         #: For a whole-series edit: (series id, values before, values after) in edit_series terms.
         self.series_edit: tuple[int, dict[str, Any], dict[str, Any]] | None = None
-        self.setWindowTitle("Edit session" if self.session_id else ("Duplicate session" if duplicate else "New session"))
+        self.setWindowTitle(self.tr("Edit session") if self.session_id else (
+            self.tr("Duplicate session") if duplicate else self.tr("New session")))
 
     # -- values
     @staticmethod

@@ -10,6 +10,17 @@ import pytest
 from learninghub.core.store import Database, open_database
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(qapp):  # type: ignore[no-untyped-def]
+    """The interface in English as the app starts it (with the English plural forms: "1 person");
+    tests of another language install it themselves and put English back."""
+    from learninghub.gui import i18n
+
+    i18n.install(i18n.EN)
+    yield
+    i18n.uninstall()
+
+
 @pytest.fixture(autouse=True)
 def test_settings(qapp, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     """Each test's QSettings in its own empty folder: never the user's, never another test's."""

@@ -1,0 +1,1744 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AgendaActions</name>
+    <message>
+        <source>adding “{title}”</source>
+        <translation>添加“{title}”</translation>
+    </message>
+    <message>
+        <source>edit of every “{title}”</source>
+        <translation>编辑全部“{title}”</translation>
+    </message>
+    <message>
+        <source>edit of “{title}”</source>
+        <translation>编辑“{title}”</translation>
+    </message>
+    <message>
+        <source>deleting {what}</source>
+        <translation>删除{what}</translation>
+    </message>
+    <message>
+        <source>Deleted {what} — Ctrl+Z brings it back</source>
+        <translation>已删除{what}——按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <source>cancelling {what}</source>
+        <translation>取消{what}</translation>
+    </message>
+    <message>
+        <source>Cancelled {what} — Ctrl+Z brings it back</source>
+        <translation>已取消{what}——按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <source>“{title}” on {day}</source>
+        <translation>{day}的“{title}”</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDocs</name>
+    <message>
+        <source>eligible</source>
+        <translation>符合条件</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>不符合条件</translation>
+    </message>
+    <message numerus="yes">
+        <source>{eligible} of %n registered are eligible (rule: {rule}).</source>
+        <translation>
+            <numerusform>已报名 %n 人，其中 {eligible} 人符合条件（规则：{rule}）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No one is registered yet.</source>
+        <translation>尚无人报名。</translation>
+    </message>
+    <message>
+        <source>Save the {document}</source>
+        <translation>保存{document}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Certificates: who is &amp;eligible</source>
+        <translation>结业证书：符合条件人员(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Issue and preview cer&amp;tificates</source>
+        <translation>颁发并预览结业证书(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Gives each eligible person a certificate code (the same code again if they have one) and shows the pages</source>
+        <translation>为每位符合条件的人员生成证书编号（已有编号者沿用原编号），并显示证书页面</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Preview &amp;badges</source>
+        <translation>预览胸卡(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Sign-in s&amp;heet for</source>
+        <translation>签到表(&amp;H)，日程</translation>
+    </message>
+    <message>
+        <source>Preview si&amp;gn-in sheet</source>
+        <translation>预览签到表(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundOp</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore…</source>
+        <translation>恢复(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>Learning Hub backup (*.sqlite);;Portable dump (*.jsonl);;All files (*)</source>
+        <translation>Learning Hub 备份 (*.sqlite);;可移植导出 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>正在备份数据库</translation>
+    </message>
+    <message>
+        <source>No backup</source>
+        <translation>未备份</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Learning Hub backups (*.sqlite *.db *.jsonl *.json);;All files (*)</source>
+        <translation>Learning Hub 备份 (*.sqlite *.db *.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace everything in this database by the backup {name}?
+
+A copy of the database as it is now is kept first.</source>
+        <translation>用备份 {name} 替换此数据库中的全部内容？
+
+替换前会先保留数据库当前状态的副本。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Restored {name}; the data as it was is kept as {copy}</source>
+        <translation>已恢复 {name}；原有数据保留为 {copy}</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>正在恢复备份</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>未恢复</translation>
+    </message>
+</context>
+<context>
+    <name>CheckIn</name>
+    <message>
+        <source>  (waiting list)</source>
+        <translation>（候补名单）</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>未签到</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>(header, what the cell shows, the order the core sorts by when the header is clicked)</extracomment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>{present} of %n present</source>
+        <translation>
+            <numerusform>{present} / %n 人已到</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n new code(s) issued</source>
+        <translation>
+            <numerusform>——新发 %n 个证书编号</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n 场日程</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registration(s) of {title}</source>
+        <translation>
+            <numerusform>“{title}”的 %n 条报名</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calendar event(s) of {title}</source>
+        <translation>
+            <numerusform>“{title}”的 %n 个日历事件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — once the %n problem(s) are fixed</source>
+        <translation>
+            <numerusform>——须先解决 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n on the waiting list</source>
+        <translation>
+            <numerusform>，候补 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{start} – {end} (%n day(s), times in {zone})</source>
+        <translation>
+            <numerusform>{start} – {end}（共 %n 天，时间为 {zone} 时区）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n day(s))</source>
+        <translation>
+            <numerusform>（+%n 天）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting list (%n), first come first served: </source>
+        <translation>
+            <numerusform>候补名单（%n 人，按先后顺序）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{document}: %n page(s), {path}</source>
+        <translation>
+            <numerusform>{document}：%n 页，{path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CurriculumPage</name>
+    <message numerus="yes">
+        <source>%n seminar(s) in this curriculum. Choose one in the tree to edit it.</source>
+        <translation>
+            <numerusform>本课程体系共有 %n 场研讨会。在左侧树中选择一场即可编辑。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>edit of “{title}”</source>
+        <translation>编辑“{title}”</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>First &amp;year</source>
+        <translation>起始年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&amp;Last year</source>
+        <translation>结束年份(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>简介(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseSwitcher</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Learning Hub databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Learning Hub 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <extracomment>File → Backup… / Restore… (a restore reopens the database through open_path).</extracomment>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>That file exists already. Choose Open database to open it.</source>
+        <translation>该文件已存在。请使用“打开数据库”打开它。</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Upgraded; the previous version is kept as {name}</source>
+        <translation>已升级；旧版本保留为 {name}</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>培训计划</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>结业证书</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>胸卡</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>US letter</source>
+        <translation>美国信纸</translation>
+    </message>
+    <message>
+        <source>Save the {document}</source>
+        <extracomment>Where the last document went (tests and the status line read it).</extracomment>
+        <translation>保存{document}</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the {document}…</source>
+        <translation>正在生成{document}…</translation>
+    </message>
+    <message>
+        <source>Certificate {done} of {total}</source>
+        <translation>第 {done} / {total} 张证书</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source> — no font has: {characters}</source>
+        <translation>——没有字体包含：{characters}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The document could not be made: {error}</source>
+        <translation>无法生成文档：{error}</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>未生成文档</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <extracomment>File dialog filters, in English; the dialog shows them translated (the &quot;(*.xlsx)&quot; part stays).</extracomment>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar 日历 (*.ics)</translation>
+    </message>
+    <message>
+        <source>All &amp;people…</source>
+        <extracomment>Most file systems allow 255 bytes a name; 80 CJK characters are 240 in UTF-8. Names Windows refuses whatever the extension.</extracomment>
+        <translation>全部人员(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Programme &amp;calendar (.ics)…</source>
+        <translation>培训计划日历(&amp;C) (.ics)…</translation>
+    </message>
+    <message>
+        <source>P&amp;articipants…</source>
+        <translation>参会人员(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Attendance &amp;matrix (XLSX)…</source>
+        <translation>出勤表(&amp;M) (XLSX)…</translation>
+    </message>
+    <message>
+        <source>&amp;Seminar calendar (.ics)…</source>
+        <translation>研讨会日历(&amp;S) (.ics)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>研讨会</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&quot;file&quot;&gt;Open&lt;/a&gt; · &lt;a href=&quot;folder&quot;&gt;Show folder&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;file&quot;&gt;打开&lt;/a&gt; · &lt;a href=&quot;folder&quot;&gt;打开所在文件夹&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Open the file just exported, or the folder it is in</source>
+        <translation>打开刚导出的文件或其所在文件夹</translation>
+    </message>
+    <message>
+        <source>Export all people</source>
+        <translation>导出全部人员</translation>
+    </message>
+    <message>
+        <source>people {date}</source>
+        <translation>人员 {date}</translation>
+    </message>
+    <message>
+        <source>Export the participants</source>
+        <translation>导出参会人员</translation>
+    </message>
+    <message>
+        <source>{title} - participants</source>
+        <translation>{title} - 参会人员</translation>
+    </message>
+    <message>
+        <source>the attendance of {people} × {sessions} of {title}</source>
+        <translation>“{title}”的出勤情况：{people} × {sessions}</translation>
+    </message>
+    <message>
+        <source>Export the attendance matrix</source>
+        <translation>导出出勤表</translation>
+    </message>
+    <message>
+        <source>{title} - attendance</source>
+        <translation>{title} - 出勤表</translation>
+    </message>
+    <message>
+        <source>Export the seminar calendar</source>
+        <translation>导出研讨会日历</translation>
+    </message>
+    <message>
+        <source>Export the programme calendar</source>
+        <translation>导出培训计划日历</translation>
+    </message>
+    <message>
+        <source>Choose a curriculum or one of its seminars in the programme first</source>
+        <translation>请先在左侧选择一个课程体系或其中的研讨会</translation>
+    </message>
+    <message>
+        <source>Choose a seminar in the programme first</source>
+        <translation>请先在左侧选择一场研讨会</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <source>Exported {what} to {path}</source>
+        <translation>已导出{what}到 {path}</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+</context>
+<context>
+    <name>ImportField</name>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Native name</source>
+        <translation>本国文字姓名</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>头衔</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation>报名日期</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>No seminar: only add or update people</source>
+        <extracomment>Emitted after a successful import, so windows showing people or registrations reload.</extracomment>
+        <translation>不报名研讨会：只添加或更新人员</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <extracomment>True once the file was imported (the dialog then only shows the result).</extracomment>
+        <translation>导入人员</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)</source>
+        <translation>电子表格 (*.csv *.xlsx *.txt *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>(column {number})</source>
+        <translation>（第 {number} 列）</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{source}: {found}; %n row(s) after the header (row 1). The header names chose the fields below; change any.</source>
+        <translation>
+            <numerusform>{source}：{found}；表头（第 1 行）之后共 %n 行。下方字段已按表头名称选定，可逐一修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <source>Problems: {count} (nothing is imported while there are any)</source>
+        <translation>问题：{count} 个（存在问题时不会导入任何内容）</translation>
+    </message>
+    <message>
+        <source>Problems: none</source>
+        <translation>问题：无</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Importing people</source>
+        <translation>正在导入人员</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Would be</source>
+        <translation>将会</translation>
+    </message>
+    <message>
+        <source>{head}: {created} created · {updated} updated · {skipped} skipped (already stored) · {merged} merged (repeating an earlier row)</source>
+        <translation>{head}：新建 {created} · 更新 {updated} · 跳过 {skipped}（已存在）· 合并 {merged}（与前面的行重复）</translation>
+    </message>
+    <message>
+        <source> · {registered} registered · {waitlisted} on the waiting list</source>
+        <translation> · 报名 {registered} · 候补 {waitlisted}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>A .csv or .xlsx file with a header row</source>
+        <translation>带表头行的 .csv 或 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Register to &amp;seminar</source>
+        <translation>报名研讨会(&amp;S)</translation>
+    </message>
+    <message>
+        <source>as s&amp;tatus</source>
+        <translation>报名状态(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Choose a file to see its first rows.</source>
+        <translation>选择一个文件以查看其前几行。</translation>
+    </message>
+    <message>
+        <source>Columns: choose what each one holds (first rows shown)</source>
+        <translation>列：选择每一列的内容（显示前几行）</translation>
+    </message>
+    <message>
+        <source>Problems (nothing is imported while there are any)</source>
+        <translation>问题（存在问题时不会导入任何内容）</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>C&amp;heck again</source>
+        <translation>重新检查(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Learning Hub Planner</source>
+        <translation>Learning Hub Planner 培训规划</translation>
+    </message>
+    <message>
+        <source>&amp;Import people…</source>
+        <translation>导入人员(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>{app} — {database}</source>
+        <translation>{app} — {database}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n curricula</source>
+        <translation>
+            <numerusform>%n 个课程体系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
+        <translation>
+            <numerusform>⚠ %n 处冲突（仅为提醒，不影响保存）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a seminar on the left to see its overview, agenda and participants.</source>
+        <translation>在左侧选择一场研讨会，查看其概况、议程和参会人员。</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概况(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation>首日(&amp;F)</translation>
+    </message>
+    <message>
+        <source>ddd yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd ddd</translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation>末日(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>形式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>地点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>城市(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity</source>
+        <translation>名额(&amp;P)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Seats taken</source>
+        <translation>已占名额</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisers and partners</source>
+        <translation>主办与合作单位(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Organisation (new or existing)</source>
+        <translation>单位（新建或已有）</translation>
+    </message>
+    <message>
+        <source>Add / set role</source>
+        <translation>添加 / 设置角色</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>简介(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>议程(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>新建日程(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>复制(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;occurrence</source>
+        <translation>取消本次(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel this one occurrence of a repeating session; the others stay</source>
+        <translation>只取消重复日程中的这一次，其余保留</translation>
+    </message>
+    <message>
+        <source>&amp;Participants</source>
+        <translation>参会人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Register:</source>
+        <translation>报名(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Find a person by name in any script, email or organisation</source>
+        <translation>按姓名（任何文字）、电子邮箱或单位查找人员</translation>
+    </message>
+    <message>
+        <source>Add to seminar</source>
+        <translation>加入研讨会</translation>
+    </message>
+    <message>
+        <source>&amp;New person…</source>
+        <translation>新建人员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a person who is not in the database yet and register them here</source>
+        <translation>新建一位尚未录入数据库的人员，并在此报名</translation>
+    </message>
+    <message>
+        <source>&amp;Selected registration:</source>
+        <translation>所选报名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>设置状态</translation>
+    </message>
+    <message>
+        <source>&amp;Check-in</source>
+        <translation>签到(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>日程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>查找(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Name in any script or organisation; Space ticks the selected person</source>
+        <translation>姓名（任何文字）或单位；按空格键为所选人员签到</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Agenda of this seminar</source>
+        <translation>本研讨会议程</translation>
+    </message>
+    <message>
+        <source>Second time &amp;zone</source>
+        <translation>第二时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view agenda</source>
+        <translation>预览议程(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Programme of the whole curriculum</source>
+        <translation>整个课程体系的培训计划</translation>
+    </message>
+    <message>
+        <source>Preview p&amp;rogramme</source>
+        <translation>预览培训计划(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Certificates, badges and sign-in sheets</source>
+        <translation>结业证书、胸卡和签到表</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>New &amp;seminar…</source>
+        <translation>新建研讨会(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;People directory</source>
+        <translation>人员名录(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>NewSeminarDialog</name>
+    <message>
+        <source>New seminar</source>
+        <translation>新建研讨会</translation>
+    </message>
+    <message>
+        <source>C&amp;urriculum</source>
+        <translation>课程体系(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Choose one, or type the title of a new curriculum</source>
+        <translation>选择一个，或输入新课程体系的标题</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation>首日(&amp;F)</translation>
+    </message>
+    <message>
+        <source>ddd yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd ddd</translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation>末日(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>城市(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>形式(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewEditor</name>
+    <message>
+        <source>edit of “{title}”</source>
+        <translation>编辑“{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>Participants</name>
+    <message>
+        <source>New person, registered to “{seminar}” on saving</source>
+        <translation>新建人员，保存时报名“{seminar}”</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source> — the seminar is full</source>
+        <translation>——研讨会已满员</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerRole</name>
+    <message>
+        <source>Organiser</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作单位</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersEditor</name>
+    <message>
+        <source>partner “{name}”</source>
+        <translation>合作单位“{name}”</translation>
+    </message>
+    <message>
+        <source>removing partner “{name}”</source>
+        <translation>移除合作单位“{name}”</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPages</name>
+    <message>
+        <source>the printer could not be started</source>
+        <extracomment>Resolution of print images: sharp text on paper without huge print jobs.</extracomment>
+        <translation>无法启动打印机</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>No document yet</source>
+        <extracomment>The PDF shown (None: nothing made yet).</extracomment>
+        <translation>尚无文档</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>第 {number} / {count} 页</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: %n page(s)</source>
+        <translation>
+            <numerusform>{title}：%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印{title}</translation>
+    </message>
+    <message>
+        <source>Printing page {number} of {count}</source>
+        <translation>正在打印第 {number} / {count} 页</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: %n page(s) sent to the printer</source>
+        <translation>
+            <numerusform>{title}：已将 %n 页发送到打印机</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>Printing failed: {error}</source>
+        <translation>打印失败：{error}</translation>
+    </message>
+    <message>
+        <source>Printing {title}</source>
+        <translation>正在打印{title}</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int…</source>
+        <translation>打印(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;copy…</source>
+        <translation>保存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open in vie&amp;wer</source>
+        <translation>在查看器中打开(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Nothing to preview yet.
+Choose “Preview” on the left to make a document; it appears here, ready to print or save.</source>
+        <translation>暂无可预览的内容。
+在左侧选择“预览”生成文档；文档会显示在这里，可直接打印或保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleDirectory</name>
+    <message numerus="yes">
+        <source>%n+ people matching “{text}” (scroll for more)</source>
+        <translation>
+            <numerusform>与“{text}”匹配的人员 %n+ 人（向下滚动查看更多）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n+ people (scroll for more)</source>
+        <translation>
+            <numerusform>%n+ 人（向下滚动查看更多）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people matching “{text}”</source>
+        <translation>
+            <numerusform>与“{text}”匹配的人员 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员名录</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Part of a name in any script, organisation, city or email</source>
+        <translation>姓名（任何文字）、单位、城市或电子邮箱的一部分</translation>
+    </message>
+    <message>
+        <source>&amp;New person…</source>
+        <translation>新建人员(&amp;N)…</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>certificate {code} (revoked {date})</source>
+        <translation>结业证书 {code}（{date} 已撤销）</translation>
+    </message>
+    <message>
+        <source>certificate {code} (issued {date})</source>
+        <translation>结业证书 {code}（{date} 颁发）</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>&amp;Given name (Latin)</source>
+        <translation>名（拉丁字母）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Family name (Latin)</source>
+        <translation>姓（拉丁字母）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Name in own &amp;script</source>
+        <translation>本国文字姓名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>李佳, 한현숙, Константин…</source>
+        <translation>李佳、한현숙、Константин…</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>头衔(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>城市(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry (2 letters)</source>
+        <translation>国家（两位字母代码）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>身份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>电子邮箱(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>&amp;Agrees to be contacted</source>
+        <translation>同意接受联系(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Seminars and certificates</source>
+        <translation>研讨会与结业证书</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRole</name>
+    <message>
+        <source>Elected representative</source>
+        <extracomment>Context (for the translator) of each vocabulary shown in the interface.</extracomment>
+        <translation>民选代表</translation>
+    </message>
+    <message>
+        <source>Policymaker</source>
+        <translation>政策制定者</translation>
+    </message>
+    <message>
+        <source>City manager</source>
+        <translation>城市管理者</translation>
+    </message>
+    <message>
+        <source>Urban planner</source>
+        <translation>城市规划师</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他人员</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>System default ({language})</source>
+        <translation>跟随系统（{language}）</translation>
+    </message>
+    <message>
+        <source>The interface language changes at the next start.</source>
+        <translation>界面语言将在下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of the app. Dates, weekdays and numbers follow it.</source>
+        <translation>新语言将在下次启动本程序时生效。日期、星期和数字格式随之变化。</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationStatus</name>
+    <message>
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>候补名单</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已出席</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未出席</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarFormat</name>
+    <message>
+        <source>On site</source>
+        <translation>线下</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>线上线下结合</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarKind</name>
+    <message>
+        <source>Seminar</source>
+        <translation>研讨会</translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation>线上研讨会</translation>
+    </message>
+    <message>
+        <source>Cluster meeting</source>
+        <translation>集群会议</translation>
+    </message>
+    <message>
+        <source>Study visit</source>
+        <translation>考察</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>大会</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>课程</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarMenu</name>
+    <message>
+        <source>New &amp;session…</source>
+        <extracomment>(attribute, text, shortcut, tab, the window&apos;s handler)</extracomment>
+        <translation>新建日程(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate session…</source>
+        <translation>复制日程(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Register a person</source>
+        <translation>为人员报名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>New &amp;person, registered…</source>
+        <translation>新建人员并报名(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check in</source>
+        <translation>签到(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Preview the &amp;agenda</source>
+        <translation>预览议程(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Seminar</source>
+        <translation>研讨会(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose a seminar in the programme first</source>
+        <translation>请先在左侧选择一场研讨会</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已举办</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>SeminarViews</name>
+    <message>
+        <source>{taken} of {capacity}</source>
+        <translation>{taken} / {capacity}</translation>
+    </message>
+    <message>
+        <source>{taken} (no limit)</source>
+        <translation>{taken}（不限名额）</translation>
+    </message>
+    <message>
+        <source>{kind}, {format}</source>
+        <translation>{kind}，{format}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>ask me (refuse)</source>
+        <translation>询问我（拒绝保存）</translation>
+    </message>
+    <message>
+        <source>the earlier one</source>
+        <translation>较早的那次</translation>
+    </message>
+    <message>
+        <source>the later one</source>
+        <translation>较晚的那次</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>{title} — times in {zone}</source>
+        <extracomment>What the last successful save did: ids made (add) or (before, after, version) (edit).</extracomment>
+        <translation>{title}——时间为 {zone} 时区</translation>
+    </message>
+    <message>
+        <source>Edit session</source>
+        <extracomment>For a whole-series edit: (series id, values before, values after) in edit_series terms.</extracomment>
+        <translation>编辑日程</translation>
+    </message>
+    <message>
+        <source>Duplicate session</source>
+        <translation>复制日程</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新建日程</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Starts</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>ddd yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd ddd HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Ends</source>
+        <translation>结束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>If that time happens t&amp;wice</source>
+        <translation>若该时刻出现两次(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>会场(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>en, zh, en+zh</source>
+        <translation>语言代码：en、zh、en+zh</translation>
+    </message>
+    <message>
+        <source>&amp;Find a speaker</source>
+        <translation>查找发言人(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Name in any script, then Enter to add the first match</source>
+        <translation>输入姓名（任何文字），按回车添加第一个匹配结果</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配结果</translation>
+    </message>
+    <message>
+        <source>S&amp;peakers</source>
+        <translation>发言人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Delete removes the selected speaker</source>
+        <translation>按 Delete 键移除所选发言人</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>简介(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Apply to e&amp;very session of this series (times of day; dates stay)</source>
+        <translation>应用于该系列的每一场(&amp;V)（仅时刻；日期不变）</translation>
+    </message>
+    <message>
+        <source>Repe&amp;at</source>
+        <translation>重复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>直到</translation>
+    </message>
+    <message>
+        <source>ddd yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd ddd</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKind</name>
+    <message>
+        <source>Talk</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Keynote</source>
+        <translation>主旨演讲</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>圆桌讨论</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>工作坊</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>用餐</translation>
+    </message>
+    <message>
+        <source>Site visit</source>
+        <translation>现场考察</translation>
+    </message>
+    <message>
+        <source>Ceremony</source>
+        <translation>仪式</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>ddd dd MMM</source>
+        <extracomment>QSettings key of the Preferences choice: &quot;system&quot;, &quot;en&quot; or &quot;zh_CN&quot;. The choices in Preferences, each named in its own language.</extracomment>
+        <translation>M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM yyyy</source>
+        <translation>yyyy年M月d日 dddd</translation>
+    </message>
+    <message>
+        <source>ddd dd MMM HH:mm</source>
+        <translation>M月d日 dddd HH:mm</translation>
+    </message>
+    <message>
+        <source>dd MMM</source>
+        <translation>M月d日</translation>
+    </message>
+</context>
+</TS>
