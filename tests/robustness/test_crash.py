@@ -35,7 +35,7 @@ from learninghub.cli import main as cli_main
 pytestmark = [
     pytest.mark.crash,
     pytest.mark.skipif(not os.environ.get("LEARNINGHUB_CRASH_TESTS"),
-                       reason="kills processes for ~30 s; set LEARNINGHUB_CRASH_TESTS=1 (.ci/run does)"),
+                       reason="kills processes for about a minute; set LEARNINGHUB_CRASH_TESTS=1 (.ci/run does)"),
 ]
 
 Counts = dict[str, int]
