@@ -138,18 +138,16 @@ def install(language: str) -> str:
     language = normalise(language) or EN
     translators: list[QTranslator] = []
     qm = compiled(language)
-    if qm is not None:
-        ours = QTranslator(app)
-        if ours.load(str(qm)):
-            translators.append(ours)
-        else:
-            log.warning("cannot load %s; the interface stays in English", qm)
+    ours = QTranslator(app)
+    if qm is not None and ours.load(str(qm)):
+        translators.append(ours)
+    elif language != EN:  # half a translation is worse than none: English throughout, and say why
+        log.warning("no usable %s translation (%s); the interface is in English", language, qm or "not compiled")
+        return install(EN)
     if language != EN:
         qt_own = QTranslator(app)
         if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt_own)
-    if language != EN and not translators:
-        language = EN
     for translator in translators:
         app.installTranslator(translator)
     _state.update(language=language, locale=_LOCALES[language], translators=translators)
