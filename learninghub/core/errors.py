@@ -44,5 +44,9 @@ class StaleEdit(LearningHubError):
         self.fresh: dict[str, object] = dict(fresh or {})
 
 
+class DatabaseBusy(LearningHubError):
+    """Another user's change held the data too long, or crossed this one (nothing was saved)."""
+
+
 class DatabaseRefused(LearningHubError):
     """The database cannot be opened: not a database, or from a newer version."""

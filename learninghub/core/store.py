@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from .. import config
 from .backups import backup_sqlite_file
-from .errors import DatabaseRefused, RuleViolation, StaleEdit
+from .errors import DatabaseBusy, DatabaseRefused, RuleViolation, StaleEdit
 from .schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
@@ -194,10 +194,12 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One user action = one transaction: committed whole, or rolled back whole.
 
-        A row changed by someone else since it was read, or a uniqueness race lost to
-        another writer, becomes a user-facing error instead of a driver exception.
+        A row changed by someone else since it was read, a uniqueness race lost to
+        another writer, a lock held past the wait (SQLite's busy timeout) or a deadlock
+        the server broke (PostgreSQL) becomes a user-facing error instead of a driver
+        exception; in every case nothing of the change was saved.
         """
-        from sqlalchemy.exc import IntegrityError
+        from sqlalchemy.exc import IntegrityError, OperationalError
         from sqlalchemy.orm.exc import StaleDataError
 
         with self.engine.connect() as conn:
@@ -212,6 +214,11 @@ class Database:
                     ) from None
                 except IntegrityError as exc:
                     raise RuleViolation(f"the change clashes with data saved meanwhile ({exc.orig})") from None
+                except OperationalError as exc:
+                    busy = _busy_message(exc)
+                    if busy is None:
+                        raise
+                    raise DatabaseBusy(busy) from None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -255,6 +262,16 @@ class Database:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _busy_message(exc: Exception) -> str | None:
+    """The user's words for a lock wait that ran out or a deadlock; None for other errors."""
+    code = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if code in ("40001", "40P01"):  # serialization failure, deadlock detected
+        return "someone else changed the same records at the same moment; nothing was saved, try again"
+    if "database is locked" in str(getattr(exc, "orig", exc)):
+        return "the database is busy with another program's change; nothing was saved, try again in a moment"
+    return None
 
 
 def _create_private_file(path: Path) -> None:

@@ -15,8 +15,10 @@ import multiprocessing
 from collections import defaultdict
 from typing import Any
 
+import pytest
+
 from learninghub.core.models import AgendaSession, Person, Registration, Seminar
-from learninghub.core.services import people, registration, seminars
+from learninghub.core.services import people, registration, search, seminars
 from tests.robustness import workers
 
 ATTEMPTS = 500
@@ -115,3 +117,28 @@ def test_concurrent_registrations_never_exceed_capacity(db, hub):
         assert len(regs) == wanting
         assert registration.seats_taken(s, hub.seminar) == capacity
         assert sum(r.status == "waitlisted" for r in regs) == wanting - capacity
+
+
+@pytest.mark.sqlite_only("SQLite's own write lock and busy timeout")
+def test_a_writer_waiting_past_the_busy_timeout_gets_a_clear_refusal(tmp_path, monkeypatch):
+    import sqlite3
+
+    from learninghub import config
+    from learninghub.core.errors import DatabaseBusy
+    from learninghub.core.store import open_database
+
+    monkeypatch.setitem(config.DEFAULTS, "sqlite_busy_timeout_ms", 200)
+    path = tmp_path / "hub.sqlite"
+    db = open_database(str(path))
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        with pytest.raises(DatabaseBusy, match="busy with another program's change; nothing was saved"):
+            with db.transaction() as s:
+                people.add_person(s, given_name="Jia", family_name="Li")
+        other.execute("ROLLBACK")
+        with db.reading() as s:
+            assert search.list_people(s) == []
+    finally:
+        other.close()
+        db.close()

@@ -88,3 +88,48 @@ def test_erase_leaves_no_personal_data_in_any_row_and_vacuum_full_clears_the_fil
                     assert secret.encode() not in bytes(data), f"{secret!r} still in the file of {table}"
     finally:
         admin.dispose()
+
+
+def test_a_deadlock_the_server_breaks_is_a_clear_refusal_and_saves_nothing(pg_url):
+    import threading
+
+    from sqlalchemy import select
+
+    from learninghub.core.errors import DatabaseBusy
+    from learninghub.core.models import Curriculum
+
+    with open_database(pg_url) as db:
+        with db.transaction() as s:
+            from learninghub.core.services import curricula
+
+            ids = [curricula.add_curriculum(s, title=f"Curriculum {i}", start_year=2020, end_year=2022).id
+                   for i in range(2)]
+        both_locked_one = threading.Barrier(2, timeout=20)
+        outcomes: dict[int, str] = {}
+
+        def lock_in_order(first: int, second: int) -> None:
+            try:
+                with db.transaction() as s:
+                    s.scalars(select(Curriculum).where(Curriculum.id == first).with_for_update()).one().title = "x"
+                    s.flush()
+                    both_locked_one.wait()
+                    s.scalars(select(Curriculum).where(Curriculum.id == second).with_for_update()).one().title = "y"
+                    s.flush()
+                outcomes[first] = "saved"
+            except DatabaseBusy as exc:
+                outcomes[first] = str(exc)
+
+        threads = [threading.Thread(target=lock_in_order, args=pair) for pair in (ids, ids[::-1])]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+        saved = [first for first, outcome in outcomes.items() if outcome == "saved"]
+        refused = [outcome for outcome in outcomes.values() if outcome != "saved"]
+        assert len(saved) == 1 and len(refused) == 1, outcomes
+        assert refused[0].startswith("someone else changed the same records at the same moment")
+        with db.reading() as s:
+            titles = sorted(c.title for c in s.scalars(select(Curriculum)))
+        assert titles == ["x", "y"]  # the winner's two changes, nothing of the loser's
+        with db.reading() as s:
+            assert s.get(Curriculum, saved[0]).title == "x"
