@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.errors import LearningHubError
 from ..core.store import Database
+from . import i18n
 from .counts import words
 from .operations import BackgroundOp, Progress
 from .pdf_preview import PdfPreview
@@ -46,6 +47,12 @@ class DocumentsTab:
         f.secondZoneCombo.lineEdit().setPlaceholderText(QCoreApplication.translate("DocumentsTab", "none"))
         f.paperCombo.addItem("A4", "a4")
         f.paperCombo.addItem(QCoreApplication.translate("DocumentsTab", "US letter"), "letter")
+        from ..documents.language import LANGUAGE_NAMES
+
+        for code, name in LANGUAGE_NAMES.items():  # each named in its own language
+            f.docLanguageCombo.addItem(name, code)
+        # documents in the interface's language unless the user picks another
+        f.docLanguageCombo.setCurrentIndex(max(0, f.docLanguageCombo.findData("zh" if i18n.language() == i18n.ZH else "en")))
         f.saveAgendaButton.clicked.connect(lambda: self._ask_and_save("agenda"))
         f.openAgendaButton.clicked.connect(lambda: self.make("agenda", None))
         f.saveProgrammeButton.clicked.connect(lambda: self._ask_and_save("programme"))
@@ -100,6 +107,7 @@ class DocumentsTab:
             return None
         f = self.w.form
         paper, zone = f.paperCombo.currentData(), f.secondZoneCombo.currentText().strip() or None
+        lang = f.docLanguageCombo.currentData() or "en"
         with db.reading() as s:
             curriculum_id = seminars.get_seminar(s, seminar_id).curriculum_id
         path = target or Path(tempfile.mkdtemp(prefix="learninghub-")) / f"{kind}.pdf"
@@ -126,13 +134,13 @@ class DocumentsTab:
                                              cancelled=lambda: progress.cancelled)
             else:
                 if kind == "agenda":
-                    rendered = build.agenda(db, seminar_id, second_tz=zone, paper=paper)
+                    rendered = build.agenda(db, seminar_id, second_tz=zone, paper=paper, lang=lang)
                 elif kind == "badges":
                     rendered = build.badges(db, seminar_id)
                 elif kind == "signin":
                     rendered = build.signin(db, session_id)
                 else:
-                    rendered = build.programme(db, curriculum_id, paper=paper)
+                    rendered = build.programme(db, curriculum_id, paper=paper, lang=lang)
                 try:
                     rendered.save(path)
                 except OSError as exc:

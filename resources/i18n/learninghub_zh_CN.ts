@@ -90,7 +90,7 @@
     </message>
     <message>
         <source>Sign-in s&amp;heet for</source>
-        <translation>签到表(&amp;H)，日程</translation>
+        <translation>签到表日程(&amp;H)</translation>
     </message>
     <message>
         <source>Preview si&amp;gn-in sheet</source>
@@ -978,6 +978,14 @@ A copy of the database as it is now is kept first.</source>
     <message>
         <source>&amp;Paper</source>
         <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language of the agenda and the programme: headings, weekdays, months, and the Chinese titles where there are</source>
+        <translation>议程和培训计划的语言：标题、星期、月份，以及已有的中文标题</translation>
     </message>
     <message>
         <source>Pre&amp;view agenda</source>

@@ -178,6 +178,12 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
     op = window.documents.make("agenda", None)
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
     assert "议程" in f.documentsStatus.text() and "页" in window.documents.preview.form.pagesLabel.text()
+    # documents follow the interface language unless another is chosen: the agenda is in Chinese
+    from pypdf import PdfReader
+
+    assert f.docLanguageCombo.currentData() == "zh"
+    text = " ".join(page.extract_text() for page in PdfReader(window.documents.preview.path).pages)
+    assert "星期一" in text and "2020年7月13日" in text
     left += english_left(allowed, texts_of(window))
     left += english_left(allowed, [("status", window.statusBar().currentMessage())])
     # File → Restore… asks first, in a standard box: its OK / Cancel are qtbase's Chinese
