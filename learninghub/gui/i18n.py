@@ -191,6 +191,3 @@ def format_date(value: dt.date | dt.datetime, kind: str = "day") -> str:
     """``value`` written the interface language's way; ``kind``: day, day_year, day_time, day_month."""
     return locale().toString(_qdatetime(value), _fmt(kind))
 
-
-def format_number(value: int | float) -> str:
-    return locale().toString(value)

@@ -137,3 +137,44 @@ def test_the_english_build_shows_english(qtbot, demo_db) -> None:  # type: ignor
     assert not chinese, "\n".join(chinese)
     english = [text for _, text in texts_of(window) if re.search("[A-Za-z]", allowed.leftover(text))]
     assert len(english) > 50  # the same walk that finds nothing English in Chinese finds plenty here
+
+
+def test_gui_lang_reaches_the_app(monkeypatch, tmp_path: Path) -> None:
+    """`learninghub gui --lang zh` hands the language to the app, which installs it before any window."""
+    from learninghub import cli
+    from learninghub.gui import app
+
+    seen = []
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(app, "run", lambda database, language=None: seen.append(language) or 0)
+    assert cli.main(["--db", str(tmp_path / "x.sqlite"), "gui", "--lang", "zh"]) == 0
+    assert cli.main(["--db", str(tmp_path / "x.sqlite"), "gui"]) == 0
+    assert seen == ["zh", None]
+
+
+def test_the_app_starts_in_the_language_asked_for(demo_file: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from learninghub.gui import app, i18n\n"
+        "qapp = QApplication([])\n"
+        "def done():\n"
+        "    w = [w for w in qapp.topLevelWidgets() if w.objectName() == 'MainWindow'][0]\n"
+        "    print(i18n.language(), w.form.menuFile.title(), w.statusBar().currentMessage())\n"
+        "    qapp.quit()\n"
+        "QTimer.singleShot(1500, done)\n"
+        "app.run(sys.argv[1], 'zh')\n"
+    )
+    database = tmp_path / "demo.sqlite"
+    database.write_bytes(demo_file.read_bytes())
+    # the user's own settings and data untouched (the caches, of compiled forms and translations, shared)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEARNINGHUB_LANG": "en",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-c", script, str(database)], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.split() == ["zh_CN", "文件(&F)", "2", "个课程体系"], result.stderr
