@@ -190,4 +190,3 @@ def _qdatetime(value: dt.date | dt.datetime) -> QDateTime:
 def format_date(value: dt.date | dt.datetime, kind: str = "day") -> str:
     """``value`` written the interface language's way; ``kind``: day, day_year, day_time, day_month."""
     return locale().toString(_qdatetime(value), _fmt(kind))
-
