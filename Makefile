@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= demo.sqlite
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench clean translations
 
 setup: $(VENV)/.installed
 
@@ -30,6 +30,10 @@ bench: setup
 	$(BIN)/python -m bench.certificates
 	$(BIN)/python -m bench.export_backup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.gui_speed
+
+# after adding or changing interface text: refresh resources/i18n/*.ts, then translate the new entries
+translations: setup
+	$(BIN)/python -m learninghub.gui.translations_update
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache

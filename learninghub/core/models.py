@@ -170,9 +170,12 @@ class Curriculum(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
+    #: The Chinese version of the title and description (None: print the main text).
+    title_zh: Mapped[str | None] = mapped_column(String(300))
     start_year: Mapped[int | None] = mapped_column(Integer)
     end_year: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str | None] = mapped_column(Text)
+    description_zh: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     seminars: Mapped[list[Seminar]] = relationship(
@@ -190,6 +193,8 @@ class Seminar(Base):
         ForeignKey("curricula.id", ondelete="RESTRICT"), index=True
     )
     title: Mapped[str] = mapped_column(String(300))
+    #: The Chinese version of the title and description (None: print the main text).
+    title_zh: Mapped[str | None] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20), default="seminar")
     format: Mapped[str] = mapped_column(String(10), default="onsite")
     venue: Mapped[str | None] = mapped_column(String(300))
@@ -200,6 +205,7 @@ class Seminar(Base):
     capacity: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(12), default="planned")
     description: Mapped[str | None] = mapped_column(Text)
+    description_zh: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -279,12 +285,15 @@ class AgendaSession(Base):
         ForeignKey("session_series.id", ondelete="SET NULL"), index=True
     )
     title: Mapped[str] = mapped_column(String(500))
+    #: The Chinese version of the title and description (None: print the main text).
+    title_zh: Mapped[str | None] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(20), default="talk")
     starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     room: Mapped[str | None] = mapped_column(String(200))
     language: Mapped[str | None] = mapped_column(String(35))
     description: Mapped[str | None] = mapped_column(Text)
+    description_zh: Mapped[str | None] = mapped_column(Text)
     moderator_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 #: Tables whose rows may hold personal data that erasing a person blanks (see flush_to_main_file).
-PERSONAL_TABLES = ("people", "people_search", "registrations", "registration_events")
+PERSONAL_TABLES = ("people", "people_search", "registrations", "registration_events", "certificates")
 
 
 
@@ -240,7 +240,7 @@ class Database:
         transaction; it blocks nobody) drops those versions from the tables and their
         indexes (the search index too) and makes the space reusable, but the bytes stay
         on disk until overwritten. Only ``VACUUM FULL people, people_search,
-        registrations, registration_events`` (an exclusive lock: run it when nobody
+        registrations, registration_events, certificates`` (an exclusive lock: run it when nobody
         works) rewrites the files without them; the server's WAL and base backups keep
         old copies until they are recycled. Both are for the database's administrator.
         """
