@@ -8,8 +8,6 @@ own take their counted phrases from here (translation context "Counts").
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QObject
 
 
@@ -51,7 +49,10 @@ class Counts(QObject):
         return self.tr("{document}: %n page(s), {path}", None, n).format(document=document, path=path)
 
 
-@cache
+#: Made here, on the GUI thread (imported there), never first on a worker; tr() looks up at each call.
+_WORDS = Counts()
+
+
 def words() -> Counts:
-    """The one instance (made on first use, after the translators are installed or not)."""
-    return Counts()
+    """The one instance (its phrases are translated when asked for, in the language installed then)."""
+    return _WORDS

@@ -552,7 +552,7 @@ A copy of the database as it is now is kept first.</source>
     </message>
     <message>
         <source>Exported {what} to {path}</source>
-        <translation>已导出{what}到 {path}</translation>
+        <translation>已导出 {what}，保存在 {path}</translation>
     </message>
     <message>
         <source>Export cancelled</source>

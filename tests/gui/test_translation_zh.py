@@ -166,7 +166,7 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
                                                    tmp_path: Path) -> None:
     from tests.gui.conftest import open_seminar
 
-    window, _ = open_seminar(qtbot, demo_db, lambda seminar: seminar.title == "Park City Project")
+    window, seminar_id = open_seminar(qtbot, demo_db, lambda seminar: seminar.title == "Park City Project")
     f = window.form
     left = []
     for i in range(f.seminarTabs.count()):
@@ -193,6 +193,30 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
     assert {b.text() for b in box.buttons()} == {"确定", "取消"}
     left += english_left(allowed, texts_of(box))
     box.reject()
+    # what a session deleted says, on the status line and in Edit → Undo; a refusal's box title
+    from learninghub.core.errors import LearningHubError
+
+    from learninghub.core.services import agenda
+
+    with demo_db.transaction() as s:  # a session nobody attended (those are kept)
+        made = agenda.add_session(s, seminar_id=seminar_id, title="报告撰写", start="2020-07-16 16:00",
+                                  end="2020-07-16 17:00")[0].id
+    window.refresh()
+    f.seminarTabs.setCurrentWidget(f.agendaTab)
+    f.agendaView.selectRow(next(r for r in range(window.agenda_model.rowCount()) if window.agenda_model.key(r) == made))
+    window.agenda_actions.delete_session()
+    assert window.statusBar().currentMessage() == "已删除7月16日 星期四的“报告撰写”——按 Ctrl+Z 可恢复"
+    assert window.undo_action.text() == "撤销(&U) 删除7月16日 星期四的“报告撰写”"
+    refusal = window.agenda_actions.report(LearningHubError("the core's own words"))
+    assert refusal.windowTitle() == "未完成"
+    refusal.close()
+    left += english_left(allowed, [("status", window.statusBar().currentMessage()),
+                                   ("undo", window.undo_action.text())])
+    # an export, said on the status line with its count
+    op = window.exports.export_to(window.exports.people_job(), tmp_path / "people.xlsx")
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    assert window.statusBar().currentMessage() == f"已导出 41 人，保存在 {tmp_path / 'people.xlsx'}"
+    left += english_left(allowed, texts_of(window.exports.open_links))
     # a long job's progress dialog
     from learninghub.gui.operations import BackgroundOp
 
@@ -202,7 +226,8 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
     # dates in the Chinese way, from QLocale zh_CN
     day = window.agenda_model.row(0)[0]
     assert re.fullmatch(r"\d{1,2}月\d{1,2}日 星期[一二三四五六日]", day), day
-    assert "个课程体系" in window.statusBar().currentMessage() or window.statusBar().currentMessage() == ""
+    window.reload()
+    assert window.statusBar().currentMessage() == "2 个课程体系"
 
 
 def menu_texts_of_bar(window) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
