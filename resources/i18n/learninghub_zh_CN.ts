@@ -648,7 +648,7 @@ A copy of the database as it is now is kept first.</source>
     </message>
     <message>
         <source>Holds</source>
-        <translation>内容</translation>
+        <translation>对应字段</translation>
     </message>
     <message>
         <source>(not imported)</source>
@@ -698,7 +698,7 @@ A copy of the database as it is now is kept first.</source>
     </message>
     <message>
         <source>Would be</source>
-        <translation>将会</translation>
+        <translation>预计</translation>
     </message>
     <message>
         <source>{head}: {created} created · {updated} updated · {skipped} skipped (already stored) · {merged} merged (repeating an earlier row)</source>
