@@ -10,9 +10,10 @@ lrelease the interface stays English and a log line says why.
 The language comes from ``--lang``, else ``$LEARNINGHUB_LANG``, else Preferences
 (QSettings), else the system locale. English loads a small plural-only ``.qm``
 (``lupdate -pluralonly``) so "1 person" / "41 people" read right.
-Dates, weekdays and numbers go through :func:`locale` (QLocale of the chosen
-language) with formats that are themselves translated strings ("ddd dd MMM" is
-"M月d日 dddd" in Chinese), so every date in the app is written one way.
+Dates and weekdays go through :func:`format_date` (QLocale of the chosen language,
+also made Qt's default so date editors and calendars follow) with formats that are
+themselves translated strings ("ddd dd MMM" is "M月d日 dddd" in Chinese), so every
+date in the app is written one way. Counts are plain digits in both languages.
 """
 
 from __future__ import annotations
