@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.form = forms.load("main_window").Ui_MainWindow()
         self.form.setupUi(self)
-        self.setWindowTitle(f"Learning Hub Planner — {label}" if label else "Learning Hub Planner")
+        self.setWindowTitle(self._title(label))
         self.tree_model = ProgrammeTreeModel(self)
         self.form.programmeTree.setModel(self.tree_model)
         # Day, time and name (family-name order) sort in the order the core gives, not as text.
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
         self.form.actionNewSeminar.triggered.connect(self.new_seminar)
         menu, actions = self.form.menuFile, self.form.menuFile.actions()
-        self.import_action = menu.addAction("&Import people…", lambda: open_import_wizard(self))
+        self.import_action = menu.addAction(self.tr("&Import people…"), lambda: open_import_wizard(self))
         menu.insertAction(actions[actions.index(self.form.actionNewSeminar) + 1], self.import_action)
         self.form.actionOpenDatabase.triggered.connect(self.databases.ask_open)
         self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         from .export_menu import ExportActions
 
         self.exports = ExportActions(self, lambda: self.db)  # File → Export ▸, Seminar → Export ▸
-        self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
+        self.setWindowTitle(self._title(db.target.label))
         self.reload()
         if self.current_seminar:
             self.show_seminar(self.current_seminar)
@@ -120,15 +120,31 @@ class MainWindow(QMainWindow):
 
     def _add_edit_menu(self) -> None:
         """Edit → Undo / Redo, driven by the undo stack (Ctrl+Z, Ctrl+Shift+Z)."""
-        menu = self.menuBar().addMenu("&Edit")
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.menuBar().insertMenu(self.form.menuView.menuAction(), menu)
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         menu.addAction(undo)
         menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
+        menu.addSeparator()
+        self.preferences_action = menu.addAction(self.tr("&Preferences…"), self.show_preferences)
+        self.preferences_action.setObjectName("actionPreferences")
+        self.preferences_action.setMenuRole(self.preferences_action.MenuRole.PreferencesRole)
+
+    def _title(self, label: str) -> str:
+        name = self.tr("Learning Hub Planner")
+        return self.tr("{app} — {database}").format(app=name, database=label) if label else name
+
+    def show_preferences(self):  # type: ignore[no-untyped-def]
+        """Edit → Preferences…: the interface language (window-modal, never blocking)."""
+        from .preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         """Show what the database holds now (after an edit, an undo or a redo)."""
@@ -150,7 +166,7 @@ class MainWindow(QMainWindow):
         self.current_seminar = self.current_curriculum = 0
         self.undo_stack.clear()  # edits of the other database cannot be undone here
         self.show_seminar(0)
-        self.setWindowTitle(f"Learning Hub Planner — {db.target.label}")
+        self.setWindowTitle(self._title(db.target.label))
         self.reload()
         if old is not db:
             old.close()
@@ -170,7 +186,7 @@ class MainWindow(QMainWindow):
             self.form.programmeTree.setCurrentIndex(index)
         elif self.current_curriculum and (index := self.tree_model.index_of_curriculum(self.current_curriculum)):
             self.form.programmeTree.setCurrentIndex(index)
-        self.statusBar().showMessage(f"{self.tree_model.rowCount()} curricula")
+        self.statusBar().showMessage(self.tr("%n curricula", None, self.tree_model.rowCount()))
 
     def show_curriculum(self, curriculum_id: int) -> None:
         """The curriculum's own page (title, years, description) in place of the seminar tabs."""
@@ -196,7 +212,7 @@ class MainWindow(QMainWindow):
         notes, messages = seminar_views.conflict_notes(self.db, seminar_id)
         self.agenda_model.set_rows(rows, tooltips=[notes.get(i) for i in session_ids], keys=session_ids)
         f.conflictsLabel.setText(
-            (f"⚠ {len(messages)} conflict{'s' if len(messages) != 1 else ''} (warnings; nothing is blocked):\n• "
+            (self.tr("⚠ %n conflict(s) (warnings; nothing is blocked):", None, len(messages)) + "\n• "
              + "\n• ".join(messages)) if messages else "")
         rows, registration_ids = seminar_views.participant_rows(self.db, seminar_id)
         self.participants_model.set_rows(rows, keys=registration_ids)
