@@ -306,7 +306,7 @@ def _print_sessions(args: argparse.Namespace, rows: list[Any], tz: Any) -> None:
     table = []
     for r in rows:
         start, end = r.starts_at.astimezone(own), r.ends_at.astimezone(own)
-        cells = [r.id, f"{start:%a %Y-%m-%d}", _span(start, end)]
+        cells = [r.id, f"{start:%a} {start.date().isoformat()}", _span(start, end)]
         if second is not None:
             other = r.starts_at.astimezone(second)
             shift = (other.date() - start.date()).days

@@ -80,7 +80,9 @@ def _calendar(session: Session, seminars: Sequence[Seminar], name: str | None = 
             cal.add_component(event)
     if seminars:
         # VTIMEZONEs for every zone used, from the IANA data, for the years the events span.
-        cal.add_missing_timezones(first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 2, 1, 1))
+        # Clamped: seminars may sit anywhere in 0001-01-03 … 9999-12-29 (validate.py).
+        cal.add_missing_timezones(first_date=dt.date(max(first.year - 1, 1), 1, 1),
+                                  last_date=dt.date(min(last.year + 2, 9999), 1, 1))
     return cal.to_ical()
 
 

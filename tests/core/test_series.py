@@ -97,3 +97,22 @@ def test_edit_all_into_the_spring_gap_is_refused(db, cluster, refused) -> None:
     series_id = sunday[0].series_id
     refused(lambda s: agenda.edit_series(s, series_id, start_time="02:30", end_time="03:15"),
             ValidationError, "does not exist in Europe/Madrid")
+
+
+def test_cancelled_occurrence_in_year_one_keeps_a_four_digit_exdate(db) -> None:
+    """strftime writes year 1 as "1": the EXDATE must still parse back (and export as RFC 5545)."""
+    import datetime as _dt
+
+    from learninghub.core.services import agenda as _agenda, curricula as _curricula, seminars as _seminars
+
+    with db.transaction() as s:
+        c = _curricula.add_curriculum(s, title="Old")
+        sem = _seminars.add_seminar(s, curriculum_id=c.id, title="Year one", start=_dt.date(1, 1, 3),
+                                    end=_dt.date(1, 1, 6), timezone="Europe/Madrid")
+        rows = _agenda.add_session(s, seminar_id=sem.id, title="Daily", start=_dt.datetime(1, 1, 3, 12),
+                                   end=_dt.datetime(1, 1, 3, 12, 30), repeat="FREQ=DAILY;COUNT=3")
+        first = rows[0].id
+    with db.transaction() as s:
+        series = _agenda.cancel_occurrence(s, first)
+        assert series.exdates == "00010103T120000"
+        assert series.cancelled_occurrences == [_dt.datetime(1, 1, 3, 12)]

@@ -176,3 +176,26 @@ def test_event_status_follows_the_seminar(db, world: World) -> None:
         seminars.cancel_seminar(s, world.seminar)
     statuses = {str(e["status"]) for e in _events(_calendar(db, world.seminar))}
     assert statuses == {"CANCELLED"}  # calendars that imported it drop every event
+
+
+def test_seminars_at_the_ends_of_the_calendar_export(db, tmp_path: Path) -> None:
+    """Year 0001 and 9999 are allowed dates (validate.py): the calendar must not overflow."""
+    from learninghub.core.services import curricula, seminars
+
+    with db.transaction() as s:
+        c = curricula.add_curriculum(s, title="Edges")
+        old = seminars.add_seminar(s, curriculum_id=c.id, title="Year one", start=dt.date(1, 1, 3),
+                                   end=dt.date(1, 1, 4), timezone="Europe/Madrid")
+        agenda.add_session(s, seminar_id=old.id, title="Daily", start=dt.datetime(1, 1, 3, 12),
+                           end=dt.datetime(1, 1, 3, 12, 30), repeat="FREQ=DAILY;COUNT=2")
+        new = seminars.add_seminar(s, curriculum_id=c.id, title="Year 9999", start=dt.date(9999, 12, 28),
+                                   end=dt.date(9999, 12, 29), timezone="Asia/Shanghai")
+        agenda.add_session(s, seminar_id=new.id, title="Last", start=dt.datetime(9999, 12, 29, 10),
+                           end=dt.datetime(9999, 12, 29, 11))
+        curriculum = c.id
+    path = tmp_path / "edges.ics"
+    export_ics(db, path, curriculum_id=curriculum)
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    starts = sorted(e.decoded("dtstart").isoformat() for e in cal.walk("VEVENT"))
+    assert "0001-01-03T12:00:00+00:00" in starts or any(x.startswith("0001-01-03T12:00") for x in starts)
+    assert any(x.startswith("9999-12-29T10:00") for x in starts)

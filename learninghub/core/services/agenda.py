@@ -342,9 +342,14 @@ def cancel_occurrence(session: Session, session_id: int, *, force: bool = False)
     series = get_or_refuse(session, SessionSeries, row.series_id, "series")
     local = row.starts_at.astimezone(timezones.zone(row.seminar.timezone)).replace(tzinfo=None)
     delete_session(session, session_id, force=force)
-    series.exdates = " ".join([*series.exdates.split(), f"{local:%Y%m%dT%H%M%S}"])
+    series.exdates = " ".join([*series.exdates.split(), exdate_text(local)])
     session.flush()
     return series
+
+
+def exdate_text(local: dt.datetime) -> str:
+    """RFC 5545 basic form of a local time; the year always four digits (strftime gives "1" for 0001)."""
+    return f"{local.year:04d}{local:%m%dT%H%M%S}"
 
 
 def restore_session(session: Session, values: dict[str, object]) -> AgendaSession:
@@ -356,7 +361,7 @@ def restore_session(session: Session, values: dict[str, object]) -> AgendaSessio
     series = session.get(SessionSeries, series_id) if series_id else None
     if series is not None:
         row.series = series
-        local = f"{fields['start']:%Y%m%dT%H%M%S}"
+        local = exdate_text(fields["start"])  # type: ignore[arg-type]
         series.exdates = " ".join(x for x in series.exdates.split() if x != local)
     session.flush()
     return row
