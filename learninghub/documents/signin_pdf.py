@@ -57,7 +57,7 @@ class SigninSheet:
 
 
 def load_signin(session: Session, session_id: int) -> SigninSheet:
-    """The session's sheet: registered people (not cancelled, not erased) by family name."""
+    """The session's sheet: registered people (not cancelled, not erased) by family name, the waiting list last."""
     from ..core import timezones
     from ..core.models import AgendaSession, Person
     from ..core.services import attendance
@@ -65,11 +65,17 @@ def load_signin(session: Session, session_id: int) -> SigninSheet:
 
     item = get_or_refuse(session, AgendaSession, session_id, "session")
     zone = timezones.zone(item.seminar.timezone)
-    lines = []
+    lines, waiting = [], []
     for line in attendance.roster(session, session_id=session_id):
         person = session.get(Person, line.person_id)
         name, latin = printed_names(person)  # type: ignore[arg-type]
-        lines.append(SigninLine(name, latin, line.organisation))
+        if line.status == "waitlisted":
+            # Last, and marked: they may turn up for a freed seat, but hold none yet.
+            note = f"{line.organisation} · waiting list" if line.organisation else "waiting list"
+            waiting.append(SigninLine(name, latin, note))
+        else:
+            lines.append(SigninLine(name, latin, line.organisation))
+    lines += waiting
     return SigninSheet(item.id, item.title, item.seminar.title, item.room, item.starts_at.astimezone(zone),
                        item.ends_at.astimezone(zone), zone.key, tuple(lines))
 

@@ -82,3 +82,17 @@ def test_loaded_by_family_name_without_cancelled_or_erased(db: Database, hub: Hu
     order = [page.find(squash(x)) for x in ("한현숙", "김민준", "李佳", "Константин Петров")]
     assert all(p >= 0 for p in order) and order == sorted(order)
     assert squash("Seoul <Human> & Resource Center") in page and "Ahn" not in page and "Aaron" not in page
+
+
+def test_the_waiting_list_comes_last_and_marked(db: Database, hub: Hub, tmp_path: Path) -> None:
+    from learninghub.core.services import people, registration, seminars
+
+    with db.transaction() as s:
+        seminars.get_seminar(s, hub.seminar).capacity = 1
+        registration.register(s, seminar_id=hub.seminar, person_id=hub.li)
+        aaron = people.add_person(s, given_name="Ada", family_name="Aaron", organisation="Metropolis")
+        assert registration.register(s, seminar_id=hub.seminar, person_id=aaron.id).status == "waitlisted"
+    with db.reading() as s:
+        loaded = signin_pdf.load_signin(s, hub.session)
+    assert [(x.latin or x.name, x.organisation) for x in loaded.lines][-1] == ("Ada Aaron", "Metropolis · waiting list")
+    assert loaded.lines[0].name == "李佳"
