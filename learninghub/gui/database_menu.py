@@ -56,9 +56,9 @@ class DatabaseSwitcher:
         self.menu_recent.aboutToShow.connect(self._fill_recent)
         from .backup_menu import BackupActions
 
-        #: File → Backup… / Restore… (a restore reopens the database through open_path).
+        # File → Backup… / Restore… (a restore reopens the database through open_path).
         self.backups = BackupActions(window, lambda: window.db, self.open_path)  # type: ignore[attr-defined]
-        #: File → Connect to a server…, placed after Open database.
+        # File → Connect to a server…, placed after Open database.
         self.connect_action = QAction(QCoreApplication.translate("DatabaseSwitcher", "&Connect to a server…"), window)
         self.connect_action.setObjectName("actionConnectServer")
         window.form.menuFile.insertAction(menu_recent.menuAction(), self.connect_action)  # type: ignore[attr-defined]

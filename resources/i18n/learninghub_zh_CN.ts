@@ -239,6 +239,133 @@ A copy of the database as it is now is kept first.</source>
     </message>
 </context>
 <context>
+    <name>ConnectServerDialog</name>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver (psycopg) is not installed. Install it with:
+pip install &quot;learninghub-planner[postgres]&quot;</source>
+        <translation>PostgreSQL 驱动（psycopg）未安装。请用以下命令安装：
+pip install &quot;learninghub-planner[postgres]&quot;</translation>
+    </message>
+    <message>
+        <source>The server asks for a password for {user}. Enter it and try again.</source>
+        <translation>服务器要求输入 {user} 的密码。请输入后重试。</translation>
+    </message>
+    <message>
+        <source>Wrong password for the user {user} on {host}.</source>
+        <translation>{host} 上用户 {user} 的密码错误。</translation>
+    </message>
+    <message>
+        <source>The server has no database called {database}. Ask its administrator to create it (createdb {database}); it is set up on the first connection.</source>
+        <translation>服务器上没有名为 {database} 的数据库。请管理员创建它（createdb {database}）；首次连接时会自动完成设置。</translation>
+    </message>
+    <message>
+        <source>The server does not know the user {user}, or does not let it in from here.</source>
+        <translation>服务器不认识用户 {user}，或不允许其从此处登录。</translation>
+    </message>
+    <message>
+        <source>The server at {host} cannot be reached. Is it running, and are the host and port right?
+({details})</source>
+        <translation>无法连接到 {host} 上的服务器。服务器是否在运行？主机和端口是否正确？
+（{details}）</translation>
+    </message>
+    <message>
+        <source>Could not connect to {where}: {details}</source>
+        <translation>无法连接到 {where}：{details}</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>That is not a PostgreSQL URL (it starts postgresql://).</source>
+        <translation>这不是 PostgreSQL 网址（应以 postgresql:// 开头）。</translation>
+    </message>
+    <message>
+        <source>Read the URL into the fields.</source>
+        <translation>已将网址填入各栏。</translation>
+    </message>
+    <message>
+        <source>Enter the host and the database.</source>
+        <translation>请输入主机和数据库。</translation>
+    </message>
+    <message>
+        <source>a Learning Hub database, up to date.</source>
+        <translation>Learning Hub 数据库，已是最新版本。</translation>
+    </message>
+    <message>
+        <source>an empty database: Connect sets it up.</source>
+        <translation>空数据库：点击“连接”即可完成设置。</translation>
+    </message>
+    <message>
+        <source>a Learning Hub database of an older version: Connect upgrades it.</source>
+        <translation>旧版本的 Learning Hub 数据库：点击“连接”即可升级。</translation>
+    </message>
+    <message>
+        <source>Connected to {server} at {where}: {state}</source>
+        <translation>已连接到 {where} 上的 {server}：{state}</translation>
+    </message>
+    <message>
+        <source>Connecting to {where}…</source>
+        <translation>正在连接 {where}…</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>正在测试连接</translation>
+    </message>
+    <message>
+        <source>Connecting to the server</source>
+        <translation>正在连接服务器</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>连接到服务器</translation>
+    </message>
+    <message>
+        <source>Work on a Learning Hub database shared on a PostgreSQL server. An empty database is set up on the first connection.</source>
+        <translation>使用 PostgreSQL 服务器上共享的 Learning Hub 数据库。空数据库会在首次连接时自动设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>主机(&amp;H)</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>端口(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>数据库(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>密码(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The password is never saved. Leave it empty to use PGPASSWORD or ~/.pgpass.</source>
+        <translation>密码从不保存。留空则使用 PGPASSWORD 或 ~/.pgpass。</translation>
+    </message>
+    <message>
+        <source>or &amp;paste a URL</source>
+        <translation>或粘贴网址(&amp;P)</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database</source>
+        <translation>postgresql://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>{present} of %n present</source>
@@ -357,8 +484,11 @@ A copy of the database as it is now is kept first.</source>
         <translation>Learning Hub 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>&amp;Connect to a server…</source>
+        <translation>连接到服务器(&amp;C)…</translation>
+    </message>
+    <message>
         <source>New database</source>
-        <extracomment>File → Backup… / Restore… (a restore reopens the database through open_path).</extracomment>
         <translation>新建数据库</translation>
     </message>
     <message>
@@ -370,8 +500,16 @@ A copy of the database as it is now is kept first.</source>
         <translation>打开数据库</translation>
     </message>
     <message>
+        <source>Connected to {where}</source>
+        <translation>已连接到 {where}</translation>
+    </message>
+    <message>
         <source>Upgraded; the previous version is kept as {name}</source>
         <translation>已升级；旧版本保留为 {name}</translation>
+    </message>
+    <message>
+        <source>Connecting to {where}</source>
+        <translation>正在连接 {where}</translation>
     </message>
     <message>
         <source>(none yet)</source>
