@@ -138,6 +138,7 @@ class ConnectServerDialog(QDialog):
         self.form.setupUi(self)
         self.on_connected = on_connected
         self.op: BackgroundOp[Any] | None = None
+        self.abandoned = False  # Cancel pressed: a connection still under way is closed when it arrives
         f = self.form
         self.connect_button = f.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.connect_button.setText(self.tr("&Connect"))
@@ -193,6 +194,8 @@ class ConnectServerDialog(QDialog):
             self.say(text)
 
     def _check_filled(self, settings: ServerSettings) -> bool:
+        if self.op is not None and self.op.running:  # Enter pressed again while connecting
+            return False
         if not settings.host or not settings.database:
             self.say(self.tr("Enter the host and the database."))
             return False
@@ -241,6 +244,9 @@ class ConnectServerDialog(QDialog):
 
         def done(db: Any) -> None:
             self._busy(False)
+            if self.abandoned:
+                db.close()  # the dialog was cancelled meanwhile: stay on the current database
+                return
             remember_settings(settings)
             self.on_connected(db, settings)
             super(ConnectServerDialog, self).accept()
@@ -248,6 +254,10 @@ class ConnectServerDialog(QDialog):
         self._busy(True, self.tr("Connecting to {where}…").format(where=settings.display))
         self.op = BackgroundOp(self, self.tr("Connecting to the server"), work, done, lambda exc: self._failed(exc, settings))
         return self.op.start()
+
+    def reject(self) -> None:
+        self.abandoned = True
+        super().reject()
 
     def _failed(self, exc: BaseException, settings: ServerSettings) -> None:
         self._busy(False)

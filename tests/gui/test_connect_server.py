@@ -224,3 +224,21 @@ def test_a_missing_or_foreign_database_is_said_plainly(qtbot, dialog, pg_server)
         assert dialog.connected == []
     finally:
         pg_server.drop(name)
+
+
+def test_a_connection_that_arrives_after_cancel_is_closed_not_used(qtbot, demo_db, pg_server) -> None:
+    from learninghub.gui.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    name = pg_server.create()
+    try:
+        dialog = window.databases.ask_connect()
+        dialog.set_settings(parse(pg_server.url(name)))
+        op = dialog.connect_now()
+        assert dialog.connect_now() is None  # pressed twice: one connection only
+        dialog.reject()
+        qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+        assert window.db is demo_db and recent_databases() == []
+    finally:
+        pg_server.drop(name)
