@@ -242,3 +242,15 @@ def test_a_connection_that_arrives_after_cancel_is_closed_not_used(qtbot, demo_d
         assert window.db is demo_db and recent_databases() == []
     finally:
         pg_server.drop(name)
+
+
+def test_learninghub_db_url_gui_on_an_unreachable_server_says_so(qapp, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from learninghub.gui import app
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    url = ServerSettings(host="127.0.0.1", port=closed_port(), database="hub", user="ana", password=SECRET).url()
+    assert app._open(url) is None
+    assert len(shown) == 1 and "cannot be reached" in shown[0] and SECRET not in shown[0]
