@@ -55,14 +55,22 @@ def _open(database: str):  # type: ignore[no-untyped-def]
     from ..core.errors import LearningHubError
     from ..core.store import open_database
 
+    from PySide6.QtCore import QCoreApplication
+
+    from .server_url import is_server_url, parse
+
     try:
         return open_database(database)
     except LearningHubError as exc:
-        from PySide6.QtCore import QCoreApplication
+        message = exc.user_message
+    except Exception as exc:  # noqa: BLE001 - a server unreachable, a password refused: plain words
+        if not is_server_url(database):
+            raise
+        from .connect_dialog import explain
 
-        QMessageBox.critical(None, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"),
-                             exc.user_message)
-        return None
+        message = explain(exc, parse(database))
+    QMessageBox.critical(None, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"), message)
+    return None
 
 
 def _attach(window, database: str) -> None:  # type: ignore[no-untyped-def]

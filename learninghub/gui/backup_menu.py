@@ -29,7 +29,13 @@ def backup_on_open(db: Any) -> threading.Thread | None:
     """The rotating backup of the database just opened, on a worker thread so the window
     stays responsive (it touches no widget). Failures are logged, never shown: the user
     did not ask for this copy."""
-    if db is None or db.target.sqlite_path is None:
+    if db is None:
+        return None
+    if db.target.sqlite_path is None:  # a server database is not a file to copy
+        from .server_url import database_label
+
+        log.info("no automatic backup of %s: a server database is backed up by its administrator, "
+                 "or as a portable dump with File → Backup…", database_label(db.target))
         return None
 
     def work() -> None:

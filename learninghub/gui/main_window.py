@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow
 from ..core.quickread import CurriculumOutline
 from . import columns, forms, layout_memory
 from .programme_tree import ProgrammeTreeModel
+from .server_url import database_label
 from .table_model import RowsModel
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         from .export_menu import ExportActions
 
         self.exports = ExportActions(self, lambda: self.db)  # File → Export ▸, Seminar → Export ▸
-        self.setWindowTitle(self._title(db.target.label))
+        self.setWindowTitle(self._title(database_label(db.target)))
         self.reload()
         if self.current_seminar:
             self.show_seminar(self.current_seminar)
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         self.current_seminar = self.current_curriculum = 0
         self.undo_stack.clear()  # edits of the other database cannot be undone here
         self.show_seminar(0)
-        self.setWindowTitle(self._title(db.target.label))
+        self.setWindowTitle(self._title(database_label(db.target)))
         self.reload()
         if old is not db:
             old.close()

@@ -28,6 +28,7 @@ from learninghub.gui import i18n
 FIXED = [r"Learning Hub Planner", r"Learning Hub", r"\(&[A-Z]\)", r"PDF", r"CSV", r"UTF-8", r"XLSX", r"Excel",
          r"iCalendar", r"(?:/[\w\-.]+)+", r"[\w\-.]*\.(?:ics|csv|xlsx|sqlite|db|jsonl|json|txt|tsv|pdf)\b",
          r"Ctrl\+(?:Shift\+)?[A-Z]",
+         r"PostgreSQL", r"postgresql", r"psycopg", r"PGPASSWORD",
          r"Delete", r"\bA4\b", r"\ben\+zh\b", r"\ben\b", r"\bzh\b", r"English", r"\bUTC\b", r"[+-]\d\d:\d\d"]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -255,6 +256,7 @@ def test_curriculum_page_and_people_directory_in_chinese(qtbot, chinese, demo_db
 
 def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Path) -> None:
     from learninghub.core.services import people as people_service
+    from learninghub.gui.connect_dialog import ConnectServerDialog
     from learninghub.gui.import_wizard import ImportWizard
     from learninghub.gui.new_seminar import NewSeminarDialog
     from learninghub.gui.person_dialog import PersonDialog
@@ -276,6 +278,7 @@ def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Pat
         NewSeminarDialog(demo_db, window),
         PreferencesDialog(window),
         window.participants.new_person(),
+        ConnectServerDialog(window, lambda db, settings: None),
     ]
     wizard = ImportWizard(demo_db, window, seminar_id=seminar_id)
     qtbot.addWidget(wizard)
