@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from .. import config
@@ -52,7 +52,8 @@ class Target:
 
     @property
     def label(self) -> str:
-        return str(self.sqlite_path) if self.sqlite_path else self.url.split("@")[-1]
+        # Never the user or password; not the query (?connect_timeout=…) either.
+        return str(self.sqlite_path) if self.sqlite_path else self.url.split("@")[-1].split("?")[0]
 
 
 def parse_target(path_or_url: str) -> Target:
@@ -286,7 +287,15 @@ def _make_engine(target: Target) -> Engine:
         engine = create_engine(target.url)
         _configure_sqlite(engine)
         return engine
-    return create_engine(target.url, pool_pre_ping=True)
+    if not target.url.startswith("postgresql"):
+        raise DatabaseRefused(f"--db: {target.label}: only SQLite files and postgresql+psycopg:// URLs are supported")
+    try:
+        return create_engine(target.url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # the driver is an optional extra
+        raise DatabaseRefused(f"cannot open {target.label}: the driver {exc.name!r} is not installed "
+                              '(pip install "learninghub-planner[postgres]")') from None
+    except ArgumentError as exc:
+        raise DatabaseRefused(f"--db: not a database URL I can use: {exc}") from None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -316,6 +325,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 raw.execute("PRAGMA foreign_keys = ON")
 
 
+def _driver_reason(exc: Exception) -> str:
+    """The driver's first line ("connection refused", "password authentication failed"), no URL, no password."""
+    original = getattr(exc, "orig", exc)
+    first = (str(original).strip().splitlines() or ["unknown error"])[0]
+    return first.removeprefix("connection failed: ")
+
+
 def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
     """Open (creating or upgrading as needed) the database at ``path_or_url``.
 
@@ -341,9 +357,16 @@ def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
         from alembic.runtime.migration import MigrationContext
         from sqlalchemy import inspect
 
-        with engine.connect() as conn:
-            revision = MigrationContext.configure(conn).get_current_revision()
-            has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            with engine.connect() as conn:
+                revision = MigrationContext.configure(conn).get_current_revision()
+                has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+        except OperationalError as exc:
+            engine.dispose()
+            # Chained: the app reads the driver's error code to say what went wrong in its own words.
+            raise DatabaseRefused(f"cannot open {target.label}: {_driver_reason(exc)}") from exc
         try:
             needs_upgrade = _check_revision(revision, has_tables, target.label)
         except DatabaseRefused:

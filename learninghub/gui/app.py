@@ -61,14 +61,15 @@ def _open(database: str):  # type: ignore[no-untyped-def]
 
     try:
         return open_database(database)
-    except LearningHubError as exc:
-        message = exc.user_message
-    except Exception as exc:  # noqa: BLE001 - a server unreachable, a password refused: plain words
-        if not is_server_url(database):
-            raise
-        from .connect_dialog import explain
+    except Exception as exc:  # noqa: BLE001 - a refusal, a server unreachable, a password refused: plain words
+        if is_server_url(database):
+            from .connect_dialog import explain
 
-        message = explain(exc, parse(database))
+            message = explain(exc, parse(database))
+        elif isinstance(exc, LearningHubError):
+            message = exc.user_message
+        else:
+            raise
     QMessageBox.critical(None, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"), message)
     return None
 

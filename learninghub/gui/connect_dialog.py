@@ -75,7 +75,17 @@ def probe(url: str) -> Probe:
     return Probe(f"PostgreSQL {str(version).split()[0]}", state)
 
 
+def driver_error(exc: BaseException) -> BaseException:
+    """The driver's own error behind the core's refusal (store.open_database chains it), else ``exc``."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, LearningHubError) and isinstance(exc.__cause__, DBAPIError):
+        return exc.__cause__
+    return exc
+
+
 def _driver_message(exc: BaseException) -> tuple[str | None, str]:
+    exc = driver_error(exc)
     orig = getattr(exc, "orig", None) or exc
     return getattr(orig, "sqlstate", None), str(orig).strip()
 
@@ -99,6 +109,7 @@ def explain(exc: BaseException, settings: ServerSettings | None = None) -> str:
 def _explain(exc: BaseException, settings: ServerSettings, where: str) -> str:
     from sqlalchemy.exc import NoSuchModuleError
 
+    exc = driver_error(exc)  # the core's refusal may wrap the driver's error: say it in the user's words
     if isinstance(exc, LearningHubError):
         return exc.user_message
     if isinstance(exc, Cancelled):

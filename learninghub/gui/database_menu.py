@@ -85,15 +85,15 @@ class DatabaseSwitcher:
         """Open (creating or upgrading) ``path`` (or a server URL); report a refusal instead of raising."""
         try:
             db = open_database(path)
-        except LearningHubError as exc:
-            self.report(exc.user_message)
-            return None
-        except Exception as exc:  # noqa: BLE001 - a server's or driver's failure, told in plain words
-            if not is_server_url(path):
-                raise
-            from .connect_dialog import explain
+        except Exception as exc:  # noqa: BLE001 - a refusal, or a server's or driver's failure, in plain words
+            if is_server_url(path):
+                from .connect_dialog import explain
 
-            self.report(explain(exc, parse(path)))
+                self.report(explain(exc, parse(path)))
+            elif isinstance(exc, LearningHubError):
+                self.report(exc.user_message)
+            else:
+                raise
             return None
         self.use(db)
         return db
@@ -132,8 +132,6 @@ class DatabaseSwitcher:
         def failed(exc: BaseException) -> None:
             if is_password_problem(exc) and not has_password(url):
                 self.ask_connect(settings, explain(exc, settings))
-            elif isinstance(exc, LearningHubError):
-                self.report(exc.user_message)
             else:
                 self.report(explain(exc, settings))
 

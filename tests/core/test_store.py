@@ -100,3 +100,23 @@ def test_url_forms_are_understood(tmp_path: Path) -> None:
     assert store.parse_target(f"sqlite:///{path}").sqlite_path == path
     target = store.parse_target("postgresql+psycopg://hub@127.0.0.1/hub")
     assert target.sqlite_path is None and not target.is_sqlite
+
+
+def test_unreachable_server_is_a_clear_refusal_without_the_password() -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(DatabaseRefused) as info:
+        store.open_database(f"postgresql+psycopg://planner:s3cret@127.0.0.1:{port}/hub?connect_timeout=5")
+    message = str(info.value)
+    assert f"127.0.0.1:{port}/hub" in message and "refused" in message.lower()
+    assert "s3cret" not in message
+
+
+@pytest.mark.parametrize("url", ["mysql://planner:s3cret@127.0.0.1/hub", "nonsense://x"])
+def test_other_kinds_of_database_url_are_refused(url: str) -> None:
+    with pytest.raises(DatabaseRefused, match="only SQLite files and postgresql") as info:
+        store.open_database(url)
+    assert "s3cret" not in str(info.value)
