@@ -6,6 +6,10 @@ text is split into font runs once (cached: a batch prints the same seminar title
 1,000 times), widths come from the fonts' metrics, and the canvas gets plain
 ``drawString`` calls — no markup, so user text like ``<b>Li & Co</b>`` is drawn as
 it is written. Control characters and line breaks become spaces (:func:`clean`).
+
+Hebrew and Arabic: each line is put in visual order (and Arabic letters joined) by
+:func:`.rtl.visual` when it is measured, so wrapping and truncating work on the
+stored (logical) text and every drawn line is reordered on its own.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .fonts import SANS, SANS_BOLD, FontSet, split_runs
+from .rtl import visual
 
 _SPACES = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 ELLIPSIS = "…"
@@ -30,7 +35,7 @@ def clean(text: str | None) -> str:
 
 @dataclass(frozen=True)
 class Runs:
-    """A line of text as (font name, piece) runs and its width at 1 pt."""
+    """A line of text as (font name, piece) runs in drawing (visual) order and its width at 1 pt."""
 
     pieces: tuple[tuple[str, str], ...]
     unit_width: float
@@ -58,7 +63,7 @@ class TextDrawer:
 
     def _measure(self, text: str, bold: bool) -> Runs:
         pieces: list[tuple[str, str]] = []
-        for font, piece in split_runs(text, self.fonts, self.missing):
+        for font, piece in split_runs(visual(text), self.fonts, self.missing):
             name = font.name
             if name == SANS and bold:
                 if piece.isascii() or all(self._bold_has(ord(c)) or c.isspace() for c in piece):

@@ -3,6 +3,13 @@
 Paragraph text *is* markup: an unescaped ``<font name=x>`` aborts the build and
 ``<img src='/etc/passwd'/>`` makes reportlab open that file. So every piece of
 text goes through :func:`escape` before any tag of ours is put around it.
+
+A line with Hebrew or Arabic is put in visual order first (:func:`.rtl.visual`, on
+the raw text, before escaping), since the Paragraph draws characters as stored. That
+is right for every line that fits on one printed line (names, titles). A right-to-left
+line the Paragraph must wrap comes out with each printed line reading right, but the
+lines in reverse order (the logical end is on the first line): reportlab wraps the
+already reordered string, and Markup does not know the column width.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from itertools import groupby
 from xml.sax.saxutils import escape as _xml_escape
 
 from .fonts import SANS, SANS_BOLD, FontSet, split_runs
+from .rtl import visual
 
 LOG = logging.getLogger("learninghub.documents")
 
@@ -46,7 +54,7 @@ class Markup:
     def _line(self, text: str, bold: bool) -> str:
         base = SANS_BOLD if bold else SANS
         parts = []
-        for name, piece in self._named_runs(text, bold):
+        for name, piece in self._named_runs(visual(text), bold):
             if name == base:
                 parts.append(escape(piece))
             else:

@@ -1,0 +1,60 @@
+"""Hebrew and Arabic lines put in visual order, with Arabic letters in their joined forms.
+
+reportlab draws a string's characters left to right as they are stored (logical
+order), so "דוד כהן" would print backwards and Arabic letters unjoined. A line that
+holds right-to-left characters is therefore: reshaped (``arabic-reshaper``: each
+Arabic letter replaced by its initial/medial/final/isolated presentation form,
+which DejaVu Sans has), then reordered with the Unicode bidi algorithm
+(``python-bidi``), and drawn left to right as it is. Works on ONE line: callers
+reorder after wrapping, or for a single line (names, titles).
+
+python-bidi's Rust ``get_display`` does not mirror brackets (rule L4: "(דוד)" would
+print as ")דוד("); its pure-Python ``bidi.algorithm`` does, and costs ~40 µs for a
+name — only lines with RTL characters pay it; everything else returns at once.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan,
+#: Mandaic, their presentation forms, and RTL marks/embeddings/isolates).
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u200f\u202b\u202e\u2067"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+def has_rtl(text: str) -> bool:
+    """True if ``text`` holds a right-to-left character (cheap for ASCII: no regex)."""
+    return not text.isascii() and _RTL.search(text) is not None
+
+
+def visual(line: str) -> str:
+    """``line`` as it must be drawn left to right; the same string if it has no RTL
+    character. The paragraph direction comes from its first strong character (rule P2),
+    so "Li Wei — محمد" stays left-to-right with the Arabic name reversed in place."""
+    if not has_rtl(line):
+        return line
+    return _visual(line)
+
+
+@lru_cache(maxsize=4096)
+def _visual(line: str) -> str:
+    from bidi.algorithm import get_display
+
+    if _ARABIC.search(line):
+        line = _reshaper().reshape(line)
+    # Vowel points and harakat come out just before their letter: right for DejaVu Sans,
+    # whose zero-width RTL marks are drawn to the right of the pen (over the next glyph).
+    return get_display(line)
+
+
+@lru_cache(maxsize=1)
+def _reshaper():  # type: ignore[no-untyped-def]
+    """Arabic reshaper that keeps the vowel marks (harakat): they are part of the name."""
+    from arabic_reshaper import ArabicReshaper
+
+    return ArabicReshaper(configuration={"delete_harakat": False})

@@ -1,0 +1,247 @@
+"""Hebrew and Arabic printed in visual order, Arabic letters joined: read back by glyph position.
+
+Text extraction of right-to-left PDFs depends on the reader's own guesses, so these
+tests ask PDFium where each glyph's origin is and read every printed line left to
+right by x. Without reordering, "דוד כהן" reads "דוד כהן" that way (drawn backwards);
+printed right it reads "ןהכ דוד".
+
+PDFium reports Arabic presentation forms as their base letters and mirrors brackets it
+guesses are in right-to-left text, so positions are compared after NFKC and with
+brackets folded (bracket mirroring is checked on :func:`visual` itself). That the
+Arabic letters are drawn joined is checked with pypdf, which reports the drawn
+characters: presentation forms such as ﺪﻤﺤﻣ (U+FEAA U+FEE4 U+FEA4 U+FEE3), not the
+unjoined U+062F U+0645 U+062D U+0645.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from learninghub.core.store import Database, open_database
+from learninghub.documents import agenda_pdf, badges_pdf
+from learninghub.documents import certificate_pdf as cp
+from learninghub.documents.badges_pdf import Badge, BadgeSheet
+from learninghub.documents.canvas_text import LEFT, TextDrawer
+from learninghub.documents.certificate_pdf import CertificateData, Signatory
+from learninghub.documents.fonts import font_set
+from learninghub.documents.markup import Markup
+from learninghub.documents.rtl import has_rtl, visual
+
+HEBREW = "דוד כהן"
+HEBREW_SEEN = "ןהכדוד"  # left to right on the page, spaces left out
+ARABIC = "محمد علي"
+ARABIC_SEEN = "\ufef2\ufee0\ufecb\ufeaa\ufee4\ufea4\ufee3"  # ﻲﻠﻋ ﺪﻤﺤﻣ
+MIXED = "Li Wei (李伟) — محمد"
+MIXED_SEEN = "LiWei(李伟)—\ufeaa\ufee4\ufea4\ufee3"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+_BRACKETS = str.maketrans("<>()", "<<((")
+
+
+def fold(text: str) -> str:
+    """What comparing positions can tell: presentation forms as letters, brackets unmirrored."""
+    return unicodedata.normalize("NFKC", text).translate(_BRACKETS)
+
+
+def drawn_text(data: bytes) -> str:
+    """The characters drawn (pypdf maps glyphs back through the fonts' ToUnicode)."""
+    return squash("".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
+def printed_lines(data: bytes) -> list[list[str]]:
+    """Each page's lines (glyphs sharing a baseline), top to bottom, each line's glyphs
+    ordered by their x origin, whitespace left out."""
+    pdf = pdfium.PdfDocument(data)
+    pages = []
+    try:
+        for page in pdf:
+            text = page.get_textpage()
+            rows: dict[float, list[tuple[float, str]]] = defaultdict(list)
+            x, y = ctypes.c_double(), ctypes.c_double()
+            for i in range(text.count_chars()):
+                ch = chr(pdfium_c.FPDFText_GetUnicode(text.raw, i))
+                if ch.isspace() or pdfium_c.FPDFText_IsGenerated(text.raw, i):
+                    continue
+                pdfium_c.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
+                rows[round(y.value, 1)].append((x.value, ch))
+            pages.append([fold("".join(ch for _, ch in sorted(row))) for _, row in sorted(rows.items(), reverse=True)])
+            text.close()
+            page.close()
+    finally:
+        pdf.close()
+    return pages
+
+
+def line_with(lines: list[str], seen: str) -> str:
+    """The printed line holding ``seen`` (its glyphs left to right), or a failure listing the lines."""
+    found = [line for line in lines if fold(seen) in line]
+    assert found, f"{seen!r} not printed left to right on any line: {lines}"
+    return found[0]
+
+
+# ---- the reordering itself ------------------------------------------------------------------------------------
+
+def test_left_to_right_text_is_returned_untouched() -> None:
+    for text in ("Anna Müller", "李佳 (Jia Li)", "김민준", "Александра", "Δημήτρης", "<b>Li & Co</b>", ""):
+        assert visual(text) is text and not has_rtl(text)
+
+
+@pytest.mark.parametrize(("logical", "seen"), [
+    (HEBREW, "ןהכ דוד"),
+    (ARABIC, "\ufef2\ufee0\ufecb \ufeaa\ufee4\ufea4\ufee3"),
+    (MIXED, "Li Wei (李伟) — \ufeaa\ufee4\ufea4\ufee3"),  # a left-to-right line: the Arabic name reversed in place
+    ("דוד (David)", "(David) דוד"),  # right-to-left line: the Latin part stays a block, at the left end
+    ("(דוד) כהן", "ןהכ (דוד)"),  # brackets mirrored: an opening bracket still opens towards the name
+    ("כיתה 12 אביב", "ביבא 12 התיכ"),  # numbers keep their own left-to-right order
+    ("محمد ٣ مايو 2026", "2026 \ufeee\ufef3\ufe8e\ufee3 ٣ \ufeaa\ufee4\ufea4\ufee3"),
+    ("<b>שלום</b>", "<b>םולש</b>"),  # markup-looking text is text: a left-to-right line with Hebrew in it
+    ("李伟 דוד כהן", "李伟 ןהכ דוד"),
+])
+def test_lines_come_out_in_visual_order(logical: str, seen: str) -> None:
+    assert visual(logical) == seen
+
+
+def test_vowel_points_and_harakat_stay_with_their_letter() -> None:
+    """Combining marks come just before their letter in the drawn string: DejaVu Sans draws
+    its zero-width Hebrew and Arabic marks right of the pen, over the glyph that follows."""
+    shalom = visual("שָׁלוֹם")  # shin+qamats+shin dot, lamed, vav+holam, final mem
+    assert shalom[:4] == "\u05dd\u05b9\u05d5\u05dc" and set(shalom[4:6]) == {"\u05b8", "\u05c1"} and shalom[6] == "ש"
+    muhammad = visual("مُحَمَّد")
+    assert muhammad[-2:] == "\u064f\ufee3"  # damma, then the initial meem it sits on
+    assert "\u064e" in muhammad and "\u0651" in muhammad  # the marks are kept, not deleted
+
+
+# ---- certificates, badges, agenda --------------------------------------------------------------------------
+
+def certificate(name: str, latin: str | None, code: str, **kw: object) -> CertificateData:
+    fields: dict[str, object] = dict(
+        code=code, holder_name=name, holder_latin=latin, seminar_title="Park City Project", city="Chengdu",
+        first_day=dt.date(2020, 7, 13), last_day=dt.date(2020, 7, 17), hours=24, issued_on=dt.date(2020, 7, 17),
+        signatories=(Signatory("Octavi de la Varga", "Secretary General, Metropolis"),),
+    )
+    fields.update(kw)
+    return CertificateData(**fields)  # type: ignore[arg-type]
+
+
+def test_certificates_print_hebrew_and_arabic_names_right_to_left() -> None:
+    rendered = cp.render_certificates([
+        certificate(HEBREW, "David Cohen", "AAAA-BBBB-CCC1"),
+        certificate(ARABIC, "Muhammad Ali", "AAAA-BBBB-CCC2", seminar_title="ورشة المدن 2026"),
+        certificate(MIXED, None, "AAAA-BBBB-CCC3"),
+    ], fonts=font_set(False))
+    assert rendered.pages == 3 and rendered.missing == ()
+    hebrew, arabic, mixed = printed_lines(rendered.data)
+    assert line_with(hebrew, HEBREW_SEEN) == HEBREW_SEEN  # the name alone on its line
+    assert line_with(hebrew, "DavidCohen")
+    assert line_with(arabic, ARABIC_SEEN) == fold(ARABIC_SEEN)
+    assert line_with(arabic, "2026ندملاةشرو")  # ورشة المدن 2026: the number stays at the left end
+    assert line_with(mixed, MIXED_SEEN) == fold(MIXED_SEEN)
+    drawn = drawn_text(rendered.data)
+    assert "\ufeaa\ufee4\ufea4\ufee3" in drawn or "\ufee3\ufea4\ufee4\ufeaa" in drawn  # joined forms
+    assert "محمد" not in drawn  # no unjoined letters
+
+
+def test_badges_print_hebrew_arabic_and_hostile_mixes() -> None:
+    sheet = BadgeSheet(1, "סמינר ערים 2026", (
+        Badge(HEBREW, "David Cohen", "עיריית תל אביב", "Tel Aviv, IL", "expert"),
+        Badge(ARABIC, "Muhammad Ali", "بلدية عمان", "Amman, JO", "elected"),
+        Badge("<b>שלום</b> & Co", None, "Metropolis", "Chengdu 成都, CN", "elected"),
+        Badge(MIXED, "Li Wei", "כיתה 12 אביב", None, "expert"),
+    ))
+    rendered = badges_pdf.render_badges(sheet, fonts=font_set(False))
+    assert rendered.pages == 1 and rendered.missing == ()
+    (lines,) = printed_lines(rendered.data)
+    assert line_with(lines, HEBREW_SEEN)  # two badges side by side share a line
+    assert line_with(lines, ARABIC_SEEN)
+    assert line_with(lines, "ביבאלתתייריע")  # organisation: עיריית תל אביב
+    assert line_with(lines, "<b>םולש</b>&Co")  # markup stays literal text, the Hebrew reversed within it
+    assert line_with(lines, MIXED_SEEN)
+    assert line_with(lines, "ביבא12התיכ")  # digits left to right inside the right-to-left line
+    assert sum(line.count("2026םירערנימס") for line in lines) == 4  # the seminar title on every badge
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    from learninghub.core.services.demo import load_demo
+
+    database = open_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
+    with database.transaction() as s:
+        load_demo(s)
+    yield database
+    database.close()
+
+
+def test_agenda_session_titles_and_speakers_in_hebrew_and_arabic(demo: Database) -> None:
+    """A demo seminar's agenda with session titles and a speaker replaced by RTL text
+    (the Paragraph path: markup.py), bold titles included."""
+    with demo.reading() as s:
+        from sqlalchemy import select
+
+        from learninghub.core.models import Seminar
+
+        seminar_id = s.scalars(select(Seminar.id).order_by(Seminar.id)).first()
+        agenda = agenda_pdf.load_agenda(s, seminar_id)
+    items = list(agenda.items)
+    items[0] = dataclasses.replace(items[0], title=HEBREW, speakers=(agenda_pdf.Speaker(ARABIC, "بلدية عمان"),))
+    items[1] = dataclasses.replace(items[1], title="<b>شارع</b> 12 & 李伟")
+    agenda = dataclasses.replace(agenda, items=tuple(items), title="סמינר ערים")
+    rendered = agenda_pdf.render_agenda(agenda, printed=dt.date(2026, 11, 23), fonts=font_set(False))
+    assert rendered.missing == ()
+    lines = [line for page in printed_lines(rendered.data) for line in page]
+    assert line_with(lines, HEBREW_SEEN)
+    assert line_with(lines, ARABIC_SEEN)
+    assert line_with(lines, "نامعةيدلب")  # the speaker's organisation: بلدية عمان
+    assert line_with(lines, "<b>عراش</b>12&李伟")  # literal markup, digits, CJK
+    drawn = drawn_text(rendered.data)
+    assert "\ufec9\ufead\ufe8e\ufeb7" in drawn or "\ufeb7\ufe8e\ufead\ufec9" in drawn  # شارع joined
+    assert line_with(lines, "םירערנימס")
+
+
+def test_markup_reorders_before_escaping_and_keeps_font_runs() -> None:
+    m = Markup(font_set(False))
+    assert m("<b>שלום</b> & 李伟") .startswith("&lt;b&gt;םולש&lt;/b&gt; &amp; <font")
+    assert m(HEBREW + "\n" + ARABIC) == "ןהכ דוד<br/>" + visual(ARABIC)  # each line on its own
+    assert m("Anna Müller") == "Anna Müller" and m.missing == set()
+
+
+def test_missing_rtl_glyphs_are_reported_like_any_other_script() -> None:
+    """DejaVu Sans has Hebrew and Arabic, but not Syriac or Thaana: those are named, printed as U+FFFD."""
+    rendered = badges_pdf.render_badges(
+        BadgeSheet(1, "Seminar", (Badge("ܐܠܗܐ", None, None, None, "expert"), Badge("ދިވެހި", None, None, None, "expert"))),
+        fonts=font_set(False))
+    assert "ܐ" in rendered.missing and "ދ" in rendered.missing
+
+
+def test_wrapped_right_to_left_lines_each_read_right_to_left_in_order() -> None:
+    """Canvas text wraps the stored text, then reorders each line: the first words are on
+    the first line, at its right end."""
+    drawer = TextDrawer(font_set(False))
+    words = ["אחת", "שתיים", "שלוש", "ארבע", "חמש", "שש", "שבע", "שמונה"]
+    size, lines = drawer.fit_lines(" ".join(words), 90, 12, min_size=12, max_lines=4)
+    assert len(lines) > 1 and lines[0].startswith(words[0])
+    buffer = io.BytesIO()
+    c = Canvas(buffer)
+    for n, line in enumerate(lines):
+        drawer.draw(c, line, 100, 700 - 20 * n, size, align=LEFT)
+    c.save()
+    (printed,) = printed_lines(buffer.getvalue())
+    assert printed == [squash(visual(line)) for line in lines]
+    assert printed[0].endswith(words[0][::-1])  # the first word at the right end of the first line
+    assert squash("".join(lines)) == squash(" ".join(words))
