@@ -9,7 +9,10 @@ the raw text, before escaping), since the Paragraph draws characters as stored. 
 is right for every line that fits on one printed line (names, titles). A right-to-left
 line the Paragraph must wrap comes out with each printed line reading right, but the
 lines in reverse order (the logical end is on the first line): reportlab wraps the
-already reordered string, and Markup does not know the column width.
+already reordered string. Callers that know the paragraph's width and font size pass
+them (``width=``, ``size=``): such a line is then broken here first, on the stored
+text, and each piece reordered on its own. Alignment stays the style's (left-aligned
+Hebrew is not moved to the right).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from itertools import groupby
 from xml.sax.saxutils import escape as _xml_escape
 
 from .fonts import SANS, SANS_BOLD, FontSet, split_runs
-from .rtl import visual
+from .canvas_text import TextDrawer
+from .rtl import has_rtl, visual
 
 LOG = logging.getLogger("learninghub.documents")
 
@@ -40,16 +44,32 @@ class Markup:
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
         self.missing: set[str] = set()
+        self._drawer: TextDrawer | None = None  # measures right-to-left lines, made on first need
 
-    def __call__(self, text: str | None, *, bold: bool = False) -> str:
+    def __call__(self, text: str | None, *, bold: bool = False, width: float | None = None,
+                 size: float | None = None) -> str:
         """Markup for ``text`` in a paragraph whose style font is DejaVu Sans (bold if ``bold``).
 
-        Line breaks in the text become ``<br/>``.
+        Line breaks in the text become ``<br/>``. With the paragraph's ``width`` and font
+        ``size``, a line holding Hebrew or Arabic is broken into lines of that width here
+        (see the module docstring); other lines are left to the Paragraph.
         """
         if not text:
             return ""
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if width and size:
+            lines = [piece for line in lines for piece in self._broken(line, width, size, bold)]
         return "<br/>".join(self._line(line, bold) for line in lines)
+
+    def _broken(self, line: str, width: float, size: float, bold: bool) -> list[str]:
+        """A right-to-left line cut where it must break at ``width`` (a hair less, so the
+        Paragraph, measuring the same fonts, breaks none of the pieces again)."""
+        if not has_rtl(line):
+            return [line]
+        if self._drawer is None:
+            self._drawer = TextDrawer(self.fonts)
+            self._drawer.missing = self.missing
+        return self._drawer.wrap(" ".join(line.split()), width - 0.5, size, bold=bold) or [line]
 
     def _line(self, text: str, bold: bool) -> str:
         base = SANS_BOLD if bold else SANS

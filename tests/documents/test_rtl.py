@@ -245,3 +245,45 @@ def test_wrapped_right_to_left_lines_each_read_right_to_left_in_order() -> None:
     assert printed == [squash(visual(line)) for line in lines]
     assert printed[0].endswith(words[0][::-1])  # the first word at the right end of the first line
     assert squash("".join(lines)) == squash(" ".join(words))
+
+
+def paragraph_lines(markup: str, width: float) -> list[str]:
+    """The printed lines of one Paragraph ``width`` wide (DejaVu Sans 10 pt)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from learninghub.documents.fonts import SANS
+
+    para = Paragraph(markup, ParagraphStyle("t", fontName=SANS, fontSize=10, leading=13))
+    buffer = io.BytesIO()
+    c = Canvas(buffer)
+    _, height = para.wrapOn(c, width, 1000)
+    para.drawOn(c, 50, 800 - height)
+    c.save()
+    (lines,) = printed_lines(buffer.getvalue())
+    return lines
+
+
+WORDS = ["התחדשות", "עירונית", "לאורך", "הנהר:", "חוסן", "מפני", "שיטפונות,", "אקולוגיה", "ומרחב", "ציבורי"]
+
+
+def test_paragraph_given_its_width_prints_wrapped_hebrew_lines_in_order() -> None:
+    lines = paragraph_lines(Markup(font_set(False))(" ".join(WORDS), width=150, size=10), 150)
+    assert len(lines) > 2
+    assert lines[0].endswith(fold(WORDS[0][::-1]))  # the first word at the right end of the first line
+    assert lines[-1].startswith(fold(WORDS[-1][::-1]))  # the last word at the left end of the last line
+    assert "".join(line[::-1] for line in lines) == fold("".join(WORDS))  # every word, once, in order
+
+
+def test_paragraph_without_its_width_prints_wrapped_hebrew_lines_in_reverse_order() -> None:
+    """The documented limit: each line reads right to left, but the lines come last first."""
+    lines = paragraph_lines(Markup(font_set(False))(" ".join(WORDS)), 150)
+    assert len(lines) > 2
+    assert lines[0].startswith(fold(WORDS[-1][::-1])) and lines[-1].endswith(fold(WORDS[0][::-1]))
+
+
+def test_paragraph_width_leaves_left_to_right_text_to_the_paragraph() -> None:
+    m = Markup(font_set(False))
+    text = "Rethinking the links between economy, territory and society"
+    assert m(text, width=60, size=10) == m(text) == text
+    assert m._drawer is None  # nothing measured
