@@ -3,16 +3,24 @@
 A registration holding a seat (registered, confirmed, attended, no-show) counts
 against the seminar's capacity. A new seat-holder for a full seminar goes on the
 waiting list; a freed seat goes to the first person waiting.
+
+Undo: ``register_change`` and ``change_status`` return a :class:`StatusChange` saying
+exactly what they did (the promotions included); ``revert_status_change`` takes it
+back, and ``unregister`` removes a registration made by mistake. A change taken back
+did not happen: its history rows go with it (see ``revert_status_change``).
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import vocab
 from ..errors import RuleViolation
-from ..models import Registration, RegistrationEvent, Seminar, utcnow
+from ..models import AgendaSession, Attendance, Certificate, Registration, RegistrationEvent, Seminar, utcnow
 from .common import check_version, get_or_refuse
 from .people import get_person, require_active
 from .seminars import get_seminar
@@ -47,6 +55,40 @@ def _change(session: Session, registration: Registration, new: str, note: str | 
     session.flush()
 
 
+@dataclass(frozen=True)
+class Promotion:
+    """Someone moved up from the waiting list by a change, and where they stood before."""
+
+    registration_id: int
+    waitlisted_at: dt.datetime | None
+    version: int  # the row's version right after the promotion
+    event_id: int
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What one registration or status change did, exactly enough to take it back.
+
+    ``old_status`` is None when the change created the registration. ``new_status`` is
+    what the registration became (``waitlisted`` when a full seminar decided so), and
+    ``promoted`` the people a freed seat moved up, first come first served.
+    """
+
+    registration_id: int
+    old_status: str | None
+    new_status: str
+    old_waitlisted_at: dt.datetime | None
+    version: int  # the registration's version right after the change
+    event_ids: tuple[int, ...]
+    promoted: tuple[Promotion, ...] = ()
+    capacity: int | None = None  # the seminar's, when the change was made
+
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.event_ids)
+
+
 def register(
     session: Session,
     *,
@@ -56,6 +98,19 @@ def register(
     note: str | None = None,
 ) -> Registration:
     """Register a person, or change the status of their existing registration."""
+    change = register_change(session, seminar_id=seminar_id, person_id=person_id, status=status, note=note)
+    return get_registration(session, change.registration_id)
+
+
+def register_change(
+    session: Session,
+    *,
+    seminar_id: int,
+    person_id: int,
+    status: str = "registered",
+    note: str | None = None,
+) -> StatusChange:
+    """As :func:`register`, returning what it did (for undo)."""
     status = vocab.check_choice(status, vocab.REGISTRATION_STATUSES, "status")
     seminar = get_seminar(session, seminar_id, for_update=True)
     person = require_active(get_person(session, person_id))
@@ -68,7 +123,7 @@ def register(
                 f"person {person_id} is already {status} for seminar {seminar_id} (registration {existing.id})",
                 where="registration",
             )
-        return set_status(session, existing.id, status, note=note)
+        return change_status(session, existing.id, status, note=note)
     if seminar.status == "cancelled":
         raise RuleViolation(f"seminar {seminar_id} '{seminar.title}' is cancelled", where="seminar")
     full = status in _CAPACITY_CHECKED and _is_full(session, seminar)  # counted before adding this one
@@ -82,7 +137,8 @@ def register(
         registration.waitlisted_at = utcnow()
     _record(registration, None, registration.status, note)
     session.flush()
-    return registration
+    return StatusChange(registration.id, None, registration.status, None, registration.version,
+                        (registration.events[-1].id,), capacity=seminar.capacity)
 
 
 def get_registration(session: Session, registration_id: int) -> Registration:
@@ -98,6 +154,19 @@ def set_status(
     expected_version: int | None = None,
 ) -> Registration:
     """Move a registration to ``status``; a full seminar waitlists, a freed seat promotes."""
+    change = change_status(session, registration_id, status, note=note, expected_version=expected_version)
+    return get_registration(session, change.registration_id)
+
+
+def change_status(
+    session: Session,
+    registration_id: int,
+    status: str,
+    *,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> StatusChange:
+    """As :func:`set_status`, returning what it did, the promotions it caused included (for undo)."""
     status = vocab.check_choice(status, vocab.REGISTRATION_STATUSES, "status")
     registration = get_registration(session, registration_id)
     seminar = get_seminar(session, registration.seminar_id, for_update=True)
@@ -105,13 +174,15 @@ def set_status(
     # reading the registration again after it sees the latest committed version.
     session.refresh(registration)
     check_version(registration, expected_version, "registration")
-    old = registration.status
+    old, old_waitlisted_at = registration.status, registration.waitlisted_at
     if old == status:
-        return registration
+        return StatusChange(registration.id, old, old, old_waitlisted_at, registration.version, (),
+                            capacity=seminar.capacity)
     if seminar.status == "cancelled" and status != "cancelled":
         raise RuleViolation(f"seminar {seminar.id} '{seminar.title}' is cancelled", where="seminar")
     require_active(registration.person)
     was_seated = old in vocab.SEAT_HOLDING_STATUSES
+    promoted: list[Promotion] = []
     if status in _CAPACITY_CHECKED and not was_seated and _is_full(session, seminar):
         if old == "waitlisted":
             raise RuleViolation(
@@ -120,11 +191,125 @@ def set_status(
                 where="status",
             )
         _change(session, registration, "waitlisted", note or f"seminar full ({seminar.capacity} seats)")
+    else:
+        _change(session, registration, status, note)
+        if was_seated and status not in vocab.SEAT_HOLDING_STATUSES:
+            waiting_since = {r.id: r.waitlisted_at for r in waiting_list(session, seminar.id)}
+            moved = fill_free_seats(session, seminar, reason=f"a seat freed (registration {registration.id} {status})")
+            promoted = [Promotion(r.id, waiting_since[r.id], r.version, r.events[-1].id) for r in moved]
+    return StatusChange(registration.id, old, registration.status, old_waitlisted_at, registration.version,
+                        (registration.events[-1].id,), tuple(promoted), seminar.capacity)
+
+
+def revert_status_change(session: Session, change: StatusChange) -> Registration | None:
+    """Take ``change`` back exactly: the person returns to their old status and place on
+    the waiting list, and everyone the change promoted goes back to the waiting list in
+    their former order. Returns the registration (None when the change created it: it
+    is removed, as :func:`unregister` does).
+
+    Refused (StaleEdit) when any row involved was changed since, by anyone: undo never
+    overwrites a later change. Refused (RuleViolation) when giving the seat back would
+    exceed the seminar's capacity (a seat taken since by someone new), and when the
+    capacity itself changed since: the waiting list the change left was decided under the
+    new capacity, and putting people back on it would keep them waiting for free seats.
+
+    History: the rows the change added are removed, not answered with "undone" rows.
+    The history says what happened to a registration; a change taken back at once did
+    not happen to it, and the version checks ensure nothing happened after it.
+    """
+    registration = get_registration(session, change.registration_id)
+    seminar = get_seminar(session, registration.seminar_id, for_update=True)
+    session.refresh(registration)
+    check_version(registration, change.version, "registration")
+    if change.old_status is None:
+        unregister(session, registration.id, expected_version=change.version)
+        return None
+    if not change.changed:
         return registration
-    _change(session, registration, status, note)
-    if was_seated and status not in vocab.SEAT_HOLDING_STATUSES:
-        fill_free_seats(session, seminar, reason=f"a seat freed (registration {registration.id} {status})")
+    if seminar.capacity != change.capacity:
+        raise RuleViolation(
+            f"the capacity of seminar {seminar.id} '{seminar.title}' changed since "
+            f"({_seats(change.capacity)} then, {_seats(seminar.capacity)} now); "
+            f"the change of registration {registration.id} cannot be taken back",
+            where="capacity",
+        )
+    promoted: list[tuple[Registration, Promotion]] = []
+    for promotion in change.promoted:
+        row = get_registration(session, promotion.registration_id)
+        session.refresh(row)
+        check_version(row, promotion.version, "registration")
+        promoted.append((row, promotion))
+    if change.old_status != "cancelled":
+        if seminar.status == "cancelled":
+            raise RuleViolation(f"seminar {seminar.id} '{seminar.title}' is cancelled", where="seminar")
+        require_active(registration.person)
+    for row, promotion in promoted:
+        row.status, row.waitlisted_at = "waitlisted", promotion.waitlisted_at
+        _drop_events(session, row, (promotion.event_id,))
+    session.flush()
+    gets_seat = change.old_status in vocab.SEAT_HOLDING_STATUSES and change.new_status not in vocab.SEAT_HOLDING_STATUSES
+    if gets_seat and _is_full(session, seminar):
+        raise RuleViolation(
+            f"seminar {seminar.id} '{seminar.title}' is full ({seminar.capacity} seats) since the change; "
+            f"registration {registration.id} ({registration.person.display_name}) cannot get its seat back",
+            where="capacity",
+        )
+    registration.status, registration.waitlisted_at = change.old_status, change.old_waitlisted_at
+    _drop_events(session, registration, change.event_ids)
+    session.flush()
     return registration
+
+
+def _seats(capacity: int | None) -> str:
+    return "no limit" if capacity is None else f"{capacity} seats"
+
+
+def _drop_events(session: Session, registration: Registration, event_ids: tuple[int, ...]) -> None:
+    for event in [e for e in registration.events if e.id in event_ids]:
+        registration.events.remove(event)  # delete-orphan: the row goes
+
+
+def unregister(session: Session, registration_id: int, *, expected_version: int | None = None) -> list[Registration]:
+    """Remove a registration made by mistake, with its history, as if it had never been made.
+
+    Only while nothing hangs on it: no check-in to any session of the seminar and no
+    certificate (those are facts; cancel the registration instead).
+
+    If it held a seat and people wait, the seat goes to the first person waiting (the
+    promoted registrations are returned). The rule keeps nobody waiting while a seat is
+    free, so nobody waited when this registration took its seat: whoever waits now came
+    after and would have had that seat had the mistake not been made. Undone at once
+    (the app's Ctrl+Z) nobody waits yet and nothing else changes.
+    """
+    registration = get_registration(session, registration_id)
+    seminar = get_seminar(session, registration.seminar_id, for_update=True)
+    session.refresh(registration)
+    check_version(registration, expected_version, "registration")
+    who = (f"registration {registration.id} ({registration.person.display_name}, "
+           f"seminar {seminar.id} '{seminar.title}')")
+    checked_in = session.scalar(
+        select(func.count(Attendance.id)).join(AgendaSession, AgendaSession.id == Attendance.session_id).where(
+            AgendaSession.seminar_id == seminar.id, Attendance.person_id == registration.person_id)
+    ) or 0
+    if checked_in:
+        raise RuleViolation(
+            f"{who} has {checked_in} check-in(s) and cannot be removed; undo the check-ins or cancel it instead",
+            where="registration",
+        )
+    certificate = session.scalars(
+        select(Certificate).where(Certificate.seminar_id == seminar.id, Certificate.person_id == registration.person_id)
+    ).first()
+    if certificate is not None:
+        raise RuleViolation(
+            f"{who} has certificate {certificate.code} and cannot be removed; cancel it instead",
+            where="registration",
+        )
+    was_seated = registration.status in vocab.SEAT_HOLDING_STATUSES
+    session.delete(registration)
+    session.flush()
+    if not was_seated:
+        return []
+    return fill_free_seats(session, seminar, reason=f"a seat freed (registration {registration_id} removed)")
 
 
 def waiting_list(session: Session, seminar_id: int) -> list[Registration]:
