@@ -171,6 +171,10 @@ def _registration(commands: Any) -> None:
     status.add_argument("--note")
     add_expected_version(status)
 
+    remove = subcommand(group, "remove", "remove a registration made by mistake (none with check-ins or a certificate)",
+                        registration_remove, takes_id=True)
+    add_expected_version(remove)
+
 
 def _show_registration(args: argparse.Namespace, r: Any) -> None:
     if args.json:
@@ -196,6 +200,22 @@ def registration_status(args: argparse.Namespace, ctx: Context) -> None:
     with ctx.db.transaction() as s:
         r = registration.set_status(s, args.id, args.status, note=args.note, expected_version=args.expected_version)
         _show_registration(args, r)
+
+
+def registration_remove(args: argparse.Namespace, ctx: Context) -> None:
+    from ..core.services import registration
+
+    with ctx.db.transaction() as s:
+        r = registration.get_registration(s, args.id)
+        what = output.registration_json(r)
+        promoted = registration.unregister(s, args.id, expected_version=args.expected_version)
+        moved = [output.registration_json(p) for p in promoted]
+    if args.json:
+        output.print_json({"removed": what, "promoted": moved})
+        return
+    print(f"removed registration {what['id']}: {what['person']} — seminar {what['seminar_id']}")
+    for p in moved:
+        print(f"registration {p['id']} (person {p['person_id']}) moved up from the waiting list")
 
 
 def registration_list(args: argparse.Namespace, ctx: Context) -> None:
