@@ -10,7 +10,9 @@ reorder after wrapping, or for a single line (names, titles).
 
 python-bidi's Rust ``get_display`` does not mirror brackets (rule L4: "(דוד)" would
 print as ")דוד("); its pure-Python ``bidi.algorithm`` does, and costs ~40 µs for a
-name — only lines with RTL characters pay it; everything else returns at once.
+name — only lines with RTL characters pay it; everything else returns at once. The
+pure-Python one fails on characters its Unicode tables lack; those lines go to the
+Rust one.
 """
 
 from __future__ import annotations
@@ -43,13 +45,17 @@ def visual(line: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _visual(line: str) -> str:
+    from bidi import get_display as rust_display
     from bidi.algorithm import get_display
 
     if _ARABIC.search(line):
         line = _reshaper().reshape(line)
     # Vowel points and harakat come out just before their letter: right for DejaVu Sans,
     # whose zero-width RTL marks are drawn to the right of the pen (over the next glyph).
-    return get_display(line)
+    try:
+        return get_display(line)
+    except Exception:  # it asserts on characters Python's Unicode tables do not know (U+10B9D)
+        return rust_display(line)  # right order, brackets unmirrored
 
 
 @lru_cache(maxsize=1)

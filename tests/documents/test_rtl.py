@@ -128,6 +128,17 @@ def test_vowel_points_and_harakat_stay_with_their_letter() -> None:
     assert "\u064e" in muhammad and "\u0651" in muhammad  # the marks are kept, not deleted
 
 
+@pytest.mark.parametrize("text", ["\U00010b9d", "דוד \U00010b9d (x)", "\u202eأحمد محمد\u202c", "\u2067שרה\u2069 12",
+                                  "\u064b\u0640", "لا\ufeff)", "\u05b8"])
+def test_odd_right_to_left_text_never_fails_and_keeps_every_character(text: str) -> None:
+    """U+10B9D (unassigned in Python's tables) makes python-bidi's pure-Python algorithm
+    assert; such a line goes through the Rust one. Bidi controls and other invisible (BN) characters are used up."""
+    def letters(s: str) -> list[str]:
+        return sorted(re.sub("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", fold(s)))
+
+    assert letters(visual(text)) == letters(text)
+
+
 # ---- certificates, badges, agenda --------------------------------------------------------------------------
 
 def certificate(name: str, latin: str | None, code: str, **kw: object) -> CertificateData:
