@@ -25,6 +25,7 @@ class SeminarOutline:
     end_date: dt.date
     timezone: str
     status: str
+    title_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class CurriculumOutline:
     start_year: int | None
     end_year: int | None
     seminars: list[SeminarOutline] = field(default_factory=list)
+    title_zh: str | None = None
 
 
 def programme_outline(path_or_url: str) -> list[CurriculumOutline] | None:
@@ -51,18 +53,18 @@ def programme_outline(path_or_url: str) -> list[CurriculumOutline] | None:
         if conn.execute("SELECT version_num FROM alembic_version").fetchone() != (SCHEMA_HEAD,):
             return None
         curricula = {
-            cid: CurriculumOutline(cid, title, start, end)
-            for cid, title, start, end in conn.execute(
-                "SELECT id, title, start_year, end_year FROM curricula ORDER BY start_year, id"
+            cid: CurriculumOutline(cid, title, start, end, title_zh=title_zh)
+            for cid, title, start, end, title_zh in conn.execute(
+                "SELECT id, title, start_year, end_year, title_zh FROM curricula ORDER BY start_year, id"
             )
         }
         for row in conn.execute(
-            "SELECT curriculum_id, id, title, start_date, end_date, timezone, status FROM seminars "
+            "SELECT curriculum_id, id, title, start_date, end_date, timezone, status, title_zh FROM seminars "
             "ORDER BY start_date, id"
         ):
             curricula[row[0]].seminars.append(
                 SeminarOutline(row[1], row[2], dt.date.fromisoformat(row[3]), dt.date.fromisoformat(row[4]),
-                               row[5], row[6])
+                               row[5], row[6], row[7])
             )
         return list(curricula.values())
     except (sqlite3.Error, KeyError, ValueError):

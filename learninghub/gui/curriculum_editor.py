@@ -1,6 +1,6 @@
 """The curriculum page: shown when a curriculum (or one of its years) is chosen in the tree.
 
-Title, first and last year and description are saved through
+Title, first and last year and description (each text also in Chinese) are saved through
 ``curricula.edit_curriculum``; a refusal (years the wrong way round) is shown next
 to its field, and every saved edit is one undoable step, as on the Overview tab.
 """
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from ..core.errors import LearningHubError
 from ..core.services import curricula, seminars
 from ..core.store import Database
-from . import forms
+from . import bilingual, forms
 from .field_errors import clear_field_errors, show_field_error
 from .undo import EditCommand
 
@@ -37,17 +37,21 @@ class CurriculumPage(QWidget):
         f.heading.setFont(font)
         f.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         f.buttons.button(QDialogButtonBox.StandardButton.Reset).clicked.connect(self.revert)
-        self.fields: dict[str, QWidget] = {"title": f.titleEdit, "start year": f.startYearSpin,
-                                           "end year": f.endYearSpin, "description": f.descriptionEdit}
+        self.fields: dict[str, QWidget] = {"title": f.titleEdit, "Chinese title": f.titleZhEdit,
+                                           "start year": f.startYearSpin, "end year": f.endYearSpin,
+                                           "description": f.descriptionEdit,
+                                           "Chinese description": f.descriptionZhEdit}
 
     def load(self, curriculum_id: int) -> None:
         self.curriculum_id = curriculum_id
         with self._db().reading() as s:
             c = curricula.get_curriculum(s, curriculum_id)
             self.loaded = {"title": c.title, "start_year": c.start_year, "end_year": c.end_year,
-                           "description": c.description, "version": c.version}
+                           "description": c.description, "title_zh": c.title_zh,
+                           "description_zh": c.description_zh, "version": c.version}
             held = seminars.list_seminars(s, curriculum_id)
-        self.form.heading.setText(self.loaded["title"])
+        self.form.heading.setText(bilingual.shown(self.loaded["title"], self.loaded["title_zh"]))
+        self.form.heading.setToolTip(bilingual.other(self.loaded["title"], self.loaded["title_zh"]))
         count = len(held)
         self.form.summary.setText(self.tr("%n seminar(s) in this curriculum. Choose one in the tree to edit it.",
                                           None, count))
@@ -57,9 +61,11 @@ class CurriculumPage(QWidget):
     def _show(self, v: dict[str, Any]) -> None:
         f = self.form
         f.titleEdit.setText(v["title"])
+        f.titleZhEdit.setText(v["title_zh"] or "")
         f.startYearSpin.setValue(v["start_year"] or f.startYearSpin.minimum())
         f.endYearSpin.setValue(v["end_year"] or f.endYearSpin.minimum())
         f.descriptionEdit.setPlainText(v["description"] or "")
+        f.descriptionZhEdit.setPlainText(v["description_zh"] or "")
 
     def read(self) -> dict[str, Any]:
         f = self.form
@@ -68,7 +74,9 @@ class CurriculumPage(QWidget):
             return None if spin.value() == spin.minimum() else spin.value()
 
         return {"title": f.titleEdit.text(), "start_year": year(f.startYearSpin), "end_year": year(f.endYearSpin),
-                "description": f.descriptionEdit.toPlainText().strip() or None}
+                "description": f.descriptionEdit.toPlainText().strip() or None,
+                "title_zh": f.titleZhEdit.text().strip() or None,
+                "description_zh": f.descriptionZhEdit.toPlainText().strip() or None}
 
     def save(self) -> bool:
         """Apply the changed fields; False (and the refusal shown next to its field) if refused."""

@@ -50,7 +50,8 @@ class NewSeminarDialog(QDialog):
                     start = f.startDate.date().year()
                     curriculum_id = curricula.add_curriculum(s, title=typed, start_year=start, end_year=start).id
                 self.seminar_id = seminars.add_seminar(
-                    s, curriculum_id=curriculum_id, title=f.titleEdit.text(), start=f.startDate.date().toPython(),
+                    s, curriculum_id=curriculum_id, title=f.titleEdit.text(),
+                    title_zh=f.titleZhEdit.text().strip() or None, start=f.startDate.date().toPython(),
                     end=f.endDate.date().toPython(), timezone=f.timezoneCombo.currentText(),
                     city=f.cityEdit.text() or None, kind=f.kindCombo.currentData(), format=f.formatCombo.currentData(),
                 ).id

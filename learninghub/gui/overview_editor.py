@@ -36,10 +36,11 @@ class OverviewEditor:
         form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).clicked.connect(self.revert)
         self.fields: dict[str, QWidget] = {
-            "title": form.titleEdit, "start": form.startDate, "end": form.endDate, "dates": form.startDate,
+            "title": form.titleEdit, "Chinese title": form.titleZhEdit, "start": form.startDate, "end": form.endDate, "dates": form.startDate,
             "timezone": form.timezoneCombo, "kind": form.kindCombo, "format": form.formatCombo,
             "status": form.statusCombo, "venue": form.venueEdit, "city": form.cityEdit,
             "capacity": form.capacitySpin, "description": form.descriptionEdit,
+            "Chinese description": form.descriptionZhEdit,
         }
 
     # -- reading and writing the widgets
@@ -54,6 +55,7 @@ class OverviewEditor:
     def _show(self, v: dict[str, Any]) -> None:
         f = self.f
         f.titleEdit.setText(v["title"])
+        f.titleZhEdit.setText(v["title_zh"] or "")
         f.startDate.setDate(QDate(v["start"]))
         f.endDate.setDate(QDate(v["end"]))
         f.timezoneCombo.setCurrentText(v["timezone"])
@@ -63,11 +65,13 @@ class OverviewEditor:
         f.cityEdit.setText(v["city"] or "")
         f.capacitySpin.setValue(v["capacity"] or 0)
         f.descriptionEdit.setPlainText(v["description"] or "")
+        f.descriptionZhEdit.setPlainText(v["description_zh"] or "")
 
     def read(self) -> dict[str, Any]:
         f = self.f
         return {
             "title": f.titleEdit.text(),
+            "title_zh": f.titleZhEdit.text().strip() or None,
             "start": f.startDate.date().toPython(),
             "end": f.endDate.date().toPython(),
             "timezone": f.timezoneCombo.currentText(),
@@ -78,6 +82,7 @@ class OverviewEditor:
             "city": f.cityEdit.text().strip() or None,
             "capacity": f.capacitySpin.value() or None,
             "description": f.descriptionEdit.toPlainText().strip() or None,
+            "description_zh": f.descriptionZhEdit.toPlainText().strip() or None,
         }
 
     # -- actions

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from ..core.quickread import CurriculumOutline
-from . import i18n, labels
+from . import bilingual, i18n, labels
 
 SEMINAR_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CURRICULUM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -28,15 +28,18 @@ class ProgrammeTreeModel(QStandardItemModel):
         self.clear()
         for curriculum in outline:
             years = f" ({curriculum.start_year}–{curriculum.end_year})" if curriculum.start_year else ""
-            top = _item(curriculum.title + years, curriculum.id)
+            top = _item(bilingual.shown(curriculum.title, curriculum.title_zh) + years, curriculum.id)
+            top.setToolTip(bilingual.other(curriculum.title, curriculum.title_zh))
             for year, group in groupby(curriculum.seminars, key=lambda sem: sem.start_date.year):
                 year_item = _item(str(year), curriculum.id)
                 for sem in group:
-                    label = f"{sem.title}  ·  {i18n.format_date(sem.start_date, 'day_month')}"
+                    title = bilingual.shown(sem.title, sem.title_zh)
+                    label = f"{title}  ·  {i18n.format_date(sem.start_date, 'day_month')}"
                     if sem.status != "planned":
                         label += f"  ·  {labels.seminar_status(sem.status).lower()}"
                     leaf = _item(label, curriculum.id, sem.id)
-                    leaf.setToolTip(f"{sem.title}\n{sem.start_date} – {sem.end_date}, {sem.timezone}")
+                    names = "\n".join(n for n in (title, bilingual.other(sem.title, sem.title_zh)) if n)
+                    leaf.setToolTip(f"{names}\n{sem.start_date} – {sem.end_date}, {sem.timezone}")
                     year_item.appendRow(leaf)
                 top.appendRow(year_item)
             self.appendRow(top)

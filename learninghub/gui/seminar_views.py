@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from ..core import timezones
 from ..core.services import agenda, registration, seminars
 from ..core.store import Database
-from . import i18n, labels
+from . import bilingual, i18n, labels
 from .counts import words
 
 
@@ -42,7 +42,7 @@ def overview(db: Database, seminar_id: int) -> Overview:
         if waiting:
             seats += words().on_waiting_list(waiting)
         return Overview(
-            title=sem.title,
+            title=bilingual.shown(sem.title, sem.title_zh),
             dates=words().seminar_days(days, _day(sem.start_date), _day(sem.end_date), sem.timezone),
             place=", ".join(p for p in (sem.venue, sem.city.name if sem.city else None) if p) or "—",
             kind_format=QCoreApplication.translate("SeminarViews", "{kind}, {format}").format(
@@ -62,7 +62,8 @@ def editable_fields(db: Database, seminar_id: int) -> dict[str, object]:
             "title": sem.title, "start": sem.start_date, "end": sem.end_date, "timezone": sem.timezone,
             "kind": sem.kind, "format": sem.format, "status": sem.status, "venue": sem.venue,
             "city": sem.city.name if sem.city else None, "capacity": sem.capacity,
-            "description": sem.description, "version": sem.version,
+            "description": sem.description, "title_zh": sem.title_zh, "description_zh": sem.description_zh,
+            "version": sem.version,
         }
 
 
@@ -82,7 +83,7 @@ def agenda_rows(db: Database, seminar_id: int) -> tuple[list[tuple[str, ...]], l
             rows.append((
                 i18n.format_date(start),
                 f"{start:%H:%M}–{end:%H:%M}" + (words().days_later(wrap) if wrap else ""),
-                item.title,
+                bilingual.shown(item.title, item.title_zh),
                 labels.session_kind(item.kind),
                 item.room or "",
                 ", ".join(p.display_name for p in item.speakers),

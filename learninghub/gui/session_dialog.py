@@ -17,7 +17,7 @@ from ..core import recurrence, timezones
 from ..core.errors import LearningHubError
 from ..core.services import agenda, people, seminars
 from ..core.store import Database
-from . import forms, keys, labels
+from . import bilingual, forms, keys, labels
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLDS = [("", QT_TRANSLATE_NOOP("SessionDialog", "ask me (refuse)")),
@@ -53,13 +53,15 @@ class SessionDialog(QDialog):
         with db.reading() as s:
             seminar = seminars.get_seminar(s, seminar_id)
             self.tz = timezones.zone(seminar.timezone)
-            f.zoneHint.setText(self.tr("{title} — times in {zone}").format(title=seminar.title, zone=seminar.timezone))
+            f.zoneHint.setText(self.tr("{title} — times in {zone}").format(
+                title=bilingual.shown(seminar.title, seminar.title_zh), zone=seminar.timezone))
             if session_id:
                 self.loaded = agenda.snapshot(s, session_id)
             else:
                 start = dt.datetime.combine(seminar.start_date, dt.time(9, 0))
                 self.loaded = {"title": "", "kind": "talk", "start": start, "end": start + dt.timedelta(hours=1),
-                               "room": None, "language": None, "description": None, "speaker_ids": []}
+                               "room": None, "language": None, "description": None, "speaker_ids": [],
+                               "title_zh": None, "description_zh": None}
             names = {p.id: p.display_name for p in self._speaker_rows(s, self.loaded["speaker_ids"])}
         self._show(self.loaded, names)
         f.repeatGroup.setVisible(not self.session_id)
@@ -77,12 +79,14 @@ class SessionDialog(QDialog):
     def _show(self, v: dict[str, Any], names: dict[int, str]) -> None:
         f = self.form
         f.titleEdit.setText(v["title"])
+        f.titleZhEdit.setText(v["title_zh"] or "")
         f.kindCombo.setCurrentIndex(max(0, f.kindCombo.findData(v["kind"])))
         f.startEdit.setDateTime(QDateTime(v["start"]))
         f.endEdit.setDateTime(QDateTime(v["end"]))
         f.roomEdit.setText(v["room"] or "")
         f.languageEdit.setText(v["language"] or "")
         f.descriptionEdit.setPlainText(v["description"] or "")
+        f.descriptionZhEdit.setPlainText(v["description_zh"] or "")
         f.repeatUntil.setDate(v["start"].date() + dt.timedelta(weeks=4))
         for pid in v["speaker_ids"]:
             self._append_speaker(pid, names[pid])
@@ -90,11 +94,13 @@ class SessionDialog(QDialog):
     def values(self) -> dict[str, Any]:
         f = self.form
         return {
-            "title": f.titleEdit.text(), "kind": f.kindCombo.currentData(),
+            "title": f.titleEdit.text(), "title_zh": f.titleZhEdit.text().strip() or None,
+            "kind": f.kindCombo.currentData(),
             "start": f.startEdit.dateTime().toPython().replace(second=0, microsecond=0),
             "end": f.endEdit.dateTime().toPython().replace(second=0, microsecond=0),
             "room": f.roomEdit.text().strip() or None, "language": f.languageEdit.text().strip() or None,
             "description": f.descriptionEdit.toPlainText().strip() or None,
+            "description_zh": f.descriptionZhEdit.toPlainText().strip() or None,
             "speaker_ids": [f.speakersList.item(i).data(PERSON_ID_ROLE) for i in range(f.speakersList.count())],
         }
 
@@ -142,7 +148,8 @@ class SessionDialog(QDialog):
     # -- saving
     def _series_terms(self, v: dict[str, Any]) -> dict[str, Any]:
         """Dialog values as edit_series takes them: times of day instead of date-times."""
-        out = {k: v[k] for k in ("title", "kind", "room", "language", "description", "speaker_ids")}
+        out = {k: v[k] for k in ("title", "title_zh", "kind", "room", "language", "description",
+                                 "description_zh", "speaker_ids")}
         out["start_time"], out["end_time"] = v["start"].time(), v["end"].time()
         return out
 

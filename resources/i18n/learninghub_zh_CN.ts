@@ -457,6 +457,14 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
+        <source>T&amp;itle (中文)</source>
+        <translation>中文标题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Chinese title, if there is one</source>
+        <translation>中文标题（如有）</translation>
+    </message>
+    <message>
         <source>First &amp;year</source>
         <translation>起始年份(&amp;Y)</translation>
     </message>
@@ -471,6 +479,10 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>&amp;Description</source>
         <translation>简介(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Descriptio&amp;n (中文)</source>
+        <translation>中文简介(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -958,6 +970,14 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
+        <source>T&amp;itle (中文)</source>
+        <translation>中文标题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Chinese title, if there is one</source>
+        <translation>中文标题（如有）</translation>
+    </message>
+    <message>
         <source>&amp;First day</source>
         <translation>首日(&amp;F)</translation>
     </message>
@@ -1024,6 +1044,10 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>&amp;Description</source>
         <translation>简介(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Descriptio&amp;n (中文)</source>
+        <translation>中文简介(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Agenda</source>
@@ -1207,6 +1231,14 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;itle (中文)</source>
+        <translation>中文标题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
     </message>
     <message>
         <source>&amp;First day</source>
@@ -1744,6 +1776,14 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>标题(&amp;T)</translation>
     </message>
     <message>
+        <source>T&amp;itle (中文)</source>
+        <translation>中文标题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Chinese title, if there is one</source>
+        <translation>中文标题（如有）</translation>
+    </message>
+    <message>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
@@ -1798,6 +1838,10 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>&amp;Description</source>
         <translation>简介(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Descriptio&amp;n (中文)</source>
+        <translation>中文简介(&amp;N)</translation>
     </message>
     <message>
         <source>Apply to e&amp;very session of this series (times of day; dates stay)</source>

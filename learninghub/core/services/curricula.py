@@ -87,7 +87,8 @@ def programme_outline(session: Session) -> list[CurriculumOutline]:
     (the same shape quickread.py gives without SQLAlchemy for the first screen)."""
     return [
         CurriculumOutline(c.id, c.title, c.start_year, c.end_year, [
-            SeminarOutline(s.id, s.title, s.start_date, s.end_date, s.timezone, s.status) for s in c.seminars
-        ])
+            SeminarOutline(s.id, s.title, s.start_date, s.end_date, s.timezone, s.status, s.title_zh)
+            for s in c.seminars
+        ], title_zh=c.title_zh)
         for c in list_curricula(session)
     ]
