@@ -91,7 +91,7 @@ class CurriculumPage(QWidget):
             return False
         curriculum_id = self.curriculum_id
         self.undo_stack.push(EditCommand(
-            self.tr("edit of “{title}”").format(title=self.loaded["title"]),
+            self.tr("edit of “{title}”").format(title=bilingual.shown(self.loaded["title"], self.loaded["title_zh"])),
             lambda expected, values: self._apply(curriculum_id, expected, values),
             before, changes, version, self.on_saved, self.show_error))
         self.on_saved()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from ..core.errors import LearningHubError
 from ..core.services import seminars
 from ..core.store import Database
-from . import labels, seminar_views
+from . import bilingual, labels, seminar_views
 from .field_errors import clear_field_errors, show_field_error
 from .undo import EditCommand
 
@@ -36,7 +36,8 @@ class OverviewEditor:
         form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).clicked.connect(self.revert)
         self.fields: dict[str, QWidget] = {
-            "title": form.titleEdit, "Chinese title": form.titleZhEdit, "start": form.startDate, "end": form.endDate, "dates": form.startDate,
+            "title": form.titleEdit, "Chinese title": form.titleZhEdit,
+            "start": form.startDate, "end": form.endDate, "dates": form.startDate,
             "timezone": form.timezoneCombo, "kind": form.kindCombo, "format": form.formatCombo,
             "status": form.statusCombo, "venue": form.venueEdit, "city": form.cityEdit,
             "capacity": form.capacitySpin, "description": form.descriptionEdit,
@@ -97,7 +98,7 @@ class OverviewEditor:
         except LearningHubError as exc:
             self.show_error(exc)
             return False
-        title = self.loaded["title"]
+        title = bilingual.shown(self.loaded["title"], self.loaded["title_zh"])
         self.undo_stack.push(EditCommand(QCoreApplication.translate("OverviewEditor", "edit of “{title}”").format(
                                          title=title), self._apply, before, changes, version,
                                          self._changed, self.show_error))
