@@ -25,6 +25,11 @@ def _save(window: MainWindow) -> None:
     window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
+def _select(window: MainWindow, title: str) -> None:
+    model = window.agenda_model
+    window.form.agendaView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 2).data() == title))
+
+
 def _ctrl_z(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """Ctrl+Z as the user presses it, with the focus in the programme tree (not in a text box,
     which would undo its own typing)."""
@@ -94,9 +99,7 @@ def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_
         assert (added.title_zh, added.description_zh) == ("晚间交流", "与成都市民一起散步天府绿道。")
         added_id = added.id
 
-    model = window.agenda_model  # edit it again: the dialog shows the Chinese version
-    row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == "Evening exchange")
-    window.form.agendaView.selectRow(row)
+    _select(window, "Evening exchange")  # edit it again: the dialog shows the Chinese version
     again = window.agenda_actions.edit_session()
     assert again.form.titleZhEdit.text() == "晚间交流"
     again.form.titleZhEdit.setText("晚间交流：绿道散步")
@@ -106,6 +109,24 @@ def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_
     window.undo_action.trigger()
     with demo_db.reading() as s:
         assert agenda.get_session(s, added_id).title_zh == "晚间交流"
+
+    _select(window, "Evening exchange")  # a duplicate keeps both versions
+    copy = window.agenda_actions.duplicate_session()
+    assert copy.form.titleZhEdit.text() == "晚间交流"
+    copy.form.titleEdit.setText("Evening exchange (again)")
+    copy.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 17, 19, 0)))
+    copy.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 17, 20, 0)))
+    copy.accept()
+    with demo_db.reading() as s:
+        again_row = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Evening exchange (again)")
+        assert (again_row.title_zh, again_row.description_zh) == ("晚间交流", "与成都市民一起散步天府绿道。")
+
+    _select(window, "Evening exchange")  # deleted, then brought back by undo: the Chinese comes back too
+    window.form.deleteSessionButton.click()
+    window.undo_action.trigger()
+    with demo_db.reading() as s:
+        back = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Evening exchange")
+        assert (back.title_zh, back.description_zh) == ("晚间交流", "与成都市民一起散步天府绿道。")
 
 
 def test_a_whole_series_edit_carries_the_chinese_title(qtbot, demo_db) -> None:
@@ -119,9 +140,7 @@ def test_a_whole_series_edit_carries_the_chinese_title(qtbot, demo_db) -> None:
 
     first = series()[0]
     before = {r.id: r.title_zh for r in series()}
-    model = window.agenda_model
-    row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == first.title)
-    window.form.agendaView.selectRow(row)
+    _select(window, first.title)
     dialog = window.agenda_actions.edit_session()
     dialog.form.wholeSeriesCheck.setChecked(True)
     dialog.form.titleZhEdit.setText("创业集群协调会")
