@@ -1,4 +1,6 @@
-"""The Check-in tab: pick a session, tick who is present. Each tick is saved at once."""
+"""The Check-in tab: pick a session, tick who is present. Each tick is saved at once, and is
+one step on the window's undo stack (undoing a tick keeps nobody checked in; undoing an
+untick checks the person in again at the time they first arrived)."""
 
 from __future__ import annotations
 
@@ -14,10 +16,12 @@ from ..core.services import agenda, attendance, seminars
 from ..core.store import Database
 from . import i18n
 from .counts import words
+from .undo import ActionCommand
 
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 class CheckIn:
@@ -30,9 +34,11 @@ class CheckIn:
         form.checkInList.itemChanged.connect(self._ticked)
 
     def load(self, seminar_id: int) -> None:
-        """Fill the session chooser for ``seminar_id`` (sessions in the seminar's local time)."""
-        self.seminar_id = seminar_id
+        """Fill the session chooser for ``seminar_id`` (sessions in the seminar's local time);
+        the same seminar shown again keeps its chosen session."""
         combo = self.f.checkInSession
+        keep = self.session_id() if seminar_id == self.seminar_id else 0
+        self.seminar_id = seminar_id
         combo.blockSignals(True)
         combo.clear()
         with self._db().reading() as s:
@@ -42,6 +48,8 @@ class CheckIn:
                     continue
                 start = item.starts_at.astimezone(tz)
                 combo.addItem(f"{i18n.format_date(start, 'day_time')} — {item.title}", item.id)
+        if keep and combo.findData(keep) >= 0:
+            combo.setCurrentIndex(combo.findData(keep))
         combo.blockSignals(False)
         self.show_session()
 
@@ -65,6 +73,7 @@ class CheckIn:
                 item.setCheckState(Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked)
                 item.setData(PERSON_ROLE, line.person_id)
                 item.setData(SEARCH_ROLE, label.casefold())
+                item.setData(NAME_ROLE, line.name)
                 lst.addItem(item)
         self._loading = False
         self.apply_filter(self.f.checkInFilter.text())
@@ -85,16 +94,45 @@ class CheckIn:
     def _ticked(self, item: QListWidgetItem) -> None:
         if self._loading:
             return
-        person_id, session_id = item.data(PERSON_ROLE), self.session_id()
+        person_id, session_id, name = item.data(PERSON_ROLE), self.session_id(), item.data(NAME_ROLE)
+        ticked = item.checkState() == Qt.CheckState.Checked
         try:
             with self._db().transaction() as s:
-                if item.checkState() == Qt.CheckState.Checked:
-                    attendance.check_in(s, session_id=session_id, person_id=person_id)
+                if ticked:
+                    at = attendance.check_in(s, session_id=session_id, person_id=person_id).checked_in_at
                 else:
+                    at = next(a.checked_in_at for a in attendance.list_attendance(s, session_id=session_id)
+                              if a.person_id == person_id)
                     attendance.undo_check_in(s, session_id=session_id, person_id=person_id)
         except LearningHubError as exc:
-            QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CheckIn", "Not checked in"), exc.user_message,
-                        parent=self.parent).open()
+            self.report(exc)
             self.show_session()
             return
+
+        def tick() -> None:
+            with self._db().transaction() as s:
+                attendance.check_in(s, session_id=session_id, person_id=person_id, at=at)
+
+        def untick() -> None:
+            with self._db().transaction() as s:
+                attendance.undo_check_in(s, session_id=session_id, person_id=person_id)
+
+        if ticked:
+            text = QCoreApplication.translate("CheckIn", "check-in of “{name}”").format(name=name)
+        else:
+            text = QCoreApplication.translate("CheckIn", "removing the check-in of “{name}”").format(name=name)
+        redo, undo = (tick, untick) if ticked else (untick, tick)
+        self.parent.undo_stack.push(ActionCommand(text, redo, undo, self.parent.refresh,
+                                                  lambda exc: self.report(exc, text)))
         self._count()
+
+    def report(self, exc: LearningHubError, step: str = "") -> QMessageBox:
+        """The core's refusal in a message; ``step`` names the undo step that was refused."""
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CheckIn", "Not checked in"),
+                          exc.user_message, parent=self.parent)
+        if step:
+            box.setWindowTitle(QCoreApplication.translate("CheckIn", "Not done"))
+            box.setText(QCoreApplication.translate("CheckIn", "Cannot undo or redo: {step}").format(step=step))
+            box.setInformativeText(exc.user_message)
+        box.open()
+        return box

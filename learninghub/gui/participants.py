@@ -1,7 +1,10 @@
 """The Participants tab's actions: register someone found or new, change a registration's status.
 
 The registration rules (a full seminar waitlists; a freed seat promotes the first
-person waiting) are the core's; the tab shows what they decided.
+person waiting) are the core's; the tab shows what they decided. Each action is one
+step on the window's undo stack: undo takes it back exactly through the core
+(``revert_status_change``: the people a cancellation moved up go back to the waiting
+list in their order) or is refused with the core's message, never half done.
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from ..core.errors import LearningHubError
 from ..core.services import people, registration
+from ..core.services.registration import StatusChange
 from ..core.store import Database
 from . import labels, seminar_views
+from .undo import ActionCommand
 
+#: Makes a change in a transaction; given the version the registration is expected at (None the first time).
+Maker = Callable[[Any, "int | None"], StatusChange]
 
 
 class Participants:
@@ -44,9 +51,11 @@ class Participants:
 
     def register_selected(self) -> None:
         person_id = self.w.form.registerMatches.currentData()
-        if not person_id or not self.w.current_seminar:
+        seminar_id = self.w.current_seminar
+        if not person_id or not seminar_id:
             return
-        self._do(lambda s: registration.register(s, seminar_id=self.w.current_seminar, person_id=int(person_id)))
+        self._do(lambda s, _v: registration.register_change(s, seminar_id=seminar_id, person_id=int(person_id)),
+                 QCoreApplication.translate("Participants", "registering “{name}”"))
         self.w.form.registerFind.clear()
 
     def new_person(self):  # type: ignore[no-untyped-def]
@@ -59,8 +68,8 @@ class Participants:
         made: dict[str, Any] = {}
 
         def register(s: Any, person_id: int) -> None:
-            made["registration"] = registration.register(s, seminar_id=seminar_id, person_id=person_id)
-            made["message"] = self._message(made["registration"])
+            made["change"] = registration.register_change(s, seminar_id=seminar_id, person_id=person_id)
+            made["message"], made["name"] = self._told(s, made["change"])
 
         dialog = PersonDialog(self._db(), parent=self.w, also=register)
         text = self.w.form.registerFind.text().strip()
@@ -71,6 +80,11 @@ class Participants:
 
         def done() -> None:
             self.w.form.registerFind.clear()
+            if "change" in made:  # undo takes the registration back; the new person stays in the directory
+                person_id = dialog.person_id
+                self._push(QCoreApplication.translate("Participants", "registering “{name}”").format(name=made["name"]),
+                           made["change"],
+                           lambda s, _v: registration.register_change(s, seminar_id=seminar_id, person_id=person_id))
             self.w.refresh()
             self.w.statusBar().showMessage(made.get("message", ""), 8000)
 
@@ -93,18 +107,69 @@ class Participants:
         registration_id = self.selected_registration()
         status = self.w.form.statusChangeCombo.currentData()
         if registration_id and status:
-            self._do(lambda s: registration.set_status(s, registration_id, status, note="changed in the app"))
+            self._do(lambda s, version: registration.change_status(
+                s, registration_id, status, note="changed in the app", expected_version=version),
+                QCoreApplication.translate("Participants", "status of “{name}”: {status}").replace(
+                    "{status}", labels.registration_status(status)))
 
-    def _do(self, action: Callable[[Any], Any]) -> None:
+    def _do(self, make: Maker, doing: str) -> None:
+        """Make the change now and put it on the undo stack as ``doing`` (with a ``{name}``)."""
         try:
             with self._db().transaction() as s:
-                message = self._message(action(s))
+                change = make(s, None)
+                message, name = self._told(s, change)
         except LearningHubError as exc:
-            QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Participants", "Not done"), exc.user_message,
-                        parent=self.w).open()
+            self.report(exc)
             return
+        if change.changed:
+            self._push(doing.format(name=name), change, make)
         self.w.refresh()
         self.w.statusBar().showMessage(message, 8000)
+
+    def _push(self, text: str, change: StatusChange, make: Maker) -> None:
+        """One undo step: undo reverts ``change`` exactly; redo makes it again over the reverted
+        registration (or registers again, when the change created it)."""
+        state: dict[str, Any] = {"change": change, "version": None, "message": ""}
+
+        def undo() -> None:
+            with self._db().transaction() as s:
+                back = registration.revert_status_change(s, state["change"])
+                state["version"] = back.version if back is not None else None
+                state["message"] = self._message(back) if back is not None else QCoreApplication.translate(
+                    "Participants", "{name}: registration taken back").format(name=name)
+
+        def redo() -> None:
+            with self._db().transaction() as s:
+                state["change"] = make(s, state["version"])
+                state["message"], _name = self._told(s, state["change"])
+
+        def shown() -> None:
+            self.w.refresh()
+            self.w.statusBar().showMessage(state["message"], 8000)
+
+        with self._db().reading() as s:
+            name = registration.get_registration(s, change.registration_id).person.display_name
+        self.w.undo_stack.push(ActionCommand(text, redo, undo, shown, lambda exc: self.report(exc, text)))
+
+    def report(self, exc: LearningHubError, step: str = "") -> QMessageBox:
+        """The core's refusal in a message; ``step`` names the undo step that was refused."""
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Participants", "Not done"),
+                          exc.user_message, parent=self.w)
+        if step:
+            box.setText(QCoreApplication.translate("Participants", "Cannot undo or redo: {step}").format(step=step))
+            box.setInformativeText(exc.user_message)
+        box.open()
+        return box
+
+    def _told(self, s: Any, change: StatusChange) -> tuple[str, str]:
+        """The status line after ``change`` and the person's name."""
+        reg = registration.get_registration(s, change.registration_id)
+        message = self._message(reg)
+        if change.promoted:
+            message += QCoreApplication.translate("Participants", " — moved up from the waiting list: {names}").format(
+                names=", ".join(registration.get_registration(s, p.registration_id).person.display_name
+                                for p in change.promoted))
+        return message, reg.person.display_name
 
     @staticmethod
     def _message(result: Any) -> str:

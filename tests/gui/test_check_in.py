@@ -46,3 +46,78 @@ def test_finding_people_by_name_in_their_own_script(qtbot, demo_db, park_city) -
     assert len(shown) == 1 and shown[0].startswith("李佳 (Jia Li)")
     window.form.checkInFilter.setText("")
     assert len(_visible(window)) == everyone
+
+
+def test_ctrl_z_takes_a_tick_back_and_ctrl_shift_z_ticks_again(qtbot, demo_db, park_city) -> None:
+    from tests.gui.test_participants import _keys
+
+    window, seminar_id = park_city
+    f = window.form
+    f.seminarTabs.setCurrentWidget(f.checkInTab)
+    f.checkInSession.setCurrentIndex(3)
+    session_id = f.checkInSession.currentData()
+
+    def state() -> tuple[set[int], dict[int, str], list[tuple[int, object]]]:
+        with demo_db.reading() as s:
+            regs = registration.list_registrations(s, seminar_id=seminar_id)
+            return ({a.person_id for a in attendance.list_attendance(s, session_id=session_id)},
+                    {r.person_id: r.status for r in regs},
+                    [(a.person_id, a.checked_in_at) for a in attendance.list_attendance(s, session_id=session_id)])
+
+    before = state()
+    item = next(f.checkInList.item(r) for r in range(f.checkInList.count())
+                if f.checkInList.item(r).checkState() == Qt.CheckState.Unchecked)
+    person = item.data(Qt.ItemDataRole.UserRole + 1)
+    item.setCheckState(Qt.CheckState.Checked)
+    ticked = state()
+    assert ticked[0] == before[0] | {person}
+    assert window.undo_action.text().startswith("&Undo check-in of “")
+    _keys(qtbot, window, "undo")
+    assert state() == before and f.checkInSession.currentData() == session_id  # the same session stays shown
+    assert f.checkInCount.text() == f"{len(before[0])} of {f.checkInList.count()} present"
+    _keys(qtbot, window, "redo")
+    assert state() == ticked  # checked in again at the time of the tick
+
+
+def test_undoing_an_untick_checks_in_again_at_the_first_time(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    f = window.form
+    f.seminarTabs.setCurrentWidget(f.checkInTab)
+    session_id = f.checkInSession.currentData()
+    lst = f.checkInList
+    item = next((lst.item(r) for r in range(lst.count()) if lst.item(r).checkState() == Qt.CheckState.Checked), None)
+    if item is None:  # nobody present yet in the demo's first session: tick one first
+        item = lst.item(0)
+        item.setCheckState(Qt.CheckState.Checked)
+    person = item.data(Qt.ItemDataRole.UserRole + 1)
+    with demo_db.reading() as s:
+        at = next(a.checked_in_at for a in attendance.list_attendance(s, session_id=session_id) if a.person_id == person)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    with demo_db.reading() as s:
+        assert person not in {a.person_id for a in attendance.list_attendance(s, session_id=session_id)}
+    window.undo_action.trigger()
+    with demo_db.reading() as s:
+        assert next(a.checked_in_at for a in attendance.list_attendance(s, session_id=session_id)
+                    if a.person_id == person) == at
+    row = next(r for r in range(lst.count()) if lst.item(r).data(Qt.ItemDataRole.UserRole + 1) == person)
+    assert lst.item(row).checkState() == Qt.CheckState.Checked
+
+
+def test_undoing_a_tick_someone_else_took_back_says_so(qtbot, demo_db, park_city) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window, _ = park_city
+    f = window.form
+    f.seminarTabs.setCurrentWidget(f.checkInTab)
+    session_id = f.checkInSession.currentData()
+    lst = f.checkInList
+    item = next(lst.item(r) for r in range(lst.count()) if lst.item(r).checkState() == Qt.CheckState.Unchecked)
+    person = item.data(Qt.ItemDataRole.UserRole + 1)
+    item.setCheckState(Qt.CheckState.Checked)
+    with demo_db.transaction() as s:  # another user unticks them meanwhile
+        attendance.undo_check_in(s, session_id=session_id, person_id=person)
+    window.undo_action.trigger()
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert box.text().startswith("Cannot undo or redo: check-in of “")
+    assert box.informativeText() == f"attendance: person {person} is not checked in to session {session_id}"
+    assert window.undo_stack.count() == 0 and not window.redo_action.isEnabled()

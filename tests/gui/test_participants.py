@@ -88,3 +88,120 @@ def test_the_waiting_list_is_shown_in_order(qtbot, demo_db, park_city) -> None:
         names = [r.person.display_name for r in registration.waiting_list(s, seminar_id)]
     assert names, "the demo's Park City Project has people waiting"
     assert window.form.waitingLabel.text().endswith(", ".join(f"{n}. {x}" for n, x in enumerate(names, 1)))
+
+
+# ---------------------------------------------------------------- undo and redo
+def _keys(qtbot, window, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z ("undo") or Ctrl+Shift+Z ("redo") as the user presses it, in the participants table."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    view = window.form.participantsView
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    mods = Qt.KeyboardModifier.ControlModifier
+    if key == "redo":
+        mods |= Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(view, Qt.Key.Key_Z, mods)
+
+
+def _registrations(db, seminar_id: int) -> dict[int, tuple[str, object]]:
+    """person id → (status, waiting since): what the undo must give back exactly."""
+    with db.reading() as s:
+        return {r.person_id: (r.status, r.waitlisted_at) for r in registration.list_registrations(s, seminar_id=seminar_id)}
+
+
+def _history_rows(db, seminar_id: int) -> list[tuple[int, str | None, str, str | None]]:
+    with db.reading() as s:
+        return [(r.person_id, e.old_status, e.new_status, e.note)
+                for r in registration.list_registrations(s, seminar_id=seminar_id) for e in r.events]
+
+
+def test_ctrl_z_takes_a_registration_back_and_ctrl_shift_z_makes_it_again(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    f = window.form
+    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    with demo_db.transaction() as s:
+        newcomer = people.add_person(s, given_name="Seo-yeon", family_name="Park", native_name="박서연").id
+    before, history = _registrations(demo_db, seminar_id), _history_rows(demo_db, seminar_id)
+    rows = window.participants_model.rowCount()
+    f.registerFind.setText("박서연")
+    f.registerButton.click()
+    assert _registrations(demo_db, seminar_id)[newcomer][0] == "waitlisted"
+    assert window.undo_action.text() == "&Undo registering “박서연 (Seo-yeon Park)”"
+    _keys(qtbot, window, "undo")
+    assert _registrations(demo_db, seminar_id) == before
+    assert _history_rows(demo_db, seminar_id) == history
+    assert window.participants_model.rowCount() == rows
+    _keys(qtbot, window, "redo")
+    assert _registrations(demo_db, seminar_id)[newcomer][0] == "waitlisted"
+    assert window.participants_model.rowCount() == rows + 1
+    _keys(qtbot, window, "undo")  # the registration made again is taken back too
+    assert _registrations(demo_db, seminar_id) == before
+
+
+def test_ctrl_z_after_a_cancellation_puts_back_the_seat_and_the_waiting_list(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    f = window.form
+    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    before, history = _registrations(demo_db, seminar_id), _history_rows(demo_db, seminar_id)
+    waiting_text = f.waitingLabel.text()
+    with demo_db.reading() as s:
+        first_waiting = registration.waiting_list(s, seminar_id)[0].person_id
+        seated = next(r for r in registration.list_registrations(s, seminar_id=seminar_id) if r.status == "attended")
+        seated_id, seated_name = seated.person_id, seated.person.display_name
+    model = window.participants_model
+    f.participantsView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data() == seated_name))
+    f.statusChangeCombo.setCurrentIndex(f.statusChangeCombo.findData("cancelled"))
+    f.statusChangeButton.click()
+    now = _registrations(demo_db, seminar_id)
+    assert (now[seated_id][0], now[first_waiting][0]) == ("cancelled", "registered")
+    assert "moved up from the waiting list" in window.statusBar().currentMessage()
+    _keys(qtbot, window, "undo")
+    assert _registrations(demo_db, seminar_id) == before  # both back, waiting in the same place
+    assert _history_rows(demo_db, seminar_id) == history
+    assert f.waitingLabel.text() == waiting_text
+    _keys(qtbot, window, "redo")
+    now = _registrations(demo_db, seminar_id)
+    assert (now[seated_id][0], now[first_waiting][0]) == ("cancelled", "registered")
+
+
+def test_a_refused_undo_says_why_and_leaves_the_stack_usable(qtbot, demo_db, park_city) -> None:
+    """Someone else confirms the promoted person meanwhile: undoing the cancellation would
+    overwrite that, so it is refused, shown in a message, and dropped from the stack."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window, seminar_id = park_city
+    f = window.form
+    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    with demo_db.transaction() as s:
+        newcomer = people.add_person(s, given_name="Seo-yeon", family_name="Park", native_name="박서연").id
+    f.registerFind.setText("박서연")
+    f.registerButton.click()  # a step before, to undo after the refusal
+    with demo_db.reading() as s:
+        seated = next(r for r in registration.list_registrations(s, seminar_id=seminar_id) if r.status == "attended")
+        seated_id, seated_name = seated.person_id, seated.person.display_name
+        first_waiting = registration.waiting_list(s, seminar_id)[0]
+        promoted_id = first_waiting.id
+    model = window.participants_model
+    f.participantsView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data() == seated_name))
+    f.statusChangeCombo.setCurrentIndex(f.statusChangeCombo.findData("cancelled"))
+    f.statusChangeButton.click()
+    with demo_db.transaction() as s:  # another user, meanwhile
+        registration.set_status(s, promoted_id, "confirmed")
+    count = window.undo_stack.count()
+    _keys(qtbot, window, "undo")
+    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    assert box.text() == f"Cannot undo or redo: status of “{seated_name}”: Cancelled"
+    assert f"registration {promoted_id} was changed by someone else meanwhile" in box.informativeText()
+    box.close()
+    assert window.undo_stack.count() == count - 1
+    assert _registrations(demo_db, seminar_id)[seated_id][0] == "cancelled"
+    with demo_db.reading() as s:
+        assert registration.get_registration(s, promoted_id).status == "confirmed"
+    window.undo_action.trigger()  # the step before still undoes
+    assert newcomer not in _registrations(demo_db, seminar_id)
+    assert window.undo_stack.index() == 0 and window.redo_action.isEnabled()
