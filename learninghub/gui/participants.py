@@ -22,7 +22,7 @@ from ..core.store import Database
 from . import labels, seminar_views
 from .undo import ActionCommand
 
-#: Makes a change in a transaction; given the version the registration is expected at (None the first time).
+# Makes a change in a transaction, given the version the registration is expected at (None the first time).
 Maker = Callable[[Any, "int | None"], StatusChange]
 
 

@@ -178,8 +178,24 @@ A copy of the database as it is now is kept first.</source>
         <translation>（候补名单）</translation>
     </message>
     <message>
+        <source>check-in of “{name}”</source>
+        <translation>为“{name}”签到</translation>
+    </message>
+    <message>
+        <source>removing the check-in of “{name}”</source>
+        <translation>取消“{name}”的签到</translation>
+    </message>
+    <message>
         <source>Not checked in</source>
         <translation>未签到</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo: {step}</source>
+        <translation>无法撤销或重做：{step}</translation>
     </message>
 </context>
 <context>
@@ -1279,12 +1295,32 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
 <context>
     <name>Participants</name>
     <message>
+        <source>registering “{name}”</source>
+        <translation>报名“{name}”</translation>
+    </message>
+    <message>
         <source>New person, registered to “{seminar}” on saving</source>
         <translation>新建人员，保存时报名“{seminar}”</translation>
     </message>
     <message>
+        <source>status of “{name}”: {status}</source>
+        <translation>“{name}”的状态：{status}</translation>
+    </message>
+    <message>
+        <source>{name}: registration taken back</source>
+        <translation>{name}：报名已撤回</translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo: {step}</source>
+        <translation>无法撤销或重做：{step}</translation>
+    </message>
+    <message>
+        <source> — moved up from the waiting list: {names}</source>
+        <translation> — 从候补名单递补：{names}</translation>
     </message>
     <message>
         <source> — the seminar is full</source>
