@@ -205,3 +205,26 @@ def test_a_refused_undo_says_why_and_leaves_the_stack_usable(qtbot, demo_db, par
     window.undo_action.trigger()  # the step before still undoes
     assert newcomer not in _registrations(demo_db, seminar_id)
     assert window.undo_stack.index() == 0 and window.redo_action.isEnabled()
+
+
+def test_undoing_new_person_and_registration_takes_back_the_registration_only(qtbot, demo_db, park_city) -> None:
+    """The person stays in the directory (people are never deleted, only erased); their seat
+    request goes, and redo makes it again."""
+    window, seminar_id = park_city
+    f = window.form
+    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    before = _registrations(demo_db, seminar_id)
+    dialog = window.participants.new_person()
+    dialog.form.givenEdit.setText("Ji-min")
+    dialog.form.familyEdit.setText("Han")
+    dialog.form.nativeEdit.setText("한지민")
+    dialog.accept()
+    assert _registrations(demo_db, seminar_id)[dialog.person_id][0] == "waitlisted"
+    assert window.undo_action.text() == "&Undo registering “한지민 (Ji-min Han)”"
+    _keys(qtbot, window, "undo")
+    assert _registrations(demo_db, seminar_id) == before
+    assert window.statusBar().currentMessage() == "한지민 (Ji-min Han): registration taken back"
+    with demo_db.reading() as s:
+        assert people.get_person(s, dialog.person_id).native_name == "한지민"
+    _keys(qtbot, window, "redo")
+    assert _registrations(demo_db, seminar_id)[dialog.person_id][0] == "waitlisted"
