@@ -42,6 +42,7 @@ def register(commands: Any) -> None:
     badges = commands.add_parser("badges", help="name badges for a seminar's participants (8 to an A4 page)")
     badges.add_argument("--seminar", type=int, required=True, metavar="ID")
     badges.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    badges.add_argument("--lang", choices=LANGS, default="en", help=LANG_HELP)
     add_json(badges)
     badges.set_defaults(handler=print_badges)
 
@@ -72,7 +73,7 @@ def print_badges(args: argparse.Namespace, ctx: Context) -> None:
     from ..documents import build
 
     target = _target(args.output)
-    rendered = build.badges(ctx.db, args.seminar)
+    rendered = build.badges(ctx.db, args.seminar, lang=args.lang)
     _finish(args, rendered, target, args.seminar, f"badges of seminar {args.seminar}")
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..core import vocab
 from .canvas_text import CENTRE, TextDrawer, clean
+from .language import DocLanguage
 from .fonts import SANS, FontSet, font_set
 from .names import printed_names
 from .page import CREATOR, Rendered
@@ -68,6 +69,7 @@ class BadgeSheet:
     seminar_id: int
     seminar_title: str
     badges: tuple[Badge, ...]
+    seminar_title_zh: str | None = None
 
 
 def load_badges(session: Session, seminar_id: int) -> BadgeSheet:
@@ -86,7 +88,7 @@ def load_badges(session: Session, seminar_id: int) -> BadgeSheet:
         .where(Registration.seminar_id == seminar_id, Registration.status.in_(BADGE_STATUSES))
     )
     people = sorted((r.person for r in regs if r.person.erased_at is None), key=lambda p: (p.sort_key, p.id))
-    return BadgeSheet(seminar.id, seminar.title, tuple(_badge(p) for p in people))
+    return BadgeSheet(seminar.id, seminar.title, tuple(_badge(p) for p in people), seminar.title_zh)
 
 
 def _badge(person: object) -> Badge:
@@ -102,12 +104,17 @@ def _badge(person: object) -> Badge:
     return Badge(name, latin, person.organisation_name, place, person.role)  # type: ignore[attr-defined]
 
 
-def render_badges(sheet: BadgeSheet, *, fonts: FontSet | None = None) -> Rendered:
-    """The badges, 8 to an A4 page in reading order; an empty seminar gives one page saying so."""
+def render_badges(sheet: BadgeSheet, *, fonts: FontSet | None = None, lang: str = "en") -> Rendered:
+    """The badges, 8 to an A4 page in reading order; an empty seminar gives one page saying so.
+    ``lang`` (en, zh, en+zh) names the role in the band and picks the seminar's title."""
+    from .language import ZH, language
+
+    lg = language(lang)
+    seminar = lg.text(sheet.seminar_title, sheet.seminar_title_zh, " · ")
     text = TextDrawer(fonts or font_set())
     buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS, lang="en")
-    c.setTitle(f"Badges – {sheet.seminar_title}")
+    c = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS, lang="zh-CN" if lg.code == ZH else "en")
+    c.setTitle(f"Badges – {seminar}")
     c.setAuthor(CREATOR)
     c.setCreator(CREATOR)
     c.setSubject(f"Name badges of seminar {sheet.seminar_id}")
@@ -118,19 +125,23 @@ def render_badges(sheet: BadgeSheet, *, fonts: FontSet | None = None) -> Rendere
         chunk = badges[start:start + PER_PAGE]
         if not chunk:
             c.setFillColor(MUTED)
-            text.draw(c, f"No one is registered to {clean(sheet.seminar_title)} yet.", PAGE_W / 2, PAGE_H / 2, 12,
-                      align=CENTRE)
+            empty = [f"No one is registered to {clean(sheet.seminar_title)} yet."] if lg.english else []
+            if lg.chinese:
+                empty.append(f"尚无人报名参加{clean(sheet.seminar_title_zh or sheet.seminar_title)}。")
+            for n, line in enumerate(empty):
+                text.draw(c, line, PAGE_W / 2, PAGE_H / 2 - n * 18, 12, align=CENTRE)
         for i, badge in enumerate(chunk):
             col, row = i % COLUMNS, i // COLUMNS
-            _draw_badge(c, text, badge, sheet.seminar_title, LEFT + col * BADGE_W,
-                        BOTTOM + (ROWS - 1 - row) * BADGE_H)
+            _draw_badge(c, text, badge, seminar, LEFT + col * BADGE_W,
+                        BOTTOM + (ROWS - 1 - row) * BADGE_H, lg)
         _cut_marks(c)
         c.showPage()
     c.save()
     return Rendered(buffer.getvalue(), pages, tuple(sorted(text.missing)))
 
 
-def _draw_badge(c: Canvas, t: TextDrawer, badge: Badge, seminar: str, x: float, y: float) -> None:
+def _draw_badge(c: Canvas, t: TextDrawer, badge: Badge, seminar: str, x: float, y: float,
+                lg: DocLanguage | None = None) -> None:
     width = BADGE_W - 2 * PAD
     centre = x + BADGE_W / 2
     c.setStrokeColor(EDGE)  # a faint outline: the cut line, should the cutter miss by a hair
@@ -142,7 +153,13 @@ def _draw_badge(c: Canvas, t: TextDrawer, badge: Badge, seminar: str, x: float, 
     c.rect(x, top - BAND_H, BADGE_W, BAND_H, stroke=0, fill=1)
     c.setFillColor(colors.white)
     role = vocab.PERSON_ROLES.get(badge.role, badge.role).upper()
-    t.draw(c, role, centre, top - BAND_H + 3.9 * mm, 10, bold=True, align=CENTRE)
+    if lg is not None and lg.chinese:
+        from .language import PERSON_ROLES_ZH
+
+        zh = PERSON_ROLES_ZH.get(badge.role, badge.role)
+        role = f"{role} · {zh}" if lg.english else zh
+    size = t.fit_size(role, width, 10, min_size=7, bold=True)
+    t.draw(c, role, centre, top - BAND_H + 3.9 * mm, size, bold=True, align=CENTRE)
 
     name = clean(badge.name) or "—"
     latin = clean(badge.latin)

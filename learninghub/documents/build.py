@@ -42,13 +42,16 @@ def programme(db: Database, curriculum_id: int, *, paper: str = "a4", lang: str 
     return programme_pdf.render_programme(loaded, paper=paper, lang=lang)
 
 
-def badges(db: Database, seminar_id: int) -> Rendered:
-    """Name badges for everyone registered (or invited) to a seminar, 8 to an A4 page."""
+def badges(db: Database, seminar_id: int, *, lang: str = "en") -> Rendered:
+    """Name badges for everyone registered (or invited) to a seminar, 8 to an A4 page;
+    the role and the seminar's title in ``lang`` (en, zh or en+zh)."""
     from . import badges_pdf
+    from .language import check
 
+    lang = check(lang)
     with db.reading() as s:
         sheet = badges_pdf.load_badges(s, seminar_id)
-    return badges_pdf.render_badges(sheet)
+    return badges_pdf.render_badges(sheet, lang=lang)
 
 
 def signin(db: Database, session_id: int) -> Rendered:

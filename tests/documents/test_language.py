@@ -216,3 +216,22 @@ def test_chinese_punctuation_never_starts_a_line(width: int) -> None:
              else "".join(frag.text for frag in line.words) for line in para.blPara.lines]
     assert "".join(lines) == title
     assert not [line for line in lines[1:] if line[0] in "：，；？！、。"], lines
+
+
+@pytest.mark.parametrize("lang", ["zh", "en+zh"])
+def test_demo_badges_in_chinese(demo: Database, tmp_path: Path, lang: str) -> None:
+    from learninghub.documents import badges_pdf
+
+    with demo.reading() as s:
+        sheet = badges_pdf.load_badges(s, _ids(demo)["park"])
+    rendered = badges_pdf.render_badges(sheet, fonts=font_set(), lang=lang)
+    assert rendered.missing == ()
+    path = tmp_path / "badges.pdf"
+    rendered.save(path)
+    first = squash(PdfReader(path).pages[0].extract_text())
+    assert "公园城市项目" in first and ("专家" in first or "政策制定者" in first)
+    assert ("ParkCityProject" in first) == (lang == "en+zh")
+    empty = badges_pdf.render_badges(badges_pdf.BadgeSheet(9, "Empty seminar", (), "空的研讨会"), lang=lang)
+    empty_path = tmp_path / "empty.pdf"
+    empty.save(empty_path)
+    assert "尚无人报名参加空的研讨会" in squash(PdfReader(empty_path).pages[0].extract_text())
