@@ -208,7 +208,10 @@ class MainWindow(QMainWindow):
         f = self.form
         self.overview.load(seminar_id)
         self.partners.load(seminar_id)
-        f.seminarTitle.setText(self.overview.loaded["title"])
+        from .bilingual import other, shown
+        title, title_zh = self.overview.loaded["title"], self.overview.loaded["title_zh"]
+        f.seminarTitle.setText(shown(title, title_zh))
+        f.seminarTitle.setToolTip(other(title, title_zh))
         rows, session_ids = seminar_views.agenda_rows(self.db, seminar_id)
         notes, messages = seminar_views.conflict_notes(self.db, seminar_id)
         self.agenda_model.set_rows(rows, tooltips=[notes.get(i) for i in session_ids], keys=session_ids)
