@@ -21,6 +21,7 @@ from ..core import timezones
 from ..core.services import agenda, seminars
 from ..core.store import Database
 from . import forms, i18n
+from .bilingual import shown
 
 NOT_ELIGIBLE = QColor("#8a4b00")
 
@@ -60,7 +61,7 @@ class AttendanceDocs(QWidget):
                 if item.kind in ("break", "meal"):
                     continue
                 start = item.starts_at.astimezone(tz)
-                f.signinSessionCombo.addItem(f"{i18n.format_date(start, 'day_time')}  {item.title}", item.id)
+                f.signinSessionCombo.addItem(f"{i18n.format_date(start, 'day_time')}  {shown(item.title, item.title_zh)}", item.id)
         for row in rows:
             verdict = self.tr("eligible") if row.eligible else self.tr("not eligible")
             code = f" — {row.code}" if row.code else ""

@@ -20,6 +20,7 @@ from ..core.store import Database
 from . import forms, labels
 from .counts import words
 from .operations import BackgroundOp, Progress
+from .bilingual import shown
 
 PREVIEW_ROWS = 8
 
@@ -41,7 +42,7 @@ class ImportWizard(QDialog):
         with db.reading() as s:
             for seminar in seminars.list_seminars(s):
                 if seminar.status != "cancelled":
-                    f.seminarCombo.addItem(f"{seminar.title} ({seminar.start_date:%Y-%m-%d})", seminar.id)
+                    f.seminarCombo.addItem(f"{shown(seminar.title, seminar.title_zh)} ({seminar.start_date.isoformat()})", seminar.id)
         if seminar_id is not None and (index := f.seminarCombo.findData(seminar_id)) >= 0:
             f.seminarCombo.setCurrentIndex(index)
         for value, label in labels.choices("RegistrationStatus"):

@@ -17,6 +17,7 @@ from ..core.services import certificates, people, registration
 from ..core.store import Database
 from . import forms, labels
 from .field_errors import clear_field_errors, show_field_error
+from .bilingual import shown
 
 class PersonDialog(QDialog):
     def __init__(self, db: Database, person_id: int = 0, parent: QWidget | None = None, *,
@@ -49,7 +50,7 @@ class PersonDialog(QDialog):
                 }
                 held = {c.seminar_id: c for c in certificates.list_certificates(s, person_id=person_id)}
                 for r in registration.list_registrations(s, person_id=person_id):
-                    line = (f"{r.seminar.start_date:%Y-%m-%d}  {r.seminar.title} — "
+                    line = (f"{r.seminar.start_date.isoformat()}  {shown(r.seminar.title, r.seminar.title_zh)} — "
                             f"{labels.registration_status(r.status)}")
                     if (cert := held.get(r.seminar_id)) is not None:
                         state = (self.tr("certificate {code} (revoked {date})") if cert.revoked_at is not None
