@@ -75,6 +75,25 @@ def test_check_in_marks_the_registration_attended(hub, db, start_status):
         )
 
 
+def test_check_in_from_the_waiting_list_of_a_full_seminar_refused(hub, db, li_registered, refused):
+    """Checking in takes a seat: a full seminar must not go over capacity at the door."""
+    with db.transaction() as s:
+        seminars.get_seminar(s, hub.seminar).capacity = 1
+        waiting = registration.register(s, seminar_id=hub.seminar, person_id=hub.han)
+        assert waiting.status == "waitlisted"
+    error = refused(
+        lambda s: attendance.check_in(s, session_id=hub.session, person_id=hub.han),
+        RuleViolation,
+        f"is on the waiting list of seminar {hub.seminar} 'Park City Project', which is full (1 seats)",
+    )
+    assert error.where == "person"
+    with db.transaction() as s:  # a seat frees: the first in line moves up and may check in
+        registration.set_status(s, li_registered, "cancelled")
+    with db.transaction() as s:
+        attendance.check_in(s, session_id=hub.session, person_id=hub.han)
+    assert _status(db, waiting.id) == "attended"
+
+
 def test_undo_check_in_removes_the_attendance_and_allows_a_new_check_in(hub, db, li_registered):
     with db.transaction() as s:
         attendance.check_in(s, session_id=hub.session, person_id=hub.li)

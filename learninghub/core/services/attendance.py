@@ -12,7 +12,7 @@ from ..errors import NotFound, RuleViolation
 from ..models import AgendaSession, Attendance, Registration, utcnow
 from .common import get_or_refuse
 from .people import get_person, require_active
-from .registration import set_status
+from .registration import is_full, set_status
 
 
 def check_in(
@@ -31,6 +31,13 @@ def check_in(
         state = "not registered" if registration is None else "a cancelled registration"
         raise RuleViolation(
             f"{person.display_name} has {state} for seminar {seminar.id} '{seminar.title}'; register them first",
+            where="person",
+        )
+    if registration.status == "waitlisted" and is_full(session, seminar):
+        # Checking in takes a seat ("attended"): someone waiting may not push a full seminar over capacity.
+        raise RuleViolation(
+            f"{person.display_name} is on the waiting list of seminar {seminar.id} '{seminar.title}', which is full "
+            f"({seminar.capacity} seats); free a seat or raise the capacity first",
             where="person",
         )
     already = session.scalars(

@@ -38,7 +38,8 @@ def seats_taken(session: Session, seminar_id: int) -> int:
     ) or 0
 
 
-def _is_full(session: Session, seminar: Seminar) -> bool:
+def is_full(session: Session, seminar: Seminar) -> bool:
+    """No seat left: a new seat-holder would go on the waiting list."""
     return seminar.capacity is not None and seats_taken(session, seminar.id) >= seminar.capacity
 
 
@@ -126,7 +127,7 @@ def register_change(
         return change_status(session, existing.id, status, note=note)
     if seminar.status == "cancelled":
         raise RuleViolation(f"seminar {seminar_id} '{seminar.title}' is cancelled", where="seminar")
-    full = status in _CAPACITY_CHECKED and _is_full(session, seminar)  # counted before adding this one
+    full = status in _CAPACITY_CHECKED and is_full(session, seminar)  # counted before adding this one
     registration = Registration(seminar=seminar, person=person, status=status)
     session.add(registration)
     if full:
@@ -183,7 +184,7 @@ def change_status(
     require_active(registration.person)
     was_seated = old in vocab.SEAT_HOLDING_STATUSES
     promoted: list[Promotion] = []
-    if status in _CAPACITY_CHECKED and not was_seated and _is_full(session, seminar):
+    if status in _CAPACITY_CHECKED and not was_seated and is_full(session, seminar):
         if old == "waitlisted":
             raise RuleViolation(
                 f"seminar {seminar.id} is full ({seminar.capacity} seats); "
@@ -248,7 +249,7 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
         _drop_events(session, row, (promotion.event_id,))
     session.flush()
     gets_seat = change.old_status in vocab.SEAT_HOLDING_STATUSES and change.new_status not in vocab.SEAT_HOLDING_STATUSES
-    if gets_seat and _is_full(session, seminar):
+    if gets_seat and is_full(session, seminar):
         raise RuleViolation(
             f"seminar {seminar.id} '{seminar.title}' is full ({seminar.capacity} seats) since the change; "
             f"registration {registration.id} ({registration.person.display_name}) cannot get its seat back",
@@ -329,7 +330,7 @@ def fill_free_seats(session: Session, seminar: Seminar, *, reason: str) -> list[
         return []
     promoted: list[Registration] = []
     for waiting in waiting_list(session, seminar.id):
-        if _is_full(session, seminar):
+        if is_full(session, seminar):
             break
         if waiting.person.erased_at is not None:
             continue  # an erased person cannot take the seat; the next one waiting does
