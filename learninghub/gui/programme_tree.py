@@ -27,8 +27,11 @@ class ProgrammeTreeModel(QStandardItemModel):
         """Fill the tree from an outline (read by the core, or by quickread for the first screen)."""
         self.clear()
         for curriculum in outline:
-            years = f" ({curriculum.start_year}–{curriculum.end_year})" if curriculum.start_year else ""
-            top = _item(bilingual.shown(curriculum.title, curriculum.title_zh) + years, curriculum.id)
+            shown = bilingual.shown(curriculum.title, curriculum.title_zh)
+            span = f"{curriculum.start_year}–{curriculum.end_year}" if curriculum.start_year else ""
+            # "… 2020–2022" already says its years: no "(2020–2022)" after it.
+            years = f" ({span})" if span and span not in shown else ""
+            top = _item(shown + years, curriculum.id)
             top.setToolTip(bilingual.other(curriculum.title, curriculum.title_zh))
             for year, group in groupby(curriculum.seminars, key=lambda sem: sem.start_date.year):
                 year_item = _item(str(year), curriculum.id)
