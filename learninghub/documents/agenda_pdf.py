@@ -142,7 +142,7 @@ def pdf_lang(lg: DocLanguage) -> str:
 def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
     st = styles()
     for title in lg.pick(agenda.title, agenda.title_zh):
-        yield Para(m(title, bold=True), wrap_for(title, st.title))
+        yield m.para(title, wrap_for(title, st.title), bold=True)
     kind = lg.term("seminar_kind", agenda.kind_code) if agenda.kind_code else agenda.kind
     fmt = lg.term("seminar_format", agenda.format_code) if agenda.format_code else agenda.format
     if lg.code == BOTH:  # the Chinese dates on a line of their own
@@ -155,7 +155,7 @@ def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
     yield Para(line + cancelled, st.info)
     place = ", ".join(x for x in (agenda.venue, agenda.city) if x)
     if place:
-        yield Para(_label(lg.label("venue"), m, lg) + m(place), st.info)
+        yield m.para(place, st.info, **_lead(lg.label("venue"), m, lg))
     zones = f"{agenda.zone.key} ({_offsets(agenda, agenda.zone)})"
     if agenda.second_zone is not None:
         second = lg.label("second_column")
@@ -166,7 +166,7 @@ def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
                                ("partners", agenda.partners, agenda.partners_native)):
         if names:
             shown = [lg.text(name, own, " ") for name, own in zip(names, native + (None,) * len(names))]
-            yield Para(_label(lg.label(key), m, lg) + m(lg.list_sep().join(shown)), st.info)
+            yield m.para(lg.list_sep().join(shown), st.info, **_lead(lg.label(key), m, lg))
 
 
 
@@ -180,6 +180,12 @@ def _label(text: str, m: Markup, lg: DocLanguage | None = None) -> str:
     colon = lg.colon() if lg is not None else ":"
     space = "" if colon == "：" else " "  # a full-width colon carries its own space
     return f'<font name="{SANS_BOLD}">{m(text + colon)}</font>{space}'
+
+
+def _lead(text: str, m: Markup, lg: DocLanguage) -> dict[str, str]:
+    """A bold label before user text, as :meth:`Markup.para` takes it (markup and printed text)."""
+    colon = lg.colon()
+    return {"lead": _label(text, m, lg), "lead_text": text + colon + ("" if colon == "：" else " ")}
 
 
 def _story(agenda: Agenda, m: Markup, paper: str, split_rows: bool, lg: DocLanguage = DocLanguage()) -> list[object]:
@@ -306,18 +312,19 @@ def cell_paragraphs(item: Item, m: Markup, muted: bool, lg: DocLanguage = DocLan
     """The session, kind, speakers and room cells of one row."""
     st = styles()
     title_style = st.cell_muted if muted else st.cell_bold
-    session: list[object] = [Para(m(title, bold=not muted), wrap_for(title, title_style))
+    session: list[object] = [m.para(title, wrap_for(title, title_style), bold=not muted)
                              for title in lg.pick(item.title, item.title_zh)]
     for description in lg.pick(item.description, item.description_zh):
-        session.append(Para(m(description), wrap_for(description, st.small)))
+        session.append(m.para(description, wrap_for(description, st.small)))
     people: list[object] = []
     for speaker in item.speakers:
-        people.append(Para(m(speaker.name), st.name if people else st.cell))
+        people.append(m.para(speaker.name, st.name if people else st.cell))
         if speaker.detail:
-            people.append(Para(m(speaker.detail), st.small))
+            people.append(m.para(speaker.detail, st.small))
     if item.moderator is not None:
+        plain = lg.label("moderator") + lg.colon() + ("" if lg.code == ZH else " ")
         label = m(lg.label("moderator") + lg.colon()) + ("" if lg.code == ZH else " ")
-        people.append(Para(f"{label}{m(item.moderator.name)}", st.note if people else st.small))
+        people.append(m.para(item.moderator.name, st.note if people else st.small, lead=label, lead_text=plain))
     kind = lg.term("session_kind", item.kind, "\n")
     cell = st.cell_muted if muted else st.cell
-    return [session, Para(m(kind), cell), people, Para(m(item.room), cell)]
+    return [session, Para(m(kind), cell), people, m.para(item.room, cell)]

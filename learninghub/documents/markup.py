@@ -9,23 +9,33 @@ the raw text, before escaping), since the Paragraph draws characters as stored. 
 is right for every line that fits on one printed line (names, titles). A right-to-left
 line the Paragraph must wrap comes out with each printed line reading right, but the
 lines in reverse order (the logical end is on the first line): reportlab wraps the
-already reordered string. Callers that know the paragraph's width and font size pass
-them (``width=``, ``size=``): such a line is then broken here first, on the stored
-text, and each piece reordered on its own. Alignment stays the style's (left-aligned
-Hebrew is not moved to the right).
+already reordered string. So a line with such text is broken here first, on the
+stored text, at the paragraph's width and font size (``width=``, ``size=``), and each
+piece reordered on its own, in the direction of the whole line.
+
+The width is known only when the paragraph is laid out: :meth:`Markup.para` (and
+:meth:`Markup.flow` for a cell made of several pieces) return a :class:`FlowPara` that
+makes its markup again for the width its ``wrap`` is given, right-aligned when the text
+starts with a right-to-left letter. Text without Hebrew or Arabic gets a plain
+:class:`.page.Para`, made once, exactly as before: left-to-right documents pay nothing.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 from xml.sax.saxutils import escape as _xml_escape
 
-from .fonts import SANS, SANS_BOLD, FontSet, split_runs
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+
 from .canvas_text import TextDrawer
-from .rtl import has_rtl, visual
+from .fonts import SANS, SANS_BOLD, FontSet, split_runs
+from .page import Para
+from .rtl import has_rtl, starts_rtl, visual
 
 LOG = logging.getLogger("learninghub.documents")
 
@@ -47,34 +57,79 @@ class Markup:
         self._drawer: TextDrawer | None = None  # measures right-to-left lines, made on first need
 
     def __call__(self, text: str | None, *, bold: bool = False, width: float | None = None,
-                 size: float | None = None) -> str:
+                 size: float | None = None, indent: float = 0.0) -> str:
         """Markup for ``text`` in a paragraph whose style font is DejaVu Sans (bold if ``bold``).
 
         Line breaks in the text become ``<br/>``. With the paragraph's ``width`` and font
         ``size``, a line holding Hebrew or Arabic is broken into lines of that width here
-        (see the module docstring); other lines are left to the Paragraph.
+        (see the module docstring; ``indent``: what a label before the text takes of its
+        first line); other lines are left to the Paragraph.
         """
         if not text:
             return ""
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        if width and size:
-            lines = [piece for line in lines for piece in self._broken(line, width, size, bold)]
-        return "<br/>".join(self._line(line, bold) for line in lines)
+        if not (width and size):
+            return "<br/>".join(self._line(line, bold) for line in lines)
+        out = []
+        for n, line in enumerate(lines):
+            if not has_rtl(line):
+                out.append(self._line(line, bold))
+                continue
+            rtl = starts_rtl(line) if n or not indent else False  # after a label: a left-to-right line
+            pieces = self._broken(line, width, size, bold, indent if n == 0 else 0.0)
+            out.extend(self._line(piece, bold, rtl) for piece in pieces)
+        return "<br/>".join(out)
 
-    def _broken(self, line: str, width: float, size: float, bold: bool) -> list[str]:
-        """A right-to-left line cut where it must break at ``width`` (a hair less, so the
-        Paragraph, measuring the same fonts, breaks none of the pieces again)."""
-        if not has_rtl(line):
-            return [line]
+    def para(self, text: str | None, style: ParagraphStyle, *, bold: bool = False, lead: str = "",
+             lead_text: str = "") -> Para:
+        """A paragraph of ``text`` (after ``lead``, markup such as a bold label, which
+        prints as ``lead_text``): a plain :class:`.page.Para` unless the text holds Hebrew
+        or Arabic, else one broken and reordered at the width it is laid out at."""
+        if not text or not has_rtl(text):
+            return Para(lead + self(text, bold=bold), style)
+        size = style.fontSize
+        indent = self.width(lead_text, size, bold=True) if lead_text else 0.0
+        return self.flow(lambda width: lead + self(text, bold=bold, width=width, size=size, indent=indent),
+                         style, rtl=not lead_text and starts_rtl(text))
+
+    def flow(self, build: Callable[[float | None], str], style: ParagraphStyle, *, rtl: bool) -> Para:
+        """A paragraph whose markup is ``build(width)`` for the width it is laid out at
+        (``build(None)``: before that), right-aligned if ``rtl``."""
+        para = FlowPara(build(None), right_aligned(style) if rtl else style)
+        para.build = build
+        return para
+
+    def width(self, text: str, size: float, *, bold: bool = False) -> float:
+        """The printed width of one line of ``text`` (as the Paragraph will measure it)."""
+        return self._measurer().width(text, size, bold=bold)
+
+    def _measurer(self) -> TextDrawer:
         if self._drawer is None:
             self._drawer = TextDrawer(self.fonts)
             self._drawer.missing = self.missing
-        return self._drawer.wrap(" ".join(line.split()), width - 0.5, size, bold=bold) or [line]
+        return self._drawer
 
-    def _line(self, text: str, bold: bool) -> str:
+    def _broken(self, line: str, width: float, size: float, bold: bool, indent: float = 0.0) -> list[str]:
+        """A right-to-left line cut where it must break at ``width`` (a hair less, so the
+        Paragraph, measuring the same fonts, breaks none of the pieces again); the first
+        piece ``indent`` narrower."""
+        drawer = self._measurer()
+        text = " ".join(line.split())
+        room = width - 0.5
+        if indent <= 0:
+            return drawer.wrap(text, room, size, bold=bold) or [line]
+        words = text.split(" ")
+        first = 0
+        while first < len(words) and drawer.width(" ".join(words[:first + 1]), size, bold=bold) <= room - indent:
+            first += 1
+        head = [" ".join(words[:first])] if first else [""]
+        rest = " ".join(words[first:])
+        return head + (drawer.wrap(rest, room, size, bold=bold) if rest else [])
+
+    def _line(self, text: str, bold: bool, rtl: bool | None = None) -> str:
         base = SANS_BOLD if bold else SANS
         parts = []
-        for name, piece in self._named_runs(visual(text), bold):
+        for name, piece in self._named_runs(visual(text, rtl), bold):
             if name == base:
                 parts.append(escape(piece))
             else:
@@ -103,6 +158,36 @@ class Markup:
         chars = tuple(sorted(self.missing))
         LOG.warning("%s: no font has these characters: %s", what, describe(chars))
         return chars
+
+
+class FlowPara(Para):
+    """A paragraph that makes its markup for the width it is given: Hebrew and Arabic
+    lines are broken (and each piece reordered) before the Paragraph sees them, so a
+    wrapped right-to-left title prints its first words on its top line. ``build`` is set
+    by :meth:`Markup.flow`; the parts a split makes (reportlab builds them from this
+    class, with their lines already broken) have none."""
+
+    build: Callable[[float | None], str] | None = None
+    _built_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self.build is not None and availWidth != self._built_for:
+            room = availWidth - self.style.leftIndent - self.style.rightIndent
+            self._setup(self.build(room), self.style, self.bulletText, None, cleanBlockQuotedText)
+            self._built_for = availWidth
+            self._wrapped = None
+        return super().wrap(availWidth, availHeight)
+
+
+_RIGHT: dict[str, ParagraphStyle] = {}
+
+
+def right_aligned(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` right-aligned (one copy per style): for a paragraph that reads from the right."""
+    found = _RIGHT.get(style.name)
+    if found is None or found.parent is not style:
+        found = _RIGHT[style.name] = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+    return found
 
 
 def describe(chars: tuple[str, ...] | list[str]) -> str:

@@ -7,9 +7,10 @@ values; :func:`render_programme` lays them out without a database at hand.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from reportlab.lib.styles import ParagraphStyle
 from sqlalchemy.orm import Session
 
 from ..core import vocab
@@ -17,6 +18,7 @@ from .agenda_pdf import footer_for, label_width, pdf_lang, wrap_for
 from .fonts import SANS, SANS_BOLD, FontSet, font_set
 from .language import BOTH, ZH, DocLanguage, language
 from .markup import Markup
+from .rtl import has_rtl, starts_rtl
 from .page import ALERT_HEX, Para, Rendered, Section, build, frame_width, styles, table_style
 
 
@@ -123,7 +125,7 @@ def _years_text(programme: Programme) -> str:
 def _header(programme: Programme, m: Markup, lg: DocLanguage = DocLanguage()) -> Iterator[object]:
     st = styles()
     for title in lg.pick(programme.title, programme.title_zh):
-        yield Para(m(title, bold=True), wrap_for(title, st.title))
+        yield m.para(title, wrap_for(title, st.title), bold=True)
     count = len(programme.seminars)
     cancelled = sum(1 for s in programme.seminars if s.status == "cancelled")
     years = _years_text(programme)
@@ -140,7 +142,7 @@ def _header(programme: Programme, m: Markup, lg: DocLanguage = DocLanguage()) ->
         lines.append(summary)
     yield Para("<br/>".join(m(x) for x in lines), st.info)
     for description in lg.pick(programme.description, programme.description_zh):
-        yield Para(m(description), wrap_for(description, st.cell_muted))
+        yield m.para(description, wrap_for(description, st.cell_muted))
 
 
 def _story(programme: Programme, m: Markup, paper: str, split_rows: bool,
@@ -183,10 +185,7 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
             grey.append(len(rows))
         cell = st.cell_muted if off else st.cell
         titles = lg.pick(s.title, s.title_zh)
-        title = "<br/>".join(m(x, bold=not off) for x in titles)
-        for audience in _audience_lines(s, lg):
-            title += f'<br/><font name="{SANS}" size="7.2" color="#5a5a5a">{m(audience)}</font>'
-        place = m(s.city or "—") + (f'<br/><font size="7.2" color="#5a5a5a">{m(s.venue)}</font>' if s.venue else "")
+        title_style = wrap_for(titles[0], st.cell_muted if off else st.cell_bold)
         status = lg.term("seminar_status", s.status, "\n")
         status_markup = (f'<font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(status)}</font>'
                          if off else m(status))
@@ -196,8 +195,8 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
             if s.capacity else f"{s.seats_taken}"
         rows.append([
             Para(m(_date_cell(s, lg)), cell),
-            Para(title, wrap_for(titles[0], st.cell_muted if off else st.cell_bold)),
-            Para(place, cell),
+            _cell(m, _title_markup(s, titles, m, lg, title_style.fontSize), titles, title_style),
+            _cell(m, _place_markup(s, m, cell.fontSize), [s.city or "", s.venue or ""], cell),
             Para(m(fmt), cell),
             Para(m(kind), cell),
             Para(m(seats), cell),
@@ -205,6 +204,37 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
         ])
     return Table(rows, colWidths=widths(frame_width(paper), lg), repeatRows=1, style=table_style(grey),
                  splitInRow=24 if split_rows else 0)
+
+
+def _cell(m: Markup, build: Callable[[float | None], str], texts: list[str], style: ParagraphStyle) -> Para:
+    """A cell made of several pieces: made once, or for its width when Hebrew or Arabic is in it
+    (right-aligned if its first text reads from the right)."""
+    if not any(has_rtl(text) for text in texts):
+        return Para(build(None), style)
+    return m.flow(build, style, rtl=starts_rtl(texts[0]))
+
+
+def _title_markup(s: SeminarLine, titles: list[str], m: Markup, lg: DocLanguage,
+                  size: float) -> Callable[[float | None], str]:
+    """The seminar's title(s), then who comes, in small grey type."""
+    def build(width: float | None) -> str:
+        title = "<br/>".join(m(x, bold=s.status != "cancelled", width=width, size=size) for x in titles)
+        for audience in _audience_lines(s, lg):
+            title += f'<br/><font name="{SANS}" size="7.2" color="#5a5a5a">{m(audience)}</font>'
+        return title
+
+    return build
+
+
+def _place_markup(s: SeminarLine, m: Markup, size: float) -> Callable[[float | None], str]:
+    """The city, then the venue in small grey type."""
+    def build(width: float | None) -> str:
+        place = m(s.city or "—", width=width, size=size)
+        if s.venue:
+            place += f'<br/><font size="7.2" color="#5a5a5a">{m(s.venue, width=width, size=7.2)}</font>'
+        return place
+
+    return build
 
 
 def _date_cell(s: SeminarLine, lg: DocLanguage) -> str:

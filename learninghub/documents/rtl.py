@@ -18,6 +18,7 @@ Rust one.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 #: Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan,
@@ -34,17 +35,37 @@ def has_rtl(text: str) -> bool:
     return not text.isascii() and _RTL.search(text) is not None
 
 
-def visual(line: str) -> str:
+def starts_rtl(text: str) -> bool:
+    """True if ``text``'s first strong character is right-to-left (rule P2): such a
+    paragraph reads from the right, so it is right-aligned and its wrapped lines are
+    each laid out right to left, whatever they start with."""
+    if not has_rtl(text):
+        return False
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
+
+
+def visual(line: str, rtl: bool | None = None) -> str:
     """``line`` as it must be drawn left to right; the same string if it has no RTL
-    character. The paragraph direction comes from its first strong character (rule P2),
-    so "Li Wei — محمد" stays left-to-right with the Arabic name reversed in place."""
-    if not has_rtl(line):
+    character and no direction is imposed. The paragraph direction comes from its first
+    strong character (rule P2), so "Li Wei — محمد" stays left-to-right with the Arabic
+    name reversed in place; ``rtl`` imposes it instead, for one line cut out of a longer
+    paragraph (a Hebrew paragraph's second line may start with a Latin word)."""
+    if rtl is None:
+        if not has_rtl(line):
+            return line
+    elif not rtl and not has_rtl(line):
         return line
-    return _visual(line)
+    return _visual(line, rtl)
 
 
 @lru_cache(maxsize=4096)
-def _visual(line: str) -> str:
+def _visual(line: str, rtl: bool | None = None) -> str:
     from bidi import get_display as rust_display
     from bidi.algorithm import get_display
 
@@ -52,10 +73,11 @@ def _visual(line: str) -> str:
         line = _reshaper().reshape(line)
     # Vowel points and harakat come out just before their letter: right for DejaVu Sans,
     # whose zero-width RTL marks are drawn to the right of the pen (over the next glyph).
+    base = None if rtl is None else ("R" if rtl else "L")
     try:
-        return get_display(line)
+        return get_display(line, base_dir=base)
     except Exception:  # it asserts on characters Python's Unicode tables do not know (U+10B9D)
-        return rust_display(line)  # right order, brackets unmirrored
+        return rust_display(line, base_dir=base)  # right order, brackets unmirrored
 
 
 @lru_cache(maxsize=1)
