@@ -30,6 +30,9 @@ def register(commands: Any) -> None:
     batch.add_argument("--min-hours", type=float, metavar="H",
                        help="this run only: eligible with at least H hours of sessions (with --min-attendance: "
                             "either is enough)")
+    batch.add_argument("--lang", choices=("en", "zh", "en+zh"), default=None,
+                       help="this run only: the wording in English, Chinese or both (default: the seminar's "
+                            "setting, `seminar certificate ID --bilingual`: en+zh, else en)")
     batch.add_argument("--dry-run", action="store_true", help="list who is eligible and why; issue and write nothing")
     batch.add_argument("--list", action="store_true", dest="list_register",
                        help="list the seminar's certificates in the register (valid and revoked)")
@@ -58,14 +61,15 @@ def register(commands: Any) -> None:
     settings.add_argument("--min-attendance", type=float, metavar="PCT",
                           help="eligible with at least PCT %% of the sessions (default 75)")
     settings.add_argument("--min-hours", type=float, metavar="H", help="eligible with at least H hours of sessions")
-    settings.add_argument("--signatory", action="append", metavar="NAME|TITLE",
-                          help="who signs, up to three, in order (repeat the option)")
+    settings.add_argument("--signatory", action="append", metavar="NAME|TITLE[|TITLE_ZH]",
+                          help="who signs, up to three, in order (repeat the option); TITLE_ZH is the title "
+                               "printed on Chinese certificates")
     settings.add_argument("--no-signatories", action="store_true", help="nobody signs")
     bilingual = settings.add_mutually_exclusive_group()
     bilingual.add_argument("--bilingual", action="store_true", default=None,
-                           help="English and Chinese wording")
+                           help="English and Chinese wording (en+zh) unless a run asks for another --lang")
     bilingual.add_argument("--english-only", action="store_false", dest="bilingual", default=None,
-                           help="English wording only")
+                           help="English wording only (en) unless a run asks for another --lang")
     settings.add_argument("--logo", action="append", metavar="FILE",
                           help="a PNG or JPEG printed at the top, up to three (repeat the option)")
     settings.add_argument("--no-logos", action="store_true", help="forget the chosen logos: the default ones (resources/logos/) are printed")
@@ -103,7 +107,7 @@ def run_batch(args: argparse.Namespace, ctx: Context) -> int:
     from ..documents import certificates_batch
 
     result = certificates_batch.make_certificates(ctx.db, args.seminar, output=args.output, split_dir=args.split,
-                                                  rule=rule)
+                                                  rule=rule, lang=args.lang)
     if result.missing:
         from ..documents.markup import describe
 
@@ -213,17 +217,19 @@ def run_revoke(args: argparse.Namespace, ctx: Context) -> int:
 
 
 # ---------------------------------------------------------------- settings
-def _signatory(text: str, i: int) -> tuple[str, str | None]:
-    name, _, title = text.partition("|")
+def _signatory(text: str, i: int) -> tuple[str, str | None, str | None]:
+    name, _, rest = text.partition("|")
+    title, _, title_zh = rest.partition("|")
     if not name.strip():
-        raise ValidationError(f"{text!r}: give NAME|TITLE (the title may be left out)", where=f"--signatory {i}")
-    return name, title or None
+        raise ValidationError(f"{text!r}: give NAME|TITLE|TITLE_ZH (the titles may be left out)",
+                              where=f"--signatory {i}")
+    return name, title or None, title_zh or None
 
 
 def _settings_json(st: Any) -> dict[str, Any]:
     return {"id": st.seminar_id, "seminar_id": st.seminar_id, "min_attendance": st.rule.min_attendance_pct,
             "min_hours": st.rule.min_hours, "rule": st.rule.describe(),
-            "signatories": [{"name": x.name, "title": x.title} for x in st.signatories],
+            "signatories": [{"name": x.name, "title": x.title, "title_zh": x.title_zh} for x in st.signatories],
             "bilingual": st.bilingual, "logos": list(st.logos), "version": st.version}
 
 
@@ -260,7 +266,8 @@ def run_settings(args: argparse.Namespace, ctx: Context) -> int:
     print(f"certificates of seminar {args.id}: eligible with {st.rule.describe()}; "
           f"{'English and Chinese' if st.bilingual else 'English'} wording")
     for i, x in enumerate(st.signatories, start=1):
-        print(f"  signatory {i}: {x.name}" + (f", {x.title}" if x.title else ""))
+        print(f"  signatory {i}: {x.name}" + (f", {x.title}" if x.title else "")
+              + (f" / {x.title_zh}" if x.title_zh else ""))
     for logo in st.logos:
         print(f"  logo: {logo}")
     if not st.logos:

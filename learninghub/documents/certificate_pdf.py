@@ -12,6 +12,11 @@ Interface (the ``certificates`` command and the app call these; keep it stable):
   should hold instead (a verification address ending in the code, say).
   ``hours`` may be None (no hours line). ``logos`` are image files drawn at the
   top, left to right; empty means :func:`default_logos` (``resources/logos/``).
+  ``lang`` is the wording's language, ``en``, ``zh`` or ``en+zh`` (None: ``en+zh``
+  when ``bilingual``, else ``en``); in Chinese the seminar's ``seminar_title_zh``,
+  the city's ``city_zh`` and a signatory's ``title_zh`` are printed where given
+  (the main text where not), in ``en+zh`` under the English ones. Names are
+  always printed in their own script.
 - :func:`render_certificates(items, *, progress=None, cancelled=None, fonts=None)
   <render_certificates>` -> :class:`~learninghub.documents.page.Rendered` (one
   PDF, one page per item, in order; ``.data``, ``.pages``, ``.missing``); an
@@ -56,6 +61,7 @@ from .. import config
 from . import dates, qr
 from .canvas_text import CENTRE, LEFT, TextDrawer, clean
 from .fonts import FontSet, font_set
+from .language import BOTH, EN, LANGUAGES, ZH, DocLanguage
 from .page import CREATOR, Rendered
 
 PAGE = landscape(A4)
@@ -65,6 +71,8 @@ INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#5a5a5a")
 MAX_SIGNATORIES = 3
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
+#: One DocLanguage per code, made once (a page asks for it many times).
+_LANGS = {code: DocLanguage(code) for code in LANGUAGES}
 
 
 class Cancelled(Exception):
@@ -75,6 +83,7 @@ class Cancelled(Exception):
 class Signatory:
     name: str
     title: str = ""
+    title_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,14 @@ class CertificateData:
     bilingual: bool = False
     logos: tuple[Path, ...] = ()
     qr_text: str | None = None
+    lang: str | None = None
+    seminar_title_zh: str | None = None
+    city_zh: str | None = None
+
+    @property
+    def language(self) -> DocLanguage:
+        """The wording's language: ``lang``, else en+zh when ``bilingual``, else English."""
+        return _LANGS[self.lang or (BOTH if self.bilingual else EN)]
 
 
 def default_logos() -> tuple[Path, ...]:
@@ -125,6 +142,11 @@ def english_days(first: dt.date, last: dt.date) -> str:
     return f"{first.day}–{last.day} {month[last.month - 1]} {last.year}"
 
 
+def hours_text_zh(hours: float) -> str:
+    """'共24学时', '共22.5学时' (学时: the class hours a Chinese training certificate counts)."""
+    return f"共{hours:.1f}".rstrip("0").rstrip(".") + "学时"
+
+
 def chinese_day(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
@@ -152,8 +174,8 @@ NAME_Y, LATIN_Y = 352.0, 322.0
 
 
 def _static_key(item: CertificateData) -> tuple[Any, ...]:
-    return (item.seminar_title, item.city, item.first_day, item.last_day, item.issued_on, item.signatories,
-            item.bilingual, item.logos)
+    return (item.seminar_title, item.seminar_title_zh, item.city, item.city_zh, item.first_day, item.last_day,
+            item.issued_on, item.signatories, item.language.code, item.logos)
 
 
 class _Pages:
@@ -207,13 +229,15 @@ class _Pages:
 
     def _hours(self, item: CertificateData, y: float) -> None:
         if item.hours is None or item.hours <= 0:
+            if item.language.code == ZH:  # the Chinese sentence still ends with its closing words
+                self.canvas.setFillColor(INK)
+                self.text.draw(self.canvas, "特发此证。", W / 2, y, 12, align=CENTRE)
             return
         c, t = self.canvas, self.text
         c.setFillColor(INK)
-        line = hours_text(item.hours)
-        if item.bilingual:
-            number = hours_text(item.hours).split()[0]
-            line += f"  /  共{number}学时"
+        lang = item.language
+        line = {EN: hours_text(item.hours), ZH: hours_text_zh(item.hours) + "，特发此证。",
+                BOTH: f"{hours_text(item.hours)}  /  {hours_text_zh(item.hours)}"}[lang.code]
         t.draw(c, line, W / 2, y, 12, align=CENTRE)
 
     def _code(self, item: CertificateData) -> None:
@@ -228,9 +252,16 @@ class _Pages:
     # What the pages of one seminar share ---------------------------------------------------------------------
 
     def _shared(self, item: CertificateData) -> float:
-        """Draw what the seminar's pages share; return the baseline for the hours line."""
+        """Draw what the seminar's pages share; return the baseline for the hours line.
+
+        English: "This is to certify that / NAME / took part in / TITLE / city · dates".
+        Chinese reads as one sentence, as Chinese certificates do: "兹证明 / NAME /
+        于2020年7月13日至17日在成都参加了 / TITLE / 共29学时，特发此证。". Both: the English
+        layout with the Chinese beside or under each part.
+        """
         c, t = self.canvas, self.text
-        bi = item.bilingual
+        lang = item.language
+        bi, zh_only = lang.code == BOTH, lang.code == ZH
         c.setStrokeColor(NAVY)
         c.setLineWidth(2.2)
         c.rect(FRAME, FRAME, W - 2 * FRAME, H - 2 * FRAME)
@@ -242,7 +273,8 @@ class _Pages:
 
         c.setFillColor(NAVY)
         title_y = 462 if bi else 452
-        t.draw(c, "Certificate of Participation", W / 2, title_y, 30, bold=True, align=CENTRE)
+        t.draw(c, "结业证书" if zh_only else "Certificate of Participation", W / 2, title_y, 30, bold=True,
+               align=CENTRE)
         if bi:
             t.draw(c, "结业证书", W / 2, title_y - 27, 19, bold=True, align=CENTRE)
         rule_y = title_y - (37 if bi else 14)
@@ -251,40 +283,63 @@ class _Pages:
         c.line(W / 2 - 40 * mm, rule_y, W / 2 + 40 * mm, rule_y)
 
         c.setFillColor(MUTED)
-        certify = "This is to certify that" + ("  /  兹证明" if bi else "")
+        certify = {EN: "This is to certify that", ZH: "兹证明", BOTH: "This is to certify that  /  兹证明"}[lang.code]
         t.draw(c, certify, W / 2, 398 if bi else 404, 12.5, align=CENTRE)
-        size, lines = t.fit_lines(item.seminar_title, TEXT_WIDTH, 21, min_size=13, max_lines=2, bold=True)
-        took = "took part in" + ("  /  参加了" if bi else "")
-        t.draw(c, took, W / 2, 288 if len(lines) == 1 else 294, 12.5, align=CENTRE)
+
+        main_title = clean(item.seminar_title)
+        zh_title = clean(item.seminar_title_zh)
+        city, city_zh = clean(item.city), clean(item.city_zh) or clean(item.city)
+        days_zh = chinese_days(item.first_day, item.last_day)
+        size, lines = t.fit_lines(zh_title or main_title if zh_only else main_title, TEXT_WIDTH, 21, min_size=13,
+                                  max_lines=2, bold=True)
+        if zh_only:
+            took = f"于{days_zh}" + (f"在{city_zh}" if city_zh else "") + "参加了"
+        else:
+            took = "took part in" + ("  /  参加了" if bi else "")
+        t.draw(c, t.truncate(took, TEXT_WIDTH, 12.5), W / 2, 288 if len(lines) == 1 else 294, 12.5, align=CENTRE)
 
         c.setFillColor(NAVY)
-        if len(lines) == 1:
-            t.draw(c, lines[0], W / 2, 256, size, bold=True, align=CENTRE)
-        else:
-            t.draw(c, lines[0], W / 2, 264, size, bold=True, align=CENTRE)
-            t.draw(c, lines[1], W / 2, 264 - size * 1.2, size, bold=True, align=CENTRE)
+        y = 256 if len(lines) == 1 else 264
+        for n, line in enumerate(lines):
+            t.draw(c, line, W / 2, y - n * size * 1.2, size, bold=True, align=CENTRE)
+        y -= (len(lines) - 1) * size * 1.2
+        if bi and zh_title and zh_title != main_title:  # the Chinese title under the English one
+            zh_size = t.fit_size(zh_title, TEXT_WIDTH, min(16.0, size), min_size=10, bold=True)
+            y -= zh_size + 8
+            t.draw(c, t.truncate(zh_title, TEXT_WIDTH, zh_size, bold=True), W / 2, y, zh_size, bold=True,
+                   align=CENTRE)
 
-        y = 228 if len(lines) == 1 else 216
-        c.setFillColor(INK)
-        place = " · ".join(x for x in (clean(item.city), english_days(item.first_day, item.last_day)) if x)
-        t.draw(c, t.truncate(place, TEXT_WIDTH, 12), W / 2, y, 12, align=CENTRE)
-        if bi:
-            chinese = " · ".join(x for x in (chinese_days(item.first_day, item.last_day), clean(item.city)) if x)
-            c.setFillColor(MUTED)
-            y -= 15
-            t.draw(c, t.truncate(chinese, TEXT_WIDTH, 10.5), W / 2, y, 10.5, align=CENTRE)
+        y -= 28
+        if not zh_only:  # in Chinese, the dates and the city are in the sentence above the title
+            c.setFillColor(INK)
+            place = " · ".join(x for x in (city, english_days(item.first_day, item.last_day)) if x)
+            t.draw(c, t.truncate(place, TEXT_WIDTH, 12), W / 2, y, 12, align=CENTRE)
+            if bi:
+                chinese = " · ".join(x for x in (days_zh, city_zh) if x)
+                c.setFillColor(MUTED)
+                y -= 15
+                t.draw(c, t.truncate(chinese, TEXT_WIDTH, 10.5), W / 2, y, 10.5, align=CENTRE)
+            y -= 18
 
-        self._signatories(item.signatories[:MAX_SIGNATORIES])
+        self._signatories(item.signatories[:MAX_SIGNATORIES], lang)
+        self._issued(item, lang)
+        return y
 
+    def _issued(self, item: CertificateData, lang: DocLanguage) -> None:
+        """The date of issue at the bottom left, the code's label above the QR code."""
+        c, t = self.canvas, self.text
         c.setFillColor(MUTED)
         left = FRAME + 9 * mm
+        issued_zh = f"颁发日期：{chinese_day(item.issued_on)}"
         issued = f"Issued {item.issued_on.day} {dates.MONTHS[item.issued_on.month - 1]} {item.issued_on.year}"
-        t.draw(c, issued, left, QR_Y + 8, 9, align=LEFT)
-        if bi:
-            t.draw(c, f"颁发日期：{chinese_day(item.issued_on)}", left, QR_Y - 4, 9, align=LEFT)
-        label = "Certificate no." + (" / 证书编号" if bi else "")
+        if lang.code == ZH:
+            t.draw(c, issued_zh, left, QR_Y + 8, 9, align=LEFT)
+        else:
+            t.draw(c, issued, left, QR_Y + 8, 9, align=LEFT)
+            if lang.code == BOTH:
+                t.draw(c, issued_zh, left, QR_Y - 4, 9, align=LEFT)
+        label = {EN: "Certificate no.", ZH: "证书编号", BOTH: "Certificate no. / 证书编号"}[lang.code]
         t.draw(c, label, QR_X + QR_SIDE / 2, QR_Y + QR_SIDE + 5.2 * mm, 7, align=CENTRE)
-        return y - 18
 
     def _logos(self, logos: Sequence[Path], *, top: float, height: float) -> None:
         """The logos side by side, centred, each ``height`` tall (narrower if very wide)."""
@@ -304,7 +359,7 @@ class _Pages:
             self.canvas.drawImage(path, x, top - height + (height - high) / 2, width, high, mask="auto")
             x += width + gap
 
-    def _signatories(self, people: Sequence[Signatory]) -> None:
+    def _signatories(self, people: Sequence[Signatory], lang: DocLanguage) -> None:
         if not people:
             return
         c, t = self.canvas, self.text
@@ -321,23 +376,27 @@ class _Pages:
             size = t.fit_size(name, line_width, 10.5, min_size=7, bold=True)
             t.draw(c, t.truncate(name, line_width, size, bold=True), centre, 105, size, bold=True, align=CENTRE)
             c.setFillColor(MUTED)
-            title = clean(person.title)
-            size, lines = 8.5, t.wrap(title, line_width, 8.5) if title else []
-            if len(lines) > 2:  # two lines at full size read better than one tiny line
-                size, lines = t.fit_lines(title, line_width, 8, min_size=6.5, max_lines=2)
-            for n, line in enumerate(lines):
-                t.draw(c, line, centre, 93 - n * (size + 1.5), size, align=CENTRE)
+            y = 93.0
+            for title in lang.pick(clean(person.title), clean(person.title_zh)):  # en+zh: the Chinese title below
+                size, lines = 8.5, t.wrap(title, line_width, 8.5)
+                if len(lines) > 2:  # two lines at full size read better than one tiny line
+                    size, lines = t.fit_lines(title, line_width, 8, min_size=6.5, max_lines=2)
+                for line in lines:
+                    t.draw(c, line, centre, y, size, align=CENTRE)
+                    y -= size + 1.5
 
 
 # -- rendering ---------------------------------------------------------------------------------------------------
 
 def _canvas(buffer: io.BytesIO, items: Sequence[CertificateData]) -> Canvas:
     first = items[0] if items else None
-    title = f"Certificates – {first.seminar_title}" if first else "Certificates"
-    c = Canvas(buffer, pagesize=PAGE, pageCompression=1, initialFontName="LH-Sans", lang="en")
+    chinese = first is not None and first.language.code == ZH
+    title = (f"结业证书 – {first.seminar_title_zh or first.seminar_title}" if chinese
+             else f"Certificates – {first.seminar_title}" if first else "Certificates")
+    c = Canvas(buffer, pagesize=PAGE, pageCompression=1, initialFontName="LH-Sans", lang="zh-CN" if chinese else "en")
     c.setTitle(title)
     c.setAuthor(CREATOR)
-    c.setSubject("Certificates of participation")
+    c.setSubject("结业证书" if chinese else "Certificates of participation")
     c.setCreator(CREATOR)
     return c
 

@@ -11,6 +11,11 @@ Decisions:
 - **Codes issued stay issued** when rendering is cancelled or fails: they are register
   entries for people who are eligible, no paper carries them yet, and the next run
   prints the same codes. Nothing is undone because nothing needs undoing.
+- **The language.** A seminar's settings say the wording's default (``bilingual``: en+zh,
+  else en); ``lang`` (``certificates --lang``, the app's document language) overrides it
+  for one run. The register keeps the seminar's main title whatever the language, so
+  ``verify`` answers the same for a code printed in English, Chinese or both, and
+  reprinting in another language changes nothing in it.
 - **No half-written files.** One PDF goes to a temporary file beside the target and is
   renamed over it at the end. Split files go to a temporary folder beside (or inside)
   the target folder and are moved in only when all are done; a cancel or an error
@@ -74,8 +79,9 @@ def latin_name(person: Person) -> str:
 
 
 def certificate_data(cert: Certificate, person: Person, seminar: Seminar,
-                     settings: certificates.Settings) -> CertificateData:
-    """What one page prints, from the register entry, the holder and the seminar's settings."""
+                     settings: certificates.Settings, lang: str | None = None) -> CertificateData:
+    """What one page prints, from the register entry, the holder and the seminar's settings,
+    in ``lang`` (None: the settings' language)."""
     from .certificate_pdf import CertificateData, Signatory
 
     latin = latin_name(person)
@@ -85,20 +91,24 @@ def certificate_data(cert: Certificate, person: Person, seminar: Seminar,
         holder_name=own,
         holder_latin=latin if latin and latin != own else None,
         seminar_title=seminar.title,
+        seminar_title_zh=seminar.title_zh,
         city=seminar.city.name if seminar.city else None,
+        city_zh=seminar.city.native_name if seminar.city else None,
         first_day=seminar.start_date,
         last_day=seminar.end_date,
         hours=round(cert.minutes_attended / 60, 1) or None,
         issued_on=cert.issued_at.astimezone(timezones.zone(seminar.timezone)).date(),
-        signatories=tuple(Signatory(s.name, s.title or "") for s in settings.signatories),
+        signatories=tuple(Signatory(s.name, s.title or "", s.title_zh or "") for s in settings.signatories),
         bilingual=settings.bilingual,
+        lang=lang or settings.lang,
         logos=tuple(Path(p) for p in settings.logos),
     )
 
 
 def issue(db: Database, seminar_id: int, *, rule: certificates.Rule | None = None,
-          at: dt.datetime | None = None) -> list[tuple[IssuedCertificate, CertificateData]]:
-    """Issue the codes for everyone eligible in one transaction; return what to print.
+          at: dt.datetime | None = None, lang: str | None = None) -> list[tuple[IssuedCertificate, CertificateData]]:
+    """Issue the codes for everyone eligible in one transaction; return what to print (in
+    ``lang``: en, zh or en+zh; None: the seminar's settings).
 
     Refuses (changing nothing) when nobody is eligible, saying how many are registered.
     """
@@ -116,7 +126,7 @@ def issue(db: Database, seminar_id: int, *, rule: certificates.Rule | None = Non
         return [
             (IssuedCertificate(c.id, certcodes.format_code(c.code), c.person_id, c.seminar_id,
                                c.person.display_name, certificates.status_of(c), c.issued_at == at),
-             certificate_data(c, c.person, c.seminar, settings))
+             certificate_data(c, c.person, c.seminar, settings, lang))
             for c in issued
         ]
 
@@ -153,16 +163,21 @@ def make_certificates(
     output: Path | str | None = None,
     split_dir: Path | str | None = None,
     rule: certificates.Rule | None = None,
+    lang: str | None = None,
     progress: Callable[[int, int], Any] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> BatchResult:
     """Issue and print a seminar's certificates: one PDF (``output``) or one file per
-    person (``split_dir``). ``progress(done, total)`` after each page; ``cancelled()``
-    asked before each page stops with :class:`~.certificate_pdf.Cancelled`."""
+    person (``split_dir``), worded in ``lang`` (en, zh, en+zh; None: the seminar's
+    settings). ``progress(done, total)`` after each page; ``cancelled()`` asked before
+    each page stops with :class:`~.certificate_pdf.Cancelled`."""
+    from .language import check
+
     if (output is None) == (split_dir is None):
         raise ValueError("give exactly one of output and split_dir")
+    lang = check(lang, where="--lang") if lang is not None else None
     target = check_output(output) if output is not None else check_split_dir(split_dir)  # type: ignore[arg-type]
-    batch = issue(db, seminar_id, rule=rule)
+    batch = issue(db, seminar_id, rule=rule, lang=lang)
     issued = [i for i, _ in batch]
     pages = [d for _, d in batch]
     if progress is not None:

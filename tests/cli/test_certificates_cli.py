@@ -11,11 +11,21 @@ CERTIFICATE_FIELDS = {"id", "code", "person_id", "seminar_id", "status"}
 
 
 @pytest.fixture
-def park(cli) -> int:
-    """The demo loaded; the Park City seminar's id."""
+def demo_park(cli) -> int:
+    """The demo loaded as shipped (its certificate settings too); the Park City seminar's id."""
     code, _, err = cli("demo")
     assert code == 0, err
     return next(s["id"] for s in cli.json("seminar", "list") if s["title"] == "Park City Project")
+
+
+@pytest.fixture
+def park(cli, demo_park) -> int:
+    """The demo with Park City's certificates back at the defaults these tests count with:
+    75 % of sessions, nobody signs, English wording."""
+    code, _, err = cli("seminar", "certificate", str(demo_park), "--min-attendance", "75", "--no-signatories",
+                       "--english-only")
+    assert code == 0, err
+    return demo_park
 
 
 def _people(cli) -> dict[str, int]:
@@ -124,13 +134,16 @@ def test_erased_holder_verifies_as_revoked_without_a_name(cli, park, tmp_path: P
     assert '"status": "revoked"' in out and '"holder": "(erased)"' in out and "李佳" not in out
 
 
-def test_seminar_certificate_settings_are_printed(cli, park, tmp_path: Path):
-    shown = cli.json("seminar", "certificate", str(park))
-    assert (shown["min_attendance"], shown["signatories"], shown["bilingual"], shown["version"]) == (75.0, [], False, 0)
+def test_seminar_certificate_settings_are_printed(cli, demo_park, tmp_path: Path):
+    park = demo_park
+    shown = cli.json("seminar", "certificate", str(park))  # the demo's own settings
+    assert (shown["min_attendance"], shown["min_hours"], shown["bilingual"], shown["version"]) == (60.0, 6.0, True, 1)
+    assert [x["name"] for x in shown["signatories"]] == ["Núria Puig i Ferrer", "王浩然"]
+    assert shown["signatories"][1]["title_zh"] == "成都市人民政府外事办公室国际交流处处长"
     saved = cli.json("seminar", "certificate", str(park), "--min-attendance", "60",
                      "--signatory", "余建华|Director, Chengdu Open University", "--signatory", "Núria Puig",
                      "--bilingual")
-    assert saved["rule"] == "60 % of sessions" and saved["bilingual"] and saved["version"] == 1
+    assert saved["rule"] == "60 % of sessions" and saved["bilingual"] and saved["version"] == 2
     assert saved["signatories"] == [{"name": "余建华", "title": "Director, Chengdu Open University", "title_zh": None},
                                     {"name": "Núria Puig", "title": None, "title_zh": None}]
     rows = cli.json("certificates", "--seminar", str(park), "--dry-run")

@@ -81,6 +81,8 @@ class Rule:
 class Signatory:
     name: str
     title: str | None = None
+    #: The title in Chinese, printed instead of ``title`` on a Chinese certificate and under it on en+zh.
+    title_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,15 @@ class Settings:
     seminar_id: int
     rule: Rule
     signatories: tuple[Signatory, ...] = ()
+    #: The wording's default language: en+zh when set, else English (``certificates --lang`` overrides it).
     bilingual: bool = False
     logos: tuple[str, ...] = ()
     version: int = 0
+
+    @property
+    def lang(self) -> str:
+        """The document language the certificates print in unless a run asks for another."""
+        return "en+zh" if self.bilingual else "en"
 
 
 def check_rule(min_attendance_pct: float | None, min_hours: float | None, *, where: str = "rule") -> Rule:
@@ -114,14 +122,23 @@ def check_rule(min_attendance_pct: float | None, min_hours: float | None, *, whe
     return Rule(min_attendance_pct, min_hours)
 
 
-def _check_signatories(items: Iterable[Signatory | tuple[str, str | None]]) -> list[dict[str, str | None]]:
+def _check_signatories(items: Iterable[Signatory | tuple[str, ...]]) -> list[dict[str, str | None]]:
+    """Signatories as stored: name and title, and the Chinese title only when there is one
+    (settings saved before it existed read the same)."""
     result: list[dict[str, str | None]] = []
     for i, item in enumerate(items, start=1):
-        name, title = (item.name, item.title) if isinstance(item, Signatory) else item
-        result.append({
+        if isinstance(item, Signatory):
+            name, title, title_zh = item.name, item.title, item.title_zh
+        else:
+            name, title, title_zh = (tuple(item) + (None, None))[:3]
+        entry = {
             "name": validate.required_text(name, f"signatory {i} name", max_len=200),
             "title": validate.text(title, f"signatory {i} title", max_len=200),
-        })
+        }
+        chinese = validate.text(title_zh, f"signatory {i} Chinese title", max_len=200)
+        if chinese:
+            entry["title_zh"] = chinese
+        result.append(entry)
     if len(result) > MAX_SIGNATORIES:
         raise ValidationError(f"at most {MAX_SIGNATORIES} people sign a certificate (got {len(result)})",
                               where="signatories")
@@ -157,7 +174,7 @@ def _settings_of(row: CertificateSettings | None, seminar_id: int) -> Settings:
     return Settings(
         seminar_id,
         Rule(row.min_attendance_pct, row.min_hours),
-        tuple(Signatory(s["name"], s.get("title")) for s in row.signatories or ()),
+        tuple(Signatory(s["name"], s.get("title"), s.get("title_zh")) for s in row.signatories or ()),
         bool(row.bilingual),
         tuple(row.logos or ()),
         row.version,
@@ -176,7 +193,7 @@ def set_settings(
     *,
     min_attendance_pct: float | None = UNSET,
     min_hours: float | None = UNSET,
-    signatories: Sequence[Signatory | tuple[str, str | None]] = UNSET,
+    signatories: Sequence[Signatory | tuple[str, ...]] = UNSET,
     bilingual: bool = UNSET,
     logos: Sequence[str | Path] = UNSET,
     expected_version: int | None = None,

@@ -31,7 +31,7 @@ from ..models import (
     SessionSeries,
     SessionSpeaker,
 )
-from . import agenda, attendance, curricula, people, places, registration, seminars
+from . import agenda, attendance, certificates, curricula, people, places, registration, seminars
 
 DEMO_FILE = ("demo", "learning_hub.json")
 
@@ -43,7 +43,9 @@ _KEYS = {
     "person": {"key", "given_name", "family_name", "native_name", "title", "organisation", "city", "country",
                "role", "email", "phone", "consent_contact", "notes"},
     "seminar": {"key", "curriculum", "title", "title_zh", "description_zh", "kind", "format", "venue", "city", "timezone", "start", "end",
-                "capacity", "status", "description", "partners", "sessions", "registrations"},
+                "capacity", "status", "description", "partners", "sessions", "registrations", "certificate"},
+    "certificate": {"min_attendance", "min_hours", "bilingual", "signatories"},
+    "signatory": {"name", "title", "title_zh"},
     "partner": {"organisation", "role"},
     "session": {"title", "title_zh", "description_zh", "kind", "start", "end", "room", "language", "speakers", "moderator", "description", "repeat"},
     "registration": {"person", "status", "attend"},
@@ -169,5 +171,21 @@ def _load_seminar(
             early = dt.timedelta(minutes=(person_id * 7 + row.id) % 10)
             attendance.check_in(session, session_id=row.id, person_id=person_id, at=row.starts_at - early)
             counts["check_ins"] += 1
+    if "certificate" in item:
+        _load_certificate_settings(session, seminar.id, item["certificate"])
     if item.get("status") == "cancelled":
         seminars.cancel_seminar(session, seminar.id)
+
+
+def _load_certificate_settings(session: Session, seminar_id: int, spec: dict[str, Any]) -> None:
+    """The seminar's certificate settings (rule, signatories, wording), through the same call
+    as ``seminar certificate ID``; a rule not given is left out (not the default 75 %)."""
+    _check_keys(spec, "certificate", "certificate")
+    for j, person in enumerate(spec.get("signatories", [])):
+        _check_keys(person, "signatory", f"certificate signatories[{j}]")
+    certificates.set_settings(
+        session, seminar_id,
+        min_attendance_pct=spec.get("min_attendance"), min_hours=spec.get("min_hours"),
+        signatories=[(x["name"], x.get("title"), x.get("title_zh")) for x in spec.get("signatories", [])],
+        bilingual=bool(spec.get("bilingual", False)),
+    )
