@@ -30,6 +30,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+from learninghub.core import timezones
 from learninghub.core.store import Database, open_database
 from learninghub.documents import agenda_pdf, badges_pdf
 from learninghub.documents import certificate_pdf as cp
@@ -298,3 +299,184 @@ def test_paragraph_width_leaves_left_to_right_text_to_the_paragraph() -> None:
     text = "Rethinking the links between economy, territory and society"
     assert m(text, width=60, size=10) == m(text) == text
     assert m._drawer is None  # nothing measured
+
+
+# ---- wrapped right-to-left paragraphs in the agenda and the programme -------------------------------------------
+
+LONG_HEBREW = "התחדשות עירונית לאורך הנהר חוסן מפני שיטפונות אקולוגיה ומרחב ציבורי בשכונות הוותיקות של העיר"
+LONG_ARABIC = ("ورشة عمل حول التخطيط الحضري المستدام في المدن الساحلية مع جولة ميدانية في الميناء "
+               "ونقاش مفتوح مع السكان والخبراء من البلديات")
+MORE_ARABIC = ("وتختتم الورشة بجلسة عامة لعرض توصيات المشاركين حول تمويل البنية التحتية الخضراء "
+               "ثم زيارة إلى مشروع الحديقة المركزية الجديدة على ضفة النهر")
+assert "لا" not in LONG_ARABIC + MORE_ARABIC  # lam-alef is one glyph: its letters cannot be read back in order
+
+
+def _script(ch: str, hebrew: bool) -> bool:
+    return ("\u05d0" <= ch <= "\u05ea") if hebrew else ("\u0620" <= ch <= "\u064a")
+
+
+def script_rows(data: bytes, hebrew: bool) -> list[list[tuple[float, float, str]]]:
+    """Every printed line's Hebrew (or Arabic) letters, top to bottom over all pages: each
+    as (left, right, letter) ordered by x; other glyphs on the same baseline left out, and
+    letters more than 12 pt apart (in different table columns) on lines of their own."""
+    pdf = pdfium.PdfDocument(data)
+    rows_out: list[list[tuple[float, float, str]]] = []
+    try:
+        for page in pdf:
+            text = page.get_textpage()
+            rows: dict[float, list[tuple[float, float, str]]] = defaultdict(list)
+            x, y = ctypes.c_double(), ctypes.c_double()
+            left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+            for i in range(text.count_chars()):
+                ch = unicodedata.normalize("NFKC", chr(pdfium_c.FPDFText_GetUnicode(text.raw, i)))
+                if len(ch) != 1 or not _script(ch, hebrew):
+                    continue
+                pdfium_c.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
+                pdfium_c.FPDFText_GetCharBox(text.raw, i, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+                rows[round(y.value, 1)].append((left.value, right.value, ch))
+            for _, row in sorted(rows.items(), reverse=True):
+                row.sort()
+                start = 0
+                for n in range(1, len(row) + 1):
+                    if n == len(row) or row[n][0] - row[n - 1][1] > 12:
+                        rows_out.append(row[start:n])
+                        start = n
+            text.close()
+            page.close()
+    finally:
+        pdf.close()
+    return rows_out
+
+
+def letters(text: str, hebrew: bool) -> str:
+    return "".join(ch for ch in text if _script(ch, hebrew))
+
+
+def lines_of(rows: list[list[tuple[float, float, str]]], text: str, hebrew: bool) -> list[list[tuple[float, float, str]]]:
+    """The printed lines that are pieces of ``text`` (read right to left)."""
+    whole = letters(text, hebrew)
+    return [row for row in rows if len(row) > 3 and "".join(ch for _, _, ch in reversed(row)) in whole]
+
+
+def assert_reads_in_order(rows: list[list[tuple[float, float, str]]], text: str, hebrew: bool) -> None:
+    """The paragraph's lines, each read right to left, top to bottom, give ``text``: the first
+    words on the top line at its right end. Its lines share their right end (right-aligned)."""
+    read = ["".join(ch for _, _, ch in reversed(row)) for row in rows]
+    assert len(read) >= 3, read
+    assert "".join(read) == letters(text, hebrew), read
+    assert read[0].startswith(letters(text.split()[0], hebrew))
+    rights = [row[-1][1] for row in rows]
+    lefts = [row[0][0] for row in rows]
+    assert max(rights) - min(rights) < 1.5, rights  # right-aligned
+    assert max(lefts) - min(lefts) > 3, lefts  # ragged on the left
+
+
+def rtl_agenda(agenda: agenda_pdf.Agenda) -> agenda_pdf.Agenda:
+    """The agenda with its first session titled in long Hebrew, described in long Arabic,
+    given a Hebrew speaker with an Arabic organisation, an Arabic moderator and a Hebrew room."""
+    items = list(agenda.items)
+    items[0] = dataclasses.replace(
+        items[0], title=LONG_HEBREW, title_zh=None, description=LONG_ARABIC, description_zh=None,
+        speakers=(agenda_pdf.Speaker(HEBREW, "بلدية عمان الكبرى"),), moderator=agenda_pdf.Speaker(ARABIC, ""),
+        room="אולם הכנסים")
+    return dataclasses.replace(agenda, items=tuple(items))
+
+
+@pytest.fixture(scope="module")
+def demo_agenda(demo: Database) -> agenda_pdf.Agenda:
+    from sqlalchemy import select
+
+    from learninghub.core.models import Seminar
+
+    with demo.reading() as s:
+        seminar_id = s.scalars(select(Seminar.id).order_by(Seminar.id)).first()
+        return agenda_pdf.load_agenda(s, seminar_id)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
+@pytest.mark.parametrize("second_zone", [False, True], ids=["one-zone", "two-zones"])
+def test_agenda_wrapped_hebrew_title_and_arabic_description_read_top_to_bottom(
+    demo_agenda: agenda_pdf.Agenda, lang: str, second_zone: bool
+) -> None:
+    agenda = rtl_agenda(demo_agenda)
+    if second_zone:
+        agenda = dataclasses.replace(agenda, second_zone=timezones.zone("Europe/Paris"))
+    rendered = agenda_pdf.render_agenda(agenda, printed=dt.date(2026, 11, 23), fonts=font_set(False), lang=lang)
+    assert rendered.missing == ()
+    assert_reads_in_order(lines_of(script_rows(rendered.data, True), LONG_HEBREW, True), LONG_HEBREW, True)
+    assert_reads_in_order(lines_of(script_rows(rendered.data, False), LONG_ARABIC, False), LONG_ARABIC, False)
+    lines = [line for page in printed_lines(rendered.data) for line in page]
+    assert line_with(lines, HEBREW_SEEN) and line_with(lines, "םיסנכהםלוא")  # speaker, room
+    assert line_with(lines, fold("\ufef2\ufee0\ufecb\ufeaa\ufee4\ufea4\ufee3"))  # the moderator after its label
+
+
+def test_agenda_right_to_left_cells_are_right_aligned_and_left_to_right_ones_are_not(
+    demo_agenda: agenda_pdf.Agenda,
+) -> None:
+    """Hebrew and Arabic cells end at their column's right edge: the room (the last column)
+    near the page margin, the title and the description at the same x, the speaker's name and
+    organisation too; 'Moderator: محمد علي' starts with Latin, so it stays on the left."""
+    agenda = rtl_agenda(demo_agenda)
+    rendered = agenda_pdf.render_agenda(agenda, printed=dt.date(2026, 11, 23), fonts=font_set(False))
+    hebrew, arabic = script_rows(rendered.data, True), script_rows(rendered.data, False)
+
+    def row_of(rows: list[list[tuple[float, float, str]]], text: str, is_hebrew: bool) -> list[tuple[float, float, str]]:
+        return next(row for row in rows if "".join(ch for _, _, ch in reversed(row)) == letters(text, is_hebrew))
+
+    room, name = row_of(hebrew, "אולם הכנסים", True), row_of(hebrew, HEBREW, True)
+    organisation, moderator = row_of(arabic, "بلدية عمان الكبرى", False), row_of(arabic, ARABIC, False)
+    title, description = lines_of(hebrew, LONG_HEBREW, True), lines_of(arabic, LONG_ARABIC, False)
+    page_width = pdfium.PdfDocument(rendered.data)[0].get_width()
+    assert page_width - 60 < room[-1][1] < page_width - 40  # 14 mm margin, 6 pt frame, 4 pt cell padding
+    assert abs(title[0][-1][1] - description[0][-1][1]) < 1.5
+    assert abs(name[-1][1] - organisation[-1][1]) < 1.5
+    assert moderator[-1][1] < name[-1][1] - 20 and moderator[0][0] > name[0][0] - 200  # after its label, on the left
+
+
+def test_left_to_right_text_keeps_the_plain_paragraph() -> None:
+    """Nothing changes for text without Hebrew or Arabic: the same markup, a plain Para made once."""
+    from learninghub.documents.markup import FlowPara
+    from learninghub.documents.page import Para, styles
+
+    m = Markup(font_set(False))
+    for text in ("Rethinking the links between economy, territory and society", "李佳 (Jia Li)", None):
+        para = m.para(text, styles().cell)
+        assert type(para) is Para and para.text == m(text) and para.style is styles().cell
+    assert m._drawer is None
+    assert isinstance(m.para(HEBREW, styles().cell), FlowPara)
+    assert m.para(HEBREW, styles().cell).style.alignment == 2  # TA_RIGHT
+    assert m.para("Li Wei — محمد", styles().cell).style is styles().cell  # starts left to right: stays left
+
+
+def test_label_before_right_to_left_text_keeps_the_line_left_to_right() -> None:
+    """'Venue: <Hebrew>' is a left-to-right line (its first strong letter is Latin): left-aligned,
+    the Hebrew after the label, and the first line narrower by the label's width."""
+    from learninghub.documents.page import styles
+
+    m = Markup(font_set(False))
+    para = m.para(" ".join(WORDS), styles().cell, lead="<b>Venue:</b> ", lead_text="Venue: ")
+    para.wrap(150, 1000)
+    assert para.style is styles().cell
+    first = para.blPara.lines[0]
+    assert para.text.startswith("<b>Venue:</b> ") and len(para.blPara.lines) > 2
+    assert first is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
+def test_programme_wrapped_hebrew_title_and_arabic_description(lang: str) -> None:
+    from learninghub.documents.programme_pdf import Programme, SeminarLine, render_programme
+
+    line = SeminarLine(1, LONG_HEBREW, dt.date(2026, 3, 2), dt.date(2026, 3, 4), "תל אביב", "בית העירייה",
+                       "Asia/Jerusalem", "Seminar", "Onsite", "planned", 40, 12, "9 policymakers",
+                       kind_code="seminar", format_code="onsite", audience_counts=(("policymaker", 9),))
+    latin = dataclasses.replace(line, seminar_id=2, title="Greenways, parks and the people-centred city",
+                                city="Chengdu", venue=None)
+    description = " ".join([LONG_ARABIC, MORE_ARABIC, LONG_ARABIC])  # as wide as the page: three lines
+    programme = Programme(1, "برنامج المدن", 2026, 2026, description, (line, latin))
+    rendered = render_programme(programme, printed=dt.date(2026, 11, 23), fonts=font_set(False), lang=lang)
+    assert rendered.missing == ()
+    assert_reads_in_order(lines_of(script_rows(rendered.data, True), LONG_HEBREW, True), LONG_HEBREW, True)
+    assert_reads_in_order(lines_of(script_rows(rendered.data, False), description, False), description, False)
+    lines = [line for page in printed_lines(rendered.data) for line in page]
+    assert line_with(lines, "ביבאלת") and line_with(lines, "הייריעהתיב")
+    assert any("Greenways,parks" in line for line in lines)  # left to right, as before
