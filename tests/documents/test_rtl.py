@@ -449,17 +449,41 @@ def test_left_to_right_text_keeps_the_plain_paragraph() -> None:
 
 
 def test_label_before_right_to_left_text_keeps_the_line_left_to_right() -> None:
-    """'Venue: <Hebrew>' is a left-to-right line (its first strong letter is Latin): left-aligned,
-    the Hebrew after the label, and the first line narrower by the label's width."""
+    """'Venue: <Hebrew>' is a left-to-right paragraph (its first strong letter is Latin): left-
+    aligned, the label first, the Hebrew words in order from line to line (each line's run read
+    right to left), the first line shorter by the label."""
     from learninghub.documents.page import styles
 
     m = Markup(font_set(False))
     para = m.para(" ".join(WORDS), styles().cell, lead="<b>Venue:</b> ", lead_text="Venue: ")
-    para.wrap(150, 1000)
     assert para.style is styles().cell
-    first = para.blPara.lines[0]
-    assert para.text.startswith("<b>Venue:</b> ") and len(para.blPara.lines) > 2
-    assert first is not None
+    buffer = io.BytesIO()
+    c = Canvas(buffer)
+    _, height = para.wrapOn(c, 150, 1000)
+    para.drawOn(c, 50, 800 - height)
+    c.save()
+    (lines,) = printed_lines(buffer.getvalue())
+    assert lines[0].startswith("Venue:") and len(lines) > 2
+    hebrew = script_rows(buffer.getvalue(), True)
+    assert "".join("".join(ch for _, _, ch in reversed(row)) for row in hebrew) == letters(" ".join(WORDS), True)
+    assert max(row[0][0] for row in hebrew[1:]) - min(row[0][0] for row in hebrew[1:]) < 1.5  # left-aligned
+
+
+def test_a_right_to_left_cell_split_over_pages_keeps_its_reading_order() -> None:
+    """A description too long for one page is split by the table (splitInRow): the pieces
+    continue on the next pages, still top to bottom in reading order."""
+    from zoneinfo import ZoneInfo
+
+    long = " ".join(LONG_HEBREW.split() * 30)
+    start = dt.datetime(2020, 9, 1, 1, tzinfo=dt.timezone.utc)
+    items = tuple(agenda_pdf.Item(start + dt.timedelta(hours=n), start + dt.timedelta(hours=n, minutes=50),
+                                  LONG_HEBREW, "talk", long, "Room 1", (), None) for n in range(3))
+    agenda = agenda_pdf.Agenda(1, "Split", dt.date(2020, 9, 1), dt.date(2020, 9, 1), ZoneInfo("Asia/Shanghai"),
+                               None, "Seminar", "Onsite", "planned", None, None, (), (), items)
+    rendered = agenda_pdf.render_agenda(agenda, fonts=font_set(False))
+    assert rendered.pages >= 3
+    read = "".join("".join(ch for _, _, ch in reversed(row)) for row in script_rows(rendered.data, True))
+    assert read == (letters(LONG_HEBREW, True) + letters(long, True)) * 3
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
