@@ -49,6 +49,7 @@ def register(commands: Any) -> None:
     signin = commands.add_parser("signin", help="a session's sign-in sheet (registered people, by family name)")
     signin.add_argument("--session", type=int, required=True, metavar="ID")
     signin.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    signin.add_argument("--lang", choices=LANGS, default="en", help=LANG_HELP)
     add_json(signin)
     signin.set_defaults(handler=print_signin)
 
@@ -81,7 +82,7 @@ def print_signin(args: argparse.Namespace, ctx: Context) -> None:
     from ..documents import build
 
     target = _target(args.output)
-    rendered = build.signin(ctx.db, args.session)
+    rendered = build.signin(ctx.db, args.session, lang=args.lang)
     _finish(args, rendered, target, args.session, f"sign-in sheet of session {args.session}")
 
 

@@ -54,10 +54,13 @@ def badges(db: Database, seminar_id: int, *, lang: str = "en") -> Rendered:
     return badges_pdf.render_badges(sheet, lang=lang)
 
 
-def signin(db: Database, session_id: int) -> Rendered:
-    """A session's sign-in sheet: everyone registered, by family name, with a signature column."""
+def signin(db: Database, session_id: int, *, lang: str = "en") -> Rendered:
+    """A session's sign-in sheet: everyone registered, by family name, with a signature
+    column; headings, date and titles in ``lang`` (en, zh or en+zh)."""
     from . import signin_pdf
+    from .language import check
 
+    lang = check(lang)
     with db.reading() as s:
         sheet = signin_pdf.load_signin(s, session_id)
-    return signin_pdf.render_signin(sheet)
+    return signin_pdf.render_signin(sheet, lang=lang)

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QListWidgetItem, QWidget
 
 from ..core import timezones
 from ..core.services import agenda, seminars
@@ -42,6 +42,11 @@ class AttendanceDocs(QWidget):
             preview.clicked.connect(lambda _c=False, k=kind: self._make(k, None))
             save.clicked.connect(lambda _c=False, k=kind: self._ask_and_save(k))
         self.seminar_id = 0
+        # the document language is chosen once for the tab (under Agenda); say so here
+        self.language_note = QLabel(self)
+        self.language_note.setObjectName("documentLanguageNote")
+        self.language_note.setWordWrap(True)
+        self.layout().insertWidget(0, self.language_note)
         # long session titles are cut in the narrow combo: the whole one as a tooltip
         f.signinSessionCombo.currentTextChanged.connect(f.signinSessionCombo.setToolTip)
 
@@ -79,6 +84,13 @@ class AttendanceDocs(QWidget):
         has_sessions = f.signinSessionCombo.count() > 0
         f.previewSigninButton.setEnabled(has_sessions)
         f.saveSigninButton.setEnabled(has_sessions)
+
+    def show_language(self, name: str) -> None:
+        """Say which language certificates, badges and sign-in sheets print in (the tab's
+        document language, chosen under Agenda; a run overrides the seminar's certificate
+        wording setting)."""
+        self.language_note.setText(self.tr("Printed in: {language} (the Language chosen under Agenda)").format(
+            language=name))
 
     def signin_session(self) -> int:
         return int(self.form.signinSessionCombo.currentData() or 0)

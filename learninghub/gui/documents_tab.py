@@ -63,6 +63,9 @@ class DocumentsTab:
 
         self.attendance = AttendanceDocs(db_getter, self.make, f.attendanceDocsGroup)
         f.attendanceDocsLayout.addWidget(self.attendance)
+        # certificates, badges and sign-in sheets print in the same document language
+        f.docLanguageCombo.currentTextChanged.connect(self.attendance.show_language)
+        self.attendance.show_language(f.docLanguageCombo.currentText())
         self._stale = True  # the eligibility list needs reading (read when the tab is shown)
         f.seminarTabs.currentChanged.connect(lambda _i: self._load_if_shown())
         self.op: BackgroundOp[Any] | None = None
@@ -128,7 +131,7 @@ class DocumentsTab:
             if kind == "certificates":
                 from ..documents.certificates_batch import make_certificates
 
-                rendered = make_certificates(db, seminar_id, output=path,
+                rendered = make_certificates(db, seminar_id, output=path, lang=lang,
                                              progress=lambda done, total: progress.step(
                                                  done, total, certificate_of.format(done=done, total=total)),
                                              cancelled=lambda: progress.cancelled)
@@ -136,9 +139,9 @@ class DocumentsTab:
                 if kind == "agenda":
                     rendered = build.agenda(db, seminar_id, second_tz=zone, paper=paper, lang=lang)
                 elif kind == "badges":
-                    rendered = build.badges(db, seminar_id)
+                    rendered = build.badges(db, seminar_id, lang=lang)
                 elif kind == "signin":
-                    rendered = build.signin(db, session_id)
+                    rendered = build.signin(db, session_id, lang=lang)
                 else:
                     rendered = build.programme(db, curriculum_id, paper=paper, lang=lang)
                 try:

@@ -61,6 +61,10 @@
         <translation>尚无人报名。</translation>
     </message>
     <message>
+        <source>Printed in: {language} (the Language chosen under Agenda)</source>
+        <translation>打印语言：{language}（即“议程”下所选的语言）</translation>
+    </message>
+    <message>
         <source>Save the {document}</source>
         <translation>保存{document}</translation>
     </message>
@@ -1162,8 +1166,8 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>Language of the agenda and the programme: headings, weekdays, months, and the Chinese titles where there are</source>
-        <translation>议程和培训计划的语言：标题、星期、月份，以及已有的中文标题</translation>
+        <source>Language of every document on this tab (agenda, programme, certificates, badges, sign-in sheets): headings, weekdays, months, the certificate wording, and the Chinese titles where there are</source>
+        <translation>本页所有文件（议程、培训计划、结业证书、胸牌、签到表）的语言：标题、星期、月份、证书措辞，以及已有的中文标题</translation>
     </message>
     <message>
         <source>Pre&amp;view agenda</source>

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from learninghub.core.store import Database
 from learninghub.documents import signin_pdf
+from learninghub.documents.language import language
 from learninghub.documents.signin_pdf import SigninLine, SigninSheet
 from tests.conftest import Hub
 
@@ -94,5 +95,7 @@ def test_the_waiting_list_comes_last_and_marked(db: Database, hub: Hub, tmp_path
         assert registration.register(s, seminar_id=hub.seminar, person_id=aaron.id).status == "waitlisted"
     with db.reading() as s:
         loaded = signin_pdf.load_signin(s, hub.session)
-    assert [(x.latin or x.name, x.organisation) for x in loaded.lines][-1] == ("Ada Aaron", "Metropolis · waiting list")
+    assert [(x.latin or x.name, x.organisation, x.waiting) for x in loaded.lines][-1] == ("Ada Aaron", "Metropolis", True)
+    assert loaded.lines[-1].note(language("en")) == "Metropolis · waiting list"
+    assert loaded.lines[-1].note(language("zh")) == "Metropolis · 候补"
     assert loaded.lines[0].name == "李佳"
