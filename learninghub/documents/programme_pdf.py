@@ -7,7 +7,7 @@ values; :func:`render_programme` lays them out without a database at hand.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
@@ -18,8 +18,8 @@ from .agenda_pdf import footer_for, label_width, pdf_lang, wrap_for
 from .fonts import SANS, SANS_BOLD, FontSet, font_set
 from .language import BOTH, ZH, DocLanguage, language
 from .markup import Markup
-from .rtl import has_rtl, starts_rtl
-from .page import ALERT_HEX, Para, Rendered, Section, build, frame_width, styles, table_style
+from .rtl import has_rtl
+from .page import ALERT_HEX, MUTED, Para, Rendered, Section, build, frame_width, styles, table_style
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,6 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
             grey.append(len(rows))
         cell = st.cell_muted if off else st.cell
         titles = lg.pick(s.title, s.title_zh)
-        title_style = wrap_for(titles[0], st.cell_muted if off else st.cell_bold)
         status = lg.term("seminar_status", s.status, "\n")
         status_markup = (f'<font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(status)}</font>'
                          if off else m(status))
@@ -195,8 +194,8 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
             if s.capacity else f"{s.seats_taken}"
         rows.append([
             Para(m(_date_cell(s, lg)), cell),
-            _cell(m, _title_markup(s, titles, m, lg, title_style.fontSize), titles, title_style),
-            _cell(m, _place_markup(s, m, cell.fontSize), [s.city or "", s.venue or ""], cell),
+            _title_cell(s, titles, m, lg, st.cell_muted if off else st.cell_bold),
+            _place_cell(s, m, cell),
             Para(m(fmt), cell),
             Para(m(kind), cell),
             Para(m(seats), cell),
@@ -206,35 +205,30 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
                  splitInRow=24 if split_rows else 0)
 
 
-def _cell(m: Markup, build: Callable[[float | None], str], texts: list[str], style: ParagraphStyle) -> Para:
-    """A cell made of several pieces: made once, or for its width when Hebrew or Arabic is in it
-    (right-aligned if its first text reads from the right)."""
-    if not any(has_rtl(text) for text in texts):
-        return Para(build(None), style)
-    return m.flow(build, style, rtl=starts_rtl(texts[0]))
+def _title_cell(s: SeminarLine, titles: list[str], m: Markup, lg: DocLanguage, style: ParagraphStyle) -> object:
+    """The seminar's title(s), then who comes, in small grey type. With Hebrew or Arabic in
+    a title, each piece is a paragraph of its own, so each takes its own direction: a Hebrew
+    title right-aligned and broken at the column's width, 'Audience: …' still on the left."""
+    bold = s.status != "cancelled"
+    audience = [f'<font name="{SANS}" size="7.2" color="#5a5a5a">{m(x)}</font>' for x in _audience_lines(s, lg)]
+    if not any(has_rtl(title) for title in titles):
+        return Para("<br/>".join([m(x, bold=bold) for x in titles] + audience), wrap_for(titles[0], style))
+    return [m.para(x, wrap_for(x, style), bold=bold) for x in titles] + [Para(x, style) for x in audience]
 
 
-def _title_markup(s: SeminarLine, titles: list[str], m: Markup, lg: DocLanguage,
-                  size: float) -> Callable[[float | None], str]:
-    """The seminar's title(s), then who comes, in small grey type."""
-    def build(width: float | None) -> str:
-        title = "<br/>".join(m(x, bold=s.status != "cancelled", width=width, size=size) for x in titles)
-        for audience in _audience_lines(s, lg):
-            title += f'<br/><font name="{SANS}" size="7.2" color="#5a5a5a">{m(audience)}</font>'
-        return title
-
-    return build
+_VENUE: dict[str, ParagraphStyle] = {}
 
 
-def _place_markup(s: SeminarLine, m: Markup, size: float) -> Callable[[float | None], str]:
-    """The city, then the venue in small grey type."""
-    def build(width: float | None) -> str:
-        place = m(s.city or "—", width=width, size=size)
-        if s.venue:
-            place += f'<br/><font size="7.2" color="#5a5a5a">{m(s.venue, width=width, size=7.2)}</font>'
-        return place
-
-    return build
+def _place_cell(s: SeminarLine, m: Markup, style: ParagraphStyle) -> object:
+    """The city, then the venue in small grey type (paragraphs of their own with Hebrew or Arabic in them)."""
+    if not has_rtl(f"{s.city}{s.venue}"):
+        venue = f'<br/><font size="7.2" color="#5a5a5a">{m(s.venue)}</font>' if s.venue else ""
+        return Para(m(s.city or "—") + venue, style)
+    small = _VENUE.get(style.name)
+    if small is None:  # the same look as the '<font size="7.2">' line: the cell's leading, grey
+        small = _VENUE[style.name] = ParagraphStyle(f"{style.name}-venue", parent=style, fontSize=7.2,
+                                                    textColor=MUTED)
+    return [m.para(s.city or "—", style)] + ([m.para(s.venue, small)] if s.venue else [])
 
 
 def _date_cell(s: SeminarLine, lg: DocLanguage) -> str:
