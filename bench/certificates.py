@@ -15,7 +15,10 @@ form; every certificate gets a fresh code (``certcodes.new_code``). It times:
    as it runs by default (two processes from 150 files) and in one process;
 4. for comparison, pages with reportlab's ``QrCodeWidget`` instead (``--compare``).
 
-    python -m bench.certificates [--count N] [--runs N] [--compare] [--strict]
+    python -m bench.certificates [--count N] [--runs N] [--lang en|zh|en+zh] [--compare] [--strict]
+
+Without --lang, half the pages are English and half English + Chinese (the seminar
+setting); --lang prints them all in one language (the Chinese title and city given).
 
 Figures are printed, and the exit code is 0 whatever they are, unless --strict.
 """
@@ -126,11 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.certificates", description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=1000, help="certificates in the batch (default 1000)")
     ap.add_argument("--runs", type=int, default=3, help="warm runs of the one-file batch (default 3)")
+    ap.add_argument("--lang", choices=("en", "zh", "en+zh"), help="every page in this language")
     ap.add_argument("--compare", action="store_true", help="also time 100 pages of reportlab's QrCodeWidget")
     ap.add_argument("--strict", action="store_true", help="exit 1 when the budget is missed")
     args = ap.parse_args(argv)
 
     items = batch(args.count, random.Random(SEED))
+    if args.lang:
+        import dataclasses
+
+        items = [dataclasses.replace(item, lang=args.lang, seminar_title_zh="公园城市项目：规划绿色宜居城市",
+                                     city_zh="成都") for item in items]
     qr_figures([item.code for item in items[:500]])
 
     first = timed(lambda: render_certificates(items))
