@@ -35,9 +35,8 @@ from collections.abc import Callable
 
 from learninghub.core import certcodes
 from learninghub.documents import qr
-from learninghub.documents.certificate_pdf import (
-    CertificateData, Signatory, render_certificate_files, render_certificates,
-)
+from learninghub.documents.certificate_files import render_certificate_files
+from learninghub.documents.certificate_pdf import CertificateData, Signatory, render_certificates
 
 BUDGET_S = 3.0
 SEED = 20200713

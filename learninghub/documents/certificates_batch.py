@@ -207,7 +207,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
 def _render_split(pages: list[CertificateData], folder: Path, progress: Callable[[int, int], Any] | None,
                   cancelled: Callable[[], bool] | None) -> list[Path]:
     """Render into a temporary folder, then move the files in (or rename the folder)."""
-    from .certificate_pdf import render_certificate_files
+    from .certificate_files import render_certificate_files
 
     existed = folder.is_dir()
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".part", dir=folder if existed else folder.parent))

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from learninghub.core.errors import ValidationError
+from learninghub.documents import certificate_files as cf
 from learninghub.documents import certificate_pdf as cp
 from learninghub.documents.certificate_pdf import CertificateData, Signatory
 
@@ -154,11 +155,11 @@ def test_an_empty_batch_is_refused() -> None:
     ],
 )
 def test_file_names_are_safe(name: str, latin: str | None, expected: str) -> None:
-    assert cp.file_names([certificate(name, latin)]) == [expected]
+    assert cf.file_names([certificate(name, latin)]) == [expected]
 
 
 def test_file_names_are_short_enough_for_any_file_system() -> None:
-    [name] = cp.file_names([certificate("李" * 300)])
+    [name] = cf.file_names([certificate("李" * 300)])
     assert len(name.encode("utf-8")) <= 255 and name.endswith(".pdf") and name.startswith("李")
 
 
@@ -166,15 +167,15 @@ def test_people_sharing_a_name_get_their_code_whatever_the_order() -> None:
     a = certificate("Jia Li", code="AAAA-1111-AAAA")
     b = certificate("jia li", code="BBBB-2222-BBBB")
     other = certificate("Min Zhou", code="CCCC-3333-CCCC")
-    assert cp.file_names([a, other, b]) == ["Jia Li AAAA-1111-AAAA.pdf", "Min Zhou.pdf", "jia li BBBB-2222-BBBB.pdf"]
-    assert cp.file_names([b, a]) == ["jia li BBBB-2222-BBBB.pdf", "Jia Li AAAA-1111-AAAA.pdf"]
-    assert cp.file_names([a, a]) == ["Jia Li AAAA-1111-AAAA.pdf", "Jia Li AAAA-1111-AAAA (2).pdf"]
+    assert cf.file_names([a, other, b]) == ["Jia Li AAAA-1111-AAAA.pdf", "Min Zhou.pdf", "jia li BBBB-2222-BBBB.pdf"]
+    assert cf.file_names([b, a]) == ["jia li BBBB-2222-BBBB.pdf", "Jia Li AAAA-1111-AAAA.pdf"]
+    assert cf.file_names([a, a]) == ["Jia Li AAAA-1111-AAAA.pdf", "Jia Li AAAA-1111-AAAA (2).pdf"]
 
 
 def test_split_files_one_per_person(tmp_path: Path) -> None:
     items = [certificate(n, latin, code) for n, latin, code in PEOPLE] + [certificate("李佳", "Jia Li", "ZZZZ-0000-ZZZ9")]
     seen: list[int] = []
-    paths = cp.render_certificate_files(items, tmp_path / "out", progress=lambda done, total: seen.append(done))
+    paths = cf.render_certificate_files(items, tmp_path / "out", progress=lambda done, total: seen.append(done))
     assert [p.name for p in paths] == ["李佳 Jia Li AAAA-BBBB-CCC1.pdf", "김민준 Kim Min-jun.pdf",
                                        "Александра Петрова Aleksandra Petrova.pdf", "Anna Müller.pdf",
                                        "李佳 Jia Li ZZZZ-0000-ZZZ9.pdf"]
@@ -208,8 +209,8 @@ def test_split_files_shared_by_two_processes_are_the_same_files(tmp_path: Path) 
     items = [certificate(n, latin, code) for n, latin, code in PEOPLE] * 3  # same names: codes make them unique
     items = [certificate(x.holder_name, x.holder_latin, f"{x.code[:-1]}{i % 10}") for i, x in enumerate(items)]
     seen: list[tuple[int, int]] = []
-    paths = cp.render_certificate_files(items, tmp_path, workers=2, progress=lambda d, t: seen.append((d, t)))
-    assert [p.name for p in paths] == cp.file_names(items)
+    paths = cf.render_certificate_files(items, tmp_path, workers=2, progress=lambda d, t: seen.append((d, t)))
+    assert [p.name for p in paths] == cf.file_names(items)
     assert seen[-1] == (12, 12) and sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
     for path, item in zip(paths, items):
         text = PdfReader(path).pages[0].extract_text()
@@ -218,7 +219,7 @@ def test_split_files_shared_by_two_processes_are_the_same_files(tmp_path: Path) 
 
 def test_a_missing_logo_is_refused_before_any_file_is_written(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="missing.png"):
-        cp.render_certificate_files([certificate("Jia Li"), certificate("Min Zhou", logos=(tmp_path / "missing.png",))],
+        cf.render_certificate_files([certificate("Jia Li"), certificate("Min Zhou", logos=(tmp_path / "missing.png",))],
                                     tmp_path / "out", workers=2)
     assert list((tmp_path / "out").iterdir()) == []
 
@@ -245,5 +246,5 @@ def test_nothing_is_printed_in_the_qr_codes_quiet_zone() -> None:
 def test_cancel_stops_the_processes_too(tmp_path: Path) -> None:
     items = [certificate(f"Person {i}", code=f"CODE-{i:04d}") for i in range(200)]
     with pytest.raises(cp.Cancelled, match="of 200"):
-        cp.render_certificate_files(items, tmp_path, workers=2, cancelled=lambda: True)
+        cf.render_certificate_files(items, tmp_path, workers=2, cancelled=lambda: True)
     assert len(list(tmp_path.iterdir())) < 200
