@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..filenames import RESERVED_NAMES
 from .canvas_text import clean
 from .certificate_pdf import CertificateData, Cancelled, check_logos, progress_checker, render_pages
 from .fonts import FontSet, font_set
@@ -111,8 +112,6 @@ def _write_in_processes(jobs: list[tuple[CertificateData, Path]], fonts: FontSet
 # -- file names ------------------------------------------------------------------------------------------------
 
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"COM{i}" for i in range(10)),
-             *(f"LPT{i}" for i in range(10)), "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"}
 #: Bytes a file name may take (most file systems allow 255), leaving room for a code and '.pdf'.
 MAX_NAME_BYTES = 180
 
@@ -131,7 +130,7 @@ def safe_stem(text: str) -> str:
     stem = stem.rstrip(" .")
     if not stem:
         return "certificate"
-    if stem.split(".")[0].strip().upper() in _RESERVED:
+    if stem.split(".")[0].strip().upper() in RESERVED_NAMES:
         stem = f"_{stem}"
     return stem
 

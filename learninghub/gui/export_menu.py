@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStan
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
+from ..filenames import title_stem as safe_stem
 from ..core.errors import LearningHubError
 from .counts import words
 from .operations import BackgroundOp, Cancelled, Progress
@@ -31,44 +31,6 @@ TABLE_FORMAT_KEY = "export/table_format"
 XLSX_FILTER = QT_TRANSLATE_NOOP("ExportActions", "Excel workbook (*.xlsx)")
 CSV_FILTER = QT_TRANSLATE_NOOP("ExportActions", "CSV, UTF-8 (*.csv)")
 ICS_FILTER = QT_TRANSLATE_NOOP("ExportActions", "iCalendar (*.ics)")
-MAX_STEM = 80
-#: Most file systems allow 255 bytes a name; 80 CJK characters are 240 in UTF-8.
-MAX_STEM_BYTES = 150
-#: Names Windows refuses whatever the extension.
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-
-
-def safe_stem(text: str, fallback: str = "export") -> str:
-    """A file name part from a title: letters of any script (李佳, 연수), digits, spaces, - and _.
-
-    Slashes, colons, quotes and the like are not allowed on some system or other, so
-    they become spaces; dashes of any kind become '-'. Long titles are cut at a word.
-    """
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        category = unicodedata.category(ch)
-        if category[0] in "LNM" or ch == "_":
-            out.append(ch)
-        elif category == "Pd":
-            out.append("-")
-        else:
-            out.append(" ")
-    stem = re.sub(r"\s+", " ", "".join(out)).strip(" .-")
-    if len(stem) > MAX_STEM or len(stem.encode()) > MAX_STEM_BYTES:
-        cut = stem[:MAX_STEM]
-        while len(cut.encode()) > MAX_STEM_BYTES:
-            cut = cut[:-1]
-        space = cut.rfind(" ")
-        # At a word when one ends near the limit (a word ending just at it stays whole);
-        # CJK titles have no spaces: at a character.
-        if stem[len(cut)] != " " and space >= len(cut) - 20:
-            cut = cut[:space]
-        stem = cut.strip(" .-")
-    if not stem:
-        return fallback
-    return stem + "_" if stem.upper() in _RESERVED else stem
-
-
 def export_folder() -> Path:
     """The folder of the last export, else Documents (else home)."""
     remembered = QSettings().value(FOLDER_KEY, "")

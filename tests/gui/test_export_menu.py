@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from learninghub.core.services import agenda, registration, search
 from learninghub.gui import export_menu
+from learninghub import filenames
 from learninghub.gui.export_menu import CSV_FILTER, XLSX_FILTER, Job, safe_stem
 from learninghub.gui.main_window import MainWindow
 
@@ -243,11 +244,11 @@ def test_safe_file_names(title: str, stem: str) -> None:
 def test_long_titles_are_cut_at_a_word() -> None:
     title = "Education, jobs, skills and entrepreneurship: synergies between European and Chinese cities"
     stem = safe_stem(title)
-    assert len(stem) <= export_menu.MAX_STEM and title.startswith(stem.split(" ")[0])
+    assert len(stem) <= filenames.MAX_STEM and title.startswith(stem.split(" ")[0])
     assert stem == "Education jobs skills and entrepreneurship synergies between European and"
     chinese = safe_stem("成都公园城市" * 30)  # no space: cut at a character, short enough in bytes
-    assert chinese.startswith("成都公园城市") and len(chinese.encode()) <= export_menu.MAX_STEM_BYTES
-    assert len(chinese) == export_menu.MAX_STEM_BYTES // 3
+    assert chinese.startswith("成都公园城市") and len(chinese.encode()) <= filenames.MAX_STEM_BYTES
+    assert len(chinese) == filenames.MAX_STEM_BYTES // 3
 
 
 def test_the_work_runs_off_the_gui_thread_and_cancel_is_quiet(qtbot, demo_db, tmp_path: Path) -> None:
