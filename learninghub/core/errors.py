@@ -6,12 +6,21 @@ CLI can print one line and the GUI can put the message next to the field.
 
 from __future__ import annotations
 
+from typing import Any
+
+from .messages import Text, say
+
 
 class LearningHubError(Exception):
-    """Base of every error a user may see. ``where`` names the field or place."""
+    """Base of every error a user may see. ``where`` names the field or place.
 
-    def __init__(self, message: str, *, where: str | None = None) -> None:
-        self.message = message
+    ``message`` is a template marked with ``QT_TRANSLATE_NOOP("core", ...)`` whose
+    ``{names}`` are filled from ``params`` (or a ready :class:`~.messages.Text`), so the
+    interface can show it in Chinese; ``message`` itself is the English sentence.
+    """
+
+    def __init__(self, message: str, *, where: str | None = None, **params: Any) -> None:
+        self.message: Text = message if isinstance(message, Text) and not params else say(message, **params)
         self.where = where
         super().__init__(self.user_message)
 
@@ -39,8 +48,9 @@ class StaleEdit(LearningHubError):
     window can show them and the user can apply the change again over them.
     """
 
-    def __init__(self, message: str, *, where: str | None = None, fresh: dict[str, object] | None = None) -> None:
-        super().__init__(message, where=where)
+    def __init__(self, message: str, *, where: str | None = None, fresh: dict[str, object] | None = None,
+                 **params: Any) -> None:
+        super().__init__(message, where=where, **params)
         self.fresh: dict[str, object] = dict(fresh or {})
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from .errors import ValidationError
+from .messages import QT_TRANSLATE_NOOP
 
 #: The days the app handles. Python's calendar ends at years 1 and 9999; a local time
 #: shown in any other zone (offsets run from -12 h to +14 h, so up to 26 h away) and the
@@ -27,10 +28,11 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 def _check_characters(cleaned: str, field: str, control: str) -> None:
     if _CONTROL.search(control):
-        raise ValidationError("contains control characters", where=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "contains control characters"), where=field)
     if _SURROGATE.search(cleaned):
-        raise ValidationError("contains bytes that are not text (is it in another encoding than UTF-8?)",
-                              where=field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("core", "contains bytes that are not text (is it in another encoding than UTF-8?)"),
+            where=field)
 
 
 def text(value: str | None, field: str, *, required: bool = False, max_len: int = 300) -> str | None:
@@ -38,11 +40,12 @@ def text(value: str | None, field: str, *, required: bool = False, max_len: int 
     cleaned = (value or "").strip()
     if not cleaned:
         if required:
-            raise ValidationError("is required", where=field)
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "is required"), where=field)
         return None
     _check_characters(cleaned, field, cleaned)
     if len(cleaned) > max_len:
-        raise ValidationError(f"is {len(cleaned)} characters long; at most {max_len} fit", where=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "is {length} characters long; at most {most} fit"), where=field,
+                              length=len(cleaned), most=max_len)
     return cleaned
 
 
@@ -59,7 +62,7 @@ def long_text(value: str | None, field: str) -> str | None:
         return None
     _check_characters(cleaned, field, cleaned.replace("\n", "").replace("\t", "").replace("\r", ""))
     if len(cleaned) > 20_000:
-        raise ValidationError("is longer than 20,000 characters", where=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "is longer than 20,000 characters"), where=field)
     return cleaned
 
 
@@ -68,7 +71,7 @@ def email(value: str | None, field: str = "email") -> str | None:
     if cleaned is None:
         return None
     if not _EMAIL.match(cleaned):
-        raise ValidationError(f"{cleaned!r} is not an email address", where=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not an email address"), where=field, value=cleaned)
     return cleaned
 
 
@@ -78,7 +81,8 @@ def country(value: str | None, field: str = "country") -> str | None:
     if cleaned is None:
         return None
     if not re.fullmatch(r"[A-Za-z]{2}", cleaned):
-        raise ValidationError(f"{cleaned!r} is not a two-letter country code (CN, ES, KR...)", where=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a two-letter country code (CN, ES, KR...)"),
+                              where=field, value=cleaned)
     return cleaned.upper()
 
 
@@ -86,9 +90,9 @@ def positive_int(value: int | None, field: str, *, allow_none: bool = True) -> i
     if value is None:
         if allow_none:
             return None
-        raise ValidationError("is required", where=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "is required"), where=field)
     if value < 1:
-        raise ValidationError(f"must be at least 1 (got {value})", where=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "must be at least 1 (got {value})"), where=field, value=value)
     return value
 
 
@@ -97,8 +101,7 @@ def calendar_day(value: dt.date, field: str) -> dt.date:
     day = value.date() if isinstance(value, dt.datetime) else value
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ValidationError(
-            f"{day.isoformat()} is outside the calendar this program handles "
-            f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})",
-            where=field,
+            QT_TRANSLATE_NOOP("core", "{day} is outside the calendar this program handles ({first} to {last})"),
+            where=field, day=day.isoformat(), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat(),
         )
     return value

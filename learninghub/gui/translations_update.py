@@ -23,9 +23,16 @@ TS_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+#: Where the core's messages are written (``core.messages.QT_TRANSLATE_NOOP``): the command line speaks English.
+CORE_PACKAGES = ("core", "documents", "importing", "exporting")
+
+
 def sources() -> list[Path]:
-    root = config.PROJECT_ROOT
-    return sorted((root / "learninghub" / "gui").glob("*.py")) + sorted((root / "forms").glob("*.ui"))
+    """The interface's files and forms, and the core's files whose messages the interface shows."""
+    package = config.PROJECT_ROOT / "learninghub"
+    core = [path for name in CORE_PACKAGES for path in sorted((package / name).rglob("*.py"))]
+    return (sorted((package / "gui").glob("*.py")) + sorted(package.glob("*.py")) + core
+            + sorted((config.PROJECT_ROOT / "forms").glob("*.ui")))
 
 
 def lupdate_binary() -> str:
