@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.errors import ValidationError
 from . import output
-from .common import add_json
+from .common import add_json, group_actions
 from .context import Context
 
 
@@ -53,7 +53,7 @@ def register(commands: Any) -> None:
     add_json(verify)
     verify.set_defaults(handler=run_verify)
 
-    settings = _seminar_actions(commands).add_parser(
+    settings = group_actions(commands, "seminar").add_parser(
         "certificate", help="a seminar's certificate settings: rule, signatories, wording, logos",
         description="Without options, show the settings. --min-attendance and/or --min-hours replace the rule "
                     "(with both, either is enough). --signatory and --logo replace the lists.")
@@ -77,12 +77,6 @@ def register(commands: Any) -> None:
                           help="refuse the change if the settings are no longer at this version")
     add_json(settings)
     settings.set_defaults(handler=run_settings)
-
-
-def _seminar_actions(commands: Any) -> Any:
-    """The actions of the ``seminar`` command (made by planning.py, registered before us)."""
-    seminar = commands.choices["seminar"]
-    return next(a for a in seminar._actions if isinstance(a, argparse._SubParsersAction))
 
 
 # ---------------------------------------------------------------- certificates

@@ -50,4 +50,11 @@ def subcommand(group: Any, name: str, help: str, handler: Any, *, takes_id: bool
 
 def command_group(commands: Any, name: str, help: str) -> Any:
     """A command with actions (``seminar add|list|…``); returns where to add the actions."""
-    return commands.add_parser(name, help=help).add_subparsers(dest="action", metavar="ACTION", required=True)
+    parser = commands.add_parser(name, help=help)
+    parser.command_actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    return parser.command_actions
+
+
+def group_actions(commands: Any, name: str) -> Any:
+    """Where to add an action to the group ``name`` made by another module (``seminar certificate``)."""
+    return commands.choices[name].command_actions
