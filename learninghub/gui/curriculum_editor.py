@@ -13,22 +13,20 @@ from typing import Any
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from ..core.errors import LearningHubError
 from ..core.services import curricula, seminars
 from ..core.store import Database
 from . import bilingual, forms
-from .field_errors import clear_field_errors, show_field_error
-from .undo import EditCommand
+from .field_page import FieldPage
 
 
-class CurriculumPage(QWidget):
+class CurriculumPage(FieldPage, QWidget):
     def __init__(self, db_getter: Callable[[], Database], undo_stack: QUndoStack,
                  on_saved: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = forms.load("curriculum_page").Ui_CurriculumPage()
         self.form.setupUi(self)
         self._db, self.undo_stack, self.on_saved = db_getter, undo_stack, on_saved
-        self.curriculum_id = 0
+        self.row_id = 0
         self.loaded: dict[str, Any] = {}
         f = self.form
         font = f.heading.font()
@@ -41,9 +39,10 @@ class CurriculumPage(QWidget):
                                            "start year": f.startYearSpin, "end year": f.endYearSpin,
                                            "description": f.descriptionEdit,
                                            "Chinese description": f.descriptionZhEdit}
+        self.error_label = f.errorLabel
 
     def load(self, curriculum_id: int) -> None:
-        self.curriculum_id = curriculum_id
+        self.row_id = curriculum_id
         with self._db().reading() as s:
             c = curricula.get_curriculum(s, curriculum_id)
             self.loaded = {"title": c.title, "start_year": c.start_year, "end_year": c.end_year,
@@ -55,10 +54,10 @@ class CurriculumPage(QWidget):
         count = len(held)
         self.form.summary.setText(self.tr("%n seminar(s) in this curriculum. Choose one in the tree to edit it.",
                                           None, count))
-        self._show(self.loaded)
-        clear_field_errors(self.form.errorLabel, self.fields)
+        self.show_values(self.loaded)
+        self.clear_error()
 
-    def _show(self, v: dict[str, Any]) -> None:
+    def show_values(self, v: dict[str, Any]) -> None:
         f = self.form
         f.titleEdit.setText(v["title"])
         f.titleZhEdit.setText(v["title_zh"] or "")
@@ -78,32 +77,15 @@ class CurriculumPage(QWidget):
                 "title_zh": f.titleZhEdit.text().strip() or None,
                 "description_zh": f.descriptionZhEdit.toPlainText().strip() or None}
 
-    def save(self) -> bool:
-        """Apply the changed fields; False (and the refusal shown next to its field) if refused."""
-        changes = {k: v for k, v in self.read().items() if v != self.loaded.get(k)}
-        if not changes:
-            return True
-        before = {k: self.loaded[k] for k in changes}
-        try:
-            version = self._apply(self.curriculum_id, self.loaded["version"], changes)
-        except LearningHubError as exc:
-            self.show_error(exc)
-            return False
-        curriculum_id = self.curriculum_id
-        self.undo_stack.push(EditCommand(
-            self.tr("edit of “{title}”").format(title=bilingual.shown(self.loaded["title"], self.loaded["title_zh"])),
-            lambda expected, values: self._apply(curriculum_id, expected, values),
-            before, changes, version, self.on_saved, self.show_error))
+    def apply_to(self, curriculum_id: int) -> Any:
+        def apply(expected_version: int, values: dict[str, Any]) -> int:
+            with self._db().transaction() as s:
+                return curricula.edit_curriculum(s, curriculum_id, expected_version=expected_version,
+                                                 **values).version
+        return apply
+
+    def edit_name(self) -> str:
+        return self.tr("edit of “{title}”").format(title=bilingual.shown(self.loaded["title"], self.loaded["title_zh"]))
+
+    def saved(self) -> None:
         self.on_saved()
-        return True
-
-    def _apply(self, curriculum_id: int, expected_version: int, values: dict[str, Any]) -> int:
-        with self._db().transaction() as s:
-            return curricula.edit_curriculum(s, curriculum_id, expected_version=expected_version, **values).version
-
-    def revert(self) -> None:
-        self._show(self.loaded)
-        clear_field_errors(self.form.errorLabel, self.fields)
-
-    def show_error(self, exc: LearningHubError) -> None:
-        show_field_error(self.form.errorLabel, self.fields, exc)

@@ -10,14 +10,13 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from ..core.errors import LearningHubError
 from ..core.services import seminars
 from ..core.store import Database
 from . import bilingual, labels, seminar_views
-from .field_errors import clear_field_errors, show_field_error
-from .undo import EditCommand
+from .field_page import FieldPage
 
-class OverviewEditor:
+
+class OverviewEditor(FieldPage):
     """Binds the overview widgets of the main form to one seminar."""
 
     def __init__(self, form: Any, db_getter: Callable[[], Database], undo_stack: QUndoStack,
@@ -26,7 +25,7 @@ class OverviewEditor:
         self._db = db_getter
         self.undo_stack = undo_stack
         self.on_saved = on_saved
-        self.seminar_id = 0
+        self.row_id = 0
         self.loaded: dict[str, Any] = {}
         for combo, context in ((form.kindCombo, "SeminarKind"), (form.formatCombo, "SeminarFormat"),
                                (form.statusCombo, "SeminarStatus")):
@@ -43,17 +42,18 @@ class OverviewEditor:
             "capacity": form.capacitySpin, "description": form.descriptionEdit,
             "Chinese description": form.descriptionZhEdit,
         }
+        self.error_label = form.errorLabel
 
     # -- reading and writing the widgets
     def load(self, seminar_id: int) -> None:
-        self.seminar_id = seminar_id
+        self.row_id = seminar_id
         info = seminar_views.overview(self._db(), seminar_id)
         self.loaded = seminar_views.editable_fields(self._db(), seminar_id)
-        self._show(self.loaded)
+        self.show_values(self.loaded)
         self.f.seatsValue.setText(info.seats)
         self.clear_error()
 
-    def _show(self, v: dict[str, Any]) -> None:
+    def show_values(self, v: dict[str, Any]) -> None:
         f = self.f
         f.titleEdit.setText(v["title"])
         f.titleZhEdit.setText(v["title_zh"] or "")
@@ -86,41 +86,15 @@ class OverviewEditor:
             "description_zh": f.descriptionZhEdit.toPlainText().strip() or None,
         }
 
-    # -- actions
-    def save(self) -> bool:
-        """Apply the changed fields through the core; False (and the message shown) if refused."""
-        changes = {k: v for k, v in self.read().items() if v != self.loaded.get(k)}
-        if not changes:
-            return True
-        before = {k: self.loaded[k] for k in changes}
-        try:
-            version = self._apply(self.loaded["version"], changes)
-        except LearningHubError as exc:
-            self.show_error(exc)
-            return False
+    def apply_to(self, seminar_id: int) -> Any:
+        def apply(expected_version: int, values: dict[str, Any]) -> int:
+            with self._db().transaction() as s:
+                return seminars.edit_seminar(s, seminar_id, expected_version=expected_version, **values).version
+        return apply
+
+    def edit_name(self) -> str:
         title = bilingual.shown(self.loaded["title"], self.loaded["title_zh"])
-        self.undo_stack.push(EditCommand(QCoreApplication.translate("OverviewEditor", "edit of “{title}”").format(
-                                         title=title), self._apply, before, changes, version,
-                                         self._changed, self.show_error))
-        self._changed()
-        return True
+        return QCoreApplication.translate("OverviewEditor", "edit of “{title}”").format(title=title)
 
-    def _apply(self, expected_version: int, values: dict[str, Any]) -> int:
-        with self._db().transaction() as s:
-            seminar = seminars.edit_seminar(s, self.seminar_id, expected_version=expected_version, **values)
-            return seminar.version
-
-    def _changed(self) -> None:
+    def saved(self) -> None:
         self.on_saved()  # the window reloads the tree and this seminar
-
-    def revert(self) -> None:
-        self._show(self.loaded)
-        self.clear_error()
-
-    # -- errors next to the field
-    def show_error(self, exc: LearningHubError) -> None:
-        show_field_error(self.f.errorLabel, self.fields, exc)
-
-    def clear_error(self) -> None:
-        clear_field_errors(self.f.errorLabel, self.fields)
-

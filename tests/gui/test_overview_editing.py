@@ -41,6 +41,25 @@ def test_edit_title_then_undo_and_redo(qtbot, demo_db, park_city) -> None:
     assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
 
 
+def test_undo_after_moving_to_another_seminar_changes_the_seminar_edited(qtbot, demo_db, park_city) -> None:
+    """The undo step keeps its seminar: undone while another is on screen, that other one is untouched."""
+    window, seminar_id = park_city
+    with demo_db.reading() as s:
+        other = next(x for x in seminars.list_seminars(s) if x.id != seminar_id and x.version == _stored(
+            demo_db, seminar_id).version)
+    other_title = other.title
+    window.form.titleEdit.setText("Park City Project (renamed)")
+    _save(window)
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(other.id))
+    assert window.form.titleEdit.text() == other_title
+    window.undo_action.trigger()
+    assert _stored(demo_db, seminar_id).title == "Park City Project"
+    assert _stored(demo_db, other.id).title == other_title
+    window.redo_action.trigger()
+    assert _stored(demo_db, seminar_id).title == "Park City Project (renamed)"
+    assert _stored(demo_db, other.id).title == other_title
+
+
 def test_refusal_is_shown_next_to_the_field_and_nothing_changes(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
