@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Literal
 
 from .errors import ValidationError
+from .messages import QT_TRANSLATE_NOOP
 
 Unit = Literal["days", "weeks"]
 
@@ -18,11 +19,14 @@ Unit = Literal["days", "weeks"]
 def repeat_rule(every: int, unit: Unit, *, count: int | None = None, until: dt.date | None = None) -> str:
     """An RRULE for "every ``every`` ``unit``", ending after ``count`` times or on ``until``."""
     if every < 1:
-        raise ValidationError(f"must be at least 1 (got {every})", where="repeat every")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "must be at least 1 (got {value})"), where="repeat every",
+                              value=every)
     if (count is None) == (until is None):
-        raise ValidationError("say either how many times or until which day", where="repeat end")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "say either how many times or until which day"),
+                              where="repeat end")
     if count is not None and not 1 <= count <= 500:
-        raise ValidationError(f"{count} times: between 1 and 500", where="repeat count")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{count} times: between 1 and 500"), where="repeat count",
+                              count=count)
     freq = {"days": "DAILY", "weeks": "WEEKLY"}[unit]
     parts = [f"FREQ={freq}"]
     if every > 1:

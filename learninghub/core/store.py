@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from .. import config
 from .backups import backup_sqlite_file
 from .errors import DatabaseBusy, DatabaseRefused, RuleViolation, StaleEdit
+from .messages import QT_TRANSLATE_NOOP, Text, say
 from .schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
@@ -95,16 +96,19 @@ def head_revision() -> str:
 def _check_sqlite_file(path: Path) -> None:
     """Refuse what is not an SQLite database without writing a byte to it."""
     if path.is_dir():
-        raise DatabaseRefused(f"{path} is a folder, not a database file")
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is a folder, not a database file"), path=str(path))
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseRefused(f"{path} cannot be read: {exc.strerror}") from exc
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} cannot be read: {reason}"), path=str(path),
+                              reason=exc.strerror) from exc
     if header != SQLITE_HEADER:
-        raise DatabaseRefused(f"{path} is not a Learning Hub database (it is not an SQLite file)")
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("core", "{path} is not a Learning Hub database (it is not an SQLite file)"),
+            path=str(path))
 
 
 def _sqlite_schema_state(path: Path) -> tuple[str | None, bool]:
@@ -124,7 +128,8 @@ def _sqlite_schema_state(path: Path) -> tuple[str | None, bool]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} is not a readable database: {exc}") from exc
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is not a readable database: {reason}"), path=str(path),
+                              reason=str(exc)) from exc
 
 
 def _check_revision(revision: str | None, has_tables: bool, label: str) -> bool:
@@ -135,7 +140,8 @@ def _check_revision(revision: str | None, has_tables: bool, label: str) -> bool:
     if revision is None:
         if has_tables:
             raise DatabaseRefused(
-                f"{label} is a database of another program (it has tables but no Learning Hub schema)"
+                QT_TRANSLATE_NOOP("core", "{label} is a database of another program (it has tables but no Learning Hub "
+                                          "schema)"), label=label,
             )
         return True
     if revision == head:
@@ -148,8 +154,10 @@ def _check_revision(revision: str | None, has_tables: bool, label: str) -> bool:
         known = None
     if known is None:
         raise DatabaseRefused(
-            f"{label} was written by a newer version of Learning Hub Planner "
-            f"(schema {revision}; this version knows up to {head}). Update the program to open it."
+            QT_TRANSLATE_NOOP("core", "{label} was written by a newer version of Learning Hub Planner "
+                                      "(schema {revision}; this version knows up to {head}). "
+                                      "Update the program to open it."),
+            label=label, revision=revision, head=head,
         )
     return True
 
@@ -211,10 +219,13 @@ class Database:
                         yield session
                 except StaleDataError:
                     raise StaleEdit(
-                        "the record was changed by someone else meanwhile; reload it and apply your change again"
+                        QT_TRANSLATE_NOOP("core", "the record was changed by someone else meanwhile; reload it and "
+                                                  "apply your change again")
                     ) from None
                 except IntegrityError as exc:
-                    raise RuleViolation(f"the change clashes with data saved meanwhile ({exc.orig})") from None
+                    raise RuleViolation(
+                        QT_TRANSLATE_NOOP("core", "the change clashes with data saved meanwhile ({reason})"),
+                        reason=str(exc.orig)) from None
                 except OperationalError as exc:
                     busy = _busy_message(exc)
                     if busy is None:
@@ -265,13 +276,15 @@ class Database:
         self.close()
 
 
-def _busy_message(exc: Exception) -> str | None:
+def _busy_message(exc: Exception) -> Text | None:
     """The user's words for a lock wait that ran out or a deadlock; None for other errors."""
     code = getattr(getattr(exc, "orig", None), "sqlstate", None)
     if code in ("40001", "40P01"):  # serialization failure, deadlock detected
-        return "someone else changed the same records at the same moment; nothing was saved, try again"
+        return say(QT_TRANSLATE_NOOP("core", "someone else changed the same records at the same moment; nothing was "
+                                             "saved, try again"))
     if "database is locked" in str(getattr(exc, "orig", exc)):
-        return "the database is busy with another program's change; nothing was saved, try again in a moment"
+        return say(QT_TRANSLATE_NOOP("core", "the database is busy with another program's change; nothing was saved, "
+                                             "try again in a moment"))
     return None
 
 
@@ -288,14 +301,18 @@ def _make_engine(target: Target) -> Engine:
         _configure_sqlite(engine)
         return engine
     if not target.url.startswith("postgresql"):
-        raise DatabaseRefused(f"--db: {target.label}: only SQLite files and postgresql+psycopg:// URLs are supported")
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("core", "--db: {label}: only SQLite files and postgresql+psycopg:// URLs are supported"),
+            label=target.label)
     try:
         return create_engine(target.url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:  # the driver is an optional extra
-        raise DatabaseRefused(f"cannot open {target.label}: the driver {exc.name!r} is not installed "
-                              '(pip install "learninghub-planner[postgres]")') from None
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "cannot open {label}: the driver {driver!r} is not installed "
+                                                        '(pip install "learninghub-planner[postgres]")'),
+                              label=target.label, driver=exc.name) from None
     except ArgumentError as exc:
-        raise DatabaseRefused(f"--db: not a database URL I can use: {exc}") from None
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "--db: not a database URL I can use: {reason}"),
+                              reason=str(exc)) from None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -315,11 +332,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 try:
                     command.upgrade(alembic_config(conn), revision)
                 except (RuntimeError, DBAPIError) as exc:
-                    raise DatabaseRefused(f"the upgrade failed and changed nothing: {exc}") from exc
+                    raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "the upgrade failed and changed nothing: {reason}"),
+                                          reason=str(exc)) from exc
                 if is_sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
-                        raise DatabaseRefused(f"upgrade left {len(broken)} broken references; nothing changed")
+                        raise DatabaseRefused(
+                            QT_TRANSLATE_NOOP("core", "upgrade left {n} broken references; nothing changed"),
+                            n=len(broken))
         finally:
             if is_sqlite:
                 raw.execute("PRAGMA foreign_keys = ON")
@@ -366,7 +386,8 @@ def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
         except OperationalError as exc:
             engine.dispose()
             # Chained: the app reads the driver's error code to say what went wrong in its own words.
-            raise DatabaseRefused(f"cannot open {target.label}: {_driver_reason(exc)}") from exc
+            raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "cannot open {label}: {reason}"), label=target.label,
+                                  reason=_driver_reason(exc)) from exc
         try:
             needs_upgrade = _check_revision(revision, has_tables, target.label)
         except DatabaseRefused:

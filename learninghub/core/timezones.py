@@ -13,6 +13,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ValidationError
+from .messages import QT_TRANSLATE_NOOP
 
 Fold = Literal["earlier", "later"]
 UTC = dt.timezone.utc
@@ -32,8 +33,9 @@ def zone(name: str, *, where: str = "time zone") -> ZoneInfo:
         return _zone(cleaned)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValidationError(
-            f"unknown time zone {name!r} (use an IANA name such as Asia/Shanghai or Europe/Madrid)",
-            where=where,
+            QT_TRANSLATE_NOOP("core", "unknown time zone {value!r} "
+                                      "(use an IANA name such as Asia/Shanghai or Europe/Madrid)"),
+            where=where, value=name,
         ) from None
 
 
@@ -51,14 +53,15 @@ def to_instant(
     shown = f"{local:%Y-%m-%d %H:%M}"
     if early.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local:
         raise ValidationError(
-            f"{shown} does not exist in {tz.key} (the clocks jump forward over it)", where=where
+            QT_TRANSLATE_NOOP("core", "{time} does not exist in {zone} (the clocks jump forward over it)"), where=where,
+            time=shown, zone=tz.key,
         )
     if early.utcoffset() != late.utcoffset():
         if fold is None:
             raise ValidationError(
-                f"{shown} happens twice in {tz.key} (the clocks go back); "
-                "say which one: the earlier or the later",
-                where=where,
+                QT_TRANSLATE_NOOP("core", "{time} happens twice in {zone} (the clocks go back); "
+                                          "say which one: the earlier or the later"),
+                where=where, time=shown, zone=tz.key,
             )
         chosen = early if fold == "earlier" else late
         return chosen.astimezone(UTC)
@@ -76,7 +79,7 @@ def parse_local(text: str, *, where: str) -> dt.datetime:
 
     raw = (text or "").strip()
     if not raw:
-        raise ValidationError("a date and time is required", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "a date and time is required"), where=where)
     try:
         value = dateparser.isoparse(raw)
     except (ValueError, OverflowError):
@@ -84,11 +87,13 @@ def parse_local(text: str, *, where: str) -> dt.datetime:
             value = dateparser.parse(raw, dayfirst=False, yearfirst=True)
         except (ValueError, OverflowError):
             raise ValidationError(
-                f"{raw!r} is not a date and time (write 2020-07-15 09:30)", where=where
+                QT_TRANSLATE_NOOP("core", "{value!r} is not a date and time (write 2020-07-15 09:30)"), where=where,
+                value=raw,
             ) from None
     if value.tzinfo is not None:
         raise ValidationError(
-            f"{raw!r} carries a UTC offset; give the local time of the seminar's zone", where=where
+            QT_TRANSLATE_NOOP("core", "{value!r} carries a UTC offset; give the local time of the seminar's zone"),
+            where=where, value=raw,
         )
     return value
 
@@ -99,4 +104,5 @@ def parse_date(text: str, *, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        raise ValidationError(f"{raw!r} is not a date (write 2020-07-15)", where=where) from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a date (write 2020-07-15)"), where=where,
+                              value=raw) from None

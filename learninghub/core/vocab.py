@@ -6,6 +6,7 @@ Values are stored as these short strings; labels are what screens and documents 
 from __future__ import annotations
 
 from .errors import ValidationError
+from .messages import QT_TRANSLATE_NOOP
 
 PERSON_ROLES: dict[str, str] = {
     "elected": "Elected representative",
@@ -71,6 +72,6 @@ def check_choice(value: str, choices: dict[str, str], field: str) -> str:
     """Return ``value`` normalised, or refuse it naming the allowed values."""
     normalised = (value or "").strip().lower()
     if normalised not in choices:
-        allowed = ", ".join(choices)
-        raise ValidationError(f"{value!r} is not one of: {allowed}", where=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}"), where=field,
+                              value=value, allowed=", ".join(choices))
     return normalised

@@ -431,8 +431,9 @@ def render_certificates(
     items = list(items)
     if not items:
         from ..core.errors import ValidationError
+        from ..core.messages import QT_TRANSLATE_NOOP
 
-        raise ValidationError("there is no certificate to print", where="certificates")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "there is no certificate to print"), where="certificates")
     check_logos(items)
     rendered = render_pages(items, fonts or font_set(), progress_checker(len(items), progress, cancelled))
     if progress is not None and items:
@@ -445,9 +446,11 @@ def check_logos(items: Sequence[CertificateData]) -> None:
     from reportlab.lib.utils import ImageReader
 
     from ..core.errors import ValidationError
+    from ..core.messages import QT_TRANSLATE_NOOP
 
     for path in {path for item in items for path in item.logos}:
         try:
             ImageReader(str(path)).getSize()
         except Exception as exc:
-            raise ValidationError(f"cannot read logo {path}: {exc}", where="logos") from None
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "cannot read logo {path}: {error}"), where="logos",
+                                  path=str(path), error=str(exc)) from None

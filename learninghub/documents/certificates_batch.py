@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core import certcodes, timezones
 from ..core.errors import RuleViolation, ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.models import utcnow
 from ..core.services import certificates
 
@@ -118,11 +119,10 @@ def issue(db: Database, seminar_id: int, *, rule: certificates.Rule | None = Non
         issued = certificates.issue_certificates(s, seminar_id, rule=rule, at=at)
         if not issued:
             rows = certificates.eligibility(s, seminar_id, rule=rule)
-            rule_text = (rule or settings.rule).describe()
             raise RuleViolation(
-                f"nobody of the {len(rows)} people registered for seminar {seminar_id} is eligible "
-                f"(rule: {rule_text}); `certificates --seminar {seminar_id} --dry-run` lists why",
-                where="certificates")
+                QT_TRANSLATE_NOOP("core", "nobody of the {count} people registered for seminar {id} is eligible "
+                                          "(rule: {rule}); `certificates --seminar {id} --dry-run` lists why"),
+                where="certificates", count=len(rows), id=seminar_id, rule=(rule or settings.rule).describe())
         return [
             (IssuedCertificate(c.id, certcodes.format_code(c.code), c.person_id, c.seminar_id,
                                c.person.display_name, certificates.status_of(c), c.issued_at == at),
@@ -135,11 +135,14 @@ def check_output(path: Path | str, *, where: str = "-o") -> Path:
     """The PDF to write, refused before any work if it cannot be written there."""
     target = Path(path)
     if target.is_dir():
-        raise ValidationError(f"{target} is a folder; give a file name such as certificates.pdf", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{path} is a folder; give a file name such as certificates.pdf"),
+                              where=where, path=str(target))
     if not target.parent.is_dir():
-        raise ValidationError(f"folder {target.parent} does not exist", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "folder {path} does not exist"), where=where,
+                              path=str(target.parent))
     if not os.access(target.parent, os.W_OK):
-        raise ValidationError(f"folder {target.parent} cannot be written to", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "folder {path} cannot be written to"), where=where,
+                              path=str(target.parent))
     return target
 
 
@@ -147,12 +150,14 @@ def check_split_dir(path: Path | str, *, where: str = "--split") -> Path:
     """The folder for one file per person: an existing folder, or a new one in an existing folder."""
     folder = Path(path)
     if folder.exists() and not folder.is_dir():
-        raise ValidationError(f"{folder} is a file, not a folder", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{path} is a file, not a folder"), where=where,
+                              path=str(folder))
     base = folder if folder.is_dir() else folder.parent
     if not base.is_dir():
-        raise ValidationError(f"folder {base} does not exist", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "folder {path} does not exist"), where=where, path=str(base))
     if not os.access(base, os.W_OK):
-        raise ValidationError(f"folder {base} cannot be written to", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "folder {path} cannot be written to"), where=where,
+                              path=str(base))
     return folder
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..core import vocab
 from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
 from . import dates
 
 EN, ZH, BOTH = "en", "zh", "en+zh"
@@ -78,7 +79,8 @@ def check(code: str | None, where: str = "--lang") -> str:
     value = (code or EN).strip().lower().replace(" ", "")
     value = {"zh_cn": ZH, "zh-cn": ZH, "zh-hans": ZH, "zh+en": BOTH, "en,zh": BOTH}.get(value, value)
     if value not in LANGUAGES:
-        raise ValidationError(f"{code!r} is not one of: {', '.join(LANGUAGES)}", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{code!r} is not one of: {choices}"), where=where, code=code,
+                              choices=", ".join(LANGUAGES))
     return value
 
 

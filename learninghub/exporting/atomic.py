@@ -13,14 +13,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
 
 
 def check_target(path: Path, where: str = "-o") -> Path:
     """Refuse an output path that cannot be written (a folder, a missing folder) before any work."""
     if path.is_dir():
-        raise ValidationError(f"{path} is a folder; give a file name", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{path} is a folder; give a file name"), where=where,
+                              path=str(path))
     if not path.parent.is_dir():
-        raise ValidationError(f"folder {path.parent} does not exist", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "folder {folder} does not exist"), where=where,
+                              folder=str(path.parent))
     return path
 
 

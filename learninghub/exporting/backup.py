@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..core import store
 from ..core.errors import DatabaseRefused, NotFound
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.store import Database, open_database
 from . import dump
 from .atomic import atomic_path, check_target
@@ -79,7 +80,8 @@ def backup(db: Database, destination: Path, *, portable: bool | None = None) -> 
         portable = destination.suffix.lower() in DUMP_SUFFIXES or db.target.sqlite_path is None
     source = db.target.sqlite_path
     if source is not None and destination.resolve() == source:
-        raise DatabaseRefused(f"{destination} is the database itself; choose another file", where="-o")
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is the database itself; choose another file"),
+                              where="-o", path=str(destination))
     revision = _current_revision(db)
     if not portable:
         assert source is not None
@@ -128,11 +130,13 @@ def backup_kind(path: Path) -> str:
     """``sqlite`` or ``dump``; refuses anything else with a message saying what the file is not."""
     path = Path(path)
     if not path.exists():
-        raise NotFound(f"{path} does not exist", where="restore")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "{path} does not exist"), where="restore", path=str(path))
     if path.is_dir():
-        raise DatabaseRefused(f"{path} is a folder, not a backup file", where="restore")
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is a folder, not a backup file"), where="restore",
+                              path=str(path))
     if path.stat().st_size == 0:
-        raise DatabaseRefused(f"{path} is empty, not a Learning Hub backup", where="restore")
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is empty, not a Learning Hub backup"), where="restore",
+                              path=str(path))
     with open(path, "rb") as fh:
         head = fh.read(len(store.SQLITE_HEADER))
     if head == store.SQLITE_HEADER:
@@ -140,15 +144,21 @@ def backup_kind(path: Path) -> str:
     if dump.is_dump(path):
         return "dump"
     raise DatabaseRefused(
-        f"{path} is not a Learning Hub backup (neither a Learning Hub database nor a dump)", where="restore"
+        QT_TRANSLATE_NOOP("core", "{path} is not a Learning Hub backup (neither a Learning Hub database nor a dump)"),
+        where="restore", path=str(path),
     )
 
 
 def _check_schema(revision: str | None, has_tables: bool, label: str) -> str:
     """The backup's revision, refused when foreign, empty or newer than this program."""
     if revision is None:
-        what = "a database of another program" if has_tables else "an empty database"
-        raise DatabaseRefused(f"{label} is not a Learning Hub backup (it is {what})", where="restore")
+        if has_tables:
+            raise DatabaseRefused(
+                QT_TRANSLATE_NOOP("core", "{label} is not a Learning Hub backup (it is a database of another program)"),
+                where="restore", label=label)
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("core", "{label} is not a Learning Hub backup (it is an empty database)"),
+            where="restore", label=label)
     store._check_revision(revision, has_tables, label)  # refuses newer / unknown schemas
     return revision
 
@@ -160,13 +170,15 @@ def _prepared_copy(source: Path, kind: str, workdir: Path) -> tuple[Path, str]:
         try:
             revision, has_tables = store._sqlite_schema_state(source)
         except DatabaseRefused as exc:
-            raise DatabaseRefused(f"{source} is not a Learning Hub backup ({exc.message})", where="restore") from None
+            raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is not a Learning Hub backup ({reason})"),
+                                  where="restore", path=str(source), reason=exc.message) from None
         revision = _check_schema(revision, has_tables, str(source))
         try:
             _copy_sqlite(source, work)
             _check_integrity(work, source)
         except sqlite3.DatabaseError as exc:
-            raise DatabaseRefused(f"{source} is damaged: {exc}", where="restore") from None
+            raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is damaged: {reason}"), where="restore",
+                                  path=str(source), reason=str(exc)) from None
     else:
         header = dump.read_header(source)
         revision = _check_schema(header["schema"], True, str(source))
@@ -179,10 +191,12 @@ def _prepared_copy(source: Path, kind: str, workdir: Path) -> tuple[Path, str]:
                     problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if problems:
                         raise DatabaseRefused(
-                            f"{source}: {len(problems)} rows refer to rows the dump does not hold", where="restore"
+                            QT_TRANSLATE_NOOP("core", "{path}: {n} rows refer to rows the dump does not hold"),
+                            where="restore", path=str(source), n=len(problems),
                         )
         except (ValueError, TypeError) as exc:
-            raise DatabaseRefused(f"{source} holds a value that does not fit: {exc}", where="restore") from None
+            raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} holds a value that does not fit: {reason}"),
+                                  where="restore", path=str(source), reason=str(exc)) from None
         finally:
             loading.close()
     upgraded = open_database(str(work))  # runs the migrations when the backup is older
@@ -195,7 +209,8 @@ def _check_integrity(path: Path, label: Path) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise DatabaseRefused(f"{label} is damaged ({result})", where="restore")
+            raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is damaged ({reason})"), where="restore",
+                                  path=str(label), reason=str(result))
     finally:
         conn.close()
 
@@ -213,7 +228,8 @@ def restore(db: Database, source: Path, *, safety_folder: Path | None = None) ->
     kind = backup_kind(source)
     live = db.target.sqlite_path
     if live is not None and source.resolve() == live:
-        raise DatabaseRefused(f"{source} is the database itself", where="restore")
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is the database itself"), where="restore",
+                              path=str(source))
     with tempfile.TemporaryDirectory(prefix="learninghub-restore-") as workdir:
         work, revision = _prepared_copy(source, kind, Path(workdir))
         safety = _safety_copy(db, safety_folder)
@@ -254,7 +270,9 @@ def _replace_sqlite(work: Path, live: Path) -> None:
             src.execute("VACUUM")
         src.backup(dst)
     except sqlite3.Error as exc:
-        raise DatabaseRefused(f"the restore could not write the database and changed nothing: {exc}") from None
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("core", "the restore could not write the database and changed nothing: {reason}"),
+            reason=str(exc)) from None
     finally:
         dst.close()
         src.close()

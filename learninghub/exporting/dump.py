@@ -21,6 +21,7 @@ from sqlalchemy import Date, DateTime, MetaData, Table, delete, insert, select, 
 from sqlalchemy.engine import Connection
 
 from ..core.errors import DatabaseRefused
+from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.models import Base
 
 FORMAT = "learninghub-dump"
@@ -79,9 +80,11 @@ def read_header(path: Path) -> dict[str, Any]:
         except ValueError:
             header = None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise DatabaseRefused(f"{path} is not a Learning Hub dump")
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} is not a Learning Hub dump"), path=str(path))
     if header.get("version") != FORMAT_VERSION or not isinstance(header.get("schema"), str):
-        raise DatabaseRefused(f"{path} is a dump in a format this version does not read (version {header.get('version')})")
+        raise DatabaseRefused(
+            QT_TRANSLATE_NOOP("core", "{path} is a dump in a format this version does not read (version {version})"),
+            path=str(path), version=header.get("version"))
     return header
 
 
@@ -97,10 +100,12 @@ def _sections(path: Path) -> Iterator[tuple[str, list[str], list[list[Any]]]]:
             try:
                 item = json.loads(line)
             except ValueError:
-                raise DatabaseRefused(f"{path} line {number}: damaged (not JSON)") from None
+                raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} line {number}: damaged (not JSON)"),
+                                      path=str(path), number=number) from None
             if isinstance(item, list):
                 if name is None or len(item) != len(columns):
-                    raise DatabaseRefused(f"{path} line {number}: a row that fits no table")
+                    raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} line {number}: a row that fits no table"),
+                                          path=str(path), number=number)
                 rows.append(item)
                 total += 1
                 if len(rows) >= BATCH:
@@ -112,13 +117,19 @@ def _sections(path: Path) -> Iterator[tuple[str, list[str], list[list[Any]]]]:
                 name, columns, rows = str(item["table"]), list(item["columns"]), []
             elif isinstance(item, dict) and item.get("end"):
                 if item.get("rows") != total:
-                    raise DatabaseRefused(f"{path}: the dump says {item.get('rows')} rows but holds {total}")
+                    raise DatabaseRefused(
+                        QT_TRANSLATE_NOOP("core", "{path}: the dump says {said} rows but holds {held}"),
+                        path=str(path), said=item.get("rows"), held=total)
                 if name is not None:
                     yield name, columns, rows
                 return
             else:
-                raise DatabaseRefused(f"{path} line {number}: not part of a Learning Hub dump")
-    raise DatabaseRefused(f"{path} is cut off (its last line is missing); nothing was restored")
+                raise DatabaseRefused(
+                    QT_TRANSLATE_NOOP("core", "{path} line {number}: not part of a Learning Hub dump"),
+                    path=str(path), number=number)
+    raise DatabaseRefused(
+        QT_TRANSLATE_NOOP("core", "{path} is cut off (its last line is missing); nothing was restored"),
+        path=str(path))
 
 
 def load_dump(conn: Connection, path: Path) -> int:
@@ -130,10 +141,12 @@ def load_dump(conn: Connection, path: Path) -> int:
     for name, columns, rows in _sections(path):
         table = meta.tables.get(name)
         if table is None:
-            raise DatabaseRefused(f"{path}: table {name!r} does not exist in schema")
+            raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path}: table {table!r} does not exist in schema"),
+                                  path=str(path), table=name)
         unknown = [c for c in columns if c not in table.c]
         if unknown:
-            raise DatabaseRefused(f"{path}: table {name!r} has no column {unknown[0]!r}")
+            raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path}: table {table!r} has no column {column!r}"),
+                                  path=str(path), table=name, column=unknown[0])
         decoders = [_decoder(table.c[c].type) for c in columns]
         if rows:
             conn.execute(insert(table), [

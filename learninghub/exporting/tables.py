@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
 from .atomic import atomic_path
 from .cells import csv_cell, is_dangerous
 
@@ -46,8 +47,12 @@ def format_of(path: Path, allowed: Sequence[str] = FORMATS) -> str:
     """``csv`` or ``xlsx`` from the file name, refused clearly otherwise."""
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in allowed:
-        names = " or ".join(f".{x}" for x in allowed)
-        raise ValidationError(f"{path.name}: the file name must end in {names}", where="-o")
+        names = [f".{x}" for x in allowed]
+        if len(names) == 1:
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "{name}: the file name must end in {suffix}"), where="-o",
+                                  name=path.name, suffix=names[0])
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{name}: the file name must end in {suffixes} or {last}"),
+                              where="-o", name=path.name, suffixes=" or ".join(names[:-1]), last=names[-1])
     return suffix
 
 

@@ -14,6 +14,7 @@ from ..core.store import Database
 from .session_dialog import SessionDialog
 from . import i18n
 from .undo import ActionCommand, EditCommand
+from .core_text import error_message
 
 
 
@@ -139,7 +140,7 @@ class AgendaActions:
         self.w.undo_stack.push(command)
 
     def report(self, exc: LearningHubError) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("AgendaActions", "Not done"), exc.user_message,
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("AgendaActions", "Not done"), error_message(exc),
                           parent=self.w)
         box.open()
         return box

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from .. import config
+from .core_text import error_message
 
 
 def run(database: str, language: str | None = None) -> int:
@@ -67,7 +68,7 @@ def _open(database: str):  # type: ignore[no-untyped-def]
 
             message = explain(exc, parse(database))
         elif isinstance(exc, LearningHubError):
-            message = exc.user_message
+            message = error_message(exc)
         else:
             raise
     QMessageBox.critical(None, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"), message)

@@ -22,6 +22,7 @@ from ..core.services import agenda, seminars
 from ..core.store import Database
 from . import forms, i18n
 from .bilingual import shown
+from .core_text import localized
 
 NOT_ELIGIBLE = QColor("#8a4b00")
 
@@ -60,7 +61,7 @@ class AttendanceDocs(QWidget):
         f.signinSessionCombo.clear()
         with self._db().reading() as s:
             rows = certificates.eligibility(s, seminar_id)
-            rule = certificates.get_settings(s, seminar_id).rule.describe()
+            rule = localized(certificates.get_settings(s, seminar_id).rule.describe())
             tz = timezones.zone(seminars.get_seminar(s, seminar_id).timezone)
             for item in agenda.list_sessions(s, seminar_id):
                 if item.kind in ("break", "meal"):
@@ -70,7 +71,7 @@ class AttendanceDocs(QWidget):
         for row in rows:
             verdict = self.tr("eligible") if row.eligible else self.tr("not eligible")
             code = f" — {row.code}" if row.code else ""
-            item = QListWidgetItem(f"{row.name}: {verdict} — {row.reason}{code}")  # the reason is the core's (English)
+            item = QListWidgetItem(f"{row.name}: {verdict} — {localized(row.reason)}{code}")
             if not row.eligible:
                 item.setForeground(NOT_ELIGIBLE)
             item.setData(Qt.ItemDataRole.UserRole, row.person_id)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..core.errors import LearningHubError
 from .operations import BackgroundOp, Progress
+from .core_text import error_message
 
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ class BackupActions:
         return self.op.start()
 
     def _failed(self, title: str, exc: BaseException) -> QMessageBox:
-        message = exc.user_message if isinstance(exc, LearningHubError) else str(exc)
+        message = error_message(exc) if isinstance(exc, LearningHubError) else str(exc)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.w)
         box.open()
         return box

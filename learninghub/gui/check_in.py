@@ -17,6 +17,7 @@ from ..core.store import Database
 from . import i18n
 from .counts import words
 from .undo import ActionCommand
+from .core_text import error_message
 
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -129,10 +130,10 @@ class CheckIn:
     def report(self, exc: LearningHubError, step: str = "") -> QMessageBox:
         """The core's refusal in a message; ``step`` names the undo step that was refused."""
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CheckIn", "Not checked in"),
-                          exc.user_message, parent=self.parent)
+                          error_message(exc), parent=self.parent)
         if step:
             box.setWindowTitle(QCoreApplication.translate("CheckIn", "Not done"))
             box.setText(QCoreApplication.translate("CheckIn", "Cannot undo or redo: {step}").format(step=step))
-            box.setInformativeText(exc.user_message)
+            box.setInformativeText(error_message(exc))
         box.open()
         return box

@@ -20,6 +20,7 @@ from ..core.errors import LearningHubError
 from . import forms
 from .operations import BackgroundOp, Cancelled, Progress
 from .server_url import ServerSettings, parse
+from .core_text import error_message
 
 SETTINGS_KEY = "database/server"  # host, port, database, user: never the password
 
@@ -111,7 +112,7 @@ def _explain(exc: BaseException, settings: ServerSettings, where: str) -> str:
 
     exc = driver_error(exc)  # the core's refusal may wrap the driver's error: say it in the user's words
     if isinstance(exc, LearningHubError):
-        return exc.user_message
+        return error_message(exc)
     if isinstance(exc, Cancelled):
         return QCoreApplication.translate("ConnectServerDialog", "Stopped.")
     if isinstance(exc, (ImportError, NoSuchModuleError)):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from ..core.errors import LearningHubError
 from ..core.store import Database, open_database
 from .server_url import ServerSettings, display_name, has_password, is_server_url, parse, storable
+from .core_text import error_message
 
 RECENT_KEY = "database/recent"
 MAX_RECENT = 8
@@ -91,7 +92,7 @@ class DatabaseSwitcher:
 
                 self.report(explain(exc, parse(path)))
             elif isinstance(exc, LearningHubError):
-                self.report(exc.user_message)
+                self.report(error_message(exc))
             else:
                 raise
             return None

@@ -23,6 +23,7 @@ from . import i18n
 from .counts import words
 from .operations import BackgroundOp, Progress
 from .pdf_preview import PdfPreview
+from .core_text import error_message
 
 SECOND_ZONES = ["", "Europe/Madrid", "Asia/Shanghai", "Europe/Brussels", "Europe/Rome", "Europe/Sofia",
                 "Europe/Athens", "Europe/Ljubljana", "Asia/Seoul", "America/Mexico_City", "UTC"]
@@ -176,6 +177,6 @@ class DocumentsTab:
         if isinstance(exc, (Cancelled, RenderingCancelled)):
             self.w.form.documentsStatus.setText(QCoreApplication.translate("DocumentsTab", "Cancelled; nothing was written."))
             return
-        message = exc.user_message if isinstance(exc, LearningHubError) else QCoreApplication.translate(
+        message = error_message(exc) if isinstance(exc, LearningHubError) else QCoreApplication.translate(
             "DocumentsTab", "The document could not be made: {error}").format(error=exc)
         QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DocumentsTab", "No document"), message, parent=self.w).open()

@@ -24,6 +24,7 @@ from ..filenames import title_stem as safe_stem
 from ..core.errors import LearningHubError
 from .counts import words
 from .operations import BackgroundOp, Cancelled, Progress
+from .core_text import error_message, localized
 
 FOLDER_KEY = "export/folder"
 TABLE_FORMAT_KEY = "export/table_format"
@@ -316,7 +317,7 @@ class ExportActions:
             return None
         if isinstance(exc, LearningHubError):
             # "-o" names the CLI's option; here the file was chosen in a dialog.
-            message = exc.message if exc.where in (None, "-o") else exc.user_message
+            message = localized(exc.message) if exc.where in (None, "-o") else error_message(exc)
         elif isinstance(exc, OSError):
             message = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
         else:

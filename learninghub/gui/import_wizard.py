@@ -21,6 +21,7 @@ from . import forms, labels
 from .counts import words
 from .operations import BackgroundOp, Progress
 from .bilingual import shown
+from .core_text import error_message, localized
 
 PREVIEW_ROWS = 8
 
@@ -154,10 +155,9 @@ class ImportWizard(QDialog):
         f.previewTable.resizeColumnsToContents()
         for column in range(width):
             f.previewTable.setColumnWidth(column, min(max(f.previewTable.columnWidth(column), 130), 260))
-        # table.describe() (the encoding and separator found) is the importer's, in English
         f.readingLabel.setText(self.tr("{source}: {found}; %n row(s) after the header (row 1). The header names "
                                        "chose the fields below; change any.", None, len(table.rows)).format(
-            source=table.source, found=table.describe()))
+            source=table.source, found=localized(table.describe())))
 
     def set_field(self, column: int, field: str | None) -> None:
         """Choose what ``column`` holds (what the combo box does; tests call it too)."""
@@ -194,7 +194,7 @@ class ImportWizard(QDialog):
             self.plan = None
             self._show_problems([])
             f.countsLabel.setText("")
-            f.errorLabel.setText(outcome.user_message)
+            f.errorLabel.setText(error_message(outcome))
             f.importButton.setEnabled(False)
             return
         self.plan = outcome
@@ -207,7 +207,7 @@ class ImportWizard(QDialog):
         table = self.form.problemsTable
         table.setRowCount(len(problems))
         for i, problem in enumerate(problems):
-            for column, value in enumerate((problem.row or "", problem.column or "", problem.message)):
+            for column, value in enumerate((problem.row or "", problem.column or "", localized(problem.message))):
                 table.setItem(i, column, QTableWidgetItem(str(value)))
         self.form.problemsBox.setTitle(self.tr("Problems: {count} (nothing is imported while there are any)").format(
             count=len(problems)) if problems else self.tr("Problems: none"))
@@ -267,7 +267,7 @@ class ImportWizard(QDialog):
             self.form.errorLabel.setText(self.tr("Cancelled: nothing was imported."))
             self.check()
             return
-        self.form.errorLabel.setText(exc.user_message if isinstance(exc, LearningHubError)
+        self.form.errorLabel.setText(error_message(exc) if isinstance(exc, LearningHubError)
                                      else self.tr("The file could not be read: {error}").format(error=exc))
         self.form.importButton.setEnabled(False)
 

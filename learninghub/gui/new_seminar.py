@@ -12,6 +12,7 @@ from ..core.errors import LearningHubError
 from ..core.services import curricula, seminars
 from ..core.store import Database
 from . import forms, labels
+from .core_text import error_message
 
 
 class NewSeminarDialog(QDialog):
@@ -56,6 +57,6 @@ class NewSeminarDialog(QDialog):
                     city=f.cityEdit.text() or None, kind=f.kindCombo.currentData(), format=f.formatCombo.currentData(),
                 ).id
         except LearningHubError as exc:
-            f.errorLabel.setText(exc.user_message)
+            f.errorLabel.setText(error_message(exc))
             return
         super().accept()

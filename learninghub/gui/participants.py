@@ -21,6 +21,7 @@ from ..core.services.registration import StatusChange
 from ..core.store import Database
 from . import labels, seminar_views
 from .undo import ActionCommand
+from .core_text import error_message
 
 # Makes a change in a transaction, given the version the registration is expected at (None the first time).
 Maker = Callable[[Any, "int | None"], StatusChange]
@@ -154,10 +155,10 @@ class Participants:
     def report(self, exc: LearningHubError, step: str = "") -> QMessageBox:
         """The core's refusal in a message; ``step`` names the undo step that was refused."""
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Participants", "Not done"),
-                          exc.user_message, parent=self.w)
+                          error_message(exc), parent=self.w)
         if step:
             box.setText(QCoreApplication.translate("Participants", "Cannot undo or redo: {step}").format(step=step))
-            box.setInformativeText(exc.user_message)
+            box.setInformativeText(error_message(exc))
         box.open()
         return box
 

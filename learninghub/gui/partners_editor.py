@@ -18,6 +18,7 @@ from ..core.services import places, seminars
 from ..core.store import Database
 from . import labels
 from .undo import ActionCommand
+from .core_text import error_message
 
 
 ORGANISATION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -123,5 +124,5 @@ class PartnersEditor:
         self.w.refresh()
 
     def _refused(self, exc: LearningHubError) -> None:
-        QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("PartnersEditor", "Not done"), exc.user_message,
+        QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("PartnersEditor", "Not done"), error_message(exc),
                     parent=self.w).open()

@@ -16,6 +16,7 @@ from ..core.services import agenda, registration, seminars
 from ..core.store import Database
 from . import bilingual, i18n, labels
 from .counts import words
+from .core_text import localized
 
 
 
@@ -130,5 +131,5 @@ def conflict_notes(db: Database, seminar_id: int) -> tuple[dict[int, str], list[
     for conflict in found:
         for item in conflict.items:
             if item.type == "session" and item.seminar_id == seminar_id:
-                per_session.setdefault(item.id, []).append(conflict.message)
-    return {k: "\n".join(v) for k, v in per_session.items()}, [c.message for c in found]
+                per_session.setdefault(item.id, []).append(localized(conflict.message))
+    return {k: "\n".join(v) for k, v in per_session.items()}, [localized(c.message) for c in found]

@@ -18,6 +18,7 @@ from ..core.errors import LearningHubError
 from ..core.services import agenda, people, seminars
 from ..core.store import Database
 from . import bilingual, forms, keys, labels
+from .core_text import error_message
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLDS = [("", QT_TRANSLATE_NOOP("SessionDialog", "ask me (refuse)")),
@@ -183,6 +184,6 @@ class SessionDialog(QDialog):
                     rows = agenda.add_session(s, seminar_id=self.seminar_id, repeat=self.repeat(), fold=fold, **values)
                     self.created_ids = [r.id for r in rows]
         except LearningHubError as exc:
-            self.form.errorLabel.setText(exc.user_message)
+            self.form.errorLabel.setText(error_message(exc))
             return
         super().accept()

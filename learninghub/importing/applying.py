@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..core import bulk
 from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP, say
 from ..core.models import (
     City,
     Organisation,
@@ -44,10 +45,13 @@ class ImportRefused(ValidationError):
     def __init__(self, plan: ImportPlan) -> None:
         self.plan = plan
         n = len(plan.problems)
-        first = str(plan.problems[0])
-        more = f" (and {n - 1} more)" if n > 1 else ""
-        super().__init__(f"{n} problem{'s' if n != 1 else ''}, nothing was imported: {first}{more}",
-                         where=plan.source or None)
+        first = plan.problems[0].as_text()
+        if n == 1:
+            message = say(QT_TRANSLATE_NOOP("core", "{n} problem, nothing was imported: {first}"), n=n, first=first)
+        else:
+            message = say(QT_TRANSLATE_NOOP("core", "{n} problems, nothing was imported: {first} (and {more} more)"),
+                          n=n, first=first, more=n - 1)
+        super().__init__(message, where=plan.source or None)
 
 
 def import_people(db: Any, path: str | Path, *, seminar_id: int | None = None, status: str = "registered",

@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from ..core import validate, vocab
 from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP, Text, say, word
 from .headers import FIELDS
 from .names import native_from_parts, split_full_name
 from .reading import Table
@@ -31,12 +32,22 @@ class Problem:
 
     row: int | None
     column: str | None
-    message: str
+    message: str  # a Text: the interface shows it translated
+
+    def as_text(self) -> Text:
+        """'row 3, column Email: 'li.jia@' is not an email address', translatable."""
+        if self.row and self.column:
+            return say(QT_TRANSLATE_NOOP("core", "row {row}, column {column}: {message}"), row=self.row,
+                       column=self.column, message=self.message)
+        if self.row:
+            return say(QT_TRANSLATE_NOOP("core", "row {row}: {message}"), row=self.row, message=self.message)
+        if self.column:
+            return say(QT_TRANSLATE_NOOP("core", "column {column}: {message}"), column=self.column,
+                       message=self.message)
+        return self.message if isinstance(self.message, Text) else Text(self.message)
 
     def __str__(self) -> str:
-        where = [w for w in (f"row {self.row}" if self.row else None,
-                             f"column {self.column}" if self.column else None) if w]
-        return f"{', '.join(where)}: {self.message}" if where else self.message
+        return self.as_text()
 
 
 @dataclass
@@ -64,7 +75,7 @@ def check_rows(table: Table, mapping: Sequence[str | None],
                progress: Callable[[int, int], None] | None = None) -> tuple[list[Candidate], list[Problem]]:
     """The rows that are fine, and every problem of the others."""
     columns = {f: i for i, f in enumerate(mapping) if f}
-    header = {f: (table.headers[i] if i < len(table.headers) and table.headers[i] else FIELDS[f])
+    header = {f: (table.headers[i] if i < len(table.headers) and table.headers[i] else word("ImportField", FIELDS[f]))
               for f, i in columns.items()}
     candidates: list[Candidate] = []
     problems: list[Problem] = []
@@ -122,8 +133,9 @@ def _check_row(number: int, raw: dict[str, str], header: dict[str, str],
         if chinese is not None:
             family, given, native = chinese.family, chinese.given, chinese.native or ""
     if not (family or given or native):
-        shown = next((header[f] for f in _NAME_FIELDS if f in header), "Name")
-        problems.append(Problem(number, shown, "no name: a person needs at least a family or given name"))
+        shown = next((header[f] for f in _NAME_FIELDS if f in header), None) or say(QT_TRANSLATE_NOOP("core", "Name"))
+        problems.append(Problem(number, shown, say(QT_TRANSLATE_NOOP(
+            "core", "no name: a person needs at least a family or given name"))))
     elif not (family or given):
         # Only a native name in a script we do not split: it is the name, family-first.
         family = native
@@ -134,7 +146,7 @@ def _check_row(number: int, raw: dict[str, str], header: dict[str, str],
         try:
             values[name] = validate.text(value, FIELDS[name].lower(), max_len=_MAX_LEN[name])
         except ValidationError as exc:
-            problems.append(Problem(number, name_column[name] or FIELDS[name], exc.message))
+            problems.append(Problem(number, name_column[name] or word("ImportField", FIELDS[name]), exc.message))
     for name in ("title", "organisation", "city", "phone"):
         values[name] = check(name, lambda v, n=name: validate.text(v, n, max_len=_MAX_LEN[n]))  # type: ignore[misc]
     values["notes"] = check("notes", lambda v: validate.long_text(v, "notes"))  # type: ignore[assignment]
@@ -154,7 +166,7 @@ def _email(text: str) -> str | None:
     try:
         return validate.email(value)
     except ValidationError:
-        raise ValidationError(f"{text!r} is not an email address") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not an email address"), value=text) from None
 
 
 # --- countries, roles, dates -------------------------------------------------------------------
@@ -205,7 +217,9 @@ def country_code(text: str) -> str | None:
         return validate.country(value)
     found = _country_names().get(value.casefold())
     if found is None:
-        raise ValidationError(f"{value!r} is not a country (a name or a two-letter code: CN, ES, KR...)")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("core", "{value!r} is not a country (a name or a two-letter code: CN, ES, KR...)"),
+            value=value)
     return found
 
 
@@ -218,7 +232,8 @@ def role(text: str) -> str:
     if not value:
         return "other"
     if value not in _ROLE_NAMES:
-        raise ValidationError(f"{text!r} is not a role; use one of: {', '.join(vocab.PERSON_ROLES)}")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a role; use one of: {roles}"), value=text,
+                              roles=", ".join(vocab.PERSON_ROLES))
     return _ROLE_NAMES[value]
 
 
@@ -233,7 +248,8 @@ def parse_date(text: str) -> dt.date | None:
         return None
     found = _parse_date(value)
     if found is None:
-        raise ValidationError(f"{text!r} is not a date (write it like 2020-07-15)")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a date (write it like 2020-07-15)"),
+                              value=text)
     return found
 
 

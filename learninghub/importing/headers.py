@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP, join, word
 
 #: Fields a column can fill, with the label screens show.
 FIELDS: dict[str, str] = {
@@ -90,9 +91,8 @@ def parse_field(text: str) -> str | None:
         return None
     found = field_for_header(text)
     if found is None:
-        raise ValidationError(
-            f"{text!r} is not a field; use one of: {', '.join(FIELDS)} (or ignore)", where="mapping"
-        )
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a field; use one of: {fields} (or ignore)"),
+                              where="mapping", value=text, fields=", ".join(FIELDS))
     return found
 
 
@@ -102,7 +102,9 @@ def parse_overrides(pairs: Sequence[str]) -> dict[str, str | None]:
     for pair in pairs:
         header, sep, target = pair.rpartition("=")
         if not sep or not header.strip():
-            raise ValidationError(f"{pair!r} is not HEADER=FIELD (for example \"Mail=email\")", where="--map")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("core", "{value!r} is not HEADER=FIELD (for example \"Mail=email\")"),
+                where="--map", value=pair)
         result[header.strip()] = parse_field(target)
     return result
 
@@ -117,7 +119,9 @@ def apply_overrides(headers: Sequence[str], mapping: Sequence[str | None],
                   [i for i, h in enumerate(headers) if normalise_header(h) == wanted]
         if not columns:
             shown = ", ".join(repr(h) for h in headers)
-            raise ValidationError(f"the file has no column {header!r} (its columns: {shown})", where="mapping")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("core", "the file has no column {header!r} (its columns: {columns})"),
+                where="mapping", header=header, columns=shown)
         for i, current in enumerate(result):
             if target is not None and current == target:
                 result[i] = None
@@ -130,10 +134,11 @@ def check_mapping(mapping: Sequence[str | None]) -> None:
     chosen = [f for f in mapping if f]
     duplicated = sorted({f for f in chosen if chosen.count(f) > 1})
     if duplicated:
-        raise ValidationError(f"more than one column is mapped to {', '.join(FIELDS[f] for f in duplicated)}",
-                              where="mapping")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "more than one column is mapped to {fields}"), where="mapping",
+                              fields=join([word("ImportField", FIELDS[f]) for f in duplicated], ", "))
     if not {"name", "family_name", "given_name", "native_name"} & set(chosen):
         raise ValidationError(
-            "no column holds names; map a column to Full name, Family name, Given name or Native name",
+            QT_TRANSLATE_NOOP("core", "no column holds names; map a column to Full name, Family name, Given name or "
+                                      "Native name"),
             where="mapping",
         )

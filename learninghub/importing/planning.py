@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..core import vocab
 from ..core.errors import RuleViolation
+from ..core.messages import QT_TRANSLATE_NOOP, say
 from ..core.models import Organisation, Person, Registration, email_key, person_sort_key
 from ..core.services.registration import seats_taken
 from ..core.services.seminars import get_seminar
@@ -100,11 +101,14 @@ def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *
     status = vocab.check_choice(status, vocab.REGISTRATION_STATUSES, "status")
     seminar = get_seminar(session, seminar_id) if seminar_id is not None else None
     if seminar is not None and seminar.status == "cancelled":
-        raise RuleViolation(f"seminar {seminar.id} '{seminar.title}' is cancelled", where="seminar")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="seminar",
+                            id=seminar.id, title=seminar.title)
     candidates, problems = check_rows(table, mapping, progress)
     plan = ImportPlan(table.source, list(table.headers), list(mapping), [], problems, candidates,
                       seminar_id, status, table.describe())
     by_email, by_name = _stored_matches(session, candidates)
+    same_email = say(QT_TRANSLATE_NOOP("core", "same email"))
+    same_name = say(QT_TRANSLATE_NOOP("core", "same name and organisation"))
     first_by_email: dict[str, Candidate] = {}
     first_by_name: dict[tuple[str, str], Candidate] = {}
     row_plans: dict[int, RowPlan] = {}
@@ -112,11 +116,11 @@ def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *
     for cand in candidates:
         key = email_key(cand.values.get("email"))
         nkey = name_key(cand.values)
-        earlier, reason = (first_by_email.get(key), "same email") if key else (None, "")
+        earlier, reason = (first_by_email.get(key), same_email) if key else (None, "")
         if earlier is None and nkey and nkey in first_by_name:
             other = first_by_name[nkey]
             if not (key and other.values.get("email")):  # two addresses: two people of one name
-                earlier, reason = other, "same name and organisation"
+                earlier, reason = other, same_name
         if earlier is not None:
             _merge(earlier, cand)
             if key:
@@ -127,9 +131,9 @@ def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *
             first_by_email[key] = cand
         if nkey:
             first_by_name.setdefault(nkey, cand)
-        stored, reason = (by_email.get(key), "same email") if key else (None, "")
+        stored, reason = (by_email.get(key), same_email) if key else (None, "")
         if stored is None and nkey:
-            stored, reason = by_name.get(nkey), "same name and organisation"
+            stored, reason = by_name.get(nkey), same_name
             if stored is not None and ((key and stored.email) or stored.id in claimed):
                 stored = None
         row_plan = RowPlan(cand.row, CREATE, cand.display_name)

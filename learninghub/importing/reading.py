@@ -21,20 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP, Text, say
 
 #: Delimiters we accept, in the order we prefer them on a tie.
 DELIMITERS = (",", ";", "\t", "|")
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel (.xls) or Word file; save it as .xlsx or CSV"),
-    (b"SQLite format 3", "an SQLite database"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"%PDF", QT_TRANSLATE_NOOP("core", "a PDF document")),
+    (b"\x89PNG", QT_TRANSLATE_NOOP("core", "a PNG image")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("core", "a JPEG image")),
+    (b"GIF8", QT_TRANSLATE_NOOP("core", "a GIF image")),
+    (b"\xd0\xcf\x11\xe0", QT_TRANSLATE_NOOP("core", "an old Excel (.xls) or Word file; save it as .xlsx or CSV")),
+    (b"SQLite format 3", QT_TRANSLATE_NOOP("core", "an SQLite database")),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("core", "a gzip archive")),
+    (b"Rar!", QT_TRANSLATE_NOOP("core", "a RAR archive")),
+    (b"7z\xbc\xaf", QT_TRANSLATE_NOOP("core", "a 7-Zip archive")),
 )
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _SANDWICHED = re.compile(r"[A-Za-z][\u4e00-\u9fff][A-Za-z]")
@@ -59,16 +60,29 @@ class Table:
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def describe(self) -> str:
-        """'CSV, GB18030, delimiter ";"' — shown to the user so a wrong guess is visible."""
+    def describe(self) -> Text:
+        """'CSV, GB18030, comma-separated' — shown to the user so a wrong guess is visible."""
         if self.kind == "xlsx":
-            return f"XLSX workbook, sheet {self.extra.get('sheet', '?')!r}"
-        shown = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "bar"}.get(self.delimiter or ",", self.delimiter)
-        return f"CSV, {self.encoding}, {shown}-separated"
+            return say(QT_TRANSLATE_NOOP("core", "XLSX workbook, sheet {sheet!r}"), sheet=self.extra.get("sheet", "?"))
+        encoding: str | None = self.encoding
+        if encoding == "UTF-8 with BOM":
+            encoding = say(QT_TRANSLATE_NOOP("core", "UTF-8 with BOM"))
+        delimiter = self.delimiter or ","
+        if delimiter == "\t":
+            return say(QT_TRANSLATE_NOOP("core", "CSV, {encoding}, tab-separated"), encoding=encoding)
+        if delimiter == ",":
+            return say(QT_TRANSLATE_NOOP("core", "CSV, {encoding}, comma-separated"), encoding=encoding)
+        if delimiter == ";":
+            return say(QT_TRANSLATE_NOOP("core", "CSV, {encoding}, semicolon-separated"), encoding=encoding)
+        if delimiter == "|":
+            return say(QT_TRANSLATE_NOOP("core", "CSV, {encoding}, bar-separated"), encoding=encoding)
+        return say(QT_TRANSLATE_NOOP("core", "CSV, {encoding}, {delimiter}-separated"), encoding=encoding,
+                   delimiter=delimiter)
 
 
-def refuse(path: Path, message: str) -> ValidationError:
-    return ValidationError(message, where=path.name)
+def refuse(path: Path, message: str, **params: object) -> ValidationError:
+    """A refusal of the file at ``path``: ``message`` is a marked template (or a ready Text)."""
+    return ValidationError(message, where=path.name, **params)
 
 
 def read_table(path: str | Path) -> Table:
@@ -77,38 +91,45 @@ def read_table(path: str | Path) -> Table:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise refuse(path, "there is no such file") from None
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "there is no such file")) from None
     except IsADirectoryError:
-        raise refuse(path, "is a folder, not a spreadsheet") from None
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "is a folder, not a spreadsheet")) from None
     except OSError as exc:
-        raise refuse(path, f"cannot be read ({exc.strerror})") from None
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "cannot be read ({reason})"), reason=exc.strerror) from None
     if not data.strip():
-        raise refuse(path, "the file is empty: no header row and no people")
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "the file is empty: no header row and no people"))
     suffix = path.suffix.lower()
     is_zip = data.startswith(b"PK\x03\x04")
     if suffix in (".xlsx", ".xlsm"):
         if not is_zip:
-            what = _magic(data) or ("CSV or other text" if _looks_text(data) else "not a spreadsheet")
-            raise refuse(path, f"the name says Excel workbook (.xlsx) but the file is {what}")
+            what = _magic(data) or (say(QT_TRANSLATE_NOOP("core", "CSV or other text")) if _looks_text(data)
+                                    else say(QT_TRANSLATE_NOOP("core", "not a spreadsheet")))
+            raise refuse(path, QT_TRANSLATE_NOOP("core", "the name says Excel workbook (.xlsx) but the file is {what}"),
+                         what=what)
         if not _is_workbook(data):
-            raise refuse(path, "the name says Excel workbook (.xlsx) but the file is another kind of ZIP archive "
-                               "(a Word or OpenDocument file?)")
+            raise refuse(path, QT_TRANSLATE_NOOP("core", "the name says Excel workbook (.xlsx) but the file is another "
+                                                         "kind of ZIP archive (a Word or OpenDocument file?)"))
         return read_xlsx(path, data)
     if suffix == ".xls" and data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise refuse(path, "is an old Excel (.xls) file; save it as .xlsx or CSV in Excel and import that")
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "is an old Excel (.xls) file; save it as .xlsx or CSV in Excel "
+                                                     "and import that"))
     if is_zip:
         if _is_workbook(data):
-            raise refuse(path, f"the name says {suffix or 'text'} but the file is an Excel workbook; "
-                               "rename it to .xlsx")
-        raise refuse(path, "is a ZIP archive, not a spreadsheet")
+            if not suffix:
+                raise refuse(path, QT_TRANSLATE_NOOP("core", "the name says text but the file is an Excel workbook; "
+                                                             "rename it to .xlsx"))
+            raise refuse(path, QT_TRANSLATE_NOOP("core", "the name says {suffix} but the file is an Excel workbook; "
+                                                         "rename it to .xlsx"), suffix=suffix)
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "is a ZIP archive, not a spreadsheet"))
     what = _magic(data)
     if what:
-        raise refuse(path, f"is {what}, not a spreadsheet (CSV or XLSX)")
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "is {what}, not a spreadsheet (CSV or XLSX)"), what=what)
     return read_csv_bytes(data, path)
 
 
-def _magic(data: bytes) -> str | None:
-    return next((what for magic, what in _MAGIC if data.startswith(magic)), None)
+def _magic(data: bytes) -> Text | None:
+    """What the bytes are, by their first bytes ("a PDF document"), or None."""
+    return next((Text(what) for magic, what in _MAGIC if data.startswith(magic)), None)
 
 
 def _looks_text(data: bytes) -> bool:
@@ -211,12 +232,14 @@ def read_csv_bytes(data: bytes, path: Path) -> Table:
         text, encoding = decode(data)
     except ValueError as exc:
         if str(exc) == "binary":
-            raise refuse(path, "is not a text spreadsheet (CSV) or an XLSX workbook: its bytes are binary data") from None
-        raise refuse(path, "its text is in no encoding we can read (UTF-8, UTF-16, GB18030, Windows-1252); "
-                           "save it as \"CSV UTF-8\" and import that") from None
+            raise refuse(path, QT_TRANSLATE_NOOP("core", "is not a text spreadsheet (CSV) or an XLSX workbook: its "
+                                                         "bytes are binary data")) from None
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "its text is in no encoding we can read (UTF-8, UTF-16, "
+                                                     "GB18030, Windows-1252); save it as \"CSV UTF-8\" and import "
+                                                     "that")) from None
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise refuse(path, "the file is empty: no header row and no people")
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "the file is empty: no header row and no people"))
     # Excel's own hint on the first line ("sep=;"): Excel does not show it, nor count it as a row.
     hint = re.match(r"sep=(.)\r?\n", text)
     if hint:
@@ -238,9 +261,10 @@ def read_csv_bytes(data: bytes, path: Path) -> Table:
             rows.append(record)
             numbers.append(number)
     except csv.Error as exc:
-        raise refuse(path, f"line {reader.line_num}: the CSV is malformed ({exc})") from None
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "line {line}: the CSV is malformed ({error})"),
+                     line=reader.line_num, error=str(exc)) from None
     if headers is None:
-        raise refuse(path, "the file is empty: no header row and no people")
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "the file is empty: no header row and no people"))
     return Table(headers, rows, numbers, "csv", encoding, delimiter, source=path.name)
 
 
@@ -261,7 +285,8 @@ def read_xlsx(path: Path, data: bytes | None = None) -> Table:
     except ValidationError as exc:
         raise refuse(path, exc.message) from None
     except Exception as exc:  # both readers raise many kinds for a damaged file
-        raise refuse(path, f"is not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "is not a readable Excel workbook ({kind}: {error})"),
+                     kind=type(exc).__name__, error=str(exc)) from None
     sheet, values = rows
     headers: list[str] | None = None
     texts: list[list[str]] = []
@@ -278,7 +303,7 @@ def read_xlsx(path: Path, data: bytes | None = None) -> Table:
         texts.append(cells)
         numbers.append(number)
     if not headers:
-        raise refuse(path, "the workbook is empty: no header row and no people")
+        raise refuse(path, QT_TRANSLATE_NOOP("core", "the workbook is empty: no header row and no people"))
     return Table(headers, texts, numbers, "xlsx", source=path.name, extra={"sheet": sheet})
 
 
@@ -296,7 +321,7 @@ def _calamine_rows(data: bytes) -> tuple[str, list[list[Any]]]:
 
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     if not workbook.sheet_names:
-        raise ValidationError("the workbook has no worksheet")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "the workbook has no worksheet"))
     first: tuple[str, list[list[Any]]] | None = None
     for index in range(len(workbook.sheet_names)):
         sheet = workbook.get_sheet_by_index(index)
@@ -319,7 +344,7 @@ def _openpyxl_rows(data: bytes) -> tuple[str, list[list[Any]]]:
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         if not workbook.worksheets:
-            raise ValidationError("the workbook has no worksheet")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "the workbook has no worksheet"))
         first: tuple[str, list[list[Any]]] | None = None
         for sheet in workbook.worksheets:
             rows = [list(values) for values in sheet.iter_rows(values_only=True)]

@@ -386,6 +386,13 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
 </context>
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>{present} of %n present</source>
@@ -637,7 +644,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
     <message>
         <source>All &amp;people…</source>
-        <extracomment>Most file systems allow 255 bytes a name; 80 CJK characters are 240 in UTF-8. Names Windows refuses whatever the extension.</extracomment>
         <translation>全部人员(&amp;P)…</translation>
     </message>
     <message>
@@ -1952,6 +1958,970 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>must be at least 1 (got {value})</source>
+        <translation>必须至少为 1（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>say either how many times or until which day</source>
+        <translation>请指定重复次数或截止日期（二选一）</translation>
+    </message>
+    <message>
+        <source>{count} times: between 1 and 500</source>
+        <translation>{count} 次：次数必须在 1 到 500 之间</translation>
+    </message>
+    <message>
+        <source>give the local time of the seminar&apos;s zone, without an offset</source>
+        <extracomment>How each plain field of a session is checked, for adding and editing alike.</extracomment>
+        <translation>请填写研讨会所在时区的当地时间，不要带 UTC 偏移</translation>
+    </message>
+    <message>
+        <source>{start}–{end} is outside the seminar&apos;s days {first} – {last} ({zone})</source>
+        <translation>{start}–{end} 不在研讨会的日期 {first} – {last}（{zone}）之内</translation>
+    </message>
+    <message>
+        <source>ends at {end}, not after it starts at {start}</source>
+        <translation>结束时间 {end} 不晚于开始时间 {start}</translation>
+    </message>
+    <message>
+        <source>the same speaker is named twice</source>
+        <translation>同一位讲者被列了两次</translation>
+    </message>
+    <message>
+        <source>a repeat rule needs COUNT= or UNTIL= so it ends</source>
+        <translation>重复规则需要 COUNT= 或 UNTIL=，才能有结束</translation>
+    </message>
+    <message>
+        <source>{rule!r} is not an RFC 5545 rule ({detail})</source>
+        <translation>{rule!r} 不是有效的 RFC 5545 规则（{detail}）</translation>
+    </message>
+    <message>
+        <source>UNTIL must be a local time without Z</source>
+        <translation>UNTIL 必须是当地时间，不能带 Z</translation>
+    </message>
+    <message>
+        <source>the rule makes more than {most} sessions</source>
+        <translation>该重复规则生成的场次超过 {most} 个</translation>
+    </message>
+    <message>
+        <source>the rule makes no session at all</source>
+        <translation>该重复规则没有生成任何场次</translation>
+    </message>
+    <message>
+        <source>{n} people checked in to session {id} &apos;{title}&apos;; deleting it would lose their attendance</source>
+        <translation>已有 {n} 人签到场次 {id}“{title}”；删除它会丢失他们的出勤记录</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a time of day (write 14:00)</source>
+        <translation>{value!r} 不是有效的时刻（请写成 14:00）</translation>
+    </message>
+    <message>
+        <source>series {id} has no occurrences left</source>
+        <translation>系列 {id} 已没有剩余的场次</translation>
+    </message>
+    <message>
+        <source>session {id} &apos;{title}&apos; is not part of a repeating series; delete it instead</source>
+        <translation>场次 {id}“{title}”不属于重复系列；请改为删除它</translation>
+    </message>
+    <message>
+        <source>seminar {id} &apos;{title}&apos; is cancelled</source>
+        <extracomment>Person fields an import may set; empty cells never clear a stored value. Compared ignoring case: &quot;LI&quot; is the same family name as &quot;Li&quot;, &quot;chengdu&quot; the same city. How the file was read (&apos;CSV, GB18030, comma-separated&apos;), so a wrong guess shows. Filled in by the real import: the ids of people created, in row order.</extracomment>
+        <translation>研讨会 {id}“{title}”已取消</translation>
+    </message>
+    <message>
+        <source>{name} has not registered for seminar {id} &apos;{title}&apos;; register them first</source>
+        <translation>{name} 尚未报名研讨会 {id}“{title}”；请先为其报名</translation>
+    </message>
+    <message>
+        <source>{name} has a cancelled registration for seminar {id} &apos;{title}&apos;; register them first</source>
+        <translation>{name} 在研讨会 {id}“{title}”的报名已取消；请先为其报名</translation>
+    </message>
+    <message>
+        <source>{name} is on the waiting list of seminar {id} &apos;{title}&apos;, which is full ({n} seats); free a seat or raise the capacity first</source>
+        <translation>{name} 在研讨会 {id}“{title}”的候补名单上，而该研讨会已满（{n} 个座位）；请先空出一个座位或提高容量</translation>
+    </message>
+    <message>
+        <source>{name} is already checked in to session {id} (at {time} {zone})</source>
+        <translation>{name} 已签到场次 {id}（签到时间 {time} {zone}）</translation>
+    </message>
+    <message>
+        <source>checked in to session {id}</source>
+        <translation>已签到场次 {id}</translation>
+    </message>
+    <message>
+        <source>person {person} is not checked in to session {id}</source>
+        <translation>参会人员 {person} 未签到场次 {id}</translation>
+    </message>
+    <message>
+        <source>check-in undone</source>
+        <translation>签到已撤销</translation>
+    </message>
+    <message>
+        <source>the holder&apos;s personal data was erased</source>
+        <extracomment>Session kinds that are not part of the programme one is certified for. Stored as the revocation reason (in English); shown translated where the register is read.</extracomment>
+        <translation>持证人的个人信息已被清除</translation>
+    </message>
+    <message>
+        <source>{pct} % of sessions</source>
+        <translation>{pct}% 的场次</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>{share} or {hours}</source>
+        <translation>{share}或 {hours}</translation>
+    </message>
+    <message>
+        <source>must be more than 0 and at most 100 (got {value})</source>
+        <extracomment>The title in Chinese, printed instead of ``title`` on a Chinese certificate and under it on en+zh. The wording&apos;s default language: en+zh when set, else English (``certificates --lang`` overrides it).</extracomment>
+        <translation>必须大于 0 且不超过 100（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>must be more than 0 and at most 10000 (got {value})</source>
+        <translation>必须大于 0 且不超过 10000（当前为 {value}）</translation>
+    </message>
+    <message>
+        <source>give a minimum attendance % or a minimum of hours (or both)</source>
+        <translation>请填写最低出席率（%）或最低学时（或两者都填）</translation>
+    </message>
+    <message>
+        <source>at most {most} people sign a certificate (got {count})</source>
+        <translation>证书最多由 {most} 人签署（现有 {count} 人）</translation>
+    </message>
+    <message>
+        <source>{path} is outside resources/</source>
+        <translation>{path} 不在 resources/ 目录内</translation>
+    </message>
+    <message>
+        <source>there is no file {path}</source>
+        <translation>文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>{name} is not a PNG or JPEG image</source>
+        <translation>{name} 不是 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>at most {most} logos fit on a certificate (got {count})</source>
+        <translation>证书上最多可放 {most} 个标志（现有 {count} 个）</translation>
+    </message>
+    <message>
+        <source>the certificate settings of seminar {id} were changed by someone else meanwhile (you edited version {edited}, they are now version {stored}); reload them and apply your change again</source>
+        <translation>研讨会 {id} 的证书设置在此期间已被他人修改（您编辑的是第 {edited} 版，现在已是第 {stored} 版）；请重新加载后再次进行修改</translation>
+    </message>
+    <message>
+        <source>attended {attended} of {total} sessions, {hours} h</source>
+        <extracomment>Why, in words (a Text: the interface shows it translated). The code already in the register for this person and seminar (XXXX-XXXX-XXXX), if any. &quot;valid&quot; or &quot;revoked&quot; when a certificate exists.</extracomment>
+        <translation>出席 {total} 场中的 {attended} 场，{hours} 小时</translation>
+    </message>
+    <message>
+        <source>attended {attended} of {total} session ({share} %), {hours} h</source>
+        <translation>出席 {total} 场中的 {attended} 场（{share}%），{hours} 小时</translation>
+    </message>
+    <message>
+        <source>attended {attended} of {total} sessions ({share} %), {hours} h</source>
+        <translation>出席 {total} 场中的 {attended} 场（{share}%），{hours} 小时</translation>
+    </message>
+    <message>
+        <source>person erased</source>
+        <translation>人员信息已清除</translation>
+    </message>
+    <message>
+        <source>registration cancelled; {figures}</source>
+        <translation>报名已取消；{figures}</translation>
+    </message>
+    <message>
+        <source>the seminar is cancelled</source>
+        <translation>研讨会已取消</translation>
+    </message>
+    <message>
+        <source>the seminar has no sessions to attend (breaks and meals do not count)</source>
+        <translation>研讨会没有可出席的场次（茶歇和用餐不计）</translation>
+    </message>
+    <message>
+        <source>{figures}; needs {rule}</source>
+        <translation>{figures}；需要 {rule}</translation>
+    </message>
+    <message>
+        <source>{figures}, but certificate {code} was revoked on {day} ({why}); reinstate it to print it again</source>
+        <translation>{figures}，但证书 {code} 已于 {day} 吊销（{why}）；恢复其有效后才能再次打印</translation>
+    </message>
+    <message>
+        <source>{figures}, but certificate {code} was revoked on {day}; reinstate it to print it again</source>
+        <translation>{figures}，但证书 {code} 已于 {day} 吊销；恢复其有效后才能再次打印</translation>
+    </message>
+    <message>
+        <source>{reason}; certificate {code} issued earlier stays valid until revoked</source>
+        <translation>{reason}；此前颁发的证书 {code} 在吊销前仍然有效</translation>
+    </message>
+    <message>
+        <source>{code!r} is not a certificate code (12 letters and digits, as XXXX-XXXX-XXXX; check for a mistyped character)</source>
+        <translation>{code!r} 不是证书编号（应为 12 位字母和数字，格式为 XXXX-XXXX-XXXX；请检查是否有输错的字符）</translation>
+    </message>
+    <message>
+        <source>no certificate in the register has code {code}</source>
+        <translation>证书登记册中没有编号为 {code} 的证书</translation>
+    </message>
+    <message>
+        <source>certificate {code} was already revoked on {day}</source>
+        <translation>证书 {code} 已于 {day} 吊销</translation>
+    </message>
+    <message>
+        <source>certificate {code} is not revoked</source>
+        <translation>证书 {code} 未被吊销</translation>
+    </message>
+    <message>
+        <source>certificate {code} belonged to a person since erased; it stays revoked</source>
+        <translation>证书 {code} 的持有人信息已被清除；该证书保持吊销状态</translation>
+    </message>
+    <message>
+        <source>not a certificate code (mistyped, or not issued by Learning Hub Planner)</source>
+        <extracomment>One line for a person: what the answer means (a Text: the interface shows it translated).</extracomment>
+        <translation>不是证书编号（输入有误，或并非由 Learning Hub Planner 颁发）</translation>
+    </message>
+    <message>
+        <source>no certificate in the register has this code</source>
+        <translation>证书登记册中没有此编号的证书</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>（已清除）</translation>
+    </message>
+    <message>
+        <source>{holder} — {title} ({first} to {last}), issued {day}</source>
+        <translation>{holder} — {title}（{first} 至 {last}），{day} 颁发</translation>
+    </message>
+    <message>
+        <source>revoked on {day}: {why}</source>
+        <translation>已于 {day} 吊销：{why}</translation>
+    </message>
+    <message>
+        <source>revoked on {day}</source>
+        <translation>已于 {day} 吊销</translation>
+    </message>
+    <message>
+        <source>there is no {what} with id {id}</source>
+        <translation>没有编号为 {id} 的{what}</translation>
+    </message>
+    <message>
+        <source>{what} {id} was changed by someone else meanwhile (you edited version {edited}, it is now version {stored}); reload it and apply your change again</source>
+        <translation>{what} {id} 在此期间已被他人修改（您编辑的是第 {edited} 版，现在已是第 {stored} 版）；请重新加载后再次修改</translation>
+    </message>
+    <message>
+        <source>invited to {seminar}</source>
+        <extracomment>The kinds, in the order they are reported. How a registration stands towards its seminar, the seminar&apos;s days filled in (&quot;invited to &quot;Park City&quot; (...)&quot;).</extracomment>
+        <translation>受邀参加{seminar}</translation>
+    </message>
+    <message>
+        <source>registered for {seminar}</source>
+        <translation>已报名{seminar}</translation>
+    </message>
+    <message>
+        <source>confirmed for {seminar}</source>
+        <translation>已确认参加{seminar}</translation>
+    </message>
+    <message>
+        <source>on the waiting list for {seminar}</source>
+        <translation>在{seminar}的候补名单上</translation>
+    </message>
+    <message>
+        <source>an attendee of {seminar}</source>
+        <translation>出席了{seminar}</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <extracomment>Days of the week as a session&apos;s time shows them (&quot;Mon 2020-07-13 09:30&quot;).</extracomment>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; ({seminar}, {weekday} {start}–{end} {zone})</source>
+        <translation>“{title}”（{seminar}，{weekday} {start}–{end}，{zone}）</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; ({seminar}, {weekday} {start}–{end_weekday} {end} {zone})</source>
+        <translation>“{title}”（{seminar}，{weekday} {start}–{end_weekday} {end}，{zone}）</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; ({first} – {last} {zone})</source>
+        <translation>“{title}”（{first} 至 {last}，{zone}）</translation>
+    </message>
+    <message>
+        <source>{person} speaks in {first} and in {second} at the same time</source>
+        <translation>{person}同时在{first}和{second}中发言</translation>
+    </message>
+    <message>
+        <source>{person} speaks in {first} and moderates {second} at the same time</source>
+        <translation>{person}同时在{first}中发言并主持{second}</translation>
+    </message>
+    <message>
+        <source>{person} moderates {first} and speaks in {second} at the same time</source>
+        <translation>{person}同时主持{first}并在{second}中发言</translation>
+    </message>
+    <message>
+        <source>{person} moderates {first} and {second} at the same time</source>
+        <translation>{person}同时主持{first}和{second}</translation>
+    </message>
+    <message>
+        <source>room &quot;{room}&quot; at {place} is booked for {first} and for {second} at the same time</source>
+        <translation>{place}的房间“{room}”同时被安排给{first}和{second}</translation>
+    </message>
+    <message>
+        <source>{session} is outside the seminar&apos;s days {first} – {last} ({zone})</source>
+        <translation>{session}不在研讨会的日期 {first} 至 {last}（{zone}）之内</translation>
+    </message>
+    <message>
+        <source>{hours:g} h</source>
+        <translation>{hours:g} 小时</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} day</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{person} is {first} and {second}, which overlap by {amount}</source>
+        <translation>{person}{first}，同时{second}；两者时间重叠 {amount}</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; has {taken} seats taken for a capacity of {capacity} ({excess} too many)</source>
+        <translation>“{title}”已占用 {taken} 个席位，但容量只有 {capacity} 个（超出 {excess} 个）</translation>
+    </message>
+    <message>
+        <source>{year} is not a plausible year</source>
+        <translation>{year} 不是合理的年份</translation>
+    </message>
+    <message>
+        <source>ends in {end}, before it starts in {start}</source>
+        <translation>结束年份 {end} 早于开始年份 {start}</translation>
+    </message>
+    <message>
+        <source>unknown field(s) {names}</source>
+        <translation>未知字段：{names}</translation>
+    </message>
+    <message>
+        <source>unknown reference {key}</source>
+        <translation>未知引用 {key}</translation>
+    </message>
+    <message>
+        <source>{place}: {message}</source>
+        <translation>{place}：{message}</translation>
+    </message>
+    <message>
+        <source>{email} is already the address of person {id} ({name})</source>
+        <extracomment>How each plain field of a person is checked, for adding and editing alike.</extracomment>
+        <translation>{email} 已是人员 {id}（{name}）的邮箱地址</translation>
+    </message>
+    <message>
+        <source>a person needs a given or a family name in Latin script</source>
+        <translation>人员需要有以拉丁字母书写的名或姓</translation>
+    </message>
+    <message>
+        <source>person {id} has been erased</source>
+        <translation>人员 {id} 的个人数据已被清除</translation>
+    </message>
+    <message>
+        <source>person {id} was already erased</source>
+        <translation>人员 {id} 的个人数据此前已被清除</translation>
+    </message>
+    <message>
+        <source>person {person} is already {status} for seminar {seminar} (registration {registration})</source>
+        <extracomment>Statuses a person can be moved to with capacity checked; attendance outcomes are facts.</extracomment>
+        <translation>参会人员 {person} 在研讨会 {seminar} 的报名状态已是“{status}”（报名 {registration}）</translation>
+    </message>
+    <message>
+        <source>seminar full ({n} seats): put on the waiting list</source>
+        <translation>研讨会已满（{n} 个座位）：已列入候补名单</translation>
+    </message>
+    <message>
+        <source>seminar {id} is full ({n} seats); the person stays on the waiting list until a seat frees</source>
+        <translation>研讨会 {id} 已满（{n} 个座位）；此人将留在候补名单上，直到有座位空出</translation>
+    </message>
+    <message>
+        <source>seminar full ({n} seats)</source>
+        <translation>研讨会已满（{n} 个座位）</translation>
+    </message>
+    <message>
+        <source>a seat freed (registration {id} {status})</source>
+        <translation>空出了一个座位（报名 {id} 变为“{status}”）</translation>
+    </message>
+    <message>
+        <source>the capacity of seminar {id} &apos;{title}&apos; changed since ({then} then, {now} now); the change of registration {registration} cannot be taken back</source>
+        <translation>研讨会 {id}“{title}”的容量此后已更改（当时为 {then}，现在为 {now}）；报名 {registration} 的更改无法撤销</translation>
+    </message>
+    <message>
+        <source>seminar {id} &apos;{title}&apos; is full ({n} seats) since the change; registration {registration} ({name}) cannot get its seat back</source>
+        <translation>研讨会 {id}“{title}”在该更改之后已满（{n} 个座位）；报名 {registration}（{name}）无法取回其座位</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>{n} seats</source>
+        <translation>{n} 个座位</translation>
+    </message>
+    <message>
+        <source>registration {id} ({name}, seminar {seminar} &apos;{title}&apos;)</source>
+        <translation>报名 {id}（{name}，研讨会 {seminar}“{title}”）</translation>
+    </message>
+    <message>
+        <source>{who} has {n} check-in(s) and cannot be removed; undo the check-ins or cancel it instead</source>
+        <translation>{who} 有 {n} 次签到，无法删除；请先撤销签到，或改为取消该报名</translation>
+    </message>
+    <message>
+        <source>{who} has certificate {code} and cannot be removed; cancel it instead</source>
+        <translation>{who} 已有证书 {code}，无法删除；请改为取消该报名</translation>
+    </message>
+    <message>
+        <source>a seat freed (registration {id} removed)</source>
+        <translation>空出了一个座位（报名 {id} 已删除）</translation>
+    </message>
+    <message>
+        <source>moved up from the waiting list: {reason}</source>
+        <translation>从候补名单递补：{reason}</translation>
+    </message>
+    <message>
+        <source>last day {end} is before the first day {start}</source>
+        <extracomment>How each plain field of a seminar is checked, for adding and editing alike.</extracomment>
+        <translation>最后一天 {end} 早于第一天 {start}</translation>
+    </message>
+    <message>
+        <source>session {id} &apos;{title}&apos; on {day} would fall outside {first} – {last}; move or delete it first</source>
+        <translation>{day} 的场次 {id}“{title}”将落在 {first} 至 {last} 之外；请先移动或删除该场次</translation>
+    </message>
+    <message>
+        <source>capacity raised</source>
+        <translation>名额已增加</translation>
+    </message>
+    <message>
+        <source>seminar {id} is already cancelled</source>
+        <translation>研讨会 {id} 已经取消</translation>
+    </message>
+    <message>
+        <source>organisation {organisation} is not a partner of seminar {seminar}</source>
+        <translation>机构 {organisation} 不是研讨会 {seminar} 的合作方</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <extracomment>Tables whose rows may hold personal data that erasing a person blanks (see flush_to_main_file).</extracomment>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Learning Hub database (it is not an SQLite file)</source>
+        <translation>{path} 不是 Learning Hub 数据库（它不是 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable database: {reason}</source>
+        <translation>{path} 不是可读取的数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>{label} is a database of another program (it has tables but no Learning Hub schema)</source>
+        <translation>{label} 是其他程序的数据库（其中有数据表，但没有 Learning Hub 的结构）</translation>
+    </message>
+    <message>
+        <source>{label} was written by a newer version of Learning Hub Planner (schema {revision}; this version knows up to {head}). Update the program to open it.</source>
+        <translation>{label} 由更新版本的 Learning Hub Planner 写入（结构版本 {revision}；本版本最高只识别到 {head}）。请更新程序后再打开。</translation>
+    </message>
+    <message>
+        <source>the record was changed by someone else meanwhile; reload it and apply your change again</source>
+        <extracomment>The copy made before an upgrade, if one was made on this open.</extracomment>
+        <translation>该记录在此期间已被其他人修改；请重新加载后再次应用您的更改</translation>
+    </message>
+    <message>
+        <source>the change clashes with data saved meanwhile ({reason})</source>
+        <translation>此更改与其间保存的数据冲突（{reason}）</translation>
+    </message>
+    <message>
+        <source>someone else changed the same records at the same moment; nothing was saved, try again</source>
+        <translation>其他人在同一时刻修改了相同的记录；未保存任何内容，请重试</translation>
+    </message>
+    <message>
+        <source>the database is busy with another program&apos;s change; nothing was saved, try again in a moment</source>
+        <translation>数据库正忙于处理另一个程序的更改；未保存任何内容，请稍后重试</translation>
+    </message>
+    <message>
+        <source>--db: {label}: only SQLite files and postgresql+psycopg:// URLs are supported</source>
+        <translation>--db：{label}：只支持 SQLite 文件和 postgresql+psycopg:// 地址</translation>
+    </message>
+    <message>
+        <source>cannot open {label}: the driver {driver!r} is not installed (pip install &quot;learninghub-planner[postgres]&quot;)</source>
+        <translation>无法打开 {label}：未安装驱动程序 {driver!r}（pip install &quot;learninghub-planner[postgres]&quot;）</translation>
+    </message>
+    <message>
+        <source>--db: not a database URL I can use: {reason}</source>
+        <translation>--db：不是可用的数据库地址：{reason}</translation>
+    </message>
+    <message>
+        <source>the upgrade failed and changed nothing: {reason}</source>
+        <translation>升级失败，未做任何更改：{reason}</translation>
+    </message>
+    <message>
+        <source>upgrade left {n} broken references; nothing changed</source>
+        <translation>升级后会出现 {n} 个失效的引用；未做任何更改</translation>
+    </message>
+    <message>
+        <source>cannot open {label}: {reason}</source>
+        <translation>无法打开 {label}：{reason}</translation>
+    </message>
+    <message>
+        <source>unknown time zone {value!r} (use an IANA name such as Asia/Shanghai or Europe/Madrid)</source>
+        <translation>未知时区 {value!r}（请使用 IANA 名称，例如 Asia/Shanghai 或 Europe/Madrid）</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone} (the clocks jump forward over it)</source>
+        <translation>{time} 在 {zone} 不存在（时钟在此处向前跳过）</translation>
+    </message>
+    <message>
+        <source>{time} happens twice in {zone} (the clocks go back); say which one: the earlier or the later</source>
+        <translation>{time} 在 {zone} 出现两次（时钟回拨）；请指定是较早的还是较晚的那一次</translation>
+    </message>
+    <message>
+        <source>a date and time is required</source>
+        <translation>必须填写日期和时间</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date and time (write 2020-07-15 09:30)</source>
+        <translation>{value!r} 不是有效的日期和时间（请写成 2020-07-15 09:30）</translation>
+    </message>
+    <message>
+        <source>{value!r} carries a UTC offset; give the local time of the seminar&apos;s zone</source>
+        <translation>{value!r} 带有 UTC 偏移；请填写研讨会所在时区的当地时间</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (write 2020-07-15)</source>
+        <translation>{value!r} 不是有效的日期（请写成 2020-07-15）</translation>
+    </message>
+    <message>
+        <source>contains control characters</source>
+        <translation>含有控制字符</translation>
+    </message>
+    <message>
+        <source>contains bytes that are not text (is it in another encoding than UTF-8?)</source>
+        <translation>含有不是文字的字节（是否使用了 UTF-8 以外的编码？）</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>必须填写</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; at most {most} fit</source>
+        <translation>长 {length} 个字符，最多只能 {most} 个</translation>
+    </message>
+    <message>
+        <source>is longer than 20,000 characters</source>
+        <translation>超过 20,000 个字符</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an email address</source>
+        <translation>{value!r} 不是电子邮箱地址</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a two-letter country code (CN, ES, KR...)</source>
+        <translation>{value!r} 不是两个字母的国家代码（CN、ES、KR……）</translation>
+    </message>
+    <message>
+        <source>{day} is outside the calendar this program handles ({first} to {last})</source>
+        <translation>{day} 超出了本程序能处理的日期范围（{first} 至 {last}）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not one of: {allowed}</source>
+        <extracomment>How a group of people in a role is named (&quot;9 policymakers&quot;). Registrations in these states hold a seat and count against a seminar&apos;s capacity.</extracomment>
+        <translation>{value!r} 不是以下值之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>there is no certificate to print</source>
+        <extracomment>One DocLanguage per code, made once (a page asks for it many times).</extracomment>
+        <translation>没有可打印的证书</translation>
+    </message>
+    <message>
+        <source>cannot read logo {path}: {error}</source>
+        <translation>无法读取标志 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>nobody of the {count} people registered for seminar {id} is eligible (rule: {rule}); `certificates --seminar {id} --dry-run` lists why</source>
+        <extracomment>The one PDF written, or the folder of split files. Characters no font could draw (the caller may warn).</extracomment>
+        <translation>研讨会 {id} 的 {count} 名报名人员中没有人符合条件（规则：{rule}）；`certificates --seminar {id} --dry-run` 可列出原因</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name such as certificates.pdf</source>
+        <translation>{path} 是文件夹；请给出文件名，例如 certificates.pdf</translation>
+    </message>
+    <message>
+        <source>folder {path} does not exist</source>
+        <translation>文件夹 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>folder {path} cannot be written to</source>
+        <translation>无法写入文件夹 {path}</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder</source>
+        <translation>{path} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>{code!r} is not one of: {choices}</source>
+        <extracomment>How a choice of document language is named, each in its own language (for a menu). QLocale(&quot;zh_CN&quot;).dayName(n) and dayName(n, ShortFormat), Monday first. Labels and headings of the agenda and the programme: key -&gt; (English, Chinese). The controlled vocabularies in Chinese (the English labels live in core.vocab).</extracomment>
+        <translation>{code!r} 不是以下选项之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{n} problem, nothing was imported: {first}</source>
+        <translation>{n} 个问题，未导入任何内容：{first}</translation>
+    </message>
+    <message>
+        <source>{n} problems, nothing was imported: {first} (and {more} more)</source>
+        <translation>{n} 个问题，未导入任何内容：{first}（另有 {more} 个）</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {message}</source>
+        <extracomment>Longest texts the person record holds, per field.</extracomment>
+        <translation>第 {row} 行，{column} 列：{message}</translation>
+    </message>
+    <message>
+        <source>row {row}: {message}</source>
+        <translation>第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>column {column}: {message}</source>
+        <translation>{column} 列：{message}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Which column each field came from, to name it in a later problem. Family and given name were split from one &quot;Name&quot; cell: a guess, never overwriting stored names. What a spreadsheet-safe CSV export (ours, and Excel&apos;s habit) puts before a formula-like cell.</extracomment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>no name: a person needs at least a family or given name</source>
+        <translation>没有姓名：每个人至少需要姓或名</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a country (a name or a two-letter code: CN, ES, KR...)</source>
+        <extracomment>Everyday names pycountry&apos;s official ones miss.</extracomment>
+        <translation>{value!r} 不是国家（请填写国家名称或两字母代码：CN、ES、KR……）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a role; use one of: {roles}</source>
+        <translation>{value!r} 不是有效的身份；请使用以下之一：{roles}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (write it like 2020-07-15)</source>
+        <translation>{value!r} 不是日期（请写成 2020-07-15 这样的格式）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a field; use one of: {fields} (or ignore)</source>
+        <extracomment>Fields a column can fill, with the label screens show.</extracomment>
+        <translation>{value!r} 不是字段；请使用以下之一：{fields}（或用 ignore 表示不导入）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not HEADER=FIELD (for example &quot;Mail=email&quot;)</source>
+        <translation>{value!r} 不是 HEADER=FIELD 的形式（例如 &quot;Mail=email&quot;）</translation>
+    </message>
+    <message>
+        <source>the file has no column {header!r} (its columns: {columns})</source>
+        <translation>文件中没有 {header!r} 列（现有的列：{columns}）</translation>
+    </message>
+    <message>
+        <source>more than one column is mapped to {fields}</source>
+        <translation>有多列都对应到了 {fields}</translation>
+    </message>
+    <message>
+        <source>no column holds names; map a column to Full name, Family name, Given name or Native name</source>
+        <translation>没有哪一列包含姓名；请将某一列对应到“全名”“姓”“名”或“本国文字姓名”</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>电子邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name and organisation</source>
+        <translation>姓名和单位相同</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <extracomment>Delimiters we accept, in the order we prefer them on a tie.</extracomment>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>an old Excel (.xls) or Word file; save it as .xlsx or CSV</source>
+        <translation>旧版 Excel（.xls）或 Word 文件；请另存为 .xlsx 或 CSV</translation>
+    </message>
+    <message>
+        <source>an SQLite database</source>
+        <translation>SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip 压缩包</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR 压缩包</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 压缩包</translation>
+    </message>
+    <message>
+        <source>XLSX workbook, sheet {sheet!r}</source>
+        <extracomment>What a GB18030 file from a Chinese office holds beyond ASCII: Chinese, punctuation, full-width forms, and the Korean, Japanese, Cyrillic, Greek and accented Latin letters GB18030 also encodes. The row number the spreadsheet shows for each data row (the header is row 1).</extracomment>
+        <translation>XLSX 工作簿，工作表 {sheet!r}</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>CSV, {encoding}, tab-separated</source>
+        <translation>CSV，{encoding}，制表符分隔</translation>
+    </message>
+    <message>
+        <source>CSV, {encoding}, comma-separated</source>
+        <translation>CSV，{encoding}，逗号分隔</translation>
+    </message>
+    <message>
+        <source>CSV, {encoding}, semicolon-separated</source>
+        <translation>CSV，{encoding}，分号分隔</translation>
+    </message>
+    <message>
+        <source>CSV, {encoding}, bar-separated</source>
+        <translation>CSV，{encoding}，竖线分隔</translation>
+    </message>
+    <message>
+        <source>CSV, {encoding}, {delimiter}-separated</source>
+        <translation>CSV，{encoding}，以 {delimiter} 分隔</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>is a folder, not a spreadsheet</source>
+        <translation>是文件夹，不是电子表格</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file is empty: no header row and no people</source>
+        <translation>文件是空的：没有表头行，也没有人员</translation>
+    </message>
+    <message>
+        <source>CSV or other text</source>
+        <translation>CSV 或其他文本</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet</source>
+        <translation>非电子表格文件</translation>
+    </message>
+    <message>
+        <source>the name says Excel workbook (.xlsx) but the file is {what}</source>
+        <translation>文件名表明是 Excel 工作簿（.xlsx），但文件实际上是 {what}</translation>
+    </message>
+    <message>
+        <source>the name says Excel workbook (.xlsx) but the file is another kind of ZIP archive (a Word or OpenDocument file?)</source>
+        <translation>文件名表明是 Excel 工作簿（.xlsx），但文件实际上是另一种 ZIP 压缩包（Word 或 OpenDocument 文件？）</translation>
+    </message>
+    <message>
+        <source>is an old Excel (.xls) file; save it as .xlsx or CSV in Excel and import that</source>
+        <translation>是旧版 Excel（.xls）文件；请在 Excel 中另存为 .xlsx 或 CSV 后再导入</translation>
+    </message>
+    <message>
+        <source>the name says text but the file is an Excel workbook; rename it to .xlsx</source>
+        <translation>文件名表明是文本文件，但它实际上是 Excel 工作簿；请将其重命名为 .xlsx</translation>
+    </message>
+    <message>
+        <source>the name says {suffix} but the file is an Excel workbook; rename it to .xlsx</source>
+        <translation>文件名表明是 {suffix} 文件，但它实际上是 Excel 工作簿；请将其重命名为 .xlsx</translation>
+    </message>
+    <message>
+        <source>is a ZIP archive, not a spreadsheet</source>
+        <translation>是 ZIP 压缩包，不是电子表格</translation>
+    </message>
+    <message>
+        <source>is {what}, not a spreadsheet (CSV or XLSX)</source>
+        <translation>是 {what}，不是电子表格（CSV 或 XLSX）</translation>
+    </message>
+    <message>
+        <source>is not a text spreadsheet (CSV) or an XLSX workbook: its bytes are binary data</source>
+        <translation>既不是文本电子表格（CSV），也不是 XLSX 工作簿：其内容是二进制数据</translation>
+    </message>
+    <message>
+        <source>its text is in no encoding we can read (UTF-8, UTF-16, GB18030, Windows-1252); save it as &quot;CSV UTF-8&quot; and import that</source>
+        <translation>文件的文本编码无法识别（可读取 UTF-8、UTF-16、GB18030、Windows-1252）；请另存为“CSV UTF-8”后再导入</translation>
+    </message>
+    <message>
+        <source>line {line}: the CSV is malformed ({error})</source>
+        <translation>第 {line} 行：CSV 格式有误（{error}）</translation>
+    </message>
+    <message>
+        <source>is not a readable Excel workbook ({kind}: {error})</source>
+        <translation>不是可读取的 Excel 工作簿（{kind}：{error}）</translation>
+    </message>
+    <message>
+        <source>the workbook is empty: no header row and no people</source>
+        <translation>工作簿是空的：没有表头行，也没有人员</translation>
+    </message>
+    <message>
+        <source>the workbook has no worksheet</source>
+        <translation>工作簿中没有工作表</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name</source>
+        <translation>{path} 是文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <source>folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself; choose another file</source>
+        <extracomment>The schema of the backup; it was upgraded when it differs from ``schema_now``. The copy of the database as it was just before the restore.</extracomment>
+        <translation>{path} 就是当前数据库本身；请选择其他文件</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a backup file</source>
+        <translation>{path} 是文件夹，不是备份文件</translation>
+    </message>
+    <message>
+        <source>{path} is empty, not a Learning Hub backup</source>
+        <translation>{path} 是空文件，不是 Learning Hub 备份</translation>
+    </message>
+    <message>
+        <source>{path} is not a Learning Hub backup (neither a Learning Hub database nor a dump)</source>
+        <translation>{path} 不是 Learning Hub 备份（既不是 Learning Hub 数据库，也不是转储文件）</translation>
+    </message>
+    <message>
+        <source>{label} is not a Learning Hub backup (it is a database of another program)</source>
+        <translation>{label} 不是 Learning Hub 备份（它是其他程序的数据库）</translation>
+    </message>
+    <message>
+        <source>{label} is not a Learning Hub backup (it is an empty database)</source>
+        <translation>{label} 不是 Learning Hub 备份（它是一个空数据库）</translation>
+    </message>
+    <message>
+        <source>{path} is not a Learning Hub backup ({reason})</source>
+        <translation>{path} 不是 Learning Hub 备份（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {reason}</source>
+        <translation>{path} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>{path}: {n} rows refer to rows the dump does not hold</source>
+        <translation>{path}：有 {n} 行引用了转储文件中没有的行</translation>
+    </message>
+    <message>
+        <source>{path} holds a value that does not fit: {reason}</source>
+        <translation>{path} 中有不符合要求的值：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason})</source>
+        <translation>{path} 已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is the database itself</source>
+        <translation>{path} 就是当前数据库本身</translation>
+    </message>
+    <message>
+        <source>the restore could not write the database and changed nothing: {reason}</source>
+        <translation>恢复时无法写入数据库，未做任何更改：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Learning Hub dump</source>
+        <translation>{path} 不是 Learning Hub 转储文件</translation>
+    </message>
+    <message>
+        <source>{path} is a dump in a format this version does not read (version {version})</source>
+        <translation>{path} 是本版本无法读取的转储格式（格式版本 {version}）</translation>
+    </message>
+    <message>
+        <source>{path} line {number}: damaged (not JSON)</source>
+        <translation>{path} 第 {number} 行：已损坏（不是 JSON）</translation>
+    </message>
+    <message>
+        <source>{path} line {number}: a row that fits no table</source>
+        <translation>{path} 第 {number} 行：该行不属于任何数据表</translation>
+    </message>
+    <message>
+        <source>{path}: the dump says {said} rows but holds {held}</source>
+        <translation>{path}：转储文件标明有 {said} 行，实际有 {held} 行</translation>
+    </message>
+    <message>
+        <source>{path} line {number}: not part of a Learning Hub dump</source>
+        <translation>{path} 第 {number} 行：不属于 Learning Hub 转储文件</translation>
+    </message>
+    <message>
+        <source>{path} is cut off (its last line is missing); nothing was restored</source>
+        <translation>{path} 不完整（缺少最后一行）；未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>{path}: table {table!r} does not exist in schema</source>
+        <translation>{path}：数据库结构中不存在数据表 {table!r}</translation>
+    </message>
+    <message>
+        <source>{path}: table {table!r} has no column {column!r}</source>
+        <translation>{path}：数据表 {table!r} 没有列 {column!r}</translation>
+    </message>
+    <message>
+        <source>{name}: the file name must end in {suffix}</source>
+        <extracomment>Rows at the bottom shown in bold (totals). Column index → fixed width (characters); the others fit their contents. Wrap header text (multi-line session headers). Columns kept in view when scrolling sideways (names beside a wide matrix).</extracomment>
+        <translation>{name}：文件名必须以 {suffix} 结尾</translation>
+    </message>
+    <message>
+        <source>{name}: the file name must end in {suffixes} or {last}</source>
+        <translation>{name}：文件名必须以 {suffixes} 或 {last} 结尾</translation>
+    </message>
+</context>
+<context>
     <name>dates</name>
     <message>
         <source>ddd dd MMM</source>
@@ -1969,6 +2939,273 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>dd MMM</source>
         <translation>M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>field</name>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Chinese title</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Chinese description</source>
+        <translation>中文简介</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>native name</source>
+        <translation>本国文字姓名</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>city native name</source>
+        <translation>城市本地名称</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>organisation native name</source>
+        <translation>单位本地名称</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>curriculum</source>
+        <translation>课程体系</translation>
+    </message>
+    <message>
+        <source>seminar</source>
+        <translation>研讨会</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>重复系列</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>会场</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>start year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>end year</source>
+        <translation>结束年份</translation>
+    </message>
+    <message>
+        <source>timezone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>second time zone</source>
+        <translation>第二时区</translation>
+    </message>
+    <message>
+        <source>repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>repeat every</source>
+        <translation>重复间隔</translation>
+    </message>
+    <message>
+        <source>repeat end</source>
+        <translation>重复截止</translation>
+    </message>
+    <message>
+        <source>repeat count</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>certificate settings</source>
+        <translation>证书设置</translation>
+    </message>
+    <message>
+        <source>minimum hours</source>
+        <translation>最少学时</translation>
+    </message>
+    <message>
+        <source>minimum attendance %</source>
+        <translation>最低出席率 %</translation>
+    </message>
+    <message>
+        <source>signatories</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>logos</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>mapping</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>signatory</source>
+        <translation>签署人</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>{place} start</source>
+        <translation>{place}开始时间</translation>
+    </message>
+    <message>
+        <source>{place} end</source>
+        <translation>{place}结束时间</translation>
+    </message>
+    <message>
+        <source>occurrence {day}</source>
+        <translation>{day} 的场次</translation>
+    </message>
+    <message>
+        <source>signatory {n} name</source>
+        <translation>签署人 {n} 姓名</translation>
+    </message>
+    <message>
+        <source>signatory {n} title</source>
+        <translation>签署人 {n} 职务</translation>
+    </message>
+    <message>
+        <source>signatory {n} Chinese title</source>
+        <translation>签署人 {n} 中文职务</translation>
+    </message>
+    <message>
+        <source>logo {n}</source>
+        <translation>标志 {n}</translation>
     </message>
 </context>
 </TS>

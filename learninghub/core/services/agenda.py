@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import timezones, validate, vocab
 from ..errors import RuleViolation, ValidationError
+from ..messages import QT_TRANSLATE_NOOP, Text, say
+from ..messages import field as field_name
 from ..models import AgendaSession, Attendance, Person, Seminar, SessionSeries, SessionSpeaker
 from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
 from .people import get_person, require_active
@@ -38,7 +40,8 @@ SESSION_FIELDS: dict[str, Cleaner] = {
 def _as_local(value: dt.datetime | str, field: str) -> dt.datetime:
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            raise ValidationError("give the local time of the seminar's zone, without an offset", where=field)
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("core", "give the local time of the seminar's zone, without an offset"), where=field)
         return validate.calendar_day(value, field)
     return validate.calendar_day(timezones.parse_local(value, where=field), field)
 
@@ -53,9 +56,9 @@ def _check_inside(seminar: Seminar, start: dt.datetime, end: dt.datetime, tz: Zo
     first_day, last_day = local_days(start, end, tz)
     if first_day < seminar.start_date or last_day > seminar.end_date:
         raise RuleViolation(
-            f"{start.astimezone(tz):%Y-%m-%d %H:%M}–{end.astimezone(tz):%Y-%m-%d %H:%M} is outside the seminar's "
-            f"days {seminar.start_date} – {seminar.end_date} ({seminar.timezone})",
-            where=where,
+            QT_TRANSLATE_NOOP("core", "{start}–{end} is outside the seminar's days {first} – {last} ({zone})"),
+            where=where, start=f"{start.astimezone(tz):%Y-%m-%d %H:%M}", end=f"{end.astimezone(tz):%Y-%m-%d %H:%M}",
+            first=str(seminar.start_date), last=str(seminar.end_date), zone=seminar.timezone,
         )
 
 
@@ -63,20 +66,27 @@ def _instants(
     seminar: Seminar, local_start: dt.datetime, local_end: dt.datetime, fold: timezones.Fold | None, where: str
 ) -> tuple[dt.datetime, dt.datetime]:
     tz = timezones.zone(seminar.timezone)
-    start = timezones.to_instant(local_start, tz, fold=fold, where=f"{where} start")
-    end = timezones.to_instant(local_end, tz, fold=fold, where=f"{where} end")
+    where_start = say(QT_TRANSLATE_NOOP("field", "{place} start"), "field", place=field_name(where))
+    where_end = say(QT_TRANSLATE_NOOP("field", "{place} end"), "field", place=field_name(where))
+    start = timezones.to_instant(local_start, tz, fold=fold, where=where_start)
+    end = timezones.to_instant(local_end, tz, fold=fold, where=where_end)
     if end <= start:
         raise RuleViolation(
-            f"ends at {local_end:%Y-%m-%d %H:%M}, not after it starts at {local_start:%Y-%m-%d %H:%M}",
-            where=f"{where} end",
+            QT_TRANSLATE_NOOP("core", "ends at {end}, not after it starts at {start}"),
+            where=where_end, end=f"{local_end:%Y-%m-%d %H:%M}", start=f"{local_start:%Y-%m-%d %H:%M}",
         )
     _check_inside(seminar, start, end, tz, where)
     return start, end
 
 
+def _occurrence(day: dt.date) -> Text:
+    """Where a refusal points in a repeating session: "occurrence 2020-07-14"."""
+    return say(QT_TRANSLATE_NOOP("field", "occurrence {day}"), "field", day=day.isoformat())
+
+
 def _people(session: Session, ids: Sequence[int], where: str) -> list[Person]:
     if len(set(ids)) != len(ids):
-        raise ValidationError("the same speaker is named twice", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "the same speaker is named twice"), where=where)
     return [require_active(get_person(session, pid), where) for pid in ids]
 
 
@@ -87,23 +97,26 @@ def _expand(rule: str, local_start: dt.datetime) -> list[dt.datetime]:
     if text.upper().startswith("RRULE:"):
         text = text[6:]
     if "COUNT=" not in text.upper() and "UNTIL=" not in text.upper():
-        raise ValidationError("a repeat rule needs COUNT= or UNTIL= so it ends", where="repeat")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "a repeat rule needs COUNT= or UNTIL= so it ends"),
+                              where="repeat")
     try:
         recurrence = rrulestr(text, dtstart=local_start)
     except (ValueError, TypeError) as exc:
-        raise ValidationError(f"{rule!r} is not an RFC 5545 rule ({exc})", where="repeat") from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{rule!r} is not an RFC 5545 rule ({detail})"), where="repeat",
+                              rule=rule, detail=str(exc)) from None
     occurrences = []
     try:
         for occurrence in recurrence:  # type: ignore[attr-defined]
             if occurrence.tzinfo is not None:
-                raise ValidationError("UNTIL must be a local time without Z", where="repeat")
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "UNTIL must be a local time without Z"), where="repeat")
             occurrences.append(validate.calendar_day(occurrence, "repeat"))
             if len(occurrences) > MAX_OCCURRENCES:
-                raise ValidationError(f"the rule makes more than {MAX_OCCURRENCES} sessions", where="repeat")
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "the rule makes more than {most} sessions"),
+                                      where="repeat", most=MAX_OCCURRENCES)
     except (ValueError, OverflowError):  # dateutil stepping past year 9999
         validate.calendar_day(validate.LAST_DAY + dt.timedelta(days=1), "repeat")
     if not occurrences:
-        raise ValidationError("the rule makes no session at all", where="repeat")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "the rule makes no session at all"), where="repeat")
     return occurrences
 
 
@@ -139,7 +152,7 @@ def add_session(
     duration = local_end - local_start
     made: list[AgendaSession] = []
     for occurrence in starts:
-        where = f"occurrence {occurrence:%Y-%m-%d}" if repeat else "session"
+        where = _occurrence(occurrence.date()) if repeat else "session"
         begin, finish = _instants(seminar, occurrence, occurrence + duration, fold, where)
         made.append(_new_row(seminar, fields, begin, finish, speakers, moderator))
     if repeat:
@@ -236,9 +249,9 @@ def delete_session(session: Session, session_id: int, *, force: bool = False) ->
     present = session.scalar(select(func.count(Attendance.id)).where(Attendance.session_id == session_id)) or 0
     if present and not force:
         raise RuleViolation(
-            f"{present} people checked in to session {session_id} '{row.title}'; "
-            "deleting it would lose their attendance",
-            where="session",
+            QT_TRANSLATE_NOOP("core", "{n} people checked in to session {id} '{title}'; "
+                                      "deleting it would lose their attendance"),
+            where="session", n=present, id=session_id, title=row.title,
         )
     session.delete(row)
     session.flush()
@@ -266,7 +279,8 @@ def _time_of_day(value: dt.time | str, where: str) -> dt.time:
     try:
         return dt.time.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(f"{value!r} is not a time of day (write 14:00)", where=where) from None
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a time of day (write 14:00)"), where=where,
+                              value=value) from None
 
 
 def series_occurrences(session: Session, series_id: int) -> list[AgendaSession]:
@@ -301,7 +315,8 @@ def edit_series(
     check_version(series, expected_version, "series")
     rows = series_occurrences(session, series_id)
     if not rows:
-        raise RuleViolation(f"series {series_id} has no occurrences left", where="series")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "series {id} has no occurrences left"), where="series",
+                            id=series_id)
     plain = cleaned(SESSION_FIELDS, title=title, kind=kind, room=room, language=language, description=description,
                     title_zh=title_zh, description_zh=description_zh)
     speakers = None if speaker_ids is UNSET else _people(session, list(speaker_ids), "speaker")
@@ -318,7 +333,7 @@ def edit_series(
         for row in rows:
             day = row.starts_at.astimezone(tz).date()
             local_start = dt.datetime.combine(day, begin)
-            row.starts_at, row.ends_at = _instants(seminar, local_start, local_start + length, fold, f"occurrence {day}")
+            row.starts_at, row.ends_at = _instants(seminar, local_start, local_start + length, fold, _occurrence(day))
         series.local_start = dt.datetime.combine(series.local_start.date(), begin)
         series.duration_minutes = int(length.total_seconds() // 60)
     for row in rows:
@@ -336,8 +351,8 @@ def cancel_occurrence(session: Session, session_id: int, *, force: bool = False)
     row = get_session(session, session_id)
     if row.series_id is None:
         raise RuleViolation(
-            f"session {session_id} '{row.title}' is not part of a repeating series; delete it instead",
-            where="session",
+            QT_TRANSLATE_NOOP("core", "session {id} '{title}' is not part of a repeating series; delete it instead"),
+            where="session", id=session_id, title=row.title,
         )
     series = get_or_refuse(session, SessionSeries, row.series_id, "series")
     local = row.starts_at.astimezone(timezones.zone(row.seminar.timezone)).replace(tzinfo=None)

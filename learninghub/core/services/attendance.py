@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import NotFound, RuleViolation
+from ..messages import QT_TRANSLATE_NOOP, say
 from ..models import AgendaSession, Attendance, Registration, utcnow
 from .common import get_or_refuse
 from .people import get_person, require_active
@@ -23,22 +24,28 @@ def check_in(
     person = require_active(get_person(session, person_id))
     seminar = item.seminar
     if seminar.status == "cancelled":
-        raise RuleViolation(f"seminar {seminar.id} '{seminar.title}' is cancelled", where="session")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="session",
+                            id=seminar.id, title=seminar.title)
     registration = session.scalars(
         select(Registration).where(Registration.seminar_id == seminar.id, Registration.person_id == person_id)
     ).first()
-    if registration is None or registration.status == "cancelled":
-        state = "not registered" if registration is None else "a cancelled registration"
+    if registration is None:
         raise RuleViolation(
-            f"{person.display_name} has {state} for seminar {seminar.id} '{seminar.title}'; register them first",
-            where="person",
+            QT_TRANSLATE_NOOP("core", "{name} has not registered for seminar {id} '{title}'; register them first"),
+            where="person", name=person.display_name, id=seminar.id, title=seminar.title,
+        )
+    if registration.status == "cancelled":
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("core", "{name} has a cancelled registration for seminar {id} '{title}'; "
+                                      "register them first"),
+            where="person", name=person.display_name, id=seminar.id, title=seminar.title,
         )
     if registration.status == "waitlisted" and is_full(session, seminar):
         # Checking in takes a seat ("attended"): someone waiting may not push a full seminar over capacity.
         raise RuleViolation(
-            f"{person.display_name} is on the waiting list of seminar {seminar.id} '{seminar.title}', which is full "
-            f"({seminar.capacity} seats); free a seat or raise the capacity first",
-            where="person",
+            QT_TRANSLATE_NOOP("core", "{name} is on the waiting list of seminar {id} '{title}', which is full "
+                                      "({n} seats); free a seat or raise the capacity first"),
+            where="person", name=person.display_name, id=seminar.id, title=seminar.title, n=seminar.capacity,
         )
     already = session.scalars(
         select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id == person_id)
@@ -48,14 +55,15 @@ def check_in(
 
         local = already.checked_in_at.astimezone(zone(seminar.timezone))
         raise RuleViolation(
-            f"{person.display_name} is already checked in to session {session_id} "
-            f"(at {local:%Y-%m-%d %H:%M} {seminar.timezone})",
-            where="attendance",
+            QT_TRANSLATE_NOOP("core", "{name} is already checked in to session {id} (at {time} {zone})"),
+            where="attendance", name=person.display_name, id=session_id, time=f"{local:%Y-%m-%d %H:%M}",
+            zone=seminar.timezone,
         )
     record = Attendance(session=item, person=person, checked_in_at=at or utcnow())
     session.add(record)
     if registration.status in ("invited", "registered", "confirmed", "waitlisted", "no-show"):
-        set_status(session, registration.id, "attended", note=f"checked in to session {session_id}")
+        set_status(session, registration.id, "attended",
+                   note=say(QT_TRANSLATE_NOOP("core", "checked in to session {id}"), id=session_id))
     session.flush()
     return record
 
@@ -65,7 +73,8 @@ def undo_check_in(session: Session, *, session_id: int, person_id: int) -> None:
         select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id == person_id)
     ).first()
     if record is None:
-        raise NotFound(f"person {person_id} is not checked in to session {session_id}", where="attendance")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "person {person} is not checked in to session {id}"),
+                       where="attendance", person=person_id, id=session_id)
     seminar_id = record.session.seminar_id
     session.delete(record)
     session.flush()
@@ -86,7 +95,8 @@ def _undo_automatic_attended(session: Session, seminar_id: int, person_id: int) 
         return
     last = registration.events[-1] if registration.events else None
     if last is not None and last.new_status == "attended" and (last.note or "").startswith("checked in to session"):
-        set_status(session, registration.id, last.old_status or "registered", note="check-in undone")
+        set_status(session, registration.id, last.old_status or "registered",
+                   note=say(QT_TRANSLATE_NOOP("core", "check-in undone")))
 
 
 def list_attendance(session: Session, *, session_id: int) -> list[Attendance]:

@@ -36,6 +36,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from ... import config
 from .. import certcodes, validate
 from ..errors import NotFound, RuleViolation, StaleEdit, ValidationError
+from ..messages import QT_TRANSLATE_NOOP, Text, say
 from ..models import (
     AgendaSession,
     Attendance,
@@ -53,7 +54,8 @@ NOT_COUNTED_KINDS = frozenset({"break", "meal"})
 MAX_SIGNATORIES = 3
 MAX_LOGOS = 3
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg")
-ERASED_REASON = "the holder's personal data was erased"
+#: Stored as the revocation reason (in English); shown translated where the register is read.
+ERASED_REASON = QT_TRANSLATE_NOOP("core", "the holder's personal data was erased")
 
 
 # ---------------------------------------------------------------- settings
@@ -68,13 +70,15 @@ class Rule:
     def default(cls) -> Rule:
         return cls(min_attendance_pct=float(config.DEFAULTS["min_attendance_percent"]))  # type: ignore[arg-type]
 
-    def describe(self) -> str:
-        parts = []
+    def describe(self) -> Text:
+        share = hours = None
         if self.min_attendance_pct is not None:
-            parts.append(f"{_num(self.min_attendance_pct)} % of sessions")
+            share = say(QT_TRANSLATE_NOOP("core", "{pct} % of sessions"), pct=_num(self.min_attendance_pct))
         if self.min_hours is not None:
-            parts.append(f"{_num(self.min_hours)} h")
-        return " or ".join(parts)
+            hours = say(QT_TRANSLATE_NOOP("core", "{hours} h"), hours=_num(self.min_hours))
+        if share is not None and hours is not None:
+            return say(QT_TRANSLATE_NOOP("core", "{share} or {hours}"), share=share, hours=hours)
+        return share or hours or Text("")
 
 
 @dataclass(frozen=True)
@@ -108,17 +112,18 @@ def check_rule(min_attendance_pct: float | None, min_hours: float | None, *, whe
     if min_attendance_pct is not None:
         pct = float(min_attendance_pct)
         if not 0 < pct <= 100:
-            raise ValidationError(f"must be more than 0 and at most 100 (got {_num(pct)})",
-                                  where="minimum attendance %")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "must be more than 0 and at most 100 (got {value})"),
+                                  where="minimum attendance %", value=_num(pct))
         min_attendance_pct = pct
     if min_hours is not None:
         hours = float(min_hours)
         if not 0 < hours <= 10_000:
-            raise ValidationError(f"must be more than 0 and at most 10000 (got {_num(hours)})",
-                                  where="minimum hours")
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "must be more than 0 and at most 10000 (got {value})"),
+                                  where="minimum hours", value=_num(hours))
         min_hours = hours
     if min_attendance_pct is None and min_hours is None:
-        raise ValidationError("give a minimum attendance % or a minimum of hours (or both)", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "give a minimum attendance % or a minimum of hours (or both)"),
+                              where=where)
     return Rule(min_attendance_pct, min_hours)
 
 
@@ -132,16 +137,20 @@ def _check_signatories(items: Iterable[Signatory | tuple[str, ...]]) -> list[dic
         else:
             name, title, title_zh = (tuple(item) + (None, None))[:3]
         entry = {
-            "name": validate.required_text(name, f"signatory {i} name", max_len=200),
-            "title": validate.text(title, f"signatory {i} title", max_len=200),
+            "name": validate.required_text(
+                name, say(QT_TRANSLATE_NOOP("field", "signatory {n} name"), context="field", n=i), max_len=200),
+            "title": validate.text(
+                title, say(QT_TRANSLATE_NOOP("field", "signatory {n} title"), context="field", n=i), max_len=200),
         }
-        chinese = validate.text(title_zh, f"signatory {i} Chinese title", max_len=200)
+        chinese = validate.text(
+            title_zh, say(QT_TRANSLATE_NOOP("field", "signatory {n} Chinese title"), context="field", n=i),
+            max_len=200)
         if chinese:
             entry["title_zh"] = chinese
         result.append(entry)
     if len(result) > MAX_SIGNATORIES:
-        raise ValidationError(f"at most {MAX_SIGNATORIES} people sign a certificate (got {len(result)})",
-                              where="signatories")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "at most {most} people sign a certificate (got {count})"),
+                              where="signatories", most=MAX_SIGNATORIES, count=len(result))
     return result
 
 
@@ -150,21 +159,24 @@ def _check_logos(paths: Iterable[str | Path]) -> list[str]:
     the current folder, then under ``resources/``."""
     result = []
     for i, raw in enumerate(paths, start=1):
-        where = f"logo {i}"
+        where = say(QT_TRANSLATE_NOOP("field", "logo {n}"), context="field", n=i)
         text = validate.required_text(str(raw), where, max_len=1000)
         path = Path(text).expanduser()
         if not path.is_absolute() and not path.exists():
             try:
                 path = config.resource_path(text)
             except ValueError:
-                raise ValidationError(f"{text} is outside resources/", where=where) from None
+                raise ValidationError(QT_TRANSLATE_NOOP("core", "{path} is outside resources/"), where=where,
+                                      path=text) from None
         if not path.is_file():
-            raise ValidationError(f"there is no file {text}", where=where)
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "there is no file {path}"), where=where, path=text)
         if path.suffix.lower() not in LOGO_SUFFIXES:
-            raise ValidationError(f"{path.name} is not a PNG or JPEG image", where=where)
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "{name} is not a PNG or JPEG image"), where=where,
+                                  name=path.name)
         result.append(str(path.resolve()))
     if len(result) > MAX_LOGOS:
-        raise ValidationError(f"at most {MAX_LOGOS} logos fit on a certificate (got {len(result)})", where="logos")
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "at most {most} logos fit on a certificate (got {count})"),
+                              where="logos", most=MAX_LOGOS, count=len(result))
     return result
 
 
@@ -203,9 +215,10 @@ def set_settings(
     row = session.get(CertificateSettings, seminar_id)
     stored = row.version if row is not None else 0  # never saved: the defaults are version 0
     if expected_version is not None and expected_version != stored:
-        raise StaleEdit(f"the certificate settings of seminar {seminar_id} were changed by someone else meanwhile "
-                        f"(you edited version {expected_version}, they are now version {stored}); "
-                        "reload them and apply your change again", where="certificate settings")
+        raise StaleEdit(QT_TRANSLATE_NOOP("core", "the certificate settings of seminar {id} were changed by someone "
+                                                  "else meanwhile (you edited version {edited}, they are now version "
+                                                  "{stored}); reload them and apply your change again"),
+                        where="certificate settings", id=seminar_id, edited=expected_version, stored=stored)
     if row is None:
         default = Rule.default()
         row = CertificateSettings(seminar_id=seminar_id, min_attendance_pct=default.min_attendance_pct,
@@ -237,6 +250,7 @@ class Eligibility:
     sessions_total: int
     minutes_attended: int
     eligible: bool
+    #: Why, in words (a Text: the interface shows it translated).
     reason: str
     #: The code already in the register for this person and seminar (XXXX-XXXX-XXXX), if any.
     code: str | None = None
@@ -297,15 +311,30 @@ def _floor1(numerator: int, denominator: int) -> str:
     return f"{tenths // 10}.{tenths % 10}"
 
 
-def _pct_text(attended: int, total: int) -> str:
+def _pct_number(attended: int, total: int) -> str:
+    """The share in per cent, one decimal rounded down, without a trailing '.0'."""
     text = _floor1(attended * 100, total)
-    return f"{text[:-2] if text.endswith('.0') else text} %"
+    return text.removesuffix(".0")
 
 
-def attendance_text(attended: int, total: int, minutes: int) -> str:
+def attendance_text(attended: int, total: int, minutes: int) -> Text:
     """'attended 3 of 8 sessions (37.5 %), 6.0 h'"""
-    share = f" ({_pct_text(attended, total)})" if total else ""
-    return f"attended {attended} of {total} session{'s' if total != 1 else ''}{share}, {_floor1(minutes, 60)} h"
+    hours = _floor1(minutes, 60)
+    if not total:
+        return say(QT_TRANSLATE_NOOP("core", "attended {attended} of {total} sessions, {hours} h"),
+                   attended=attended, total=total, hours=hours)
+    share = _pct_number(attended, total)
+    if total == 1:
+        return say(QT_TRANSLATE_NOOP("core", "attended {attended} of {total} session ({share} %), {hours} h"),
+                   attended=attended, total=total, share=share, hours=hours)
+    return say(QT_TRANSLATE_NOOP("core", "attended {attended} of {total} sessions ({share} %), {hours} h"),
+               attended=attended, total=total, share=share, hours=hours)
+
+
+def _reason_text(reason: str) -> str:
+    """A stored revocation reason: typed by a person (shown as it is), or the app's own (translated)."""
+    return say(QT_TRANSLATE_NOOP("core", "the holder's personal data was erased")) if reason == ERASED_REASON \
+        else reason
 
 
 class _Threshold:
@@ -331,24 +360,35 @@ def _judge(data: _Seminar, reg: Registration, rule: Rule, threshold: _Threshold)
     code = certcodes.format_code(cert.code) if cert else None
     cert_status = status_of(cert) if cert else None
     figures = attendance_text(len(sessions), total, minutes)
+    reason: Text
     if person.erased_at is not None:
-        eligible, reason = False, "person erased"
+        eligible, reason = False, say(QT_TRANSLATE_NOOP("core", "person erased"))
     elif reg.status == "cancelled":
-        eligible, reason = False, f"registration cancelled; {figures}"
+        eligible, reason = False, say(QT_TRANSLATE_NOOP("core", "registration cancelled; {figures}"), figures=figures)
     elif data.seminar.status == "cancelled":
-        eligible, reason = False, "the seminar is cancelled"
+        eligible, reason = False, say(QT_TRANSLATE_NOOP("core", "the seminar is cancelled"))
     elif total == 0:
-        eligible, reason = False, "the seminar has no sessions to attend (breaks and meals do not count)"
+        eligible, reason = False, say(QT_TRANSLATE_NOOP(
+            "core", "the seminar has no sessions to attend (breaks and meals do not count)"))
     elif not threshold.met(len(sessions), total, minutes):
-        eligible, reason = False, f"{figures}; needs {rule.describe()}"
+        eligible, reason = False, say(QT_TRANSLATE_NOOP("core", "{figures}; needs {rule}"), figures=figures,
+                                      rule=rule.describe())
     elif cert is not None and cert.revoked_at is not None:
         eligible = False
-        reason = f"{figures}, but certificate {code} was revoked on {cert.revoked_at:%Y-%m-%d}" + (
-            f" ({cert.revoke_reason})" if cert.revoke_reason else "") + "; reinstate it to print it again"
+        day = f"{cert.revoked_at:%Y-%m-%d}"
+        if cert.revoke_reason:
+            reason = say(QT_TRANSLATE_NOOP("core", "{figures}, but certificate {code} was revoked on {day} ({why}); "
+                                                   "reinstate it to print it again"),
+                         figures=figures, code=code, day=day, why=_reason_text(cert.revoke_reason))
+        else:
+            reason = say(QT_TRANSLATE_NOOP("core", "{figures}, but certificate {code} was revoked on {day}; "
+                                                   "reinstate it to print it again"),
+                         figures=figures, code=code, day=day)
     else:
         eligible, reason = True, figures
     if not eligible and cert_status == "valid":  # issued under an earlier rule or attendance: say so
-        reason += f"; certificate {code} issued earlier stays valid until revoked"
+        reason = say(QT_TRANSLATE_NOOP("core", "{reason}; certificate {code} issued earlier stays valid until revoked"),
+                     reason=reason, code=code)
     return Eligibility(reg.person_id, person.display_name, reg.status, len(sessions), total, minutes,
                        eligible, reason, code, cert_status)
 
@@ -425,11 +465,12 @@ def _find(session: Session, code_text: str) -> Certificate:
     code = certcodes.parse_code(code_text)
     if code is None:
         raise ValidationError(
-            f"{code_text!r} is not a certificate code (12 letters and digits, as XXXX-XXXX-XXXX; "
-            "check for a mistyped character)", where="code")
+            QT_TRANSLATE_NOOP("core", "{code!r} is not a certificate code (12 letters and digits, as XXXX-XXXX-XXXX; "
+                                      "check for a mistyped character)"), where="code", code=code_text)
     cert = session.scalars(select(Certificate).where(Certificate.code == code)).first()
     if cert is None:
-        raise NotFound(f"no certificate in the register has code {certcodes.format_code(code)}", where="code")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "no certificate in the register has code {code}"), where="code",
+                       code=certcodes.format_code(code))
     return cert
 
 
@@ -456,9 +497,8 @@ def revoke(session: Session, code_text: str, *, reason: str | None = None,
     cert = _find(session, code_text)
     why = validate.text(reason, "reason", max_len=1000)
     if cert.revoked_at is not None:
-        raise RuleViolation(
-            f"certificate {certcodes.format_code(cert.code)} was already revoked on {cert.revoked_at:%Y-%m-%d}",
-            where="code")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "certificate {code} was already revoked on {day}"), where="code",
+                            code=certcodes.format_code(cert.code), day=f"{cert.revoked_at:%Y-%m-%d}")
     cert.revoked_at = at or utcnow()
     cert.revoke_reason = why
     session.flush()
@@ -470,10 +510,10 @@ def reinstate(session: Session, code_text: str) -> Certificate:
     cert = _find(session, code_text)
     formatted = certcodes.format_code(cert.code)
     if cert.revoked_at is None:
-        raise RuleViolation(f"certificate {formatted} is not revoked", where="code")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "certificate {code} is not revoked"), where="code", code=formatted)
     if cert.person.erased_at is not None:
-        raise RuleViolation(f"certificate {formatted} belonged to a person since erased; it stays revoked",
-                            where="code")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "certificate {code} belonged to a person since erased; "
+                                                      "it stays revoked"), where="code", code=formatted)
     cert.revoked_at = None
     cert.revoke_reason = None
     session.flush()
@@ -510,7 +550,7 @@ class Verification:
     issued_at: dt.datetime | None = None
     revoked_at: dt.datetime | None = None
     revoke_reason: str | None = None
-    #: One line for a person: what the answer means.
+    #: One line for a person: what the answer means (a Text: the interface shows it translated).
     detail: str = ""
 
 
@@ -519,28 +559,34 @@ def verify(session: Session, code_text: str) -> Verification:
     wants an answer, and "unknown" is one."""
     code = certcodes.parse_code(code_text)
     if code is None:
-        return Verification("unknown", (code_text or "").strip(),
-                            detail="not a certificate code (mistyped, or not issued by Learning Hub Planner)")
+        return Verification("unknown", (code_text or "").strip(), detail=say(QT_TRANSLATE_NOOP(
+            "core", "not a certificate code (mistyped, or not issued by Learning Hub Planner)")))
     formatted = certcodes.format_code(code)
     cert = session.scalars(
         select(Certificate).options(selectinload(Certificate.seminar)).where(Certificate.code == code)
     ).first()
     if cert is None:
-        return Verification("unknown", formatted, detail="no certificate in the register has this code")
+        return Verification("unknown", formatted,
+                            detail=say(QT_TRANSLATE_NOOP("core", "no certificate in the register has this code")))
     return answer_for(cert)
 
 
 def answer_for(cert: Certificate) -> Verification:
     """What ``verify`` answers for a register entry (valid or revoked)."""
-    holder = cert.holder_name or "(erased)"
+    holder = cert.holder_name or say(QT_TRANSLATE_NOOP("core", "(erased)"))
     status = status_of(cert)
     seminar = cert.seminar
     formatted = certcodes.format_code(cert.code)
+    detail: Text
     if status == "valid":
-        detail = f"{holder} — {cert.seminar_title} ({seminar.start_date} to {seminar.end_date}), " \
-                 f"issued {cert.issued_at:%Y-%m-%d}"
+        detail = say(QT_TRANSLATE_NOOP("core", "{holder} — {title} ({first} to {last}), issued {day}"),
+                     holder=holder, title=cert.seminar_title, first=str(seminar.start_date),
+                     last=str(seminar.end_date), day=f"{cert.issued_at:%Y-%m-%d}")
+    elif cert.revoke_reason:
+        detail = say(QT_TRANSLATE_NOOP("core", "revoked on {day}: {why}"), day=f"{cert.revoked_at:%Y-%m-%d}",
+                     why=_reason_text(cert.revoke_reason))
     else:
-        detail = f"revoked on {cert.revoked_at:%Y-%m-%d}" + (f": {cert.revoke_reason}" if cert.revoke_reason else "")
+        detail = say(QT_TRANSLATE_NOOP("core", "revoked on {day}"), day=f"{cert.revoked_at:%Y-%m-%d}")
     return Verification(status, formatted, holder, cert.seminar_title, cert.seminar_id, cert.person_id, cert.id,
                         seminar.start_date, seminar.end_date, cert.issued_at, cert.revoked_at, cert.revoke_reason,
                         detail)

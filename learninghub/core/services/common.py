@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, StaleEdit
+from ..messages import QT_TRANSLATE_NOOP
+from ..messages import field as field_name
 
 T = TypeVar("T")
 
@@ -16,7 +18,8 @@ def get_or_refuse(session: Session, model: type[T], ident: int, what: str, **kw:
     """The row ``ident`` of ``model``, or NotFound saying which ``what`` is missing."""
     row = session.get(model, ident, **kw)
     if row is None:
-        raise NotFound(f"there is no {what} with id {ident}", where=what)
+        raise NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where=what, what=field_name(what),
+                       id=ident)
     return row
 
 
@@ -24,11 +27,15 @@ def check_version(row: Any, expected_version: int | None, what: str) -> None:
     """Refuse an edit made on a copy older than the stored row (two people, one row)."""
     if expected_version is not None and row.version != expected_version:
         raise StaleEdit(
-            f"{what} {row.id} was changed by someone else meanwhile "
-            f"(you edited version {expected_version}, it is now version {row.version}); "
-            "reload it and apply your change again",
+            QT_TRANSLATE_NOOP("core", "{what} {id} was changed by someone else meanwhile "
+                              "(you edited version {edited}, it is now version {stored}); "
+                              "reload it and apply your change again"),
             where=what,
             fresh=stored_values(row),
+            what=field_name(what),
+            id=row.id,
+            edited=expected_version,
+            stored=row.version,
         )
 
 

@@ -16,13 +16,25 @@ from sqlalchemy import CTE, Select, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from .. import timezones, vocab
+from ..messages import QT_TRANSLATE_NOOP, Text, say
 from ..models import AgendaSession, Person, Registration, Seminar, SessionSpeaker
 from .seminars import get_seminar
 
 #: The kinds, in the order they are reported.
 KINDS = ("speaker-double-booked", "room-double-booked", "outside-seminar-days", "participant-overlap", "over-capacity")
-_STANDING = {"invited": "invited to", "registered": "registered for", "confirmed": "confirmed for",
-             "waitlisted": "on the waiting list for", "attended": "an attendee of", "no-show": "registered for"}
+#: How a registration stands towards its seminar, the seminar's days filled in ("invited to "Park City" (...)").
+_STANDING = {
+    "invited": lambda days: say(QT_TRANSLATE_NOOP("core", "invited to {seminar}"), seminar=days),
+    "registered": lambda days: say(QT_TRANSLATE_NOOP("core", "registered for {seminar}"), seminar=days),
+    "confirmed": lambda days: say(QT_TRANSLATE_NOOP("core", "confirmed for {seminar}"), seminar=days),
+    "waitlisted": lambda days: say(QT_TRANSLATE_NOOP("core", "on the waiting list for {seminar}"), seminar=days),
+    "attended": lambda days: say(QT_TRANSLATE_NOOP("core", "an attendee of {seminar}"), seminar=days),
+    "no-show": lambda days: say(QT_TRANSLATE_NOOP("core", "registered for {seminar}"), seminar=days),
+}
+#: Days of the week as a session's time shows them ("Mon 2020-07-13 09:30").
+_WEEKDAYS = (QT_TRANSLATE_NOOP("core", "Mon"), QT_TRANSLATE_NOOP("core", "Tue"), QT_TRANSLATE_NOOP("core", "Wed"),
+             QT_TRANSLATE_NOOP("core", "Thu"), QT_TRANSLATE_NOOP("core", "Fri"), QT_TRANSLATE_NOOP("core", "Sat"),
+             QT_TRANSLATE_NOOP("core", "Sun"))
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,7 @@ class ConflictItem:
 @dataclass(frozen=True)
 class Conflict:
     kind: str
-    message: str
+    message: Text
     items: tuple[ConflictItem, ...]
 
     @property
@@ -63,16 +75,26 @@ def seminar_span(seminar: Seminar) -> tuple[dt.datetime, dt.datetime]:
     return first.astimezone(timezones.UTC), after.astimezone(timezones.UTC)
 
 
-def _described(row: Any, seminar: Seminar) -> str:
+def _weekday(moment: dt.datetime) -> Text:
+    return Text(_WEEKDAYS[moment.weekday()])
+
+
+def _described(row: Any, seminar: Seminar) -> Text:
     """A session in plain words, in its own seminar's zone (``row``: a session or a row with its columns)."""
     tz = timezones.zone(seminar.timezone)
     start, end = row.starts_at.astimezone(tz), row.ends_at.astimezone(tz)
-    until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %Y-%m-%d %H:%M}"
-    return f'"{row.title}" ({seminar.title}, {start:%a %Y-%m-%d %H:%M}–{until} {tz.key})'
+    if end.date() == start.date():
+        return say(QT_TRANSLATE_NOOP("core", '"{title}" ({seminar}, {weekday} {start}–{end} {zone})'),
+                   title=row.title, seminar=seminar.title, weekday=_weekday(start), start=f"{start:%Y-%m-%d %H:%M}",
+                   end=f"{end:%H:%M}", zone=tz.key)
+    return say(QT_TRANSLATE_NOOP("core", '"{title}" ({seminar}, {weekday} {start}–{end_weekday} {end} {zone})'),
+               title=row.title, seminar=seminar.title, weekday=_weekday(start), start=f"{start:%Y-%m-%d %H:%M}",
+               end_weekday=_weekday(end), end=f"{end:%Y-%m-%d %H:%M}", zone=tz.key)
 
 
-def _days(seminar: Seminar) -> str:
-    return f'"{seminar.title}" ({seminar.start_date} – {seminar.end_date} {seminar.timezone})'
+def _days(seminar: Seminar) -> Text:
+    return say(QT_TRANSLATE_NOOP("core", '"{title}" ({first} – {last} {zone})'), title=seminar.title,
+               first=str(seminar.start_date), last=str(seminar.end_date), zone=seminar.timezone)
 
 
 def _item(row: AgendaSession | Seminar | Person) -> ConflictItem:
@@ -145,10 +167,23 @@ def _speakers(session: Session, live: dict[int, Seminar], seminar_id: int | None
         roles[1].add(role_b)
     conflicts = []
     for (one, two, who), both in merged.items():
-        verb_a, verb_b = ("speaks in" if "speaker" in roles else "moderates" for roles in both)
-        again = {"speaks in": "in ", "moderates": ""}[verb_b] if verb_a == verb_b else f"{verb_b} "
-        message = (f"{who.display_name} {verb_a} {_described(one, live[one.seminar_id])} and "
-                   f"{again}{_described(two, live[two.seminar_id])} at the same time")
+        speaks_a, speaks_b = ("speaker" in roles for roles in both)
+        name = who.display_name
+        first, second = _described(one, live[one.seminar_id]), _described(two, live[two.seminar_id])
+        if speaks_a and speaks_b:
+            message = say(QT_TRANSLATE_NOOP("core", "{person} speaks in {first} and in {second} at the same time"),
+                          person=name, first=first, second=second)
+        elif speaks_a:
+            message = say(QT_TRANSLATE_NOOP(
+                "core", "{person} speaks in {first} and moderates {second} at the same time"),
+                person=name, first=first, second=second)
+        elif speaks_b:
+            message = say(QT_TRANSLATE_NOOP(
+                "core", "{person} moderates {first} and speaks in {second} at the same time"),
+                person=name, first=first, second=second)
+        else:
+            message = say(QT_TRANSLATE_NOOP("core", "{person} moderates {first} and {second} at the same time"),
+                          person=name, first=first, second=second)
         conflicts.append(Conflict("speaker-double-booked", message, (_item(one), _item(two), _item(who))))
     return conflicts
 
@@ -164,8 +199,10 @@ def _rooms(session: Session, live: dict[int, Seminar], seminar_id: int | None) -
     conflicts = []
     for first, second in rows:
         place = live[first.seminar_id].venue or live[first.seminar_id].title
-        message = (f'room "{first.room}" at {place} is booked for {_described(first, live[first.seminar_id])} '
-                   f"and for {_described(second, live[second.seminar_id])} at the same time")
+        message = say(QT_TRANSLATE_NOOP(
+            "core", 'room "{room}" at {place} is booked for {first} and for {second} at the same time'),
+            room=first.room, place=place, first=_described(first, live[first.seminar_id]),
+            second=_described(second, live[second.seminar_id]))
         conflicts.append(Conflict("room-double-booked", message, (_item(first), _item(second))))
     return conflicts
 
@@ -182,8 +219,10 @@ def _outside_days(session: Session, live: dict[int, Seminar], seminar_id: int | 
         span = spans.get(row.seminar_id)
         if span is not None and (row.starts_at < span[0] or row.ends_at > span[1]):
             seminar = live[row.seminar_id]
-            message = (f"{_described(row, seminar)} is outside the seminar's days "
-                       f"{seminar.start_date} – {seminar.end_date} ({seminar.timezone})")
+            message = say(QT_TRANSLATE_NOOP("core", "{session} is outside the seminar's days {first} – {last} "
+                                            "({zone})"),
+                          session=_described(row, seminar), first=str(seminar.start_date),
+                          last=str(seminar.end_date), zone=seminar.timezone)
             item = ConflictItem("session", row.id, row.seminar_id, row.title)
             conflicts.append(Conflict("outside-seminar-days", message, (item, _item(seminar))))
     return conflicts
@@ -203,9 +242,13 @@ def _overlapping_seminars(live: dict[int, Seminar]) -> list[tuple[Seminar, Semin
     return pairs
 
 
-def _amount(delta: dt.timedelta) -> str:
+def _amount(delta: dt.timedelta) -> Text:
     hours = delta.total_seconds() / 3600
-    return f"{hours:g} h" if hours < 24 else f"{delta.days} day{'s' if delta.days > 1 else ''}"
+    if hours < 24:
+        return say(QT_TRANSLATE_NOOP("core", "{hours:g} h"), hours=hours)
+    if delta.days > 1:
+        return say(QT_TRANSLATE_NOOP("core", "{n} days"), n=delta.days)
+    return say(QT_TRANSLATE_NOOP("core", "{n} day"), n=delta.days)
 
 
 def _participants(session: Session, live: dict[int, Seminar], seminar_id: int | None) -> list[Conflict]:
@@ -225,8 +268,9 @@ def _participants(session: Session, live: dict[int, Seminar], seminar_id: int | 
             if person_id not in by_seminar.get(second.id, {}):
                 continue
             reg_b = by_seminar[second.id][person_id][0]
-            message = (f"{person.display_name} is {_STANDING[reg_a.status]} {_days(first)} and "
-                       f"{_STANDING[reg_b.status]} {_days(second)}, which overlap by {_amount(overlap)}")
+            message = say(QT_TRANSLATE_NOOP("core", "{person} is {first} and {second}, which overlap by {amount}"),
+                          person=person.display_name, first=_STANDING[reg_a.status](_days(first)),
+                          second=_STANDING[reg_b.status](_days(second)), amount=_amount(overlap))
             items = tuple(ConflictItem("registration", r.id, s.id, f"{person.display_name} – {s.title} ({r.status})")
                           for r, s in ((reg_a, first), (reg_b, second)))
             conflicts.append(Conflict("participant-overlap", message, (*items, _item(person))))
@@ -242,7 +286,9 @@ def _over_capacity(session: Session, live: dict[int, Seminar], seminar_id: int |
         .group_by(Registration.seminar_id).order_by(Registration.seminar_id)
     ).all()
     return [
-        Conflict("over-capacity", f'"{live[sid].title}" has {taken} seats taken for a capacity of '
-                 f"{live[sid].capacity} ({taken - (live[sid].capacity or 0)} too many)", (_item(live[sid]),))
+        Conflict("over-capacity", say(QT_TRANSLATE_NOOP(
+            "core", '"{title}" has {taken} seats taken for a capacity of {capacity} ({excess} too many)'),
+            title=live[sid].title, taken=taken, capacity=live[sid].capacity,
+            excess=taken - (live[sid].capacity or 0)), (_item(live[sid]),))
         for sid, taken in counts if taken > (live[sid].capacity or 0)
     ]

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from .. import validate
 from ..errors import RuleViolation, ValidationError
+from ..messages import QT_TRANSLATE_NOOP
 from ..models import Curriculum
 from ..quickread import CurriculumOutline, SeminarOutline
 from .common import UNSET, check_version, get_or_refuse
@@ -15,9 +16,10 @@ from .common import UNSET, check_version, get_or_refuse
 def _check_years(start_year: int | None, end_year: int | None) -> None:
     for field, year in (("start year", start_year), ("end year", end_year)):
         if year is not None and not 1900 <= year <= 2200:
-            raise ValidationError(f"{year} is not a plausible year", where=field)
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "{year} is not a plausible year"), where=field, year=year)
     if start_year is not None and end_year is not None and end_year < start_year:
-        raise RuleViolation(f"ends in {end_year}, before it starts in {start_year}", where="end year")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "ends in {end}, before it starts in {start}"), where="end year",
+                            end=end_year, start=start_year)
 
 
 def add_curriculum(

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ... import config
 from ..errors import LearningHubError, ValidationError
+from ..messages import QT_TRANSLATE_NOOP, Text, field, say
 from ..models import (
     AgendaSession,
     Attendance,
@@ -78,7 +79,8 @@ def clear_everything(session: Session) -> None:
 def _check_keys(item: dict[str, Any], kind: str, where: str) -> None:
     unknown = set(item) - _KEYS[kind]
     if unknown:
-        raise ValidationError(f"unknown field(s) {', '.join(sorted(unknown))}", where=where)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "unknown field(s) {names}"), where=where,
+                              names=", ".join(sorted(unknown)))
 
 
 def load_demo(session: Session, path: Path | None = None) -> DemoSummary:
@@ -111,10 +113,19 @@ def load_demo(session: Session, path: Path | None = None) -> DemoSummary:
         try:
             _load_seminar(session, item, curriculum_ids, person_ids, counts)
         except (LearningHubError, KeyError) as exc:
-            message = exc.user_message if isinstance(exc, LearningHubError) else f"unknown reference {exc}"
-            raise ValidationError(message, where=f"{path.name} {where}") from None
+            raise ValidationError(_refusal(exc), where=f"{path.name} {where}") from None
     return DemoSummary(len(curriculum_ids), len(data["seminars"]), counts["sessions"], len(person_ids),
                        counts["registrations"], counts["check_ins"])
+
+
+def _refusal(exc: LearningHubError | KeyError) -> Text:
+    """What went wrong inside a seminar of the file, with the field it names (a refusal's ``user_message``)."""
+    if isinstance(exc, KeyError):
+        return say(QT_TRANSLATE_NOOP("core", "unknown reference {key}"), key=str(exc))
+    if not exc.where:
+        return exc.message
+    place = exc.where if isinstance(exc.where, Text) else field(exc.where)
+    return say(QT_TRANSLATE_NOOP("core", "{place}: {message}"), place=place, message=exc.message)
 
 
 def _load_seminar(

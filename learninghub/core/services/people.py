@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from .. import validate, vocab
 from ..errors import RuleViolation
+from ..messages import QT_TRANSLATE_NOOP
 from ..models import Person, Registration, RegistrationEvent, email_key, utcnow
 from . import places, search
 from .certificates import forget_holder
@@ -34,13 +35,15 @@ def _check_email_free(session: Session, email: str | None, person_id: int | None
     other = session.scalars(query).first()
     if other is not None:
         raise RuleViolation(
-            f"{email} is already the address of person {other.id} ({other.display_name})", where="email"
+            QT_TRANSLATE_NOOP("core", "{email} is already the address of person {id} ({name})"), where="email",
+            email=email, id=other.id, name=other.display_name,
         )
 
 
 def _check_has_name(given: str | None, family: str | None) -> None:
     if not given and not family:
-        raise RuleViolation("a person needs a given or a family name in Latin script", where="family name")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "a person needs a given or a family name in Latin script"),
+                            where="family name")
 
 
 def add_person(
@@ -89,7 +92,7 @@ def get_person(session: Session, person_id: int, *, for_update: bool = False) ->
 def require_active(person: Person, where: str = "person") -> Person:
     """Refuse to use an erased person in a new record."""
     if person.erased_at is not None:
-        raise RuleViolation(f"person {person.id} has been erased", where=where)
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "person {id} has been erased"), where=where, id=person.id)
     return person
 
 
@@ -143,7 +146,7 @@ def erase_person(session: Session, person_id: int) -> Person:
     """
     person = get_person(session, person_id)
     if person.erased_at is not None:
-        raise RuleViolation(f"person {person_id} was already erased", where="person")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "person {id} was already erased"), where="person", id=person_id)
     person.given_name = ""
     person.family_name = ""
     person.native_name = None

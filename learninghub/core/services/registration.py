@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import vocab
 from ..errors import RuleViolation
+from ..messages import QT_TRANSLATE_NOOP, Text, say, word
 from ..models import AgendaSession, Attendance, Certificate, Registration, RegistrationEvent, Seminar, utcnow
 from .common import check_version, get_or_refuse
 from .people import get_person, require_active
@@ -121,19 +122,22 @@ def register_change(
     if existing is not None:
         if existing.status == status:
             raise RuleViolation(
-                f"person {person_id} is already {status} for seminar {seminar_id} (registration {existing.id})",
-                where="registration",
+                QT_TRANSLATE_NOOP("core", "person {person} is already {status} for seminar {seminar} "
+                                          "(registration {registration})"),
+                where="registration", person=person_id, status=_status_word(status), seminar=seminar_id,
+                registration=existing.id,
             )
         return change_status(session, existing.id, status, note=note)
     if seminar.status == "cancelled":
-        raise RuleViolation(f"seminar {seminar_id} '{seminar.title}' is cancelled", where="seminar")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="seminar",
+                            id=seminar_id, title=seminar.title)
     full = status in _CAPACITY_CHECKED and is_full(session, seminar)  # counted before adding this one
     registration = Registration(seminar=seminar, person=person, status=status)
     session.add(registration)
     if full:
         registration.status = "waitlisted"
         registration.waitlisted_at = utcnow()
-        note = f"seminar full ({seminar.capacity} seats): put on the waiting list"
+        note = say(QT_TRANSLATE_NOOP("core", "seminar full ({n} seats): put on the waiting list"), n=seminar.capacity)
     elif status == "waitlisted":
         registration.waitlisted_at = utcnow()
     _record(registration, None, registration.status, note)
@@ -180,23 +184,27 @@ def change_status(
         return StatusChange(registration.id, old, old, old_waitlisted_at, registration.version, (),
                             capacity=seminar.capacity)
     if seminar.status == "cancelled" and status != "cancelled":
-        raise RuleViolation(f"seminar {seminar.id} '{seminar.title}' is cancelled", where="seminar")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="seminar",
+                            id=seminar.id, title=seminar.title)
     require_active(registration.person)
     was_seated = old in vocab.SEAT_HOLDING_STATUSES
     promoted: list[Promotion] = []
     if status in _CAPACITY_CHECKED and not was_seated and is_full(session, seminar):
         if old == "waitlisted":
             raise RuleViolation(
-                f"seminar {seminar.id} is full ({seminar.capacity} seats); "
-                "the person stays on the waiting list until a seat frees",
-                where="status",
+                QT_TRANSLATE_NOOP("core", "seminar {id} is full ({n} seats); "
+                                          "the person stays on the waiting list until a seat frees"),
+                where="status", id=seminar.id, n=seminar.capacity,
             )
-        _change(session, registration, "waitlisted", note or f"seminar full ({seminar.capacity} seats)")
+        _change(session, registration, "waitlisted",
+                note or say(QT_TRANSLATE_NOOP("core", "seminar full ({n} seats)"), n=seminar.capacity))
     else:
         _change(session, registration, status, note)
         if was_seated and status not in vocab.SEAT_HOLDING_STATUSES:
             waiting_since = {r.id: r.waitlisted_at for r in waiting_list(session, seminar.id)}
-            moved = fill_free_seats(session, seminar, reason=f"a seat freed (registration {registration.id} {status})")
+            reason = say(QT_TRANSLATE_NOOP("core", "a seat freed (registration {id} {status})"),
+                         id=registration.id, status=_status_word(status))
+            moved = fill_free_seats(session, seminar, reason=reason)
             promoted = [Promotion(r.id, waiting_since[r.id], r.version, r.events[-1].id) for r in moved]
     return StatusChange(registration.id, old, registration.status, old_waitlisted_at, registration.version,
                         (registration.events[-1].id,), tuple(promoted), seminar.capacity)
@@ -229,10 +237,10 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
         return registration
     if seminar.capacity != change.capacity:
         raise RuleViolation(
-            f"the capacity of seminar {seminar.id} '{seminar.title}' changed since "
-            f"({_seats(change.capacity)} then, {_seats(seminar.capacity)} now); "
-            f"the change of registration {registration.id} cannot be taken back",
-            where="capacity",
+            QT_TRANSLATE_NOOP("core", "the capacity of seminar {id} '{title}' changed since ({then} then, {now} now); "
+                                      "the change of registration {registration} cannot be taken back"),
+            where="capacity", id=seminar.id, title=seminar.title, then=_seats(change.capacity),
+            now=_seats(seminar.capacity), registration=registration.id,
         )
     promoted: list[tuple[Registration, Promotion]] = []
     for promotion in change.promoted:
@@ -242,7 +250,8 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
         promoted.append((row, promotion))
     if change.old_status != "cancelled":
         if seminar.status == "cancelled":
-            raise RuleViolation(f"seminar {seminar.id} '{seminar.title}' is cancelled", where="seminar")
+            raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="seminar",
+                                id=seminar.id, title=seminar.title)
         require_active(registration.person)
     for row, promotion in promoted:
         row.status, row.waitlisted_at = "waitlisted", promotion.waitlisted_at
@@ -251,9 +260,10 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
     gets_seat = change.old_status in vocab.SEAT_HOLDING_STATUSES and change.new_status not in vocab.SEAT_HOLDING_STATUSES
     if gets_seat and is_full(session, seminar):
         raise RuleViolation(
-            f"seminar {seminar.id} '{seminar.title}' is full ({seminar.capacity} seats) since the change; "
-            f"registration {registration.id} ({registration.person.display_name}) cannot get its seat back",
-            where="capacity",
+            QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is full ({n} seats) since the change; "
+                                      "registration {registration} ({name}) cannot get its seat back"),
+            where="capacity", id=seminar.id, title=seminar.title, n=seminar.capacity, registration=registration.id,
+            name=registration.person.display_name,
         )
     registration.status, registration.waitlisted_at = change.old_status, change.old_waitlisted_at
     _drop_events(session, registration, change.event_ids)
@@ -261,8 +271,15 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
     return registration
 
 
-def _seats(capacity: int | None) -> str:
-    return "no limit" if capacity is None else f"{capacity} seats"
+def _seats(capacity: int | None) -> Text:
+    if capacity is None:
+        return say(QT_TRANSLATE_NOOP("core", "no limit"))
+    return say(QT_TRANSLATE_NOOP("core", "{n} seats"), n=capacity)
+
+
+def _status_word(status: str) -> Text:
+    """A registration status in a message: the code in English, the translated label otherwise."""
+    return word("RegistrationStatus", vocab.REGISTRATION_STATUSES[status], status)
 
 
 def _drop_events(session: Session, registration: Registration, event_ids: tuple[int, ...]) -> None:
@@ -286,31 +303,33 @@ def unregister(session: Session, registration_id: int, *, expected_version: int 
     seminar = get_seminar(session, registration.seminar_id, for_update=True)
     session.refresh(registration)
     check_version(registration, expected_version, "registration")
-    who = (f"registration {registration.id} ({registration.person.display_name}, "
-           f"seminar {seminar.id} '{seminar.title}')")
+    who = say(QT_TRANSLATE_NOOP("core", "registration {id} ({name}, seminar {seminar} '{title}')"),
+              id=registration.id, name=registration.person.display_name, seminar=seminar.id, title=seminar.title)
     checked_in = session.scalar(
         select(func.count(Attendance.id)).join(AgendaSession, AgendaSession.id == Attendance.session_id).where(
             AgendaSession.seminar_id == seminar.id, Attendance.person_id == registration.person_id)
     ) or 0
     if checked_in:
         raise RuleViolation(
-            f"{who} has {checked_in} check-in(s) and cannot be removed; undo the check-ins or cancel it instead",
-            where="registration",
+            QT_TRANSLATE_NOOP("core", "{who} has {n} check-in(s) and cannot be removed; "
+                                      "undo the check-ins or cancel it instead"),
+            where="registration", who=who, n=checked_in,
         )
     certificate = session.scalars(
         select(Certificate).where(Certificate.seminar_id == seminar.id, Certificate.person_id == registration.person_id)
     ).first()
     if certificate is not None:
         raise RuleViolation(
-            f"{who} has certificate {certificate.code} and cannot be removed; cancel it instead",
-            where="registration",
+            QT_TRANSLATE_NOOP("core", "{who} has certificate {code} and cannot be removed; cancel it instead"),
+            where="registration", who=who, code=certificate.code,
         )
     was_seated = registration.status in vocab.SEAT_HOLDING_STATUSES
     session.delete(registration)
     session.flush()
     if not was_seated:
         return []
-    return fill_free_seats(session, seminar, reason=f"a seat freed (registration {registration_id} removed)")
+    freed = say(QT_TRANSLATE_NOOP("core", "a seat freed (registration {id} removed)"), id=registration_id)
+    return fill_free_seats(session, seminar, reason=freed)
 
 
 def waiting_list(session: Session, seminar_id: int) -> list[Registration]:
@@ -325,7 +344,10 @@ def waiting_list(session: Session, seminar_id: int) -> list[Registration]:
 
 
 def fill_free_seats(session: Session, seminar: Seminar, *, reason: str) -> list[Registration]:
-    """Promote waiting people, first come first served, while seats are free."""
+    """Promote waiting people, first come first served, while seats are free.
+
+    ``reason`` ends each promoted person's history note; a marked :class:`~..messages.Text`
+    (``say(QT_TRANSLATE_NOOP("core", ...))``) lets the interface show it translated."""
     if seminar.status == "cancelled":
         return []
     promoted: list[Registration] = []
@@ -334,7 +356,8 @@ def fill_free_seats(session: Session, seminar: Seminar, *, reason: str) -> list[
             break
         if waiting.person.erased_at is not None:
             continue  # an erased person cannot take the seat; the next one waiting does
-        _change(session, waiting, "registered", f"moved up from the waiting list: {reason}")
+        _change(session, waiting, "registered",
+                say(QT_TRANSLATE_NOOP("core", "moved up from the waiting list: {reason}"), reason=reason))
         promoted.append(waiting)
     return promoted
 

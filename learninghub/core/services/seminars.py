@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import timezones, validate, vocab
 from ..errors import RuleViolation
+from ..messages import QT_TRANSLATE_NOOP, say
 from ..models import AgendaSession, Seminar, SeminarPartner
 from . import places
 from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
@@ -35,7 +36,8 @@ def _as_date(value: dt.date | str, field: str) -> dt.date:
 
 def _check_days(start: dt.date, end: dt.date) -> None:
     if end < start:
-        raise RuleViolation(f"last day {end} is before the first day {start}", where="end")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "last day {end} is before the first day {start}"), where="end",
+                            end=str(end), start=str(start))
 
 
 def add_seminar(
@@ -96,9 +98,9 @@ def _sessions_outside(session: Session, seminar: Seminar, first: dt.date, last: 
         start_day, end_day = local_days(item.starts_at, item.ends_at, tz)
         if start_day < first or end_day > last:
             raise RuleViolation(
-                f"session {item.id} '{item.title}' on {start_day} would fall outside "
-                f"{first} – {last}; move or delete it first",
-                where="dates",
+                QT_TRANSLATE_NOOP("core", "session {id} '{title}' on {day} would fall outside "
+                                  "{first} – {last}; move or delete it first"),
+                where="dates", id=item.id, title=item.title, day=str(start_day), first=str(first), last=str(last),
             )
 
 
@@ -140,7 +142,7 @@ def edit_seminar(
         seminar.capacity = validate.positive_int(capacity, "capacity")
         from .registration import fill_free_seats
 
-        fill_free_seats(session, seminar, reason="capacity raised")
+        fill_free_seats(session, seminar, reason=say(QT_TRANSLATE_NOOP("core", "capacity raised")))
     session.flush()
     return seminar
 
@@ -149,7 +151,8 @@ def cancel_seminar(session: Session, seminar_id: int) -> Seminar:
     """Mark a seminar cancelled. Its sessions, registrations and attendance stay as history."""
     seminar = get_seminar(session, seminar_id, for_update=True)
     if seminar.status == "cancelled":
-        raise RuleViolation(f"seminar {seminar_id} is already cancelled", where="seminar")
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} is already cancelled"), where="seminar",
+                            id=seminar_id)
     seminar.status = "cancelled"
     session.flush()
     return seminar
@@ -179,4 +182,5 @@ def remove_partner(session: Session, seminar_id: int, organisation_id: int) -> N
             seminar.partners.remove(link)
             session.flush()
             return
-    raise RuleViolation(f"organisation {organisation_id} is not a partner of seminar {seminar_id}", where="organisation")
+    raise RuleViolation(QT_TRANSLATE_NOOP("core", "organisation {organisation} is not a partner of seminar {seminar}"),
+                        where="organisation", organisation=organisation_id, seminar=seminar_id)
