@@ -26,10 +26,10 @@ fails on a refusal written as an f-string or with parameters its template does n
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Self
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation in ``context``; returns it unchanged."""
     return text
 
@@ -42,7 +42,7 @@ class Text(str):
     params: Mapping[str, Any]
 
     def __new__(cls, english: str, *, template: str | None = None, context: str = "core",
-                params: Mapping[str, Any] | None = None) -> Text:
+                params: Mapping[str, Any] | None = None) -> Self:
         made = super().__new__(cls, english)
         made.context = context
         made.template = english if template is None else template

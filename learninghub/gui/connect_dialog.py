@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from ..core.errors import LearningHubError
 from . import forms
+from .core_text import error_message
 from .operations import BackgroundOp, Cancelled, Progress
 from .server_url import ServerSettings, parse
-from .core_text import error_message
 
 SETTINGS_KEY = "database/server"  # host, port, database, user: never the password
 

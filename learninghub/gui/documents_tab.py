@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ..core.errors import LearningHubError
 from ..core.store import Database
 from . import i18n
+from .core_text import error_message
 from .counts import words
 from .operations import BackgroundOp, Progress
 from .pdf_preview import PdfPreview
-from .core_text import error_message
 
 SECOND_ZONES = ["", "Europe/Madrid", "Asia/Shanghai", "Europe/Brussels", "Europe/Rome", "Europe/Sofia",
                 "Europe/Athens", "Europe/Ljubljana", "Asia/Seoul", "America/Mexico_City", "UTC"]

@@ -20,8 +20,8 @@ from ..core.services import people, registration
 from ..core.services.registration import StatusChange
 from ..core.store import Database
 from . import labels, seminar_views
-from .undo import ActionCommand
 from .core_text import error_message
+from .undo import ActionCommand
 
 # Makes a change in a transaction, given the version the registration is expected at (None the first time).
 Maker = Callable[[Any, "int | None"], StatusChange]

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from learninghub import config
 from learninghub.gui import i18n, labels, translations_update
 
 ZH_TS = i18n.I18N_DIR / "learninghub_zh_CN.ts"

@@ -31,10 +31,10 @@ ZH_TS = i18n.I18N_DIR / "learninghub_zh_CN.ts"
 #: What a Chinese message may keep in Latin letters: formats, standards, commands, units.
 TOKENS = [r"\{[^{}]*\}", r"`[^`]*`", r'pip install "[^"]*"', r"--[a-z][a-z\-/]*", r"\b\d\d:\d\d\b", r"\w*\.[a-z]{2,5}\b",
           r"\b\w+=\w*", r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+", r"\w+/",
-          r"\b(?:CSV|XLSX|PDF|PNG|JPEG|GIF|ICS|UTF-8|UTF-16|GB18030|Windows-1252|BOM|SQLite|PostgreSQL|RFC 5545|RRULE|"
-          r"UNTIL|UTC|Z|ISO 3166-1|CN|ES|KR|QR|URL|SQL|JSON|VACUUM FULL|Excel|Word|OpenDocument|ZIP|7-Zip|gzip|RAR|"
-          r"Learning Hub Planner|Learning Hub|learninghub|A4|h|XXXX-XXXX-XXXX|pg_trgm|zh|en|en\+zh|IANA|psycopg|"
-          r"sqlite|postgresql\+psycopg|ignore)\b"]
+          (r"\b(?:CSV|XLSX|PDF|PNG|JPEG|GIF|ICS|UTF-8|UTF-16|GB18030|Windows-1252|BOM|SQLite|PostgreSQL|RFC 5545|RRULE|"
+           r"UNTIL|UTC|Z|ISO 3166-1|CN|ES|KR|QR|URL|SQL|JSON|VACUUM FULL|Excel|Word|OpenDocument|ZIP|7-Zip|gzip|RAR|"
+           r"Learning Hub Planner|Learning Hub|learninghub|A4|h|XXXX-XXXX-XXXX|pg_trgm|zh|en|en\+zh|IANA|psycopg|"
+           r"sqlite|postgresql\+psycopg|ignore)\b")]
 TOKEN = re.compile("|".join(TOKENS))
 
 
@@ -86,7 +86,14 @@ def allowed(demo_db) -> Allowed:  # type: ignore[no-untyped-def]
 
 def _refusals(db: Any, tmp_path: Path) -> dict[str, Callable[[Any], object]]:
     """Refusals a user can meet, each made by a real call of the core (in a transaction rolled back)."""
-    from learninghub.core.services import agenda, certificates, curricula, people, registration, seminars
+    from learninghub.core.services import (
+        agenda,
+        certificates,
+        curricula,
+        people,
+        registration,
+        seminars,
+    )
 
     def park(s: Any) -> Any:
         return next(x for x in seminars.list_seminars(s) if x.title == "Park City Project")
@@ -136,9 +143,8 @@ def _refusals(db: Any, tmp_path: Path) -> dict[str, Callable[[Any], object]]:
 def test_refusals_of_the_core_read_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Path) -> None:
     said: dict[str, str] = {}
     for name, call in _refusals(demo_db, tmp_path).items():
-        with pytest.raises(LearningHubError) as caught:
-            with demo_db.transaction() as s:
-                call(s)
+        with pytest.raises(LearningHubError) as caught, demo_db.transaction() as s:
+            call(s)
         shown = error_message(caught.value)
         said[name] = shown
         assert CJK.search(shown), f"{name}: {shown!r}"
@@ -151,7 +157,7 @@ def _save_overview(window: Any) -> None:
 
 
 def test_refusals_in_the_windows_are_chinese(qtbot, chinese, demo_db, allowed, park_city) -> None:
-    window, seminar_id = park_city
+    window, _ = park_city
     # the Overview tab: last day before the first
     window.form.endDate.setDate(QDate(2020, 7, 1))
     _save_overview(window)
@@ -172,7 +178,7 @@ def test_refusals_in_the_windows_are_chinese(qtbot, chinese, demo_db, allowed, p
 
 
 def test_eligibility_reasons_and_the_rule_read_in_chinese(qtbot, chinese, demo_db, allowed, park_city) -> None:
-    window, seminar_id = park_city
+    window, _ = park_city
     f = window.form
     f.seminarTabs.setCurrentWidget(f.documentsTab)
     docs = window.documents.attendance.form
