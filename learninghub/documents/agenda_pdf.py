@@ -20,7 +20,7 @@ from ..core import timezones, vocab
 from ..core.models import Person
 from . import dates
 from .fonts import SANS, SANS_BOLD, FontSet, font_set
-from .language import BOTH, ZH, DocLanguage, day_range_zh, language
+from .language import BOTH, ZH, DocLanguage, language
 from .markup import Markup
 from .page import Para
 from .page import ALERT_HEX, CREATOR, Rendered, Section, build, frame_width, styles, table_style
@@ -147,7 +147,7 @@ def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
     fmt = lg.term("seminar_format", agenda.format_code) if agenda.format_code else agenda.format
     if lg.code == BOTH:  # the Chinese dates on a line of their own
         line = (f"{m(dates.day_range(agenda.first_day, agenda.last_day))} · {m(kind)} · {m(fmt)}<br/>"
-                f"{m(day_range_zh(agenda.first_day, agenda.last_day))}")
+                f"{m(dates.day_range(agenda.first_day, agenda.last_day, lang='zh'))}")
     else:
         line = f"{m(lg.day_range(agenda.first_day, agenda.last_day))} · {m(kind)} · {m(fmt)}"
     cancelled = (f' · <font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(lg.label("cancelled"))}</font>'

@@ -127,36 +127,9 @@ def hours_text(hours: float) -> str:
     return f"{number} hour" + ("" if number == "1" else "s")
 
 
-def english_days(first: dt.date, last: dt.date) -> str:
-    """'13–17 July 2020', '30 June – 2 July 2020', '28 December 2020 – 2 January 2021'."""
-    month = dates.MONTHS
-    if first == last:
-        return f"{first.day} {month[first.month - 1]} {first.year}"
-    if first.year != last.year:
-        return f"{first.day} {month[first.month - 1]} {first.year} – {last.day} {month[last.month - 1]} {last.year}"
-    if first.month != last.month:
-        return f"{first.day} {month[first.month - 1]} – {last.day} {month[last.month - 1]} {last.year}"
-    return f"{first.day}–{last.day} {month[last.month - 1]} {last.year}"
-
-
 def hours_text_zh(hours: float) -> str:
     """'共24学时', '共22.5学时' (学时: the class hours a Chinese training certificate counts)."""
     return f"共{hours:.1f}".rstrip("0").rstrip(".") + "学时"
-
-
-def chinese_day(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def chinese_days(first: dt.date, last: dt.date) -> str:
-    """'2020年7月13日至17日', '2020年6月30日至7月2日', '2020年12月28日至2021年1月2日'."""
-    if first == last:
-        return chinese_day(first)
-    if first.year != last.year:
-        return f"{chinese_day(first)}至{chinese_day(last)}"
-    if first.month != last.month:
-        return f"{chinese_day(first)}至{last.month}月{last.day}日"
-    return f"{chinese_day(first)}至{last.day}日"
 
 
 # -- layout ----------------------------------------------------------------------------------------------------
@@ -286,7 +259,7 @@ class _Pages:
         main_title = clean(item.seminar_title)
         zh_title = clean(item.seminar_title_zh)
         city, city_zh = clean(item.city), clean(item.city_zh) or clean(item.city)
-        days_zh = chinese_days(item.first_day, item.last_day)
+        days_zh = dates.day_range(item.first_day, item.last_day, style="plain", lang="zh")
         size, lines = t.fit_lines(zh_title or main_title if zh_only else main_title, TEXT_WIDTH, 21, min_size=13,
                                   max_lines=2, bold=True)
         if zh_only:
@@ -309,7 +282,7 @@ class _Pages:
         y -= 28
         if not zh_only:  # in Chinese, the dates and the city are in the sentence above the title
             c.setFillColor(INK)
-            place = " · ".join(x for x in (city, english_days(item.first_day, item.last_day)) if x)
+            place = " · ".join(x for x in (city, dates.day_range(item.first_day, item.last_day, style="plain")) if x)
             t.draw(c, t.truncate(place, TEXT_WIDTH, 12), W / 2, y, 12, align=CENTRE)
             if bi:
                 chinese = " · ".join(x for x in (days_zh, city_zh) if x)
@@ -327,7 +300,7 @@ class _Pages:
         c, t = self.canvas, self.text
         c.setFillColor(MUTED)
         left = FRAME + 9 * mm
-        issued_zh = f"颁发日期：{chinese_day(item.issued_on)}"
+        issued_zh = "颁发日期：" + dates.day_range(item.issued_on, item.issued_on, style="plain", lang="zh")
         issued = f"Issued {item.issued_on.day} {dates.MONTHS[item.issued_on.month - 1]} {item.issued_on.year}"
         if lang.code == ZH:
             t.draw(c, issued_zh, left, QR_Y + 8, 9, align=LEFT)

@@ -23,32 +23,58 @@ def short_day(day: dt.date) -> str:
     return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
 
 
-def day_range(first: dt.date, last: dt.date, *, with_year: bool = True) -> str:
-    """'Monday 13 – Friday 17 July 2020'; one day alone as 'Thursday 20 May 2021'."""
-    year = f" {last.year}" if with_year else ""
+#: How a range of days is written: with weekdays (a heading), short (a table cell), plain (a certificate).
+STYLES = ("long", "short", "plain")
+WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+def _day_en(day: dt.date, style: str, year: bool, month: bool) -> str:
+    name = MONTHS[day.month - 1][:3] if style == "short" else MONTHS[day.month - 1]
+    text = f"{WEEKDAYS[day.weekday()]} {day.day}" if style == "long" else f"{day.day}"
+    return text + (f" {name}" if month else "") + (f" {day.year}" if year else "")
+
+
+def _day_zh(day: dt.date, style: str, year: bool, month: bool) -> str:
+    text = (f"{day.year}年" if year else "") + (f"{day.month}月" if month or year else "") + f"{day.day}日"
+    return text + (WEEKDAYS_ZH[day.weekday()] if style == "long" else "")
+
+
+def day_range(first: dt.date, last: dt.date, *, style: str = "long", lang: str = "en", with_year: bool = True) -> str:
+    """A range of days, the parts both ends share written once.
+
+    English writes them at the end, Chinese at the start (year, month, day order):
+
+    ======  ==================================  ==============================
+    style   en                                  zh
+    ======  ==================================  ==============================
+    long    Monday 13 – Friday 17 July 2020     2020年7月13日星期一至17日星期五
+    short   13–17 Jul 2020, 16 Feb – 29 Jun…    2020年7月13日–17日
+    plain   13–17 July 2020                     2020年7月13日至17日
+    ======  ==================================  ==============================
+
+    One day alone is written in full; ends in different years are both written in full.
+    ``with_year=False`` (English) leaves the year out when both ends share it.
+    """
+    if style not in STYLES:
+        raise ValueError(f"style is one of {STYLES}, not {style!r}")
+    same_year = first.year == last.year
+    same_month = same_year and first.month == last.month
+    if lang == "zh":
+        if first == last:
+            return _day_zh(first, style, True, True)
+        return (_day_zh(first, style, True, True) + ("–" if style == "short" else "至")
+                + _day_zh(last, style, not same_year, not same_month))
+    shown_year = with_year or not same_year
     if first == last:
-        return f"{WEEKDAYS[first.weekday()]} {first.day} {MONTHS[first.month - 1]}{year}"
-    start = f"{WEEKDAYS[first.weekday()]} {first.day}"
-    if (first.year, first.month) != (last.year, last.month):
-        start += f" {MONTHS[first.month - 1]}"
-    if first.year != last.year:
-        start += f" {first.year}"
-        year = f" {last.year}"
-    return f"{start} – {WEEKDAYS[last.weekday()]} {last.day} {MONTHS[last.month - 1]}{year}"
+        return _day_en(first, style, shown_year, True)
+    start = _day_en(first, style, not same_year, not same_month)
+    between = "–" if style != "long" and same_month else " – "
+    return start + between + _day_en(last, style, shown_year, True)
 
 
 def short_range(first: dt.date, last: dt.date) -> str:
     """'13–17 Jul 2020', '16 Feb – 29 Jun 2021', '20 May 2021': for a table cell."""
-    def short(day: dt.date) -> str:
-        return f"{day.day} {MONTHS[day.month - 1][:3]}"
-
-    if first == last:
-        return f"{short(first)} {first.year}"
-    if first.year != last.year:
-        return f"{short(first)} {first.year} – {short(last)} {last.year}"
-    if first.month != last.month:
-        return f"{short(first)} – {short(last)} {last.year}"
-    return f"{first.day}–{short(last)} {last.year}"
+    return day_range(first, last, style="short")
 
 
 NBSP = "\u00a0"  # keeps '+1 day' on one line in a narrow column

@@ -25,7 +25,7 @@ LANGUAGES: tuple[str, ...] = (EN, ZH, BOTH)
 LANGUAGE_NAMES: dict[str, str] = {EN: "English", ZH: "中文", BOTH: "English + 中文"}
 
 #: QLocale("zh_CN").dayName(n) and dayName(n, ShortFormat), Monday first.
-WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+WEEKDAYS_ZH = dates.WEEKDAYS_ZH
 WEEKDAYS_ZH_SHORT = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 #: Labels and headings of the agenda and the programme: key -> (English, Chinese).
@@ -93,31 +93,6 @@ def long_day_zh(day: dt.date) -> str:
 def short_day_zh(day: dt.date) -> str:
     """'7月15日周三'."""
     return f"{day.month}月{day.day}日{WEEKDAYS_ZH_SHORT[day.weekday()]}"
-
-
-def day_range_zh(first: dt.date, last: dt.date) -> str:
-    """'2020年7月13日星期一至17日星期五'; across months '...至8月2日星期日', across years both years."""
-    if first == last:
-        return long_day_zh(first)
-    if first.year != last.year:
-        end = long_day_zh(last)
-    elif first.month != last.month:
-        end = f"{last.month}月{last.day}日{WEEKDAYS_ZH[last.weekday()]}"
-    else:
-        end = f"{last.day}日{WEEKDAYS_ZH[last.weekday()]}"
-    return f"{long_day_zh(first)}至{end}"
-
-
-def short_range_zh(first: dt.date, last: dt.date) -> str:
-    """'2020年7月13日–17日', '2021年2月16日–6月29日', '2021年5月20日': for a table cell."""
-    start = f"{first.year}年{first.month}月{first.day}日"
-    if first == last:
-        return start
-    if first.year != last.year:
-        return f"{start}–{last.year}年{last.month}月{last.day}日"
-    if first.month != last.month:
-        return f"{start}–{last.month}月{last.day}日"
-    return f"{start}–{last.day}日"
 
 
 def day_shift_zh(days: int) -> str:
@@ -191,10 +166,11 @@ class DocLanguage:
         return self._both(dates.short_day(day), short_day_zh(day), sep)
 
     def day_range(self, first: dt.date, last: dt.date, sep: str = " · ") -> str:
-        return self._both(dates.day_range(first, last), day_range_zh(first, last), sep)
+        return self._both(dates.day_range(first, last), dates.day_range(first, last, lang="zh"), sep)
 
     def short_range(self, first: dt.date, last: dt.date, sep: str = "\n") -> str:
-        return self._both(dates.short_range(first, last), short_range_zh(first, last), sep)
+        return self._both(dates.day_range(first, last, style="short"),
+                          dates.day_range(first, last, style="short", lang="zh"), sep)
 
     def day_shift(self, days: int) -> str:
         """'+1 day' / '+1天'; en+zh writes it once in English (the number says it either way,

@@ -234,11 +234,9 @@ def _place_cell(s: SeminarLine, m: Markup, style: ParagraphStyle) -> object:
 def _date_cell(s: SeminarLine, lg: DocLanguage) -> str:
     """'13–17 Jul 2020'; in Chinese the range breaks after its dash, never inside a number."""
     from . import dates
-    from .language import short_range_zh
-
     lines = [dates.short_range(s.first_day, s.last_day)] if lg.english else []
     if lg.chinese:
-        lines.append(short_range_zh(s.first_day, s.last_day).replace("–", "–\n", 1))
+        lines.append(dates.day_range(s.first_day, s.last_day, style="short", lang="zh").replace("–", "–\n", 1))
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from learninghub.core.errors import ValidationError
 from learninghub.documents import certificate_files as cf
 from learninghub.documents import certificate_pdf as cp
+from learninghub.documents import dates
 from learninghub.documents.certificate_pdf import CertificateData, Signatory
 
 SIGNATORIES = (Signatory("Octavi de la Varga", "Secretary General, Metropolis"),
@@ -197,8 +198,8 @@ def test_split_files_one_per_person(tmp_path: Path) -> None:
     ],
 )
 def test_dates_in_both_languages(first: dt.date, last: dt.date, english: str, chinese: str) -> None:
-    assert cp.english_days(first, last) == english
-    assert cp.chinese_days(first, last) == chinese
+    assert dates.day_range(first, last, style="plain") == english
+    assert dates.day_range(first, last, style="plain", lang="zh") == chinese
 
 
 def test_hours_wording() -> None:

@@ -13,15 +13,13 @@ from pypdf import PdfReader
 
 from learninghub.core.errors import ValidationError
 from learninghub.core.store import Database, open_database
-from learninghub.documents import agenda_pdf, build, programme_pdf
+from learninghub.documents import agenda_pdf, build, dates, programme_pdf
 from learninghub.documents.fonts import font_set
 from learninghub.documents.language import (
     DocLanguage,
     check,
-    day_range_zh,
     long_day_zh,
     short_day_zh,
-    short_range_zh,
 )
 
 from .test_agenda_pdf import PRINTED, assert_in_order, squash
@@ -51,12 +49,12 @@ def test_dates_in_each_language() -> None:
     assert DocLanguage("en").long_day(WEDNESDAY) == "Wednesday 15 July 2020"
     assert DocLanguage("en+zh").long_day(WEDNESDAY) == "Wednesday 15 July 2020 · 2020年7月15日星期三"
     assert DocLanguage("zh").short_day(WEDNESDAY) == "7月15日周三"
-    assert day_range_zh(dt.date(2020, 7, 13), dt.date(2020, 7, 17)) == "2020年7月13日星期一至17日星期五"
-    assert day_range_zh(dt.date(2021, 2, 16), dt.date(2021, 6, 29)) == "2021年2月16日星期二至6月29日星期二"
-    assert day_range_zh(dt.date(2020, 12, 28), dt.date(2021, 1, 2)) == "2020年12月28日星期一至2021年1月2日星期六"
-    assert day_range_zh(WEDNESDAY, WEDNESDAY) == "2020年7月15日星期三"
-    assert short_range_zh(dt.date(2020, 7, 13), dt.date(2020, 7, 17)) == "2020年7月13日–17日"
-    assert short_range_zh(dt.date(2020, 12, 28), dt.date(2021, 1, 2)) == "2020年12月28日–2021年1月2日"
+    assert dates.day_range(dt.date(2020, 7, 13), dt.date(2020, 7, 17), lang="zh") == "2020年7月13日星期一至17日星期五"
+    assert dates.day_range(dt.date(2021, 2, 16), dt.date(2021, 6, 29), lang="zh") == "2021年2月16日星期二至6月29日星期二"
+    assert dates.day_range(dt.date(2020, 12, 28), dt.date(2021, 1, 2), lang="zh") == "2020年12月28日星期一至2021年1月2日星期六"
+    assert dates.day_range(WEDNESDAY, WEDNESDAY, lang="zh") == "2020年7月15日星期三"
+    assert dates.day_range(dt.date(2020, 7, 13), dt.date(2020, 7, 17), style="short", lang="zh") == "2020年7月13日–17日"
+    assert dates.day_range(dt.date(2020, 12, 28), dt.date(2021, 1, 2), style="short", lang="zh") == "2020年12月28日–2021年1月2日"
     start = dt.datetime(2020, 7, 15, 23, 30)
     assert DocLanguage("zh").span(start, start + dt.timedelta(hours=1)) == "23:30–00:30 +1天"
     assert DocLanguage("en").span(start, start + dt.timedelta(hours=1)) == "23:30–00:30 +1\u00a0day"
@@ -235,3 +233,21 @@ def test_demo_badges_in_chinese(demo: Database, tmp_path: Path, lang: str) -> No
     empty_path = tmp_path / "empty.pdf"
     empty.save(empty_path)
     assert "尚无人报名参加空的研讨会" in squash(PdfReader(empty_path).pages[0].extract_text())
+
+
+@pytest.mark.parametrize(("style", "en", "zh"), [
+    ("long", "Monday 29 June – Thursday 2 July 2020", "2020年6月29日星期一至7月2日星期四"),
+    ("short", "29 Jun – 2 Jul 2020", "2020年6月29日–7月2日"),
+    ("plain", "29 June – 2 July 2020", "2020年6月29日至7月2日"),
+])
+def test_one_day_range_function_for_every_style_and_language(style: str, en: str, zh: str) -> None:
+    """English writes the shared month and year at the end, Chinese at the start; one day alone in full."""
+    first, last = dt.date(2020, 6, 29), dt.date(2020, 7, 2)
+    assert dates.day_range(first, last, style=style) == en
+    assert dates.day_range(first, last, style=style, lang="zh") == zh
+    for lang in ("en", "zh"):
+        alone = dates.day_range(first, first, style=style, lang=lang)
+        assert alone.endswith("2020") or alone.startswith("2020年")
+    assert dates.day_range(first, last, with_year=False) == "Monday 29 June – Thursday 2 July"
+    with pytest.raises(ValueError):
+        dates.day_range(first, last, style="fancy")
