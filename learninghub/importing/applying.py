@@ -209,7 +209,7 @@ def _register(session: Session, plan: ImportPlan, by_row: dict[int, Candidate], 
                          "waitlisted_at": now if status == "waitlisted" else None,
                          "created_at": dt.datetime.combine(day, dt.time(), zone) if day else now,
                          "updated_at": now, "version": 1})
-        notes.append(f"seminar full ({seminar.capacity} seats): put on the waiting list"
+        notes.append(registration.full_note(seminar.capacity)
                      if status == "waitlisted" and plan.status != "waitlisted"
                      else f"imported from {plan.source}, row {row_plan.row}")
     if new_rows:

@@ -2009,6 +2009,10 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>该重复规则没有生成任何场次</translation>
     </message>
     <message>
+        <source>{n} person checked in to session {id} &apos;{title}&apos;; deleting it would lose their attendance</source>
+        <translation>已有 {n} 人签到场次 {id}“{title}”；删除它会丢失其出勤记录</translation>
+    </message>
+    <message>
         <source>{n} people checked in to session {id} &apos;{title}&apos;; deleting it would lose their attendance</source>
         <translation>已有 {n} 人签到场次 {id}“{title}”；删除它会丢失他们的出勤记录</translation>
     </message>
@@ -2038,8 +2042,8 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>{name} 在研讨会 {id}“{title}”的报名已取消；请先为其报名</translation>
     </message>
     <message>
-        <source>{name} is on the waiting list of seminar {id} &apos;{title}&apos;, which is full ({n} seats); free a seat or raise the capacity first</source>
-        <translation>{name} 在研讨会 {id}“{title}”的候补名单上，而该研讨会已满（{n} 个座位）；请先空出一个座位或提高容量</translation>
+        <source>{name} is on the waiting list of seminar {id} &apos;{title}&apos;, which is full ({seats}); free a seat or raise the capacity first</source>
+        <translation>{name} 在研讨会 {id}“{title}”的候补名单上，而该研讨会已满（{seats}）；请先空出一个座位或提高容量</translation>
     </message>
     <message>
         <source>{name} is already checked in to session {id} (at {time} {zone})</source>
@@ -2358,18 +2362,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>参会人员 {person} 在研讨会 {seminar} 的报名状态已是“{status}”（报名 {registration}）</translation>
     </message>
     <message>
-        <source>seminar full ({n} seats): put on the waiting list</source>
-        <translation>研讨会已满（{n} 个座位）：已列入候补名单</translation>
-    </message>
-    <message>
-        <source>seminar {id} is full ({n} seats); the person stays on the waiting list until a seat frees</source>
-        <translation>研讨会 {id} 已满（{n} 个座位）；此人将留在候补名单上，直到有座位空出</translation>
-    </message>
-    <message>
-        <source>seminar full ({n} seats)</source>
-        <translation>研讨会已满（{n} 个座位）</translation>
-    </message>
-    <message>
         <source>a seat freed (registration {id} {status})</source>
         <translation>空出了一个座位（报名 {id} 变为“{status}”）</translation>
     </message>
@@ -2378,23 +2370,43 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>研讨会 {id}“{title}”的容量此后已更改（当时为 {then}，现在为 {now}）；报名 {registration} 的更改无法撤销</translation>
     </message>
     <message>
-        <source>seminar {id} &apos;{title}&apos; is full ({n} seats) since the change; registration {registration} ({name}) cannot get its seat back</source>
-        <translation>研讨会 {id}“{title}”在该更改之后已满（{n} 个座位）；报名 {registration}（{name}）无法取回其座位</translation>
+        <source>seminar {id} is full ({seats}); the person stays on the waiting list until a seat frees</source>
+        <translation>研讨会 {id} 已满（{seats}）；此人将留在候补名单上，直到有座位空出</translation>
+    </message>
+    <message>
+        <source>seminar full ({seats})</source>
+        <translation>研讨会已满（{seats}）</translation>
+    </message>
+    <message>
+        <source>seminar {id} &apos;{title}&apos; is full ({seats}) since the change; registration {registration} ({name}) cannot get its seat back</source>
+        <translation>研讨会 {id}“{title}”在该更改之后已满（{seats}）；报名 {registration}（{name}）无法取回其座位</translation>
     </message>
     <message>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
+        <source>{n} seat</source>
+        <translation>{n} 个座位</translation>
+    </message>
+    <message>
         <source>{n} seats</source>
         <translation>{n} 个座位</translation>
+    </message>
+    <message>
+        <source>seminar full ({seats}): put on the waiting list</source>
+        <translation>研讨会已满（{seats}）：已列入候补名单</translation>
     </message>
     <message>
         <source>registration {id} ({name}, seminar {seminar} &apos;{title}&apos;)</source>
         <translation>报名 {id}（{name}，研讨会 {seminar}“{title}”）</translation>
     </message>
     <message>
-        <source>{who} has {n} check-in(s) and cannot be removed; undo the check-ins or cancel it instead</source>
+        <source>{who} has {n} check-in and cannot be removed; undo the check-in or cancel it instead</source>
+        <translation>{who} 有 {n} 次签到，无法删除；请先撤销签到，或改为取消该报名</translation>
+    </message>
+    <message>
+        <source>{who} has {n} check-ins and cannot be removed; undo the check-ins or cancel it instead</source>
         <translation>{who} 有 {n} 次签到，无法删除；请先撤销签到，或改为取消该报名</translation>
     </message>
     <message>

@@ -29,8 +29,8 @@ def test_remove_refused_in_one_line_after_a_check_in(cli) -> None:
     code, out, err = cli("registration", "remove", str(reg["id"]))
     assert code == 1 and out == ""
     assert err.strip() == (f"learninghub: error: registration: registration {reg['id']} (李佳 (Jia Li), seminar {ids['seminar']} "
-                           "'Park City Project') has 1 check-in(s) and cannot be removed; "
-                           "undo the check-ins or cancel it instead")
+                           "'Park City Project') has 1 check-in and cannot be removed; "
+                           "undo the check-in or cancel it instead")
     code, out, _ = cli("registration", "remove", str(reg["id"]), "--expect-version", "1")
     assert code == 1
 

@@ -93,7 +93,7 @@ def test_unregister_with_a_check_in_refused(hub, db, refused):
     error = refused(
         lambda s: registration.unregister(s, reg),
         RuleViolation,
-        f"registration {reg} (한현숙 (Hyeon-suk Han), seminar {hub.seminar} 'Park City Project') has 1 check-in(s) "
+        f"registration {reg} (한현숙 (Hyeon-suk Han), seminar {hub.seminar} 'Park City Project') has 1 check-in "
         "and cannot be removed",
     )
     assert error.where == "registration"

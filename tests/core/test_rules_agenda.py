@@ -231,7 +231,7 @@ def test_deleting_a_session_with_check_ins_refused(hub, checked_in, refused):
     error = refused(
         lambda s: agenda.delete_session(s, hub.session),
         RuleViolation,
-        f"1 people checked in to session {hub.session} 'Opening ceremony'; deleting it would lose their attendance",
+        f"1 person checked in to session {hub.session} 'Opening ceremony'; deleting it would lose their attendance",
     )
     assert error.where == "session"
 

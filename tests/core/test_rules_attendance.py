@@ -84,7 +84,7 @@ def test_check_in_from_the_waiting_list_of_a_full_seminar_refused(hub, db, li_re
     error = refused(
         lambda s: attendance.check_in(s, session_id=hub.session, person_id=hub.han),
         RuleViolation,
-        f"is on the waiting list of seminar {hub.seminar} 'Park City Project', which is full (1 seats)",
+        f"is on the waiting list of seminar {hub.seminar} 'Park City Project', which is full (1 seat)",
     )
     assert error.where == "person"
     with db.transaction() as s:  # a seat frees: the first in line moves up and may check in

@@ -248,11 +248,13 @@ def delete_session(session: Session, session_id: int, *, force: bool = False) ->
     row = get_session(session, session_id)
     present = session.scalar(select(func.count(Attendance.id)).where(Attendance.session_id == session_id)) or 0
     if present and not force:
-        raise RuleViolation(
-            QT_TRANSLATE_NOOP("core", "{n} people checked in to session {id} '{title}'; "
-                                      "deleting it would lose their attendance"),
-            where="session", n=present, id=session_id, title=row.title,
-        )
+        if present == 1:
+            raise RuleViolation(QT_TRANSLATE_NOOP("core", "{n} person checked in to session {id} '{title}'; "
+                                                          "deleting it would lose their attendance"),
+                                where="session", n=present, id=session_id, title=row.title)
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "{n} people checked in to session {id} '{title}'; "
+                                                      "deleting it would lose their attendance"),
+                            where="session", n=present, id=session_id, title=row.title)
     session.delete(row)
     session.flush()
 

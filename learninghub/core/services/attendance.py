@@ -13,7 +13,7 @@ from ..messages import QT_TRANSLATE_NOOP, say
 from ..models import AgendaSession, Attendance, Registration, utcnow
 from .common import get_or_refuse
 from .people import get_person, require_active
-from .registration import is_full, set_status
+from .registration import is_full, seats_text, set_status
 
 
 def check_in(
@@ -44,8 +44,9 @@ def check_in(
         # Checking in takes a seat ("attended"): someone waiting may not push a full seminar over capacity.
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "{name} is on the waiting list of seminar {id} '{title}', which is full "
-                                      "({n} seats); free a seat or raise the capacity first"),
-            where="person", name=person.display_name, id=seminar.id, title=seminar.title, n=seminar.capacity,
+                                      "({seats}); free a seat or raise the capacity first"),
+            where="person", name=person.display_name, id=seminar.id, title=seminar.title,
+            seats=seats_text(seminar.capacity),
         )
     already = session.scalars(
         select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id == person_id)

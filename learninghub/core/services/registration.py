@@ -137,7 +137,7 @@ def register_change(
     if full:
         registration.status = "waitlisted"
         registration.waitlisted_at = utcnow()
-        note = say(QT_TRANSLATE_NOOP("core", "seminar full ({n} seats): put on the waiting list"), n=seminar.capacity)
+        note = full_note(seminar.capacity)
     elif status == "waitlisted":
         registration.waitlisted_at = utcnow()
     _record(registration, None, registration.status, note)
@@ -192,12 +192,12 @@ def change_status(
     if status in _CAPACITY_CHECKED and not was_seated and is_full(session, seminar):
         if old == "waitlisted":
             raise RuleViolation(
-                QT_TRANSLATE_NOOP("core", "seminar {id} is full ({n} seats); "
+                QT_TRANSLATE_NOOP("core", "seminar {id} is full ({seats}); "
                                           "the person stays on the waiting list until a seat frees"),
-                where="status", id=seminar.id, n=seminar.capacity,
+                where="status", id=seminar.id, seats=seats_text(seminar.capacity),
             )
         _change(session, registration, "waitlisted",
-                note or say(QT_TRANSLATE_NOOP("core", "seminar full ({n} seats)"), n=seminar.capacity))
+                note or say(QT_TRANSLATE_NOOP("core", "seminar full ({seats})"), seats=seats_text(seminar.capacity)))
     else:
         _change(session, registration, status, note)
         if was_seated and status not in vocab.SEAT_HOLDING_STATUSES:
@@ -239,8 +239,8 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "the capacity of seminar {id} '{title}' changed since ({then} then, {now} now); "
                                       "the change of registration {registration} cannot be taken back"),
-            where="capacity", id=seminar.id, title=seminar.title, then=_seats(change.capacity),
-            now=_seats(seminar.capacity), registration=registration.id,
+            where="capacity", id=seminar.id, title=seminar.title, then=seats_text(change.capacity),
+            now=seats_text(seminar.capacity), registration=registration.id,
         )
     promoted: list[tuple[Registration, Promotion]] = []
     for promotion in change.promoted:
@@ -260,9 +260,10 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
     gets_seat = change.old_status in vocab.SEAT_HOLDING_STATUSES and change.new_status not in vocab.SEAT_HOLDING_STATUSES
     if gets_seat and is_full(session, seminar):
         raise RuleViolation(
-            QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is full ({n} seats) since the change; "
+            QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is full ({seats}) since the change; "
                                       "registration {registration} ({name}) cannot get its seat back"),
-            where="capacity", id=seminar.id, title=seminar.title, n=seminar.capacity, registration=registration.id,
+            where="capacity", id=seminar.id, title=seminar.title, seats=seats_text(seminar.capacity),
+            registration=registration.id,
             name=registration.person.display_name,
         )
     registration.status, registration.waitlisted_at = change.old_status, change.old_waitlisted_at
@@ -271,10 +272,18 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
     return registration
 
 
-def _seats(capacity: int | None) -> Text:
+def seats_text(capacity: int | None) -> Text:
+    """'1 seat', '27 seats', 'no limit'."""
     if capacity is None:
         return say(QT_TRANSLATE_NOOP("core", "no limit"))
+    if capacity == 1:
+        return say(QT_TRANSLATE_NOOP("core", "{n} seat"), n=capacity)
     return say(QT_TRANSLATE_NOOP("core", "{n} seats"), n=capacity)
+
+
+def full_note(capacity: int | None) -> Text:
+    """The history note of someone put on the waiting list because the seminar was full."""
+    return say(QT_TRANSLATE_NOOP("core", "seminar full ({seats}): put on the waiting list"), seats=seats_text(capacity))
 
 
 def _status_word(status: str) -> Text:
@@ -310,11 +319,13 @@ def unregister(session: Session, registration_id: int, *, expected_version: int 
             AgendaSession.seminar_id == seminar.id, Attendance.person_id == registration.person_id)
     ) or 0
     if checked_in:
-        raise RuleViolation(
-            QT_TRANSLATE_NOOP("core", "{who} has {n} check-in(s) and cannot be removed; "
-                                      "undo the check-ins or cancel it instead"),
-            where="registration", who=who, n=checked_in,
-        )
+        if checked_in == 1:
+            raise RuleViolation(QT_TRANSLATE_NOOP("core", "{who} has {n} check-in and cannot be removed; "
+                                                          "undo the check-in or cancel it instead"),
+                                where="registration", who=who, n=checked_in)
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "{who} has {n} check-ins and cannot be removed; "
+                                                      "undo the check-ins or cancel it instead"),
+                            where="registration", who=who, n=checked_in)
     certificate = session.scalars(
         select(Certificate).where(Certificate.seminar_id == seminar.id, Certificate.person_id == registration.person_id)
     ).first()
