@@ -3,6 +3,10 @@
 Session headers show the local date and time in the seminar's zone (with the zone's
 abbreviation, which changes across DST), so the sheet reads like the agenda. A
 "Total" column counts each person's sessions and a "Total" row each session's people.
+
+The language (``en``, ``zh``, ``en+zh``, as the documents' ``--lang``) chooses the session
+titles (the Chinese title where one is set, both in ``en+zh``), the weekday (``周二
+2021-03-16``) and the column headings (姓, 名, … 合计). ``en`` is the sheet as it always was.
 """
 
 from __future__ import annotations
@@ -16,20 +20,41 @@ from ..core import timezones
 from ..core.models import AgendaSession, Attendance, Person, Registration
 from ..core.services.seminars import get_seminar
 from ..core.store import Database
+from ..documents.language import EN, WEEKDAYS_ZH_SHORT, ZH, DocLanguage, language
 from .tables import Table, format_of, write_table
 
 MARK = "✓"
 PERSON_COLUMNS = ["Family name", "Given name", "Native name", "Organisation", "Status"]
+PERSON_COLUMNS_ZH = ["姓", "名", "本国文字姓名", "单位", "状态"]
+TOTAL, TOTAL_ZH = "Total", "合计"
+SHEET, SHEET_ZH = "Attendance", "签到"
 
 
-def session_header(item: AgendaSession, zone: str) -> str:
+def _words(lg: DocLanguage, en: str, zh: str, sep: str = "\n") -> str:
+    """A heading in ``lg``: English, Chinese, or both (one line each: the headers wrap)."""
+    return en if lg.code == EN else zh if lg.code == ZH else f"{en}{sep}{zh}"
+
+
+def person_columns(lang: str = EN) -> list[str]:
+    """The headings of the person columns in ``lang``."""
+    lg = language(lang)
+    return [_words(lg, en, zh) for en, zh in zip(PERSON_COLUMNS, PERSON_COLUMNS_ZH)]
+
+
+def session_header(item: AgendaSession, zone: str, lang: str = EN) -> str:
+    """'Tue 2021-03-16' (周二 in Chinese, 'Tue 周二' in both), the local times and the zone,
+    then the title in the language (the Chinese title on a line of its own in ``en+zh``)."""
+    lg = language(lang)
     local = timezones.to_local(item.starts_at, timezones.zone(zone))
     end = timezones.to_local(item.ends_at, timezones.zone(zone))
-    return f"{local:%a %Y-%m-%d}\n{local:%H:%M}–{end:%H:%M} {local:%Z}\n{item.title}"
+    weekday = _words(lg, f"{local:%a}", WEEKDAYS_ZH_SHORT[local.weekday()], " ")
+    return f"{weekday} {local:%Y-%m-%d}\n{local:%H:%M}–{end:%H:%M} {local:%Z}\n{lg.text(item.title, item.title_zh)}"
 
 
-def attendance_table(session: Session, seminar_id: int) -> Table:
-    """Everyone registered (not cancelled) or checked in at least once, by family name."""
+def attendance_table(session: Session, seminar_id: int, lang: str = EN) -> Table:
+    """Everyone registered (not cancelled) or checked in at least once, by family name,
+    headed in ``lang`` (en, zh or en+zh)."""
+    lg = language(lang)
     seminar = get_seminar(session, seminar_id)
     items = list(session.scalars(
         select(AgendaSession).where(AgendaSession.seminar_id == seminar_id)
@@ -59,18 +84,22 @@ def attendance_table(session: Session, seminar_id: int) -> Table:
             per_session[i] += here
         rows.append([p.family_name, p.given_name, p.native_name, p.organisation_name,
                      statuses.get(p.id, "(not registered)"), *marks, sum(m is not None for m in marks)])
-    rows.append(["Total", None, None, None, None, *per_session, sum(per_session)])
-    headers = [*PERSON_COLUMNS, *(session_header(i, seminar.timezone) for i in items), "Total"]
+    total = _words(lg, TOTAL, TOTAL_ZH, " ")
+    rows.append([total, None, None, None, None, *per_session, sum(per_session)])
+    headers = [*person_columns(lg.code), *(session_header(i, seminar.timezone, lg.code) for i in items),
+               _words(lg, TOTAL, TOTAL_ZH)]
     first = len(PERSON_COLUMNS)
     widths = {first + i: 16.0 for i in range(len(items))}
-    return Table(headers, rows, title="Attendance", footer_rows=1, widths=widths, wrap_headers=True,
-                 frozen_columns=2)
+    return Table(headers, rows, title=_words(lg, SHEET, SHEET_ZH, " "), footer_rows=1, widths=widths,
+                 wrap_headers=True, frozen_columns=2)
 
 
-def export_attendance(db: Database, seminar_id: int, path: Path) -> Table:
-    """Write the matrix to ``path`` (.xlsx only: a matrix of marks needs columns kept apart)."""
+def export_attendance(db: Database, seminar_id: int, path: Path, lang: str = EN) -> Table:
+    """Write the matrix to ``path`` (.xlsx only: a matrix of marks needs columns kept apart),
+    headed in ``lang`` (en, zh or en+zh)."""
     format_of(Path(path), ("xlsx",))
+    language(lang)  # refused before the database is read
     with db.reading() as s:
-        table = attendance_table(s, seminar_id)
+        table = attendance_table(s, seminar_id, lang)
     write_table(table, Path(path))
     return table

@@ -11,6 +11,10 @@
   accounts for is written as a plain event. The calendar thus shows exactly the agenda.
 - UIDs are stable (``lh-session-7@…``, ``lh-series-3@…``, ``lh-seminar-2@…``): importing
   a newer export updates the events instead of doubling them.
+- The language (``en``, ``zh``, ``en+zh``, as the documents' ``--lang``) chooses the titles
+  and descriptions written: the Chinese version where one is set (``title_zh``), both in
+  ``en+zh`` ("Title / 标题"). In ``zh`` a text written in Chinese carries the RFC 5545
+  ``LANGUAGE=zh-CN`` parameter. ``en`` writes exactly what the export always wrote.
 """
 
 from __future__ import annotations
@@ -29,31 +33,47 @@ from ..core.models import AgendaSession, Seminar, SessionSeries, SessionSpeaker
 from ..core.services.curricula import get_curriculum
 from ..core.services.seminars import get_seminar
 from ..core.store import Database
+from ..documents.language import EN, LABELS, ZH, DocLanguage, language
 from .atomic import atomic_path
 from .tables import format_of
 
 UID_DOMAIN = "learninghub-planner"
 PRODID = "-//Learning Hub Planner//learninghub//EN"
+#: Between the main title and the Chinese one in ``en+zh`` (SUMMARY, X-WR-CALNAME).
+TITLE_SEP = " / "
+#: Between the main description and the Chinese one in ``en+zh``.
+DESCRIPTION_SEP = "\n\n"
+#: The RFC 5545 parameter of a text written in Chinese.
+CHINESE = {"LANGUAGE": "zh-CN"}
+#: Labels of a session's description that the documents have no key for: key -> (English, Chinese).
+EXTRA_LABELS: dict[str, tuple[str, str]] = {"language": ("Language", "语言")}
 
 
 def uid(kind: str, ident: int) -> str:
     return f"lh-{kind}-{ident}@{UID_DOMAIN}"
 
 
-def seminar_calendar(session: Session, seminar_id: int) -> bytes:
-    return _calendar(session, [get_seminar(session, seminar_id)])
+def seminar_calendar(session: Session, seminar_id: int, lang: str = EN) -> bytes:
+    """One seminar's calendar in ``lang`` (en, zh or en+zh)."""
+    return _calendar(session, [get_seminar(session, seminar_id)], language(lang))
 
 
-def curriculum_calendar(session: Session, curriculum_id: int) -> bytes:
+def curriculum_calendar(session: Session, curriculum_id: int, lang: str = EN) -> bytes:
+    """Every seminar of a curriculum in one calendar named after it, in ``lang``."""
+    lg = language(lang)
     curriculum = get_curriculum(session, curriculum_id)
-    return _calendar(session, list(curriculum.seminars), name=curriculum.title)
+    return _calendar(session, list(curriculum.seminars), lg, name=lg.text(curriculum.title, curriculum.title_zh, TITLE_SEP))
 
 
-def export_ics(db: Database, path: Path, *, seminar_id: int | None = None, curriculum_id: int | None = None) -> int:
-    """Write one seminar's or one curriculum's calendar to ``path``; return the number of VEVENTs."""
+def export_ics(db: Database, path: Path, *, seminar_id: int | None = None, curriculum_id: int | None = None,
+               lang: str = EN) -> int:
+    """Write one seminar's or one curriculum's calendar to ``path`` in ``lang`` (en, zh or en+zh);
+    return the number of VEVENTs."""
     format_of(Path(path), ("ics",))
+    language(lang)  # refused before the database is read
     with db.reading() as s:
-        data = seminar_calendar(s, seminar_id) if seminar_id is not None else curriculum_calendar(s, curriculum_id)  # type: ignore[arg-type]
+        data = (seminar_calendar(s, seminar_id, lang) if seminar_id is not None
+                else curriculum_calendar(s, curriculum_id, lang))  # type: ignore[arg-type]
     with atomic_path(Path(path)) as tmp:
         tmp.write_bytes(data)
     return data.count(b"BEGIN:VEVENT")
@@ -62,7 +82,7 @@ def export_ics(db: Database, path: Path, *, seminar_id: int | None = None, curri
 # -- building
 
 
-def _calendar(session: Session, seminars: Sequence[Seminar], name: str | None = None) -> bytes:
+def _calendar(session: Session, seminars: Sequence[Seminar], lg: DocLanguage, name: str | None = None) -> bytes:
     from icalendar import Calendar
 
     cal = Calendar()
@@ -70,12 +90,13 @@ def _calendar(session: Session, seminars: Sequence[Seminar], name: str | None = 
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")  # a published calendar, not an invitation (Outlook asks otherwise)
-    cal.add("x-wr-calname", name or (seminars[0].title if seminars else "Learning Hub"))
+    cal.add("x-wr-calname", name or (lg.text(seminars[0].title, seminars[0].title_zh, TITLE_SEP) if seminars
+                                     else "Learning Hub"))
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     first, last = dt.date.max, dt.date.min
     for seminar in seminars:
         first, last = min(first, seminar.start_date), max(last, seminar.end_date)
-        for event in _seminar_events(session, seminar):
+        for event in _seminar_events(session, seminar, lg):
             event.add("dtstamp", stamp)
             cal.add_component(event)
     if seminars:
@@ -83,6 +104,10 @@ def _calendar(session: Session, seminars: Sequence[Seminar], name: str | None = 
         # Clamped: seminars may sit anywhere in 0001-01-03 … 9999-12-29 (validate.py).
         cal.add_missing_timezones(first_date=dt.date(max(first.year - 1, 1), 1, 1),
                                   last_date=dt.date(min(last.year + 2, 9999), 1, 1))
+        # icalendar adds them in set order: sorted by zone, two exports of the same data are the same bytes
+        order = {id(c): i for i, c in enumerate(cal.subcomponents)}
+        cal.subcomponents.sort(key=lambda c: (0, str(c.get("tzid")), 0) if c.name == "VTIMEZONE"
+                               else (1, "", order[id(c)]))
     return cal.to_ical()
 
 
@@ -91,20 +116,36 @@ def _location(seminar: Seminar, room: str | None = None) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _seminar_events(session: Session, seminar: Seminar) -> list:  # type: ignore[type-arg]
+def _add_text(event, name: str, lg: DocLanguage, main: str | None, zh: str | None, sep: str,  # type: ignore[no-untyped-def]
+              extra: Sequence[str] = ()) -> None:
+    """Add ``name`` (SUMMARY, DESCRIPTION) with the field's text in ``lg``, then ``extra`` lines;
+    marked ``LANGUAGE=zh-CN`` when the language is Chinese and so is the text (the Chinese
+    version, or no main text at all beside the Chinese labels of ``extra``). English writes the
+    main text only, as the export always did."""
+    if lg.code == EN:
+        zh = None
+    text = "\n".join(x for x in (lg.text(main, zh, sep), *extra) if x)
+    if not text:
+        return
+    if lg.code == ZH and (zh or not main):
+        event.add(name, text, parameters=CHINESE)
+    else:
+        event.add(name, text)
+
+
+def _seminar_events(session: Session, seminar: Seminar, lg: DocLanguage) -> list:  # type: ignore[type-arg]
     from icalendar import Event
 
     tz = timezones.zone(seminar.timezone)
     day = Event()
     day.add("uid", uid("seminar", seminar.id))
-    day.add("summary", seminar.title)
+    _add_text(day, "summary", lg, seminar.title, seminar.title_zh, TITLE_SEP)
     day.add("dtstart", seminar.start_date)
     day.add("dtend", seminar.end_date + dt.timedelta(days=1))  # DTEND of a date is exclusive
     day.add("transp", "TRANSPARENT")  # the whole-days banner does not block time
     if location := _location(seminar):
         day.add("location", location)
-    if seminar.description:
-        day.add("description", seminar.description)
+    _add_text(day, "description", lg, seminar.description, seminar.description_zh, DESCRIPTION_SEP)
     _status(day, seminar)
     events = [day]
     rows = list(session.scalars(
@@ -117,11 +158,11 @@ def _seminar_events(session: Session, seminar: Seminar) -> list:  # type: ignore
     by_series: dict[int, list[AgendaSession]] = {}
     for row in rows:
         if row.series_id is None:
-            events.append(_session_event(row, seminar, tz, uid("session", row.id)))
+            events.append(_session_event(row, seminar, tz, uid("session", row.id), lg))
         else:
             by_series.setdefault(row.series_id, []).append(row)
     for series_rows in by_series.values():
-        events.extend(_series_events(series_rows[0].series, series_rows, seminar, tz))  # type: ignore[arg-type]
+        events.extend(_series_events(series_rows[0].series, series_rows, seminar, tz, lg))  # type: ignore[arg-type]
     return events
 
 
@@ -138,31 +179,40 @@ def _local(instant: dt.datetime, tz: ZoneInfo) -> dt.datetime:
     return instant.astimezone(tz)
 
 
-def _describe(row: AgendaSession) -> str:
+def _label(lg: DocLanguage, key: str) -> str:
+    """'Speakers: ', '发言人：' or 'Speakers / 发言人: ' (a label of the documents, or of EXTRA_LABELS)."""
+    if key in LABELS:
+        text = lg.label(key)
+    else:
+        en, zh = EXTRA_LABELS[key]
+        text = en if lg.code == EN else zh if lg.code == ZH else f"{en} / {zh}"
+    return f"{text}{lg.colon()}" if lg.code == ZH else f"{text}{lg.colon()} "
+
+
+def _details(row: AgendaSession, lg: DocLanguage) -> list[str]:
+    """The lines under a session's description: speakers, moderator, language."""
     lines = []
-    if row.description:
-        lines.append(row.description)
     if row.speakers:
-        lines.append("Speakers: " + ", ".join(p.display_name for p in row.speakers))
+        lines.append(_label(lg, "speakers") + lg.list_sep().join(p.display_name for p in row.speakers))
     if row.moderator is not None:
-        lines.append(f"Moderator: {row.moderator.display_name}")
+        lines.append(_label(lg, "moderator") + row.moderator.display_name)
     if row.language:
-        lines.append(f"Language: {row.language}")
-    return "\n".join(lines)
+        lines.append(_label(lg, "language") + row.language)
+    return lines
 
 
-def _session_event(row: AgendaSession, seminar: Seminar, tz: ZoneInfo, ident: str):  # type: ignore[no-untyped-def]
+def _session_event(row: AgendaSession, seminar: Seminar, tz: ZoneInfo, ident: str,  # type: ignore[no-untyped-def]
+                   lg: DocLanguage):
     from icalendar import Event
 
     event = Event()
     event.add("uid", ident)
-    event.add("summary", row.title)
+    _add_text(event, "summary", lg, row.title, row.title_zh, TITLE_SEP)
     event.add("dtstart", _local(row.starts_at, tz))
     event.add("dtend", _local(row.ends_at, tz))
     if location := _location(seminar, row.room):
         event.add("location", location)
-    if description := _describe(row):
-        event.add("description", description)
+    _add_text(event, "description", lg, row.description, row.description_zh, DESCRIPTION_SEP, _details(row, lg))
     event.add("categories", [row.kind])
     _status(event, seminar)
     return event
@@ -172,9 +222,10 @@ def _session_event(row: AgendaSession, seminar: Seminar, tz: ZoneInfo, ident: st
 
 
 def _signature(row: AgendaSession) -> tuple[object, ...]:
-    """What must be equal for an occurrence to be just "the rule's" occurrence."""
-    return (row.title, row.kind, row.room, row.language, row.description, row.moderator_id,
-            tuple(p.id for p in row.speakers), row.ends_at - row.starts_at)
+    """What must be equal for an occurrence to be just "the rule's" occurrence (in every
+    language: an occurrence whose Chinese title alone changed is an override too)."""
+    return (row.title, row.title_zh, row.kind, row.room, row.language, row.description, row.description_zh,
+            row.moderator_id, tuple(p.id for p in row.speakers), row.ends_at - row.starts_at)
 
 
 def _rule_times(series: SessionSeries) -> list[dt.datetime]:
@@ -230,18 +281,19 @@ def _pair(series: SessionSeries, rows: list[AgendaSession], tz: ZoneInfo):  # ty
     return sorted(pairs.items()), gone, left_rows
 
 
-def _series_events(series: SessionSeries, rows: list[AgendaSession], seminar: Seminar, tz: ZoneInfo) -> list:  # type: ignore[type-arg]
+def _series_events(series: SessionSeries, rows: list[AgendaSession], seminar: Seminar, tz: ZoneInfo,
+                   lg: DocLanguage) -> list:  # type: ignore[type-arg]
     expected = _rule_times(series)
     if not expected:
-        return [_session_event(r, seminar, tz, uid("session", r.id)) for r in rows]
+        return [_session_event(r, seminar, tz, uid("session", r.id), lg) for r in rows]
     pairs, gone, strays = _pair(series, rows, tz)
     if not pairs:
-        return [_session_event(r, seminar, tz, uid("session", r.id)) for r in strays]
+        return [_session_event(r, seminar, tz, uid("session", r.id), lg) for r in strays]
     master_sig = Counter(_signature(row) for _, row in pairs).most_common(1)[0][0]
     template = next(row for _, row in pairs if _signature(row) == master_sig)
     ident = uid("series", series.id)
     first = expected[0].replace(tzinfo=tz)
-    master = _session_event(template, seminar, tz, ident)
+    master = _session_event(template, seminar, tz, ident, lg)
     del master["dtstart"], master["dtend"]
     master.add("dtstart", first)
     master.add("dtend", (expected[0] + master_sig[-1]).replace(tzinfo=tz))  # type: ignore[operator]
@@ -253,8 +305,8 @@ def _series_events(series: SessionSeries, rows: list[AgendaSession], seminar: Se
         local = row.starts_at.astimezone(tz).replace(tzinfo=None)
         if local == when and _signature(row) == master_sig:
             continue
-        override = _session_event(row, seminar, tz, ident)
+        override = _session_event(row, seminar, tz, ident, lg)
         override.add("recurrence-id", when.replace(tzinfo=tz))
         events.append(override)
-    events.extend(_session_event(r, seminar, tz, uid("session", r.id)) for r in strays)
+    events.extend(_session_event(r, seminar, tz, uid("session", r.id), lg) for r in strays)
     return events

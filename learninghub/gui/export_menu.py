@@ -5,6 +5,8 @@ The dialogs only pick a path; :meth:`ExportActions.export_to` does the work thro
 :mod:`learninghub.exporting` (the same functions as ``learninghub export …``), so tests
 patch the dialog or call it directly. A refusal is shown in a window-modal message box;
 success leaves a status-bar message with links to open the file or its folder.
+The calendars and the attendance matrix are written in the language chosen for documents
+(the Documents tab's language combo: English, 中文 or both).
 """
 
 from __future__ import annotations
@@ -147,6 +149,11 @@ class ExportActions:
         chosen = self.w.tree_model.curriculum_id(tree.currentIndex())  # type: ignore[attr-defined]
         return chosen or int(getattr(self.w, "current_curriculum", 0) or 0)
 
+    def _language(self) -> str:
+        """The document language chosen in the Documents tab (en, zh, en+zh), else English."""
+        combo = getattr(getattr(self.w, "form", None), "docLanguageCombo", None)
+        return str(combo.currentData() or "en") if combo is not None else "en"
+
     def update_actions(self) -> None:
         """Enable only what the selection allows (called on every tree change and menu opening)."""
         has_db = self._db() is not None
@@ -196,11 +203,11 @@ class ExportActions:
     def attendance_job(self) -> Job:
         from ..exporting.attendance import PERSON_COLUMNS, export_attendance
 
-        seminar_id = self._seminar_id()
+        seminar_id, lang = self._seminar_id(), self._language()
         title = self._titles()[0]
 
         def work(db: Any, path: Path) -> str:
-            table = export_attendance(db, seminar_id, path)
+            table = export_attendance(db, seminar_id, path, lang=lang)
             people = len(table.rows) - table.footer_rows
             sessions = len(table.headers) - len(PERSON_COLUMNS) - 1  # less the Total column
             return QCoreApplication.translate("ExportActions", "the attendance of {people} × {sessions} of {title}").format(
@@ -213,11 +220,11 @@ class ExportActions:
     def seminar_calendar_job(self) -> Job:
         from ..exporting.ics import export_ics
 
-        seminar_id = self._seminar_id()
+        seminar_id, lang = self._seminar_id(), self._language()
         title = self._titles()[0]
 
         def work(db: Any, path: Path) -> str:
-            return words().calendar_events_of(export_ics(db, path, seminar_id=seminar_id), title)
+            return words().calendar_events_of(export_ics(db, path, seminar_id=seminar_id, lang=lang), title)
 
         return Job(QCoreApplication.translate("ExportActions", "Export the seminar calendar"), safe_stem(title, "seminar"),
                    (ICS_FILTER,), work)
@@ -225,11 +232,11 @@ class ExportActions:
     def programme_calendar_job(self) -> Job:
         from ..exporting.ics import export_ics
 
-        curriculum_id = self._curriculum_id()
+        curriculum_id, lang = self._curriculum_id(), self._language()
         title = self._titles()[1]
 
         def work(db: Any, path: Path) -> str:
-            return words().calendar_events_of(export_ics(db, path, curriculum_id=curriculum_id), title)
+            return words().calendar_events_of(export_ics(db, path, curriculum_id=curriculum_id, lang=lang), title)
 
         return Job(QCoreApplication.translate("ExportActions", "Export the programme calendar"), safe_stem(title, "programme"),
                    (ICS_FILTER,), work)

@@ -167,6 +167,35 @@ def test_a_curriculum_holds_every_seminar(db, world: World, tmp_path: Path) -> N
     assert {str(e["summary"]) for e in _events(cal)} >= {"Superblocks online course", "Study visit to Chengdu"}
 
 
+def test_the_same_data_exports_the_same_bytes_in_any_process(db, world: World, tmp_path: Path) -> None:
+    """VTIMEZONEs are sorted by zone (icalendar adds them in set order, which differs from one
+    process to the next): re-exporting an unchanged programme gives the same file but for DTSTAMP."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from learninghub.core.services import seminars
+
+    with db.transaction() as s:  # three zones, so an unsorted order shows
+        for title, zone in (("Visit to Chengdu", "Asia/Shanghai"), ("Brussels cluster", "Europe/Brussels")):
+            made = seminars.add_seminar(s, curriculum_id=world.curriculum, title=title, start="2021-06-07",
+                                        end="2021-06-09", timezone=zone)
+            agenda.add_session(s, seminar_id=made.id, title="Welcome", start="2021-06-07 09:00",
+                               end="2021-06-07 10:00")
+    script = ("import sys; from pathlib import Path; from learninghub.core.store import open_database; "
+              "from learninghub.exporting.ics import export_ics; "
+              "export_ics(open_database(sys.argv[1]), Path(sys.argv[2]), curriculum_id=int(sys.argv[3]))")
+    made = []
+    for seed in ("1", "2", "3", "4"):
+        path = tmp_path / f"{seed}.ics"
+        subprocess.run([sys.executable, "-c", script, str(db.target.sqlite_path), str(path), str(world.curriculum)],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        made.append(re.sub(rb"DTSTAMP:\S+", b"", path.read_bytes()))
+    assert len(set(made)) == 1
+    assert re.findall(rb"TZID:([\w/]+)\r\n", made[0]) == [b"Asia/Shanghai", b"Europe/Brussels", b"Europe/Madrid"]
+
+
 def test_event_status_follows_the_seminar(db, world: World) -> None:
     from learninghub.core.services import seminars
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from learninghub.core.models import Seminar
 from learninghub.core.services import agenda, registration, search
 from learninghub.gui import export_menu
 from learninghub import filenames
@@ -184,6 +185,41 @@ def test_seminar_and_programme_calendars(qtbot, park_city, tmp_path: Path, monke
     banners = {str(e["summary"]) for e in programme.walk("VEVENT") if e["uid"].startswith("lh-seminar-")}
     assert PARK in banners and len(banners) >= 4
     assert len(list(programme.walk("VEVENT"))) > len(events)
+
+
+def test_calendars_and_matrix_follow_the_documents_language(qtbot, park_city, tmp_path: Path, monkeypatch) -> None:
+    """With 中文 chosen in the Documents tab, the seminar calendar has the Chinese titles (the
+    English one where a session has none) and the matrix Chinese headers."""
+    window, seminar_id = park_city
+    combo = window.form.docLanguageCombo
+    assert combo.currentData() == "en"  # the English interface's default
+    combo.setCurrentIndex(combo.findText("中文"))
+    assert combo.currentData() == "zh"
+    calendar = tmp_path / "park.ics"
+    dialog = SaveDialog(monkeypatch, calendar)
+    _run(qtbot, window, window.exports.seminar_calendar_action)
+    data = calendar.read_bytes()
+    cal = icalendar.Calendar.from_ical(data)
+    with window.db.reading() as s:
+        sessions = agenda.list_sessions(s, seminar_id)
+        seminar_zh = s.get(Seminar, seminar_id).title_zh
+    summaries = {str(e["summary"]) for e in cal.walk("VEVENT")}
+    assert seminar_zh == "公园城市项目" and seminar_zh in summaries and PARK not in summaries
+    assert str(cal["x-wr-calname"]) == seminar_zh
+    with_zh = [x for x in sessions if x.title_zh]
+    without = [x for x in sessions if not x.title_zh]
+    assert with_zh and without
+    assert {x.title_zh for x in with_zh} <= summaries
+    assert {x.title for x in without} <= summaries
+    assert not {x.title for x in with_zh} & summaries
+    assert b"SUMMARY;LANGUAGE=zh-CN:" in data
+
+    matrix = tmp_path / "matrix.xlsx"
+    dialog.path = str(matrix)
+    _run(qtbot, window, window.exports.attendance_action)
+    header = next(openpyxl.load_workbook(matrix).active.iter_rows(values_only=True))
+    assert header[:2] == ("姓", "名") and header[-1] == "合计"
+    assert header[5].endswith("\n" + sessions[0].title_zh)
 
 
 def test_refusals_are_shown_in_a_message_box(qtbot, demo_db, tmp_path: Path, monkeypatch) -> None:
