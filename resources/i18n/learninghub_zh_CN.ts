@@ -2374,6 +2374,10 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>研讨会 {id} 已满（{seats}）；此人将留在候补名单上，直到有座位空出</translation>
     </message>
     <message>
+        <source>seminar {id} &apos;{title}&apos; is full ({seats}); {name} has no seat to be marked {status}: free a seat or raise the capacity first</source>
+        <translation>研讨会 {id}“{title}”已满（{seats}）；{name} 没有座位，无法标记为“{status}”：请先空出一个座位或提高容量</translation>
+    </message>
+    <message>
         <source>seminar full ({seats})</source>
         <translation>研讨会已满（{seats}）</translation>
     </message>

@@ -94,6 +94,27 @@ def test_check_in_from_the_waiting_list_of_a_full_seminar_refused(hub, db, li_re
     assert _status(db, waiting.id) == "attended"
 
 
+@pytest.mark.parametrize("start_status", ["invited", "waitlisted", "cancelled"])
+@pytest.mark.parametrize("marked", ["attended", "no-show"])
+def test_marking_attended_by_hand_takes_a_seat_too(hub, db, li_registered, refused, start_status, marked):
+    """Set by hand (the participants list), 'attended' and 'no-show' hold a seat like a check-in:
+    refused when the seminar is full, allowed once a seat frees."""
+    with db.transaction() as s:
+        seminars.get_seminar(s, hub.seminar).capacity = 1
+        reg = registration.register(s, seminar_id=hub.seminar, person_id=hub.han, status=start_status).id
+    error = refused(
+        lambda s: registration.set_status(s, reg, marked),
+        RuleViolation,
+        f"seminar {hub.seminar} 'Park City Project' is full (1 seat); 한현숙 (Hyeon-suk Han) has no seat to be "
+        f"marked {marked}: free a seat or raise the capacity first",
+    )
+    assert error.where == "status" and _status(db, reg) == start_status
+    with db.transaction() as s:
+        registration.set_status(s, li_registered, "cancelled")
+        registration.set_status(s, reg, marked)
+    assert _status(db, reg) == marked
+
+
 def test_undo_check_in_removes_the_attendance_and_allows_a_new_check_in(hub, db, li_registered):
     with db.transaction() as s:
         attendance.check_in(s, session_id=hub.session, person_id=hub.li)

@@ -189,6 +189,15 @@ def change_status(
     require_active(registration.person)
     was_seated = old in vocab.SEAT_HOLDING_STATUSES
     promoted: list[Promotion] = []
+    if status in vocab.SEAT_HOLDING_STATUSES and status not in _CAPACITY_CHECKED and not was_seated \
+            and is_full(session, seminar):
+        # "attended" / "no-show" take a seat too: set by hand, they may not push a full seminar over capacity
+        raise RuleViolation(
+            QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is full ({seats}); {name} has no seat to be "
+                                      "marked {status}: free a seat or raise the capacity first"),
+            where="status", id=seminar.id, title=seminar.title, seats=seats_text(seminar.capacity),
+            name=registration.person.display_name, status=_status_word(status),
+        )
     if status in _CAPACITY_CHECKED and not was_seated and is_full(session, seminar):
         if old == "waitlisted":
             raise RuleViolation(
