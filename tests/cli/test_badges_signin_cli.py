@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+from tests.pdftext import squash
 
 
 @pytest.fixture

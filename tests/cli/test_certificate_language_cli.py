@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+from tests.pdftext import squash
 
 
 def _first_page(path: Path) -> str:

@@ -4,57 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from learninghub.core import timezones
-from learninghub.core.store import Database, open_database
-from learninghub.documents import agenda_pdf
+from learninghub.core.store import Database
 from learninghub.documents.fonts import HAN, font_set
 from learninghub.documents.page import BREAK_FILL
-
-PRINTED = dt.date(2026, 11, 23)
-
-
-def squash(text: str) -> str:
-    """Text without any whitespace: wrapped lines compare equal to the one-line original."""
-    return re.sub(r"\s+", "", text)
-
-
-def pdf_text(path: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(path).pages]
-
-
-def assert_in_order(text: str, expected: list[str]) -> None:
-    """Every string of ``expected`` occurs in ``text``, each after the one before (whitespace ignored)."""
-    flat, at = squash(text), 0
-    for item in expected:
-        found = flat.find(squash(item), at)
-        assert found >= 0, f"{item!r} missing (or out of order) after position {at}: ...{flat[at:at + 200]}..."
-        at = found + len(squash(item))
-
-
-def render(db: Database, seminar_id: int, path: Path, *, second_tz: str | None = None, system_fonts: bool = True,
-           paper: str = "a4") -> agenda_pdf.Rendered:
-    with db.reading() as s:
-        data = agenda_pdf.load_agenda(s, seminar_id, second_tz=second_tz)
-    rendered = agenda_pdf.render_agenda(data, paper=paper, printed=PRINTED, fonts=font_set(system_fonts))
-    rendered.save(path)
-    return rendered
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from learninghub.core.services.demo import load_demo
-
-    database = open_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
-    with database.transaction() as s:
-        load_demo(s)
-    yield database
-    database.close()
+from tests.pdftext import assert_in_order, page_texts, render_agenda, squash
 
 
 @pytest.fixture(scope="module")
@@ -87,10 +46,10 @@ def test_demo_agenda_has_every_title_speaker_and_time_in_order(
     demo: Database, park: int, tmp_path: Path, system_fonts: bool
 ) -> None:
     path = tmp_path / "park.pdf"
-    rendered = render(demo, park, path, system_fonts=system_fonts)
+    rendered = render_agenda(demo, park, path, system_fonts=system_fonts)
     rows = sessions_of(demo, park)
     assert len(rows) == 30 and rendered.missing == ()
-    text = "\n".join(pdf_text(path))
+    text = "\n".join(page_texts(path))
     expected: list[str] = []
     for row in rows:
         expected += [span(row), str(row["title"]), *row["speakers"]]  # type: ignore[misc]
@@ -104,8 +63,8 @@ def test_demo_agenda_has_every_title_speaker_and_time_in_order(
 
 def test_every_page_has_its_footer_and_the_metadata_names_the_seminar(demo: Database, park: int, tmp_path: Path) -> None:
     path = tmp_path / "park.pdf"
-    rendered = render(demo, park, path)
-    pages = pdf_text(path)
+    rendered = render_agenda(demo, park, path)
+    pages = page_texts(path)
     assert len(pages) == rendered.pages >= 2
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text and "Printed 2026-11-23" in text
@@ -115,8 +74,8 @@ def test_every_page_has_its_footer_and_the_metadata_names_the_seminar(demo: Data
 
 def test_second_zone_adds_the_times_there(demo: Database, park: int, tmp_path: Path) -> None:
     path = tmp_path / "park-madrid.pdf"
-    render(demo, park, path, second_tz="Europe/Madrid")
-    text = "\n".join(pdf_text(path))
+    render_agenda(demo, park, path, second_tz="Europe/Madrid")
+    text = "\n".join(page_texts(path))
     madrid = timezones.zone("Europe/Madrid")
     rows = sessions_of(demo, park)
     assert_in_order(text, [part for row in rows for part in (span(row), span(row, madrid), str(row["title"]))])
@@ -127,8 +86,8 @@ def test_second_zone_adds_the_times_there(demo: Database, park: int, tmp_path: P
 
 def test_a_second_zone_on_another_day_is_marked(demo: Database, park: int, tmp_path: Path) -> None:
     path = tmp_path / "park-ny.pdf"
-    render(demo, park, path, second_tz="America/New_York")
-    text = re.sub(r"\s+", " ", "\n".join(pdf_text(path)))
+    render_agenda(demo, park, path, second_tz="America/New_York")
+    text = re.sub(r"\s+", " ", "\n".join(page_texts(path)))
     assert "09:00–09:45 21:00–21:45 -1 day Opening ceremony" in text  # Sunday evening in New York
 
 
@@ -139,8 +98,8 @@ def test_a_session_over_midnight_ends_on_the_next_day(db: Database, hub, tmp_pat
         agenda.add_session(s, seminar_id=hub.seminar, title="Night market walk", start="2020-07-14 23:30",
                            end="2020-07-15 00:30", kind="visit")
     path = tmp_path / "night.pdf"
-    render(db, hub.seminar, path)
-    text = re.sub(r"\s+", " ", "\n".join(pdf_text(path)))
+    render_agenda(db, hub.seminar, path)
+    text = re.sub(r"\s+", " ", "\n".join(page_texts(path)))
     assert "23:30–00:30 +1 day" in text and "Tuesday 14 July 2020" in text
     assert "Wednesday 15 July 2020" not in text  # listed on the day it starts
 
@@ -156,8 +115,8 @@ def test_user_text_is_printed_literally_never_as_markup(db: Database, hub, tmp_p
                            end="2020-07-14 11:00", room="<br/>Room & 1", description="x < y > z & <u>w</u>",
                            speaker_ids=[person.id])
     path = tmp_path / "hostile.pdf"
-    render(db, hub.seminar, path)
-    text = "\n".join(pdf_text(path))
+    render_agenda(db, hub.seminar, path)
+    text = "\n".join(page_texts(path))
     for literal in (hostile, "&amp; <font name=x>", "<para>Director</para>", "A & B <i>Ltd</i>",
                     "<font name=x>", "<br/>Room & 1", "x < y > z & <u>w</u>"):
         assert squash(literal) in squash(text), literal
@@ -182,8 +141,8 @@ def test_sixty_sessions_fill_pages_each_with_the_table_header(db: Database, hub,
                                    speaker_ids=[] if kind == "break" else [hub.li, hub.han, hub.kostya][: n % 3 + 1])
                 titles.append(title)
     path = tmp_path / "long.pdf"
-    rendered = render(db, long.id, path)
-    pages = pdf_text(path)
+    rendered = render_agenda(db, long.id, path)
+    pages = page_texts(path)
     assert rendered.pages == len(pages) >= 3
     days = ("Tue 1 Sep", "Wed 2 Sep", "Thu 3 Sep")
     for number, text in enumerate(pages, start=1):
@@ -213,7 +172,7 @@ def test_chinese_is_drawn_with_the_cjk_font_and_latin_with_dejavu(
     demo: Database, park: int, tmp_path: Path, system_fonts: bool
 ) -> None:
     path = tmp_path / "fonts.pdf"
-    render(demo, park, path, system_fonts=system_fonts)
+    render_agenda(demo, park, path, system_fonts=system_fonts)
     cjk = font_set(system_fonts).for_script(HAN).pdf_name
     drawn = _fonts_drawing(path)
     chinese = {font for text, font in drawn if "李佳" in text}
@@ -228,7 +187,7 @@ def test_chinese_is_drawn_with_the_cjk_font_and_latin_with_dejavu(
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_sizes(demo: Database, park: int, tmp_path: Path, paper: str, size: tuple[int, int]) -> None:
     path = tmp_path / f"{paper}.pdf"
-    render(demo, park, path, paper=paper)
+    render_agenda(demo, park, path, paper=paper)
     box = PdfReader(path).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == size
 
@@ -241,8 +200,8 @@ def test_a_cancelled_seminar_without_sessions_still_prints(db: Database, hub, tm
                                      end="2021-05-20", timezone="Europe/Brussels")
         seminars.cancel_seminar(s, empty.id)
     path = tmp_path / "empty.pdf"
-    assert render(db, empty.id, path).pages == 1
-    text = pdf_text(path)[0]
+    assert render_agenda(db, empty.id, path).pages == 1
+    text = page_texts(path)[0]
     assert "CANCELLED" in text and "No sessions in the agenda yet." in text and "Thursday 20 May 2021" in text
 
 
@@ -254,6 +213,6 @@ def test_a_row_taller_than_a_page_is_split_rather_than_refused(db: Database, hub
         agenda.add_session(s, seminar_id=hub.seminar, title="Very long notes", start="2020-07-15 10:00",
                            end="2020-07-15 11:00", description=description)
     path = tmp_path / "tall.pdf"
-    rendered = render(db, hub.seminar, path)
-    text = "\n".join(pdf_text(path))
+    rendered = render_agenda(db, hub.seminar, path)
+    text = "\n".join(page_texts(path))
     assert rendered.pages >= 2 and "word0" in text and "THE-END" in text

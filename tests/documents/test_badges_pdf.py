@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-from pypdf import PdfReader
-
 from learninghub.core.store import Database
 from learninghub.documents import badges_pdf
 from learninghub.documents.badges_pdf import Badge, BadgeSheet
 from tests.conftest import Hub
+from tests.pdftext import page_texts, squash
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+def texts(data: bytes) -> list[str]:
+    """Each page's text with whitespace squashed out."""
+    return [squash(text) for text in page_texts(data)]
 
 
-def texts(data: bytes, tmp_path: Path) -> list[str]:
-    path = tmp_path / "badges.pdf"
-    path.write_bytes(data)
-    return [squash(page.extract_text()) for page in PdfReader(path).pages]
-
-
-def test_eight_badges_to_a_page_in_order(tmp_path: Path) -> None:
+def test_eight_badges_to_a_page_in_order() -> None:
     names = ["李佳", "김민준", "Александра Петрова", "Δημήτρης", "Anna Müller", "王晓明", "佐藤花子", "Jordi Casals",
              "Núria Puig i Ferrer"]
     sheet = BadgeSheet(1, "Park City Project", tuple(Badge(n, None, "Metropolis", "Chengdu, CN", "expert") for n in names))
     rendered = badges_pdf.render_badges(sheet)
-    pages = texts(rendered.data, tmp_path)
+    pages = texts(rendered.data)
     assert rendered.pages == len(pages) == 2
     positions = [pages[0].find(squash(n)) for n in names[:8]]
     assert all(p >= 0 for p in positions) and positions == sorted(positions)
@@ -37,12 +28,12 @@ def test_eight_badges_to_a_page_in_order(tmp_path: Path) -> None:
     assert pages[0].count("EXPERT") == 8
 
 
-def test_badge_shows_role_organisation_city_and_literal_text(tmp_path: Path) -> None:
+def test_badge_shows_role_organisation_city_and_literal_text() -> None:
     sheet = BadgeSheet(1, "<i>Seminar</i>", (
         Badge("<b>Li & Co</b>", "Jia Li", "A & B <Ltd>", "Chengdu 成都, CN", "elected"),
         Badge("김민준", "Kim Min-jun", None, None, "no-such-role"),
     ))
-    page = texts(badges_pdf.render_badges(sheet).data, tmp_path)[0]
+    page = texts(badges_pdf.render_badges(sheet).data)[0]
     for expected in ("<b>Li & Co</b>", "Jia Li", "A & B <Ltd>", "Chengdu 成都, CN", "ELECTED REPRESENTATIVE",
                      "<i>Seminar</i>", "김민준", "Kim Min-jun", "NO-SUCH-ROLE"):
         assert squash(expected) in page, expected
@@ -55,10 +46,10 @@ def test_every_role_has_a_colour() -> None:
     assert len(set(badges_pdf.ROLE_COLOURS.values())) == len(badges_pdf.ROLE_COLOURS)
 
 
-def test_no_one_registered_gives_a_page_saying_so(tmp_path: Path) -> None:
+def test_no_one_registered_gives_a_page_saying_so() -> None:
     rendered = badges_pdf.render_badges(BadgeSheet(3, "Empty seminar", ()))
     assert rendered.pages == 1
-    assert squash("No one is registered to Empty seminar yet.") in texts(rendered.data, tmp_path)[0]
+    assert squash("No one is registered to Empty seminar yet.") in texts(rendered.data)[0]
 
 
 def test_loaded_from_the_database_by_family_name_without_waiting_list_or_cancelled(db: Database, hub: Hub) -> None:

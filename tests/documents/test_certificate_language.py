@@ -16,7 +16,8 @@ from learninghub.documents import certificate_pdf as cp
 from learninghub.documents import certificates_batch, signin_pdf
 from learninghub.documents.certificate_pdf import Signatory
 from learninghub.documents.signin_pdf import SigninLine, SigninSheet
-from tests.documents.test_certificate_pdf import certificate, page_texts, squash
+from tests.documents.test_certificate_pdf import certificate
+from tests.pdftext import page_texts, squash
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 SIGNATORIES = (Signatory("Núria Puig i Ferrer", "Learning Hub Programme Manager, Metropolis", "世界大都市协会学习中心项目经理"),
@@ -25,15 +26,15 @@ PEOPLE = [("李佳", "Jia Li"), ("김민준", "Kim Min-jun"), ("Александ
           ("Anna Müller", None)]
 
 
-def _page(tmp_path: Path, lang: str | None, **kw: object) -> str:
+def _page(lang: str | None, **kw: object) -> str:
     fields: dict[str, object] = dict(seminar_title_zh="公园城市项目", city_zh="成都", signatories=SIGNATORIES, lang=lang)
     fields.update(kw)
     item = certificate(str(fields.pop("name", "李佳")), fields.pop("latin", "Jia Li"), **fields)  # type: ignore[arg-type]
-    return squash(page_texts(cp.render_certificates([item]).data, tmp_path)[0])
+    return squash(page_texts(cp.render_certificates([item]).data)[0])
 
 
-def test_chinese_certificate_reads_as_a_chinese_certificate(tmp_path: Path) -> None:
-    flat = _page(tmp_path, "zh", hours=29)
+def test_chinese_certificate_reads_as_a_chinese_certificate() -> None:
+    flat = _page("zh", hours=29)
     for expected in ("结业证书", "兹证明", "李佳", "JiaLi", "于2020年7月13日至17日在成都参加了", "公园城市项目",
                      "共29学时，特发此证。", "颁发日期：2020年7月17日", "证书编号", "7K3M-Q9XT-2WPA",
                      "Núria Puig i Ferrer", "世界大都市协会学习中心项目经理", "王浩然", "成都市人民政府外事办公室处长"):
@@ -43,15 +44,15 @@ def test_chinese_certificate_reads_as_a_chinese_certificate(tmp_path: Path) -> N
         assert squash(english) not in flat, english
 
 
-def test_chinese_falls_back_to_the_main_title_and_city_name(tmp_path: Path) -> None:
-    flat = _page(tmp_path, "zh", seminar_title_zh=None, city_zh=None, hours=None,
+def test_chinese_falls_back_to_the_main_title_and_city_name() -> None:
+    flat = _page("zh", seminar_title_zh=None, city_zh=None, hours=None,
                  signatories=(Signatory("Octavi de la Varga", "Secretary General"),))
     assert squash("ParkCityProject") in flat and "在Chengdu参加了" in flat and "特发此证。" in flat
     assert "学时" not in flat and squash("Secretary General") in flat  # no Chinese title given: the one there is
 
 
-def test_both_languages_print_the_chinese_under_the_english(tmp_path: Path) -> None:
-    flat = _page(tmp_path, "en+zh", hours=22.5)
+def test_both_languages_print_the_chinese_under_the_english() -> None:
+    flat = _page("en+zh", hours=22.5)
     for expected in ("Certificate of Participation", "结业证书", "This is to certify that", "兹证明", "took part in",
                      "参加了", "Park City Project", "公园城市项目", "Chengdu · 13–17 July 2020", "2020年7月13日至17日 · 成都",
                      "22.5 hours", "共22.5学时", "Issued 17 July 2020", "颁发日期：2020年7月17日",
@@ -60,25 +61,25 @@ def test_both_languages_print_the_chinese_under_the_english(tmp_path: Path) -> N
     assert flat.index(squash("Park City Project")) < flat.index("公园城市项目") < flat.index(squash("13–17 July 2020"))
 
 
-def test_english_has_no_chinese_wording_only_names(tmp_path: Path) -> None:
-    flat = _page(tmp_path, "en")
+def test_english_has_no_chinese_wording_only_names() -> None:
+    flat = _page("en")
     assert squash("Certificate of Participation") in flat and squash("Park City Project") in flat
     assert "李佳" in flat and "王浩然" in flat  # names stay in their own script
     assert not CJK.search(flat.replace("李佳", "").replace("王浩然", "")), flat
 
 
-def test_lang_overrides_the_bilingual_setting_and_none_follows_it(tmp_path: Path) -> None:
-    assert "结业证书" not in _page(tmp_path, "en", bilingual=True)
-    assert "结业证书" in _page(tmp_path, None, bilingual=True)
-    assert "CertificateofParticipation" in _page(tmp_path, None, bilingual=False)
+def test_lang_overrides_the_bilingual_setting_and_none_follows_it() -> None:
+    assert "结业证书" not in _page("en", bilingual=True)
+    assert "结业证书" in _page(None, bilingual=True)
+    assert "CertificateofParticipation" in _page(None, bilingual=False)
     assert certificate("Li", bilingual=True).language.code == "en+zh"
     assert certificate("Li", lang="zh").language.code == "zh"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en+zh"])
-def test_names_are_printed_in_their_own_script_and_in_latin(tmp_path: Path, lang: str) -> None:
+def test_names_are_printed_in_their_own_script_and_in_latin(lang: str) -> None:
     items = [certificate(name, latin, seminar_title_zh="公园城市项目", lang=lang) for name, latin in PEOPLE]
-    texts = [squash(t) for t in page_texts(cp.render_certificates(items).data, tmp_path)]
+    texts = [squash(t) for t in page_texts(cp.render_certificates(items).data)]
     for text, (name, latin) in zip(texts, PEOPLE):
         assert squash(name) in text and (latin is None or squash(latin) in text)
         assert "结业证书" in text and "公园城市项目" in text
@@ -126,11 +127,11 @@ def test_the_batch_prints_in_the_asked_language_and_the_register_keeps_the_main_
     out = tmp_path / "documents"
     out.mkdir()
     result = certificates_batch.make_certificates(db, park, output=out / "zh.pdf", lang="zh")
-    flat = squash(page_texts((out / "zh.pdf").read_bytes(), tmp_path)[0])
+    flat = squash(page_texts(out / "zh.pdf")[0])
     assert "结业证书" in flat and "公园城市项目" in flat and "在成都参加了" in flat and "2020年7月" in flat
     assert "国际交流处处长" in flat and "证书编号" in flat
     certificates_batch.make_certificates(db, park, output=out / "default.pdf")  # the settings: en+zh
-    both = squash(page_texts((out / "default.pdf").read_bytes(), tmp_path)[0])
+    both = squash(page_texts(out / "default.pdf")[0])
     assert squash("Certificate of Participation") in both and "结业证书" in both and "公园城市项目" in both
     with db.reading() as s:
         answer = certificates.verify(s, result.certificates[0].code)
@@ -159,9 +160,9 @@ LINES = [SigninLine("李佳", "Jia Li", "Chengdu Foreign Affairs Office"), Signi
          SigninLine("김서연", "Seo-yeon Kim", "Yeonsu-gu Office", waiting=True)]
 
 
-def test_a_chinese_sign_in_sheet(tmp_path: Path) -> None:
+def test_a_chinese_sign_in_sheet() -> None:
     rendered = signin_pdf.render_signin(_sheet(LINES), lang="zh", printed=dt.date(2026, 11, 23))
-    [page] = [squash(t) for t in page_texts(rendered.data, tmp_path)]
+    [page] = [squash(t) for t in page_texts(rendered.data)]
     for expected in ("签到表", "开幕式", "公园城市项目", "2020年7月13日星期一09:00–09:45", "会场：HallA", "序号", "姓名",
                      "单位", "签名", "李佳", "JiaLi", "AnnaMüller", "김서연", "Yeonsu-guOffice·候补", "打印日期2026-11-23",
                      "第1页，共1页"):
@@ -170,9 +171,9 @@ def test_a_chinese_sign_in_sheet(tmp_path: Path) -> None:
         assert english not in page, english
 
 
-def test_a_sign_in_sheet_in_both_languages(tmp_path: Path) -> None:
+def test_a_sign_in_sheet_in_both_languages() -> None:
     rendered = signin_pdf.render_signin(_sheet(LINES), lang="en+zh", printed=dt.date(2026, 11, 23))
-    [page] = [squash(t) for t in page_texts(rendered.data, tmp_path)]
+    [page] = [squash(t) for t in page_texts(rendered.data)]
     for expected in ("SIGN-INSHEET", "签到表", "Openingceremony", "开幕式", "ParkCityProject·公园城市项目",
                      "Monday13July2020", "2020年7月13日星期一", "Name/姓名", "Signature/签名", "waitinglist/候补",
                      "Page1of1"):
@@ -180,6 +181,6 @@ def test_a_sign_in_sheet_in_both_languages(tmp_path: Path) -> None:
     assert signin_pdf.rows_per_page("en+zh") < signin_pdf.rows_per_page("en") == signin_pdf.rows_per_page("zh")
 
 
-def test_an_empty_chinese_sheet_says_so(tmp_path: Path) -> None:
-    [page] = page_texts(signin_pdf.render_signin(_sheet([]), lang="zh").data, tmp_path)
+def test_an_empty_chinese_sheet_says_so() -> None:
+    [page] = page_texts(signin_pdf.render_signin(_sheet([]), lang="zh").data)
     assert "本研讨会尚无人报名。" in squash(page)

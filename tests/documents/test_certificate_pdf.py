@@ -4,7 +4,6 @@ as a QR code a reader decodes from the rendered page, files named after people."
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from learninghub.documents import certificate_files as cf
 from learninghub.documents import certificate_pdf as cp
 from learninghub.documents import dates
 from learninghub.documents.certificate_pdf import CertificateData, Signatory
+from tests.pdftext import page_texts, squash
 
 SIGNATORIES = (Signatory("Octavi de la Varga", "Secretary General, Metropolis"),
                Signatory("王晓明", "Director, Chengdu Foreign Affairs Office"),
@@ -31,23 +31,13 @@ def certificate(name: str, latin: str | None = None, code: str = "7K3M-Q9XT-2WPA
     return CertificateData(**fields)  # type: ignore[arg-type]
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def page_texts(data: bytes, tmp_path: Path) -> list[str]:
-    path = tmp_path / "c.pdf"
-    path.write_bytes(data)
-    return [page.extract_text() for page in PdfReader(path).pages]
-
-
 PEOPLE = [("李佳", "Jia Li", "AAAA-BBBB-CCC1"), ("김민준", "Kim Min-jun", "AAAA-BBBB-CCC2"),
           ("Александра Петрова", "Aleksandra Petrova", "AAAA-BBBB-CCC3"), ("Anna Müller", None, "AAAA-BBBB-CCC4")]
 
 
-def test_each_page_names_its_holder_in_their_script_and_in_latin(tmp_path: Path) -> None:
+def test_each_page_names_its_holder_in_their_script_and_in_latin() -> None:
     rendered = cp.render_certificates([certificate(n, latin, code) for n, latin, code in PEOPLE])
-    texts = page_texts(rendered.data, tmp_path)
+    texts = page_texts(rendered.data)
     assert rendered.pages == len(texts) == 4 and rendered.missing == ()
     for text, (name, latin, code) in zip(texts, PEOPLE):
         flat = squash(text)
@@ -60,26 +50,26 @@ def test_each_page_names_its_holder_in_their_script_and_in_latin(tmp_path: Path)
         assert "结业证书" not in flat  # English only unless asked
 
 
-def test_bilingual_wording_adds_chinese(tmp_path: Path) -> None:
+def test_bilingual_wording_adds_chinese() -> None:
     rendered = cp.render_certificates([certificate("李佳", "Jia Li", bilingual=True, hours=22.5)])
-    flat = squash(page_texts(rendered.data, tmp_path)[0])
+    flat = squash(page_texts(rendered.data)[0])
     for expected in ("Certificate of Participation", "结业证书", "兹证明", "参加了", "2020年7月13日至17日",
                      "22.5 hours", "共22.5学时", "颁发日期：2020年7月17日", "证书编号"):
         assert squash(expected) in flat, expected
 
 
-def test_hostile_text_is_printed_as_written(tmp_path: Path) -> None:
+def test_hostile_text_is_printed_as_written() -> None:
     rendered = cp.render_certificates([certificate("<b>Li & Co</b>", None, seminar_title='<font name="x">&amp;',
                                                    signatories=(Signatory("<img src='/etc/passwd'/>", "A & B"),))])
-    text = page_texts(rendered.data, tmp_path)[0]
+    text = page_texts(rendered.data)[0]
     for expected in ("<b>Li & Co</b>", '<font name="x">&amp;', "<img src='/etc/passwd'/>", "A & B"):
         assert expected in text
 
 
-def test_a_very_long_name_is_fitted_and_printed_whole(tmp_path: Path) -> None:
+def test_a_very_long_name_is_fitted_and_printed_whole() -> None:
     name = "Maximiliano Alejandro Fernández de la Torre y Guzmán-Villalobos " * 2
     rendered = cp.render_certificates([certificate(name.strip(), None)])
-    assert squash(name) in squash(page_texts(rendered.data, tmp_path)[0])
+    assert squash(name) in squash(page_texts(rendered.data)[0])
 
 
 def test_characters_no_font_has_are_reported() -> None:
@@ -87,9 +77,9 @@ def test_characters_no_font_has_are_reported() -> None:
     assert rendered.missing == ("𓀀",)
 
 
-def test_no_hours_no_hours_line(tmp_path: Path) -> None:
+def test_no_hours_no_hours_line() -> None:
     rendered = cp.render_certificates([certificate("Jia Li", hours=None)])
-    assert "hours" not in page_texts(rendered.data, tmp_path)[0]
+    assert "hours" not in page_texts(rendered.data)[0]
 
 
 def test_qr_code_on_the_rendered_page_decodes_to_the_code() -> None:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from learninghub.core.errors import ValidationError
-from learninghub.core.store import Database, open_database
-from learninghub.documents import agenda_pdf, build, dates, programme_pdf
+from learninghub.core.store import Database
+from learninghub.documents import build, dates, programme_pdf
 from learninghub.documents.fonts import font_set
 from learninghub.documents.language import (
     DocLanguage,
@@ -21,8 +20,7 @@ from learninghub.documents.language import (
     long_day_zh,
     short_day_zh,
 )
-
-from .test_agenda_pdf import PRINTED, assert_in_order, squash
+from tests.pdftext import PRINTED, assert_in_order, page_texts, render_agenda, squash
 
 WEDNESDAY = dt.date(2020, 7, 15)
 #: Park City sessions the demo leaves without a Chinese title: printed in English in every language.
@@ -94,17 +92,6 @@ def test_an_unknown_language_is_refused_naming_the_choices() -> None:
 
 
 # ---------------------------------------------------------------- the demo's documents
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from learninghub.core.services.demo import load_demo
-
-    database = open_database(str(tmp_path_factory.mktemp("demo-lang") / "demo.sqlite"))
-    with database.transaction() as s:
-        load_demo(s)
-    yield database
-    database.close()
-
-
 def _ids(db: Database) -> dict[str, int]:
     from learninghub.core.services import curricula, seminars
 
@@ -114,14 +101,11 @@ def _ids(db: Database) -> dict[str, int]:
     return {"park": found["Park City Project"], "hub": hub}
 
 
-def agenda_text(db: Database, lang: str, tmp_path: Path, **kw: object) -> str:
-    with db.reading() as s:
-        data = agenda_pdf.load_agenda(s, _ids(db)["park"], **kw)  # type: ignore[arg-type]
-    rendered = agenda_pdf.render_agenda(data, printed=PRINTED, fonts=font_set(), lang=lang)
-    assert rendered.missing == ()
+def agenda_text(db: Database, lang: str, tmp_path: Path, *, second_tz: str | None = None) -> str:
     path = tmp_path / f"agenda-{lang}.pdf"
-    rendered.save(path)
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    rendered = render_agenda(db, _ids(db)["park"], path, lang=lang, second_tz=second_tz, system_fonts=None)
+    assert rendered.missing == ()
+    return "\n".join(page_texts(path))
 
 
 def programme_text(db: Database, lang: str, tmp_path: Path) -> str:
@@ -131,7 +115,7 @@ def programme_text(db: Database, lang: str, tmp_path: Path) -> str:
     assert rendered.missing == ()
     path = tmp_path / f"programme-{lang}.pdf"
     rendered.save(path)
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return "\n".join(page_texts(path))
 
 
 def test_demo_agenda_in_chinese(demo: Database, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from learninghub.core.store import Database
 from learninghub.documents import programme_pdf
 from learninghub.documents.fonts import font_set
-from tests.documents.test_agenda_pdf import assert_in_order, demo  # noqa: F401 (a fixture)
+from tests.pdftext import assert_in_order, page_texts
 
 
 def render(db: Database, curriculum_id: int, path: Path, **kw: object) -> programme_pdf.Rendered:
@@ -22,7 +22,7 @@ def render(db: Database, curriculum_id: int, path: Path, **kw: object) -> progra
     return rendered
 
 
-def test_every_seminar_of_the_demo_curriculum_under_its_year(demo: Database, tmp_path: Path) -> None:  # noqa: F811
+def test_every_seminar_of_the_demo_curriculum_under_its_year(demo: Database, tmp_path: Path) -> None:
     from learninghub.core.services import curricula, seminars
 
     with demo.reading() as s:
@@ -32,7 +32,7 @@ def test_every_seminar_of_the_demo_curriculum_under_its_year(demo: Database, tmp
         title = hub.title
     path = tmp_path / "programme.pdf"
     rendered = render(demo, hub.id, path)
-    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    text = "\n".join(page_texts(path))
     assert rendered.pages == 1 and "Page 1 of 1" in text
     assert_in_order(text, [title, "Programme 2020–2022"])
     expected: list[str] = []

@@ -22,16 +22,14 @@ import io
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
 from learninghub.core import timezones
-from learninghub.core.store import Database, open_database
+from learninghub.core.store import Database
 from learninghub.documents import agenda_pdf, badges_pdf
 from learninghub.documents import certificate_pdf as cp
 from learninghub.documents.badges_pdf import Badge, BadgeSheet
@@ -40,6 +38,7 @@ from learninghub.documents.certificate_pdf import CertificateData, Signatory
 from learninghub.documents.fonts import font_set
 from learninghub.documents.markup import Markup
 from learninghub.documents.rtl import has_rtl, visual
+from tests.pdftext import page_texts, squash
 
 HEBREW = "דוד כהן"
 HEBREW_SEEN = "ןהכדוד"  # left to right on the page, spaces left out
@@ -47,10 +46,6 @@ ARABIC = "محمد علي"
 ARABIC_SEEN = "\ufef2\ufee0\ufecb\ufeaa\ufee4\ufea4\ufee3"  # ﻲﻠﻋ ﺪﻤﺤﻣ
 MIXED = "Li Wei (李伟) — محمد"
 MIXED_SEEN = "LiWei(李伟)—\ufeaa\ufee4\ufea4\ufee3"
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 _BRACKETS = str.maketrans("<>()", "<<((")
@@ -63,7 +58,7 @@ def fold(text: str) -> str:
 
 def drawn_text(data: bytes) -> str:
     """The characters drawn (pypdf maps glyphs back through the fonts' ToUnicode)."""
-    return squash("".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+    return squash("".join(page_texts(data)))
 
 
 def printed_lines(data: bytes) -> list[list[str]]:
@@ -187,17 +182,6 @@ def test_badges_print_hebrew_arabic_and_hostile_mixes() -> None:
     assert line_with(lines, MIXED_SEEN)
     assert line_with(lines, "ביבא12התיכ")  # digits left to right inside the right-to-left line
     assert sum(line.count("2026םירערנימס") for line in lines) == 4  # the seminar title on every badge
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from learninghub.core.services.demo import load_demo
-
-    database = open_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite"))
-    with database.transaction() as s:
-        load_demo(s)
-    yield database
-    database.close()
 
 
 def test_agenda_session_titles_and_speakers_in_hebrew_and_arabic(demo: Database) -> None:

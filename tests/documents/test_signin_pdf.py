@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-from pypdf import PdfReader
 
 from learninghub.core.store import Database
 from learninghub.documents import signin_pdf
 from learninghub.documents.language import language
 from learninghub.documents.signin_pdf import SigninLine, SigninSheet
 from tests.conftest import Hub
+from tests.pdftext import page_texts, squash
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def texts(data: bytes, tmp_path: Path) -> list[str]:
-    path = tmp_path / "signin.pdf"
-    path.write_bytes(data)
-    return [squash(page.extract_text()) for page in PdfReader(path).pages]
+def texts(data: bytes) -> list[str]:
+    """Each page's text with whitespace squashed out."""
+    return [squash(text) for text in page_texts(data)]
 
 
 def sheet(lines: list[SigninLine]) -> SigninSheet:
@@ -34,11 +26,11 @@ def sheet(lines: list[SigninLine]) -> SigninSheet:
                        "Asia/Shanghai", tuple(lines))
 
 
-def test_a_long_list_spans_pages_with_the_header_on_each(tmp_path: Path) -> None:
+def test_a_long_list_spans_pages_with_the_header_on_each() -> None:
     per_page = signin_pdf.rows_per_page()
     lines = [SigninLine(f"张{i:03d}", f"Zhang {i:03d}", "Chengdu Open University") for i in range(per_page * 2 + 3)]
     rendered = signin_pdf.render_signin(sheet(lines), printed=dt.date(2026, 11, 23))
-    pages = texts(rendered.data, tmp_path)
+    pages = texts(rendered.data)
     assert rendered.pages == len(pages) == 3
     for n, page in enumerate(pages, start=1):
         for expected in ("SIGN-IN SHEET", "Opening <ceremony> & welcome", "Park City Project",
@@ -51,13 +43,13 @@ def test_a_long_list_spans_pages_with_the_header_on_each(tmp_path: Path) -> None
     assert per_page >= 15  # room enough to sign, and not a page per handful of people
 
 
-def test_nobody_registered_still_gives_the_sheet(tmp_path: Path) -> None:
+def test_nobody_registered_still_gives_the_sheet() -> None:
     rendered = signin_pdf.render_signin(sheet([]))
-    [page] = texts(rendered.data, tmp_path)
+    [page] = texts(rendered.data)
     assert squash("No one is registered to this seminar yet.") in page and "Page1of1" in page
 
 
-def test_loaded_by_family_name_without_cancelled_or_erased(db: Database, hub: Hub, tmp_path: Path) -> None:
+def test_loaded_by_family_name_without_cancelled_or_erased(db: Database, hub: Hub) -> None:
     from learninghub.core.services import people, registration, seminars
 
     with db.transaction() as s:
@@ -79,13 +71,13 @@ def test_loaded_by_family_name_without_cancelled_or_erased(db: Database, hub: Hu
     assert (loaded.session_title, loaded.seminar_title, loaded.zone) == ("Opening ceremony", "Park City Project",
                                                                           "Asia/Shanghai")
     assert loaded.start == dt.datetime(2020, 7, 13, 9, 0, tzinfo=SHANGHAI)
-    [page] = texts(signin_pdf.render_signin(loaded).data, tmp_path)
+    [page] = texts(signin_pdf.render_signin(loaded).data)
     order = [page.find(squash(x)) for x in ("한현숙", "김민준", "李佳", "Константин Петров")]
     assert all(p >= 0 for p in order) and order == sorted(order)
     assert squash("Seoul <Human> & Resource Center") in page and "Ahn" not in page and "Aaron" not in page
 
 
-def test_the_waiting_list_comes_last_and_marked(db: Database, hub: Hub, tmp_path: Path) -> None:
+def test_the_waiting_list_comes_last_and_marked(db: Database, hub: Hub) -> None:
     from learninghub.core.services import people, registration, seminars
 
     with db.transaction() as s:
