@@ -162,6 +162,10 @@ def _check_revision(revision: str | None, has_tables: bool, label: str) -> bool:
     return True
 
 
+#: Page cache per SQLite connection, in KiB.
+SQLITE_CACHE_KIB = 64 * 1024
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """foreign_keys on, WAL, busy timeout; and explicit BEGIN so transactions mean what they say."""
     busy_ms = int(config.DEFAULTS["sqlite_busy_timeout_ms"])  # type: ignore[call-overload]
@@ -177,6 +181,10 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous = NORMAL")
         # Deleted or overwritten content is zeroed, so erased personal data leaves the file.
         cur.execute("PRAGMA secure_delete = ON")
+        # 64 MiB of page cache (SQLite's default is 2 MiB): the people table, its search index and the
+        # registrations of a 100,000-person hub stay in memory; bulk loads and 3-letter searches gain
+        # about a quarter (bench.seed_and_search). Pages are only taken as the database needs them.
+        cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")

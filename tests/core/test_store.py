@@ -31,6 +31,8 @@ def test_new_database_is_private_and_uses_wal_and_foreign_keys(tmp_path: Path) -
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+            assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -store.SQLITE_CACHE_KIB  # KiB, not pages
     finally:
         db.close()
 
