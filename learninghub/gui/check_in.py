@@ -18,6 +18,7 @@ from . import i18n
 from .counts import words
 from .undo import ActionCommand
 from .core_text import error_message
+from .bilingual import shown
 
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +49,7 @@ class CheckIn:
                 if item.kind in ("break", "meal"):
                     continue
                 start = item.starts_at.astimezone(tz)
-                combo.addItem(f"{i18n.format_date(start, 'day_time')} — {item.title}", item.id)
+                combo.addItem(f"{i18n.format_date(start, 'day_time')} — {shown(item.title, item.title_zh)}", item.id)
         if keep and combo.findData(keep) >= 0:
             combo.setCurrentIndex(combo.findData(keep))
         combo.blockSignals(False)

@@ -27,6 +27,7 @@ from ..core.errors import LearningHubError
 from .counts import words
 from .operations import BackgroundOp, Cancelled, Progress
 from .core_text import error_message, localized
+from .bilingual import shown
 
 FOLDER_KEY = "export/folder"
 TABLE_FORMAT_KEY = "export/table_format"
@@ -172,8 +173,9 @@ class ExportActions:
 
         seminar, curriculum = self._seminar_id(), self._curriculum_id()
         with self._db().reading() as s:
-            return (get_seminar(s, seminar).title if seminar else "",
-                    get_curriculum(s, curriculum).title if curriculum else "")
+            sem = get_seminar(s, seminar) if seminar else None
+            cur = get_curriculum(s, curriculum) if curriculum else None
+            return (shown(sem.title, sem.title_zh) if sem else "", shown(cur.title, cur.title_zh) if cur else "")
 
     # -- the five jobs
     def people_job(self) -> Job:

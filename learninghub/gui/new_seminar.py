@@ -12,6 +12,7 @@ from ..core.errors import LearningHubError
 from ..core.services import curricula, seminars
 from ..core.store import Database
 from . import forms, labels
+from .bilingual import shown
 from .core_text import error_message
 
 
@@ -24,7 +25,7 @@ class NewSeminarDialog(QDialog):
         f = self.form
         with db.reading() as s:
             for c in curricula.list_curricula(s):
-                f.curriculumCombo.addItem(c.title, c.id)
+                f.curriculumCombo.addItem(shown(c.title, c.title_zh), c.id)
         f.timezoneCombo.addItems(sorted(available_timezones()))
         f.timezoneCombo.setCurrentText("Asia/Shanghai")
         for combo, context in ((f.kindCombo, "SeminarKind"), (f.formatCombo, "SeminarFormat")):

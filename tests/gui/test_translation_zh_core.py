@@ -222,3 +222,19 @@ def test_import_problems_read_in_chinese(qtbot, chinese, demo_db, allowed, tmp_p
     left = [t for t in [*problems, reading]
             if LATIN.search(TOKEN.sub(" ", allowed.leftover(re.sub("|".join(map(re.escape, cells)), " ", t))))]
     assert not left, "\n".join(left)
+
+
+def test_choosers_show_the_chinese_titles(qtbot, chinese, demo_db, park_city) -> None:
+    """Where a title was given in Chinese, every chooser of the Chinese interface shows it (data, but the
+    allowlist cannot tell the English title from the Chinese one): check-in sessions, the new seminar's
+    curricula, the titles an export names its file and status line after."""
+    from learninghub.gui.new_seminar import NewSeminarDialog
+
+    window, _ = park_city
+    combo = window.form.checkInSession
+    assert "开幕式" in combo.itemText(0) and "Opening ceremony" not in combo.itemText(0)
+    dialog = NewSeminarDialog(demo_db, window)
+    curricula = [dialog.form.curriculumCombo.itemText(i) for i in range(dialog.form.curriculumCombo.count())]
+    assert any(text.startswith("大都市学习中心") for text in curricula), curricula
+    dialog.reject()
+    assert window.exports._titles()[0] == "公园城市项目"
