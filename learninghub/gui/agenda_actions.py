@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QMessageBox
 from ..core.errors import LearningHubError
 from ..core.services import agenda
 from ..core.store import Database
-from .session_dialog import SessionDialog
 from . import i18n
-from .undo import ActionCommand, EditCommand
+from .bilingual import shown
 from .core_text import error_message
-
+from .session_dialog import SessionDialog
+from .undo import ActionCommand, EditCommand
 
 
 class AgendaActions:
@@ -130,8 +130,8 @@ class AgendaActions:
             with self._db().transaction() as s:
                 remove(s, current["id"])
 
-        what = QCoreApplication.translate("AgendaActions", "“{title}” on {day}").format(title=kept["title"],
-                                                                       day=i18n.format_date(kept["start"]))
+        what = QCoreApplication.translate("AgendaActions", "“{title}” on {day}").format(
+            title=shown(kept["title"], kept.get("title_zh")), day=i18n.format_date(kept["start"]))
         self._push(ActionCommand(doing.format(what=what), redo, undo, self.w.refresh, self.report))
         self.w.refresh()
         self.w.statusBar().showMessage(done.format(what=what), 8000)

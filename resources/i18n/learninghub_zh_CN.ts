@@ -2473,7 +2473,7 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>the record was changed by someone else meanwhile; reload it and apply your change again</source>
-        <extracomment>The copy made before an upgrade, if one was made on this open.</extracomment>
+        <extracomment>Page cache per SQLite connection, in KiB. The copy made before an upgrade, if one was made on this open.</extracomment>
         <translation>该记录在此期间已被其他人修改；请重新加载后再次应用您的更改</translation>
     </message>
     <message>
