@@ -117,8 +117,8 @@ def waiting_line(db: Database, seminar_id: int) -> str:
         names = [r.person.display_name for r in registration.waiting_list(s, seminar_id)]
     if not names:
         return ""
-    return words().waiting_list(len(names)) + ", ".join(
-        f"{n}. {name}" for n, name in enumerate(names, start=1))
+    separator = "；" if bilingual.chinese_interface() else ", "  # names may hold commas of their own
+    return words().waiting_list(len(names)) + separator.join(f"{n}. {name}" for n, name in enumerate(names, start=1))
 
 
 def conflict_notes(db: Database, seminar_id: int) -> tuple[dict[int, str], list[str]]:

@@ -238,3 +238,5 @@ def test_choosers_show_the_chinese_titles(qtbot, chinese, demo_db, park_city) ->
     assert any(text.startswith("大都市学习中心") for text in curricula), curricula
     dialog.reject()
     assert window.exports._titles()[0] == "公园城市项目"
+    waiting = window.form.waitingLabel.text()  # names are listed with the Chinese separator
+    assert "1. " in waiting and "；2. " in waiting and ", 2. " not in waiting, waiting
