@@ -71,7 +71,8 @@ class AttendanceDocs(QWidget):
         for row in rows:
             verdict = self.tr("eligible") if row.eligible else self.tr("not eligible")
             code = f" — {row.code}" if row.code else ""
-            item = QListWidgetItem(f"{row.name}: {verdict} — {localized(row.reason)}{code}")
+            item = QListWidgetItem(self.tr("{name}: {verdict} — {reason}{code}").format(
+                name=row.name, verdict=verdict, reason=localized(row.reason), code=code))
             if not row.eligible:
                 item.setForeground(NOT_ELIGIBLE)
             item.setData(Qt.ItemDataRole.UserRole, row.person_id)

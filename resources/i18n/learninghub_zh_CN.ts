@@ -50,6 +50,10 @@
         <source>not eligible</source>
         <translation>不符合条件</translation>
     </message>
+    <message>
+        <source>{name}: {verdict} — {reason}{code}</source>
+        <translation>{name}：{verdict}——{reason}{code}</translation>
+    </message>
     <message numerus="yes">
         <source>{eligible} of %n registered are eligible (rule: {rule}).</source>
         <translation>
