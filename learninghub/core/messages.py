@@ -16,7 +16,9 @@ puts them into the ``.ts`` files next to the interface's strings. Contexts:
 ``field``
     the names of fields and places a refusal points at (``LearningHubError.where``);
 ``RegistrationStatus`` …
-    the vocabularies' labels, shared with the interface (``gui/labels.py``).
+    the vocabularies' labels, shared with the interface (``gui/labels.py``);
+``title``
+    a title with its Chinese version (:func:`titled`): the interface picks one, nothing is translated.
 
 Write ``say(QT_TRANSLATE_NOOP("core", "seminar {id} is cancelled"), id=7)``; a template
 without parameters is used as it is (no ``{{`` needed). ``tests/core/test_messages.py``
@@ -70,6 +72,17 @@ def word(context: str, label: str, english: str | None = None) -> Text:
     command-line message than a capitalised label); translated, the label is used.
     """
     return Text(label if english is None else english, template=label, context=context)
+
+
+#: The context of a title given in two versions (:func:`titled`): not translated, chosen.
+TITLE = "title"
+
+
+def titled(row: Any) -> Text:
+    """A curriculum's, seminar's or session's title as a message value: the main title in English,
+    the Chinese one (``title_zh``) where set when the interface is Chinese (``gui/bilingual.py``)."""
+    main = row.title
+    return Text(main, template=getattr(row, "title_zh", None) or main, context=TITLE)
 
 
 def field(name: str) -> Text:

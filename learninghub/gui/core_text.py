@@ -15,13 +15,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ..core.errors import LearningHubError
-from ..core.messages import Text
+from ..core.messages import TITLE, Text
+from .bilingual import shown
 
 
 def localized(text: Any) -> str:
     """``text`` in the interface language (a Text translated; anything else as ``str``)."""
     if not isinstance(text, Text):
         return "" if text is None else str(text)
+    if text.context == TITLE:
+        return shown(str(text), text.template)
     template = QCoreApplication.translate(text.context, text.template) if text.context else text.template
     if not text.params:
         return template

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..core import vocab
 from ..core.errors import RuleViolation
-from ..core.messages import QT_TRANSLATE_NOOP, say
+from ..core.messages import QT_TRANSLATE_NOOP, say, titled
 from ..core.models import Organisation, Person, Registration, email_key, person_sort_key
 from ..core.services.registration import seats_taken
 from ..core.services.seminars import get_seminar
@@ -102,7 +102,7 @@ def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *
     seminar = get_seminar(session, seminar_id) if seminar_id is not None else None
     if seminar is not None and seminar.status == "cancelled":
         raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="seminar",
-                            id=seminar.id, title=seminar.title)
+                            id=seminar.id, title=titled(seminar))
     candidates, problems = check_rows(table, mapping, progress)
     plan = ImportPlan(table.source, list(table.headers), list(mapping), [], problems, candidates,
                       seminar_id, status, table.describe())

@@ -150,6 +150,15 @@ def test_refusals_of_the_core_read_in_chinese(qtbot, chinese, demo_db, allowed, 
         assert CJK.search(shown), f"{name}: {shown!r}"
         assert not english_in(shown, allowed, caught.value.message), f"{name}: {shown!r} (English: {caught.value})"
     assert said["email"].startswith("电子邮箱：") and "'wang@'" in said["email"]
+    # titles in the Chinese interface: the Chinese version where one was given
+    assert "公园城市项目" in said["cancelled seminar"] and "Park City Project" not in said["cancelled seminar"]
+
+
+def test_the_english_interface_shows_the_main_title(qapp, demo_db, tmp_path: Path) -> None:
+    with pytest.raises(LearningHubError) as caught, demo_db.transaction() as s:
+        _refusals(demo_db, tmp_path)["cancelled seminar"](s)
+    assert error_message(caught.value) == caught.value.user_message
+    assert "'Park City Project' is cancelled" in error_message(caught.value)
 
 
 def _save_overview(window: Any) -> None:
@@ -199,7 +208,7 @@ def test_conflict_notes_read_in_chinese(qtbot, chinese, demo_db, allowed) -> Non
             agenda.add_session(s, seminar_id=park.id, title=title, start="2020-07-15 20:00", end="2020-07-15 21:00",
                                room="Room 101")
     _, notes = conflict_notes(demo_db, park.id)
-    assert notes
+    assert notes and all("公园城市项目" in n and "Park City Project" not in n for n in notes), notes
     left = [n for n in notes if LATIN.search(TOKEN.sub(" ", allowed.leftover(n.replace("Room 101", ""))))]
     assert not left, "\n".join(left)
 

@@ -16,9 +16,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import timezones, validate, vocab
 from ..errors import RuleViolation, ValidationError
-from ..messages import QT_TRANSLATE_NOOP, Text, say
+from ..messages import QT_TRANSLATE_NOOP, Text, say, titled
 from ..messages import field as field_name
-from ..models import AgendaSession, Attendance, Person, Seminar, SessionSeries, SessionSpeaker
+from ..models import (
+    AgendaSession,
+    Attendance,
+    Person,
+    Seminar,
+    SessionSeries,
+    SessionSpeaker,
+)
 from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
 from .people import get_person, require_active
 from .seminars import get_seminar
@@ -251,10 +258,10 @@ def delete_session(session: Session, session_id: int, *, force: bool = False) ->
         if present == 1:
             raise RuleViolation(QT_TRANSLATE_NOOP("core", "{n} person checked in to session {id} '{title}'; "
                                                           "deleting it would lose their attendance"),
-                                where="session", n=present, id=session_id, title=row.title)
+                                where="session", n=present, id=session_id, title=titled(row))
         raise RuleViolation(QT_TRANSLATE_NOOP("core", "{n} people checked in to session {id} '{title}'; "
                                                       "deleting it would lose their attendance"),
-                            where="session", n=present, id=session_id, title=row.title)
+                            where="session", n=present, id=session_id, title=titled(row))
     session.delete(row)
     session.flush()
 
@@ -354,7 +361,7 @@ def cancel_occurrence(session: Session, session_id: int, *, force: bool = False)
     if row.series_id is None:
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "session {id} '{title}' is not part of a repeating series; delete it instead"),
-            where="session", id=session_id, title=row.title,
+            where="session", id=session_id, title=titled(row),
         )
     series = get_or_refuse(session, SessionSeries, row.series_id, "series")
     local = row.starts_at.astimezone(timezones.zone(row.seminar.timezone)).replace(tzinfo=None)

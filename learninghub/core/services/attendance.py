@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import NotFound, RuleViolation
-from ..messages import QT_TRANSLATE_NOOP, say
+from ..messages import QT_TRANSLATE_NOOP, say, titled
 from ..models import AgendaSession, Attendance, Registration, utcnow
 from .common import get_or_refuse
 from .people import get_person, require_active
@@ -25,27 +25,27 @@ def check_in(
     seminar = item.seminar
     if seminar.status == "cancelled":
         raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="session",
-                            id=seminar.id, title=seminar.title)
+                            id=seminar.id, title=titled(seminar))
     registration = session.scalars(
         select(Registration).where(Registration.seminar_id == seminar.id, Registration.person_id == person_id)
     ).first()
     if registration is None:
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "{name} has not registered for seminar {id} '{title}'; register them first"),
-            where="person", name=person.display_name, id=seminar.id, title=seminar.title,
+            where="person", name=person.display_name, id=seminar.id, title=titled(seminar),
         )
     if registration.status == "cancelled":
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "{name} has a cancelled registration for seminar {id} '{title}'; "
                                       "register them first"),
-            where="person", name=person.display_name, id=seminar.id, title=seminar.title,
+            where="person", name=person.display_name, id=seminar.id, title=titled(seminar),
         )
     if registration.status == "waitlisted" and is_full(session, seminar):
         # Checking in takes a seat ("attended"): someone waiting may not push a full seminar over capacity.
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "{name} is on the waiting list of seminar {id} '{title}', which is full "
                                       "({seats}); free a seat or raise the capacity first"),
-            where="person", name=person.display_name, id=seminar.id, title=seminar.title,
+            where="person", name=person.display_name, id=seminar.id, title=titled(seminar),
             seats=seats_text(seminar.capacity),
         )
     already = session.scalars(

@@ -16,7 +16,7 @@ from sqlalchemy import CTE, Select, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from .. import timezones, vocab
-from ..messages import QT_TRANSLATE_NOOP, Text, say
+from ..messages import QT_TRANSLATE_NOOP, Text, say, titled
 from ..models import AgendaSession, Person, Registration, Seminar, SessionSpeaker
 from .seminars import get_seminar
 
@@ -85,15 +85,15 @@ def _described(row: Any, seminar: Seminar) -> Text:
     start, end = row.starts_at.astimezone(tz), row.ends_at.astimezone(tz)
     if end.date() == start.date():
         return say(QT_TRANSLATE_NOOP("core", '"{title}" ({seminar}, {weekday} {start}–{end} {zone})'),
-                   title=row.title, seminar=seminar.title, weekday=_weekday(start), start=f"{start:%Y-%m-%d %H:%M}",
+                   title=titled(row), seminar=titled(seminar), weekday=_weekday(start), start=f"{start:%Y-%m-%d %H:%M}",
                    end=f"{end:%H:%M}", zone=tz.key)
     return say(QT_TRANSLATE_NOOP("core", '"{title}" ({seminar}, {weekday} {start}–{end_weekday} {end} {zone})'),
-               title=row.title, seminar=seminar.title, weekday=_weekday(start), start=f"{start:%Y-%m-%d %H:%M}",
+               title=titled(row), seminar=titled(seminar), weekday=_weekday(start), start=f"{start:%Y-%m-%d %H:%M}",
                end_weekday=_weekday(end), end=f"{end:%Y-%m-%d %H:%M}", zone=tz.key)
 
 
 def _days(seminar: Seminar) -> Text:
-    return say(QT_TRANSLATE_NOOP("core", '"{title}" ({first} – {last} {zone})'), title=seminar.title,
+    return say(QT_TRANSLATE_NOOP("core", '"{title}" ({first} – {last} {zone})'), title=titled(seminar),
                first=str(seminar.start_date), last=str(seminar.end_date), zone=seminar.timezone)
 
 

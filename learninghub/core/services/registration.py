@@ -20,8 +20,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import vocab
 from ..errors import RuleViolation
-from ..messages import QT_TRANSLATE_NOOP, Text, say, word
-from ..models import AgendaSession, Attendance, Certificate, Registration, RegistrationEvent, Seminar, utcnow
+from ..messages import QT_TRANSLATE_NOOP, Text, say, titled, word
+from ..models import (
+    AgendaSession,
+    Attendance,
+    Certificate,
+    Registration,
+    RegistrationEvent,
+    Seminar,
+    utcnow,
+)
 from .common import check_version, get_or_refuse
 from .people import get_person, require_active
 from .seminars import get_seminar
@@ -130,7 +138,7 @@ def register_change(
         return change_status(session, existing.id, status, note=note)
     if seminar.status == "cancelled":
         raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="seminar",
-                            id=seminar_id, title=seminar.title)
+                            id=seminar_id, title=titled(seminar))
     full = status in _CAPACITY_CHECKED and is_full(session, seminar)  # counted before adding this one
     registration = Registration(seminar=seminar, person=person, status=status)
     session.add(registration)
@@ -185,7 +193,7 @@ def change_status(
                             capacity=seminar.capacity)
     if seminar.status == "cancelled" and status != "cancelled":
         raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="seminar",
-                            id=seminar.id, title=seminar.title)
+                            id=seminar.id, title=titled(seminar))
     require_active(registration.person)
     was_seated = old in vocab.SEAT_HOLDING_STATUSES
     promoted: list[Promotion] = []
@@ -195,7 +203,7 @@ def change_status(
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is full ({seats}); {name} has no seat to be "
                                       "marked {status}: free a seat or raise the capacity first"),
-            where="status", id=seminar.id, title=seminar.title, seats=seats_text(seminar.capacity),
+            where="status", id=seminar.id, title=titled(seminar), seats=seats_text(seminar.capacity),
             name=registration.person.display_name, status=_status_word(status),
         )
     if status in _CAPACITY_CHECKED and not was_seated and is_full(session, seminar):
@@ -248,7 +256,7 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "the capacity of seminar {id} '{title}' changed since ({then} then, {now} now); "
                                       "the change of registration {registration} cannot be taken back"),
-            where="capacity", id=seminar.id, title=seminar.title, then=seats_text(change.capacity),
+            where="capacity", id=seminar.id, title=titled(seminar), then=seats_text(change.capacity),
             now=seats_text(seminar.capacity), registration=registration.id,
         )
     promoted: list[tuple[Registration, Promotion]] = []
@@ -260,7 +268,7 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
     if change.old_status != "cancelled":
         if seminar.status == "cancelled":
             raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="seminar",
-                                id=seminar.id, title=seminar.title)
+                                id=seminar.id, title=titled(seminar))
         require_active(registration.person)
     for row, promotion in promoted:
         row.status, row.waitlisted_at = "waitlisted", promotion.waitlisted_at
@@ -271,7 +279,7 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is full ({seats}) since the change; "
                                       "registration {registration} ({name}) cannot get its seat back"),
-            where="capacity", id=seminar.id, title=seminar.title, seats=seats_text(seminar.capacity),
+            where="capacity", id=seminar.id, title=titled(seminar), seats=seats_text(seminar.capacity),
             registration=registration.id,
             name=registration.person.display_name,
         )
@@ -322,7 +330,7 @@ def unregister(session: Session, registration_id: int, *, expected_version: int 
     session.refresh(registration)
     check_version(registration, expected_version, "registration")
     who = say(QT_TRANSLATE_NOOP("core", "registration {id} ({name}, seminar {seminar} '{title}')"),
-              id=registration.id, name=registration.person.display_name, seminar=seminar.id, title=seminar.title)
+              id=registration.id, name=registration.person.display_name, seminar=seminar.id, title=titled(seminar))
     checked_in = session.scalar(
         select(func.count(Attendance.id)).join(AgendaSession, AgendaSession.id == Attendance.session_id).where(
             AgendaSession.seminar_id == seminar.id, Attendance.person_id == registration.person_id)

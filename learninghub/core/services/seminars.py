@@ -9,12 +9,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from .. import timezones, validate, vocab
 from ..errors import RuleViolation
-from ..messages import QT_TRANSLATE_NOOP, say
+from ..messages import QT_TRANSLATE_NOOP, say, titled
 from ..models import AgendaSession, Seminar, SeminarPartner
 from . import places
 from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
 from .curricula import get_curriculum
-
 
 #: How each plain field of a seminar is checked, for adding and editing alike.
 SEMINAR_FIELDS: dict[str, Cleaner] = {
@@ -100,7 +99,7 @@ def _sessions_outside(session: Session, seminar: Seminar, first: dt.date, last: 
             raise RuleViolation(
                 QT_TRANSLATE_NOOP("core", "session {id} '{title}' on {day} would fall outside "
                                   "{first} – {last}; move or delete it first"),
-                where="dates", id=item.id, title=item.title, day=str(start_day), first=str(first), last=str(last),
+                where="dates", id=item.id, title=titled(item), day=str(start_day), first=str(first), last=str(last),
             )
 
 
