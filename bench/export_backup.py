@@ -31,7 +31,7 @@ from learninghub.core.services import agenda, curricula, seminars
 from learninghub.core.store import open_database
 from learninghub.exporting import attendance, backup, ics, people
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NAMES = [("Li", "Jia", "李佳"), ("Han", "Hyeon-suk", "한현숙"), ("Papadopoulou", "Eleni", "Ελένη Παπαδοπούλου"),
          ("Puig", "Núria", None), ("Petrov", "Konstantin", "Константин Петров"), ("=cmd", "+1", None)]
 

@@ -33,15 +33,15 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from learninghub import config
-from learninghub.runtime import freeze_startup_objects
 from learninghub.core import bulk, vocab
 from learninghub.core.models import City, Curriculum, Organisation, Person, Registration, Seminar
 from learninghub.core.services import people
 from learninghub.core.store import open_database
+from learninghub.runtime import freeze_startup_objects
 
 SEED_BUDGET_S, SEARCH_BUDGET_MS = 10.0, 20.0
 BATCH = 10_000
-UTC = dt.timezone.utc
+UTC = dt.UTC
 REFERENCE_DAY = dt.date(2026, 11, 23)  # fixed "today", so seminar statuses do not drift
 
 # Place names: "country zone prefixes | suffixes", each part "latin:native" (native optional; _ = space).

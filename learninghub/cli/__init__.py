@@ -10,8 +10,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import admin, backup, certificates, conflicts, documents, exporting, importing, people, places, planning
 from ..runtime import freeze_startup_objects
+from . import admin, backup, certificates, conflicts, documents, exporting, importing, people, places, planning
 from .context import Context
 
 

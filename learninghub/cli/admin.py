@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from . import output
 from .common import subcommand
 from .context import Context
-from . import output
 
 
 def register(commands: Any) -> None:

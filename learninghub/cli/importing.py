@@ -15,7 +15,6 @@ from . import output
 from .common import add_json, choices_help, command_group
 from .context import Context
 
-
 #: Rows repeating earlier ones are listed (a shared office address merges two people: worth seeing).
 SHOW_MERGED = 20
 
@@ -49,7 +48,8 @@ def plan_json(plan: Any) -> dict[str, Any]:
 
 
 def import_people(args: argparse.Namespace, ctx: Context) -> int:
-    from ..importing import ImportRefused, import_people as run, parse_overrides
+    from ..importing import ImportRefused, parse_overrides
+    from ..importing import import_people as run
 
     overrides = parse_overrides(args.map)
     try:

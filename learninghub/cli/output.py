@@ -11,7 +11,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..core import timezones
-from ..core.services.search import PersonRow
 from ..core.models import (
     AgendaSession,
     Attendance,
@@ -21,6 +20,7 @@ from ..core.models import (
     RegistrationEvent,
     Seminar,
 )
+from ..core.services.search import PersonRow
 
 
 def _iso(value: dt.datetime | dt.date | None) -> str | None:

@@ -7,9 +7,9 @@ from typing import Any
 
 from .. import config
 from ..core import timezones, vocab
+from . import output
 from .common import SUPPRESS, add_expected_version, choices_help, command_group, given, subcommand
 from .context import Context
-from . import output
 
 _PERSON_FIELDS = {
     "given": "given_name",

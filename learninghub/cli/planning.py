@@ -6,9 +6,9 @@ import argparse
 from typing import Any
 
 from ..core import timezones, vocab
+from . import output
 from .common import SUPPRESS, add_expected_version, choices_help, command_group, given, subcommand
 from .context import Context
-from . import output
 
 
 def register(commands: Any) -> None:

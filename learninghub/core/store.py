@@ -384,7 +384,6 @@ def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
         engine = _make_engine(target)
         from alembic.runtime.migration import MigrationContext
         from sqlalchemy import inspect
-
         from sqlalchemy.exc import OperationalError
 
         try:

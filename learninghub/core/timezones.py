@@ -16,7 +16,7 @@ from .errors import ValidationError
 from .messages import QT_TRANSLATE_NOOP
 
 Fold = Literal["earlier", "later"]
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @lru_cache(maxsize=256)

@@ -22,8 +22,7 @@ from . import dates
 from .fonts import SANS, SANS_BOLD, FontSet, font_set
 from .language import BOTH, ZH, DocLanguage, language
 from .markup import Markup
-from .page import Para
-from .page import ALERT_HEX, CREATOR, Rendered, Section, build, frame_width, styles, table_style
+from .page import ALERT_HEX, CREATOR, Para, Rendered, Section, build, frame_width, styles, table_style
 
 QUIET_KINDS = frozenset({"break", "meal"})
 

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 
 from ..core import vocab
 from .canvas_text import CENTRE, TextDrawer, clean
-from .language import DocLanguage
 from .fonts import SANS, FontSet, font_set
+from .language import DocLanguage
 from .names import printed_names
 from .page import CREATOR, Rendered
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..filenames import RESERVED_NAMES
 from .canvas_text import clean
-from .certificate_pdf import CertificateData, Cancelled, check_logos, progress_checker, render_pages
+from .certificate_pdf import Cancelled, CertificateData, check_logos, progress_checker, render_pages
 from .fonts import FontSet, font_set
 
 

@@ -16,7 +16,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .. import config
@@ -107,7 +107,7 @@ def _ttf(name: str, path: Path, subfont: int = 0) -> Font:
     return Font(name, glyphs.__contains__, pdf_name, True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cid(script: str) -> Font:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont

@@ -18,8 +18,8 @@ from .agenda_pdf import footer_for, label_width, pdf_lang, wrap_for
 from .fonts import SANS, SANS_BOLD, FontSet, font_set
 from .language import BOTH, ZH, DocLanguage, language
 from .markup import Markup
-from .rtl import has_rtl
 from .page import ALERT_HEX, MUTED, Para, Rendered, Section, build, frame_width, styles, table_style
+from .rtl import has_rtl
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def model_tables() -> list[Table]:
 def _encode(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -58,7 +58,7 @@ def write_dump(conn: Connection, out: IO[str], revision: str) -> int:
     """Write every model table read through ``conn`` (one consistent transaction); return the row count."""
     tables = model_tables()
     header = {"format": FORMAT, "version": FORMAT_VERSION, "schema": revision,
-              "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+              "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
               "tables": [t.name for t in tables]}
     out.write(json.dumps(header, ensure_ascii=False) + "\n")
     total = 0

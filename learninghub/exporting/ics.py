@@ -92,7 +92,7 @@ def _calendar(session: Session, seminars: Sequence[Seminar], lg: DocLanguage, na
     cal.add("method", "PUBLISH")  # a published calendar, not an invitation (Outlook asks otherwise)
     cal.add("x-wr-calname", name or (lg.text(seminars[0].title, seminars[0].title_zh, TITLE_SEP) if seminars
                                      else "Learning Hub"))
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     first, last = dt.date.max, dt.date.min
     for seminar in seminars:
         first, last = min(first, seminar.start_date), max(last, seminar.end_date)
@@ -252,7 +252,7 @@ def _ics_rule(series: SessionSeries, tz: ZoneInfo):  # type: ignore[no-untyped-d
             local = until if until.tzinfo is None else until.astimezone(tz).replace(tzinfo=None)
         else:
             local = dt.datetime.combine(until, dt.time(23, 59, 59))
-        rule["UNTIL"] = [local.replace(tzinfo=tz).astimezone(dt.timezone.utc)]
+        rule["UNTIL"] = [local.replace(tzinfo=tz).astimezone(dt.UTC)]
     return rule
 
 

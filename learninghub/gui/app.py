@@ -26,8 +26,8 @@ def run(database: str, language: str | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from ..core.quickread import programme_outline
-    from .main_window import MainWindow
     from .backup_menu import backup_on_open
+    from .main_window import MainWindow
 
     # The first screen from sqlite3 alone; SQLAlchemy and the editors load right after it shows.
     outline = programme_outline(database)
@@ -51,13 +51,11 @@ def run(database: str, language: str | None = None) -> int:
 
 def _open(database: str):  # type: ignore[no-untyped-def]
     """The open database, or None after telling the user why not."""
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from ..core.errors import LearningHubError
     from ..core.store import open_database
-
-    from PySide6.QtCore import QCoreApplication
-
     from .server_url import is_server_url, parse
 
     try:

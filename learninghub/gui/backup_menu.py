@@ -19,9 +19,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from ..core.errors import LearningHubError
-from .operations import BackgroundOp, Progress
 from .core_text import error_message
-
+from .operations import BackgroundOp, Progress
 
 log = logging.getLogger(__name__)
 

@@ -15,11 +15,10 @@ from ..core.errors import LearningHubError
 from ..core.services import agenda, attendance, seminars
 from ..core.store import Database
 from . import i18n
+from .bilingual import shown
+from .core_text import error_message
 from .counts import words
 from .undo import ActionCommand
-from .core_text import error_message
-from .bilingual import shown
-
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

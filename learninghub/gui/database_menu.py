@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -21,8 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ..core.errors import LearningHubError
 from ..core.store import Database, open_database
-from .server_url import ServerSettings, display_name, has_password, is_server_url, parse, storable
 from .core_text import error_message
+from .server_url import ServerSettings, display_name, has_password, is_server_url, parse, storable
 
 RECENT_KEY = "database/recent"
 MAX_RECENT = 8

@@ -22,12 +22,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStan
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
-from ..filenames import title_stem as safe_stem
 from ..core.errors import LearningHubError
+from ..filenames import title_stem as safe_stem
+from .bilingual import shown
+from .core_text import error_message, localized
 from .counts import words
 from .operations import BackgroundOp, Cancelled, Progress
-from .core_text import error_message, localized
-from .bilingual import shown
 
 FOLDER_KEY = "export/folder"
 TABLE_FORMAT_KEY = "export/table_format"

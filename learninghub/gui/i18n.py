@@ -25,8 +25,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QSettings, QTime,
-                            QTranslator)
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QSettings, QTime, QTranslator
 
 from .. import config
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHeaderView, QTab
 from ..core.errors import LearningHubError
 from ..core.store import Database
 from . import forms, labels
-from .counts import words
-from .operations import BackgroundOp, Progress
 from .bilingual import shown
 from .core_text import error_message, localized
+from .counts import words
+from .operations import BackgroundOp, Progress
 
 PREVIEW_ROWS = 8
 

@@ -17,9 +17,8 @@ from ..core.errors import LearningHubError
 from ..core.services import places, seminars
 from ..core.store import Database
 from . import labels
-from .undo import ActionCommand
 from .core_text import error_message
-
+from .undo import ActionCommand
 
 ORGANISATION_ROLE = Qt.ItemDataRole.UserRole + 1
 

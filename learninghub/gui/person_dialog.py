@@ -11,13 +11,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from ..core.errors import LearningHubError
 from ..core.certcodes import format_code
+from ..core.errors import LearningHubError
 from ..core.services import certificates, people, registration
 from ..core.store import Database
 from . import forms, labels
-from .field_errors import clear_field_errors, show_field_error
 from .bilingual import shown
+from .field_errors import clear_field_errors, show_field_error
+
 
 class PersonDialog(QDialog):
     def __init__(self, db: Database, person_id: int = 0, parent: QWidget | None = None, *,

@@ -15,9 +15,8 @@ from ..core import timezones
 from ..core.services import agenda, registration, seminars
 from ..core.store import Database
 from . import bilingual, i18n, labels
-from .counts import words
 from .core_text import localized
-
+from .counts import words
 
 
 @dataclass(frozen=True)

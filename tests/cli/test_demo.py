@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import table_snapshot
 from tests.cli.test_cli import PERSON_FIELDS, SEMINAR_FIELDS, SESSION_FIELDS
+from tests.conftest import table_snapshot
 
 LEARNINGHUB = Path(sys.executable).with_name("learninghub")
 

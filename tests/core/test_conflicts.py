@@ -16,7 +16,7 @@ from learninghub.core.models import AgendaSession, Person, Registration, Session
 from learninghub.core.services import agenda, curricula, people, registration, seminars
 from learninghub.core.services.conflicts import KINDS, Conflict, find_conflicts
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @dataclass

@@ -11,7 +11,7 @@ def test_session_ending_at_midnight_after_the_last_day_is_inside(hub, db) -> Non
     with db.transaction() as s:
         row = agenda.add_session(s, seminar_id=hub.seminar, title="Farewell dinner",
                                  start="2020-07-17 22:00", end="2020-07-18 00:00", kind="meal")[0]
-        assert row.ends_at == dt.datetime(2020, 7, 17, 16, 0, tzinfo=dt.timezone.utc)
+        assert row.ends_at == dt.datetime(2020, 7, 17, 16, 0, tzinfo=dt.UTC)
 
 
 def test_undoing_the_only_check_in_restores_the_registration(hub, db) -> None:

@@ -13,7 +13,7 @@ import pytest
 from learninghub.core.errors import NotFound, RuleViolation, ValidationError
 from learninghub.core.services import agenda, attendance, people, registration, seminars
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 MADRID = ZoneInfo("Europe/Madrid")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

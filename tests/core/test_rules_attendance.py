@@ -50,7 +50,7 @@ def test_check_in_of_a_cancelled_registration_refused(hub, db, li_registered, re
 def test_check_in_twice_refused(hub, db, li_registered, refused):
     with db.transaction() as s:
         attendance.check_in(
-            s, session_id=hub.session, person_id=hub.li, at=dt.datetime(2020, 7, 13, 0, 55, tzinfo=dt.timezone.utc)
+            s, session_id=hub.session, person_id=hub.li, at=dt.datetime(2020, 7, 13, 0, 55, tzinfo=dt.UTC)
         )
     error = refused(
         lambda s: attendance.check_in(s, session_id=hub.session, person_id=hub.li),

@@ -9,7 +9,7 @@ import pytest
 from learninghub.core.errors import RuleViolation, ValidationError
 from learninghub.core.services import agenda, curricula, people, seminars
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 @pytest.fixture
@@ -103,7 +103,9 @@ def test_cancelled_occurrence_in_year_one_keeps_a_four_digit_exdate(db) -> None:
     """strftime writes year 1 as "1": the EXDATE must still parse back (and export as RFC 5545)."""
     import datetime as _dt
 
-    from learninghub.core.services import agenda as _agenda, curricula as _curricula, seminars as _seminars
+    from learninghub.core.services import agenda as _agenda
+    from learninghub.core.services import curricula as _curricula
+    from learninghub.core.services import seminars as _seminars
 
     with db.transaction() as s:
         c = _curricula.add_curriculum(s, title="Old")

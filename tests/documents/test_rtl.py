@@ -459,7 +459,7 @@ def test_a_right_to_left_cell_split_over_pages_keeps_its_reading_order() -> None
     from zoneinfo import ZoneInfo
 
     long = " ".join(LONG_HEBREW.split() * 30)
-    start = dt.datetime(2020, 9, 1, 1, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2020, 9, 1, 1, tzinfo=dt.UTC)
     items = tuple(agenda_pdf.Item(start + dt.timedelta(hours=n), start + dt.timedelta(hours=n, minutes=50),
                                   LONG_HEBREW, "talk", long, "Room 1", (), None) for n in range(3))
     agenda = agenda_pdf.Agenda(1, "Split", dt.date(2020, 9, 1), dt.date(2020, 9, 1), ZoneInfo("Asia/Shanghai"),

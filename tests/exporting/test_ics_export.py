@@ -16,7 +16,7 @@ from learninghub.exporting.ics import export_ics, seminar_calendar
 
 from .conftest import World
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 MADRID = ZoneInfo("Europe/Madrid")
 
 

@@ -11,7 +11,6 @@ from learninghub.gui.main_window import MainWindow
 from tests.conftest import table_snapshot
 
 
-
 def _titles(db, seminar_id: int) -> list[str]:
     with db.reading() as s:
         return [r.title for r in agenda.list_sessions(s, seminar_id)]
@@ -40,7 +39,7 @@ def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, 
     assert window.agenda_model.rowCount() == before + 1
     with demo_db.reading() as s:
         added = next(r for r in agenda.list_sessions(s, seminar_id) if r.title.startswith("Evening exchange"))
-        assert added.starts_at == dt.datetime(2020, 7, 16, 11, 0, tzinfo=dt.timezone.utc)  # 19:00 in Chengdu
+        assert added.starts_at == dt.datetime(2020, 7, 16, 11, 0, tzinfo=dt.UTC)  # 19:00 in Chengdu
         assert [p.native_name for p in added.speakers] == ["李佳"]
     window.undo_action.trigger()
     assert window.agenda_model.rowCount() == before

@@ -8,7 +8,6 @@ from learninghub.core.services import attendance, registration
 from learninghub.gui.main_window import MainWindow
 
 
-
 def _visible(window: MainWindow) -> list[str]:
     lst = window.form.checkInList
     return [lst.item(r).text() for r in range(lst.count()) if not lst.item(r).isHidden()]

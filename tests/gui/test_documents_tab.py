@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
 
 from learninghub.gui.pdf_preview import PdfPreview
 
@@ -83,8 +83,8 @@ def test_print_to_a_pdf_printer_gives_every_page(qtbot, park_city, tmp_path: Pat
 
 
 def test_the_print_dialog_opens_without_blocking_and_prints_on_accept(qtbot, tmp_path: Path, demo_db) -> None:
-    from learninghub.documents import build
     from learninghub.core.services import seminars
+    from learninghub.documents import build
 
     with demo_db.reading() as s:
         seminar_id = seminars.list_seminars(s)[0].id

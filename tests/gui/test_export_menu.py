@@ -13,10 +13,10 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from learninghub import filenames
 from learninghub.core.models import Seminar
 from learninghub.core.services import agenda, registration, search
 from learninghub.gui import export_menu
-from learninghub import filenames
 from learninghub.gui.export_menu import CSV_FILTER, XLSX_FILTER, Job, safe_stem
 from learninghub.gui.main_window import MainWindow
 

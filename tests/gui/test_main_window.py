@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from learninghub.core.services import agenda, registration
 from learninghub.gui import columns, seminar_views
 from learninghub.gui.main_window import MainWindow

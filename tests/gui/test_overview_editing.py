@@ -10,7 +10,6 @@ from learninghub.gui.main_window import MainWindow
 from tests.conftest import table_snapshot
 
 
-
 def _stored(db, seminar_id: int):
     with db.reading() as s:
         return seminars.get_seminar(s, seminar_id)

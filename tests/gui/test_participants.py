@@ -5,7 +5,6 @@ from __future__ import annotations
 from learninghub.core.services import people, registration
 
 
-
 def _status_of(db, seminar_id: int, person_id: int) -> str:
     with db.reading() as s:
         return next(r.status for r in registration.list_registrations(s, seminar_id=seminar_id)

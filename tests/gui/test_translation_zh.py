@@ -19,9 +19,23 @@ from zoneinfo import available_timezones
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QFileDialog,
-                               QGroupBox, QHeaderView, QLabel, QLineEdit, QListWidget, QMenu, QMessageBox, QPlainTextEdit,
-                               QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
 
 from learninghub.gui import i18n
 
@@ -189,7 +203,6 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
     box.reject()
     # what a session deleted says, on the status line and in Edit → Undo; a refusal's box title
     from learninghub.core.errors import LearningHubError
-
     from learninghub.core.services import agenda
 
     with demo_db.transaction() as s:  # a session nobody attended (those are kept)

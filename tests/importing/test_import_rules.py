@@ -162,7 +162,7 @@ def test_registration_to_a_full_seminar_goes_to_the_waiting_list(db, hub, files:
         assert [w.person_id for w in waiting] == [hub.li, plan.created_ids[0]]  # file order is queue order
         assert waiting[0].events[0].note == "seminar full (2 seats): put on the waiting list"
         assert waiting[1].created_at.date() == dt.date(2020, 6, 20)  # midnight in Chengdu = 16:00 UTC the day before
-        assert waiting[1].created_at == dt.datetime(2020, 6, 20, 16, 0, tzinfo=dt.timezone.utc)
+        assert waiting[1].created_at == dt.datetime(2020, 6, 20, 16, 0, tzinfo=dt.UTC)
 
 
 def test_registration_with_seats_free_then_full(db, hub, files: Path) -> None:
@@ -281,6 +281,6 @@ def test_xlsx_with_a_date_column_dates_the_registrations(db, hub, files: Path) -
         created = {r.person_id: r.created_at for r in s.scalars(select(Registration))}
     shanghai_midnight = dt.timedelta(hours=8)
     ana, tom, eva = plan.created_ids
-    assert created[ana] == dt.datetime(2020, 6, 1, tzinfo=dt.timezone.utc) - shanghai_midnight
-    assert created[tom] == dt.datetime(2020, 6, 2, tzinfo=dt.timezone.utc) - shanghai_midnight
-    assert abs(created[eva] - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(minutes=5)  # no date: when imported
+    assert created[ana] == dt.datetime(2020, 6, 1, tzinfo=dt.UTC) - shanghai_midnight
+    assert created[tom] == dt.datetime(2020, 6, 2, tzinfo=dt.UTC) - shanghai_midnight
+    assert abs(created[eva] - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)  # no date: when imported

@@ -137,7 +137,7 @@ def test_text_in_no_known_encoding_says_so(files: Path) -> None:
 
 def test_excel_separator_hint_line(files: Path) -> None:
     path = files / "excel.csv"
-    path.write_bytes("sep=;\r\nName;Organisation\r\nAna Ruiz;Ajuntament de Barcelona, Relacions\r\n".encode("utf-8"))
+    path.write_bytes(b"sep=;\r\nName;Organisation\r\nAna Ruiz;Ajuntament de Barcelona, Relacions\r\n")
     table = read_table(path)
     assert table.delimiter == ";" and table.headers == ["Name", "Organisation"]
     assert table.rows == [["Ana Ruiz", "Ajuntament de Barcelona, Relacions"]] and table.row_numbers == [2]

@@ -11,9 +11,8 @@ from ..messages import QT_TRANSLATE_NOOP
 from ..models import Person, Registration, RegistrationEvent, email_key, utcnow
 from . import places, search
 from .certificates import forget_holder
-from .search import list_people  # noqa: F401 - people.list_people is the public name
 from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
-
+from .search import list_people  # noqa: F401 - people.list_people is the public name
 
 #: How each plain field of a person is checked, for adding and editing alike.
 PERSON_FIELDS: dict[str, Cleaner] = {
