@@ -84,6 +84,9 @@ class CurriculumPage(FieldPage, QWidget):
                                                  **values).version
         return apply
 
+    def page_name(self) -> str:
+        return bilingual.shown(self.loaded["title"], self.loaded["title_zh"])
+
     def edit_name(self) -> str:
         return self.tr("edit of “{title}”").format(title=bilingual.shown(self.loaded["title"], self.loaded["title_zh"]))
 

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.form.seminarTitle.setFont(title_font)
         self.current_seminar = 0
         self.current_curriculum = 0  # a curriculum chosen in the tree (its page shown), else 0
+        self._selecting = False  # the window itself moves the tree's current item: not the user leaving a page
         self._restore_layout()
         if outline is not None:
             self._show_outline(outline)
@@ -157,7 +158,13 @@ class MainWindow(QMainWindow):
             self.show_curriculum(curriculum)
 
     def use_database(self, db: Database) -> None:
-        """Work on another database from now on (File → New / Open)."""
+        """Work on another database from now on (File → New / Open), once the page on screen is saved
+        or discarded; kept on this one (``db`` closed again) if the user cancels."""
+        if db is self.db:
+            return
+        self.ask_to_leave(lambda: self._switch_database(db), db.close)
+
+    def _switch_database(self, db: Database) -> None:
         old, self.db = self.db, db
         assert old is not None
         if self.people_window is not None:
@@ -189,12 +196,29 @@ class MainWindow(QMainWindow):
             self.form.programmeTree.setCurrentIndex(index)
         self.statusBar().showMessage(self.tr("%n curricula", None, self.tree_model.rowCount()))
 
+    def page_on_screen(self):  # type: ignore[no-untyped-def]
+        """The page of fields being edited (the Overview tab or the curriculum page), or None."""
+        if self.db is None:
+            return None
+        if self.current_curriculum:
+            return self.curriculum_page
+        return self.overview if self.current_seminar else None
+
+    def ask_to_leave(self, then, otherwise=None):  # type: ignore[no-untyped-def]
+        """Run ``then`` once the page on screen has no unsaved edits: at once, or after the user's Save or
+        Discard (Cancel runs ``otherwise``). Returns the question box, if one was asked."""
+        page = self.page_on_screen()
+        if page is None:
+            then()
+            return None
+        return page.ask_to_leave(self, then, otherwise)
+
     def show_curriculum(self, curriculum_id: int) -> None:
         """The curriculum's own page (title, years, description) in place of the seminar tabs."""
         self.current_seminar, self.current_curriculum = 0, curriculum_id
         if self.db is None:
             return
-        self.curriculum_page.load(curriculum_id)
+        self.curriculum_page.load_keeping_edits(curriculum_id)
         self.form.detailStack.setCurrentWidget(self.curriculum_page)
 
     def show_seminar(self, seminar_id: int) -> None:
@@ -206,7 +230,7 @@ class MainWindow(QMainWindow):
             return
         from . import seminar_views
         f = self.form
-        self.overview.load(seminar_id)
+        self.overview.load_keeping_edits(seminar_id)
         self.partners.load(seminar_id)
         from .bilingual import other, shown
         title, title_zh = self.overview.loaded["title"], self.overview.loaded["title_zh"]
@@ -231,12 +255,13 @@ class MainWindow(QMainWindow):
             return None
         dialog = NewSeminarDialog(self.db, self)
 
-        def made() -> None:
-            self.current_seminar = dialog.seminar_id
+        def show_new() -> None:
+            self.current_seminar, self.current_curriculum = dialog.seminar_id, 0
             self.reload()
             self.form.seminarTabs.setCurrentWidget(self.form.overviewTab)
 
-        dialog.accepted.connect(made)
+        # The new seminar is made; the page on screen is saved or discarded before it shows (or stays).
+        dialog.accepted.connect(lambda: self.ask_to_leave(show_new, self.reload))
         dialog.open()
         return dialog
 
@@ -254,12 +279,40 @@ class MainWindow(QMainWindow):
         return self.people_window
 
     def _on_tree_current(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if self._selecting:
+            return
         seminar_id = self.tree_model.seminar_id(current)
-        if not seminar_id and (curriculum_id := self.tree_model.curriculum_id(current)):
+        curriculum_id = 0 if seminar_id else self.tree_model.curriculum_id(current)
+        page = self.page_on_screen()
+        staying = page is not None and page.row_id == (curriculum_id if page is self.curriculum_page else seminar_id)
+        if page is not None and not staying and page.unsaved():
+            # The tree shows the page being edited until the user says what becomes of the edits.
+            self._select(self.current_seminar, self.current_curriculum)
+            self.ask_to_leave(lambda: self._go_to(seminar_id, curriculum_id))
+            return
+        self._go_to(seminar_id, curriculum_id, select=False)
+
+    def _go_to(self, seminar_id: int, curriculum_id: int, *, select: bool = True) -> None:
+        """Show a seminar, a curriculum's page, or nothing (0, 0) — and, with ``select``, mark it in the tree."""
+        if select:
+            self._select(seminar_id, curriculum_id)
+        if curriculum_id:
             self.show_curriculum(curriculum_id)
             return
         self.current_curriculum = 0
         self.show_seminar(seminar_id)
+
+    def _select(self, seminar_id: int, curriculum_id: int) -> None:
+        """Make the tree's current item the seminar (or curriculum) without reacting to it as a choice."""
+        index = (self.tree_model.index_of_seminar(seminar_id) if seminar_id
+                 else self.tree_model.index_of_curriculum(curriculum_id) if curriculum_id else None)
+        if index is None or index == self.form.programmeTree.currentIndex():
+            return
+        self._selecting = True
+        try:
+            self.form.programmeTree.setCurrentIndex(index)
+        finally:
+            self._selecting = False
 
     # -- remembered layout
     def _tables(self) -> dict[str, QHeaderView]:
@@ -283,5 +336,12 @@ class MainWindow(QMainWindow):
             self.people_window.save_layout()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Close once nothing typed would be lost: unsaved edits are saved or discarded first (or the
+        window stays open)."""
+        page = self.page_on_screen()
+        if page is not None and page.unsaved():
+            event.ignore()
+            self.ask_to_leave(self.close)
+            return
         self.save_layout()
         super().closeEvent(event)

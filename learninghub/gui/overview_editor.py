@@ -92,6 +92,9 @@ class OverviewEditor(FieldPage):
                 return seminars.edit_seminar(s, seminar_id, expected_version=expected_version, **values).version
         return apply
 
+    def page_name(self) -> str:
+        return bilingual.shown(self.loaded["title"], self.loaded["title_zh"])
+
     def edit_name(self) -> str:
         title = bilingual.shown(self.loaded["title"], self.loaded["title_zh"])
         return QCoreApplication.translate("OverviewEditor", "edit of “{title}”").format(title=title)

@@ -744,6 +744,21 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
 </context>
 <context>
+    <name>FieldPage</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}”?</source>
+        <translation>是否保存对“{name}”的更改？</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>如果不保存，所做的更改将会丢失。</translation>
+    </message>
+</context>
+<context>
     <name>ImportField</name>
     <message>
         <source>Full name</source>

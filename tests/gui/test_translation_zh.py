@@ -286,6 +286,8 @@ def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Pat
         window.participants.new_person(),
         ConnectServerDialog(window, lambda db, settings: None),
     ]
+    window.form.venueEdit.setText("成都天府国际会议中心")
+    dialogs.append(window.ask_to_leave(lambda: None))  # unsaved edits: Save / Discard / Cancel
     wizard = ImportWizard(demo_db, window, seminar_id=seminar_id)
     qtbot.addWidget(wizard)
     path = write_csv(tmp_path / "名单.csv", [["姓名", "电子邮件"], ["王小明", "wang.xm@example.cn"], ["", "bad"]])
@@ -303,6 +305,8 @@ def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Pat
     assert not left, "English in the Chinese interface:\n" + "\n".join(left)
     assert dialogs[0].windowTitle() == "新建日程" and dialogs[3].windowTitle() == "新建人员"
     assert {b.text() for b in dialogs[6].form.buttons.buttons()} == {"确定", "取消"}
+    assert dialogs[-1].text() == "是否保存对“公园城市项目”的更改？"
+    assert {b.text() for b in dialogs[-1].buttons()} == {"保存", "丢弃", "取消"}  # Qt's own translations
 
 
 def test_preferences_choose_the_language_of_the_next_start(qtbot, demo_db) -> None:

@@ -1,0 +1,202 @@
+"""Nothing typed is lost: leaving a page of fields with unsaved edits asks Save / Discard / Cancel.
+
+The Overview tab and the curriculum page are edited in place and saved with a button. Choosing
+another item in the tree, opening another database, making a new seminar or closing the window
+with edits on screen asks first; a refresh caused by another change (a partner added, an undo)
+keeps the edits on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
+
+from learninghub.core.services import curricula, seminars
+from learninghub.gui.main_window import MainWindow
+from tests.conftest import table_snapshot
+
+VENUE = "Tianfu Greenway Visitor Centre, 天府绿道"
+
+
+def _stored(db, seminar_id: int):  # type: ignore[no-untyped-def]
+    with db.reading() as s:
+        return seminars.get_seminar(s, seminar_id)
+
+
+def _other_seminar(db, seminar_id: int) -> int:  # type: ignore[no-untyped-def]
+    with db.reading() as s:
+        return next(x.id for x in seminars.list_seminars(s) if x.id != seminar_id)
+
+
+def _question(window: MainWindow) -> QMessageBox:
+    boxes = [b for b in window.findChildren(QMessageBox, "unsavedChangesBox") if b.isVisible()]
+    assert len(boxes) == 1, f"expected one open question, found {len(boxes)}"
+    return boxes[0]
+
+
+def _no_question(window: MainWindow) -> None:
+    assert not [b for b in window.findChildren(QMessageBox, "unsavedChangesBox") if b.isVisible()]
+
+
+def _answer(window: MainWindow, button: QMessageBox.StandardButton) -> None:
+    _question(window).button(button).click()
+
+
+def _choose(window: MainWindow, seminar_id: int) -> None:
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+
+
+def _on_screen(window: MainWindow) -> int:
+    return window.tree_model.seminar_id(window.form.programmeTree.currentIndex())
+
+
+def test_choosing_another_seminar_asks_and_cancel_keeps_the_edit_on_screen(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    other = _other_seminar(demo_db, seminar_id)
+    window.form.venueEdit.setText(VENUE)
+    _choose(window, other)
+    box = _question(window)
+    assert "Park City Project" in box.text() and box.windowTitle() == "Unsaved changes"
+    assert _on_screen(window) == seminar_id  # the tree stays on the page being edited while it asks
+    _answer(window, QMessageBox.StandardButton.Cancel)
+    assert _on_screen(window) == seminar_id and window.current_seminar == seminar_id
+    assert window.form.venueEdit.text() == VENUE
+    assert _stored(demo_db, seminar_id).venue != VENUE
+
+
+def test_discard_moves_on_and_the_stored_seminar_is_untouched(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    other = _other_seminar(demo_db, seminar_id)
+    before = table_snapshot(Path(demo_db.target.sqlite_path))
+    window.form.venueEdit.setText(VENUE)
+    _choose(window, other)
+    _answer(window, QMessageBox.StandardButton.Discard)
+    assert _on_screen(window) == other and window.current_seminar == other
+    assert window.form.titleEdit.text() == _stored(demo_db, other).title
+    assert table_snapshot(Path(demo_db.target.sqlite_path)) == before
+    _choose(window, seminar_id)
+    _no_question(window)
+    assert window.form.venueEdit.text() == _stored(demo_db, seminar_id).venue != VENUE
+
+
+def test_save_stores_the_edit_then_moves_on_and_is_one_undo_step(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    other = _other_seminar(demo_db, seminar_id)
+    old_venue = _stored(demo_db, seminar_id).venue
+    window.form.venueEdit.setText(VENUE)
+    _choose(window, other)
+    _answer(window, QMessageBox.StandardButton.Save)
+    assert _stored(demo_db, seminar_id).venue == VENUE
+    assert _on_screen(window) == other and window.form.titleEdit.text() == _stored(demo_db, other).title
+    _no_question(window)
+    window.undo_action.trigger()
+    assert _stored(demo_db, seminar_id).venue == old_venue
+
+
+def test_a_save_the_core_refuses_stays_on_the_page_with_the_refusal_shown(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    other = _other_seminar(demo_db, seminar_id)
+    window.form.endDate.setDate(QDate(2020, 7, 1))  # before the first day
+    _choose(window, other)
+    _answer(window, QMessageBox.StandardButton.Save)
+    assert _on_screen(window) == seminar_id and window.current_seminar == seminar_id
+    assert "2020-07-01" in window.form.errorLabel.text()
+    assert window.form.endDate.date() == QDate(2020, 7, 1)
+    assert _stored(demo_db, seminar_id).end_date.isoformat() == "2020-07-17"
+
+
+def test_a_clean_page_never_asks(qtbot, demo_db, park_city) -> None:
+    """Right after it is shown, no seminar or curriculum of the demo counts as edited (no needless question)."""
+    window, seminar_id = park_city
+    with demo_db.reading() as s:
+        seminar_ids = [x.id for x in seminars.list_seminars(s)]
+        curriculum_ids = [c.id for c in curricula.list_curricula(s)]
+    for sid in seminar_ids:
+        _choose(window, sid)
+        assert window.current_seminar == sid and window.overview.unsaved() == {}
+    for cid in curriculum_ids:
+        window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_curriculum(cid))
+        assert window.current_curriculum == cid and window.curriculum_page.unsaved() == {}
+    _no_question(window)
+
+
+def test_a_refresh_from_another_change_keeps_the_edits(qtbot, demo_db, park_city) -> None:
+    """Typing a venue, then adding a partner (saved at once, the window refreshes): the venue stays typed."""
+    window, seminar_id = park_city
+    f = window.form
+    f.venueEdit.setText(VENUE)
+    f.descriptionZhEdit.setPlainText("成都公园城市：绿道与社区。")
+    f.partnerEdit.setText("成都市规划设计研究院")
+    f.addPartnerButton.click()
+    assert any("成都市规划设计研究院" in f.partnersList.item(i).text() for i in range(f.partnersList.count()))
+    assert f.venueEdit.text() == VENUE and f.descriptionZhEdit.toPlainText() == "成都公园城市：绿道与社区。"
+    window.undo_action.trigger()  # takes the partner back; the typing stays
+    assert f.venueEdit.text() == VENUE
+    assert set(window.overview.unsaved()) == {"venue", "description_zh"}
+    _no_question(window)
+
+
+def test_closing_the_window_asks_and_cancel_keeps_it_open(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    window.form.venueEdit.setText(VENUE)
+    window.close()
+    assert window.isVisible()
+    _answer(window, QMessageBox.StandardButton.Cancel)
+    assert window.isVisible() and window.form.venueEdit.text() == VENUE
+    window.close()
+    _answer(window, QMessageBox.StandardButton.Save)
+    assert not window.isVisible()
+    assert _stored(demo_db, seminar_id).venue == VENUE
+
+
+def test_closing_after_discard_closes_without_storing(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    window.form.titleEdit.setText("Park City Project (draft)")
+    window.close()
+    _answer(window, QMessageBox.StandardButton.Discard)
+    assert not window.isVisible()
+    assert _stored(demo_db, seminar_id).title == "Park City Project"
+
+
+def test_opening_another_database_asks_first_and_cancel_keeps_this_one(qtbot, demo_db, park_city, tmp_path) -> None:
+    window, seminar_id = park_city
+    window.form.venueEdit.setText(VENUE)
+    window.databases.open_path(str(tmp_path / "other.sqlite"))
+    assert window.db is demo_db
+    _answer(window, QMessageBox.StandardButton.Cancel)
+    assert window.db is demo_db and window.current_seminar == seminar_id
+    assert window.form.venueEdit.text() == VENUE
+    window.databases.open_path(str(tmp_path / "other.sqlite"))
+    _answer(window, QMessageBox.StandardButton.Save)
+    assert window.db is not demo_db and window.db.target.sqlite_path.name == "other.sqlite"
+    assert _stored(demo_db, seminar_id).venue == VENUE
+
+
+def test_the_curriculum_page_asks_too(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    with demo_db.reading() as s:
+        curriculum_id = curricula.list_curricula(s)[0].id
+    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_curriculum(curriculum_id))
+    page = window.curriculum_page.form
+    page.descriptionZhEdit.setPlainText("三年课程：城市间培训。")
+    _choose(window, seminar_id)
+    assert window.current_curriculum == curriculum_id
+    _answer(window, QMessageBox.StandardButton.Save)
+    assert window.current_seminar == seminar_id and _on_screen(window) == seminar_id
+    with demo_db.reading() as s:
+        assert curricula.get_curriculum(s, curriculum_id).description_zh == "三年课程：城市间培训。"
+
+
+def test_a_new_seminar_asks_about_the_page_before_it_shows(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    window.form.venueEdit.setText(VENUE)
+    dialog = window.new_seminar()
+    dialog.form.titleEdit.setText("Chengdu–Barcelona study visit 2022")
+    dialog.accept()
+    new_id = dialog.seminar_id
+    assert new_id and window.current_seminar == seminar_id  # made; the page on screen not yet left
+    _answer(window, QMessageBox.StandardButton.Discard)
+    assert window.current_seminar == new_id and _on_screen(window) == new_id
+    assert _stored(demo_db, seminar_id).venue != VENUE
