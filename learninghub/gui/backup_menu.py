@@ -101,6 +101,15 @@ class BackupActions:
 
     # -- restore
     def ask_restore(self) -> None:
+        """File → Restore…: the page on screen is saved or discarded first (its edits belong to the data
+        being replaced; saved, they are in the safety copy), then the backup is chosen and confirmed."""
+        ask_to_leave = getattr(self.w, "ask_to_leave", None)
+        if ask_to_leave is not None:
+            ask_to_leave(self._choose_and_confirm)
+        else:
+            self._choose_and_confirm()
+
+    def _choose_and_confirm(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.w, QCoreApplication.translate("BackupActions", "Restore a backup"), "",
             QCoreApplication.translate("BackupActions", "Learning Hub backups (*.sqlite *.db *.jsonl *.json);;All files (*)"))

@@ -200,3 +200,13 @@ def test_a_new_seminar_asks_about_the_page_before_it_shows(qtbot, demo_db, park_
     _answer(window, QMessageBox.StandardButton.Discard)
     assert window.current_seminar == new_id and _on_screen(window) == new_id
     assert _stored(demo_db, seminar_id).venue != VENUE
+
+
+def test_restore_asks_about_the_page_before_choosing_a_backup(qtbot, demo_db, park_city) -> None:
+    """The edits belong to the data a restore replaces: they are saved (into the safety copy) or dropped first."""
+    window, seminar_id = park_city
+    window.form.venueEdit.setText(VENUE)
+    window.databases.backups.ask_restore()
+    assert "Park City Project" in _question(window).text()
+    _answer(window, QMessageBox.StandardButton.Cancel)  # no file dialog follows
+    assert window.db is demo_db and window.form.venueEdit.text() == VENUE
