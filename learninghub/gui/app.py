@@ -44,9 +44,10 @@ def run(database: str, language: str | None = None) -> int:
         QTimer.singleShot(0, lambda: backup_on_open(window.db))
     try:
         return app.exec()
-    finally:
-        if window.db is not None:
-            window.db.close()
+    finally:  # the window open now: a language switch may have replaced the first one
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.db is not None:
+                widget.db.close()
 
 
 def _open(database: str):  # type: ignore[no-untyped-def]

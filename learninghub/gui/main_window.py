@@ -164,6 +164,19 @@ class MainWindow(QMainWindow):
             return
         self.ask_to_leave(lambda: self._switch_database(db), db.close)
 
+    def hand_over(self) -> Database:
+        """Give the database to a window that replaces this one (a language switch); this one no longer
+        touches it, and its undo history ends (its steps call into this window)."""
+        db = self.db
+        assert db is not None
+        if self.people_window is not None:
+            self.people_window.close()
+            self.people_window.deleteLater()
+            self.people_window = None
+        self.undo_stack.clear()
+        self.db = None
+        return db
+
     def _switch_database(self, db: Database) -> None:
         old, self.db = self.db, db
         assert old is not None
@@ -288,11 +301,11 @@ class MainWindow(QMainWindow):
         if page is not None and not staying and page.unsaved():
             # The tree shows the page being edited until the user says what becomes of the edits.
             self._select(self.current_seminar, self.current_curriculum)
-            self.ask_to_leave(lambda: self._go_to(seminar_id, curriculum_id))
+            self.ask_to_leave(lambda: self.go_to(seminar_id, curriculum_id))
             return
-        self._go_to(seminar_id, curriculum_id, select=False)
+        self.go_to(seminar_id, curriculum_id, select=False)
 
-    def _go_to(self, seminar_id: int, curriculum_id: int, *, select: bool = True) -> None:
+    def go_to(self, seminar_id: int, curriculum_id: int, *, select: bool = True) -> None:
         """Show a seminar, a curriculum's page, or nothing (0, 0) — and, with ``select``, mark it in the tree."""
         if select:
             self._select(seminar_id, curriculum_id)

@@ -62,6 +62,15 @@ class _Runner(QRunnable):
             self.signals.finished.emit(result)
 
 
+# Jobs started and not yet ended (their result not yet delivered to the GUI thread).
+_running: set[BackgroundOp[Any]] = set()
+
+
+def any_running() -> bool:
+    """True while a long job has not delivered its result: a window it reports to must stay."""
+    return bool(_running)
+
+
 class BackgroundOp(Generic[T]):
     """One long job. Keep a reference until it finishes (the window holds it)."""
 
@@ -81,6 +90,7 @@ class BackgroundOp(Generic[T]):
 
     def start(self) -> BackgroundOp[T]:
         self.running = True
+        _running.add(self)
         QThreadPool.globalInstance().start(self._runner)
         return self
 
@@ -95,6 +105,7 @@ class BackgroundOp(Generic[T]):
 
     def _end(self, callback: Callable[[], None]) -> None:
         self.running = False
+        _running.discard(self)
         self.dialog.reset()
         self.dialog.hide()
         callback()

@@ -1,9 +1,8 @@
 """Edit → Preferences…: the interface language (English, 简体中文, or the system's).
 
-The choice is stored in QSettings (``i18n.SETTING``) and used from the next start:
-every window takes its words when it is made, so switching a running app would
-leave half of it in the old language. ``--lang`` and ``$LEARNINGHUB_LANG`` still win
-for one run (scripts, tests).
+The choice is stored in QSettings (``i18n.SETTING``) for the next starts and applied at
+once: the main window is made again in the new language (``language_switch``). At a
+start, ``--lang`` and ``$LEARNINGHUB_LANG`` still win for that run (scripts, tests).
 """
 
 from __future__ import annotations
@@ -32,10 +31,14 @@ class PreferencesDialog(QDialog):
         return str(self.form.languageCombo.currentData())
 
     def accept(self) -> None:
-        """Store the choice; the status bar says when it takes effect."""
-        changed = self.chosen != i18n.preference()
+        """Store the choice; switch the interface now if it names another language than the one shown."""
+        from .main_window import MainWindow
+
         i18n.set_preference(self.chosen)
+        language = i18n.system_language() if self.chosen == i18n.SYSTEM else self.chosen
         window = self.parent()
-        if changed and window is not None and hasattr(window, "statusBar"):
-            window.statusBar().showMessage(self.tr("The interface language changes at the next start."), 8000)
         super().accept()
+        if language != i18n.language() and isinstance(window, MainWindow):
+            from . import language_switch
+
+            self.question = language_switch.offer(window, language)

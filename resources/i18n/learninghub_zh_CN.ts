@@ -961,6 +961,37 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
 </context>
 <context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Switch the interface to {language} now?</source>
+        <translation>现在就将界面切换为{language}吗？</translation>
+    </message>
+    <message>
+        <source>The window is opened again in the new language; Undo starts afresh there.</source>
+        <translation>窗口将以新语言重新打开，之前的撤销记录不再保留。</translation>
+    </message>
+    <message>
+        <source>Switch now</source>
+        <translation>立即切换</translation>
+    </message>
+    <message>
+        <source>At the next start</source>
+        <translation>下次启动时</translation>
+    </message>
+    <message>
+        <source>The interface language changes at the next start.</source>
+        <translation>界面语言将在下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>Interface language: {language}</source>
+        <translation>界面语言：{language}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Learning Hub Planner</source>
@@ -1633,10 +1664,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
-        <source>The interface language changes at the next start.</source>
-        <translation>界面语言将在下次启动时更改。</translation>
-    </message>
-    <message>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -1645,8 +1672,8 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <source>The new language is used from the next start of the app. Dates, weekdays and numbers follow it.</source>
-        <translation>新语言将在下次启动本程序时生效。日期、星期和数字格式随之变化。</translation>
+        <source>The window switches to the new language at once, and the app starts in it from then on. Dates, weekdays and numbers follow it.</source>
+        <translation>窗口立即切换为新语言，以后启动本程序时也使用该语言。日期、星期和数字格式随之变化。</translation>
     </message>
 </context>
 <context>

@@ -309,23 +309,6 @@ def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Pat
     assert {b.text() for b in dialogs[-1].buttons()} == {"保存", "丢弃", "取消"}  # Qt's own translations
 
 
-def test_preferences_choose_the_language_of_the_next_start(qtbot, demo_db) -> None:
-    from learninghub.gui.main_window import MainWindow
-
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    assert window.preferences_action.text() == "&Preferences…"
-    dialog = window.show_preferences()
-    combo = dialog.form.languageCombo
-    assert [combo.itemData(i) for i in range(combo.count())] == ["system", "en", "zh_CN"]
-    assert combo.itemText(2) == "简体中文" and combo.currentData() == "system"
-    assert "next start" in dialog.form.restartNote.text()
-    combo.setCurrentIndex(2)
-    dialog.accept()
-    assert i18n.preference() == "zh_CN" and i18n.resolve() == "zh_CN"
-    assert "next start" in window.statusBar().currentMessage()
-
-
 def test_the_language_comes_from_lang_then_environment_then_preferences(monkeypatch) -> None:
     monkeypatch.delenv(i18n.LANG_ENV, raising=False)
     i18n.set_preference("system")
