@@ -18,7 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QSpinBox, QWidget)
 
 from ..core.errors import LearningHubError
 from .field_errors import clear_field_errors, show_field_error
@@ -55,6 +56,29 @@ class FieldPage:
         """Show row ``row_id`` as stored (sets ``row_id`` and ``loaded``)."""
         raise NotImplementedError
 
+    def watch_edits(self, changed: Callable[[bool], None], buttons: tuple[QAbstractButton, ...] = ()) -> None:
+        """Tell ``changed(edited)`` as the user types, loads, saves or reverts; ``buttons`` (Save, Reset)
+        are enabled only while something is edited. The window marks its title with it."""
+        self._on_edited = changed
+        self._edit_buttons = buttons
+        for widget in {id(w): w for w in self.fields.values()}.values():
+            if isinstance(widget, QComboBox):
+                widget.currentTextChanged.connect(self.edits_changed)
+            elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                widget.textChanged.connect(self.edits_changed)
+            elif isinstance(widget, QDateEdit):
+                widget.dateChanged.connect(self.edits_changed)
+            elif isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(self.edits_changed)
+        self.edits_changed()
+
+    def edits_changed(self) -> None:
+        edited = bool(self.unsaved())
+        for button in getattr(self, "_edit_buttons", ()):
+            button.setEnabled(edited)
+        if (changed := getattr(self, "_on_edited", None)) is not None:
+            changed(edited)
+
     def saved(self) -> None:
         """After a save, an undo or a redo: the window shows the stored values again."""
 
@@ -71,6 +95,7 @@ class FieldPage:
         self.load(row_id)
         if kept:
             self.show_values({**self.loaded, **kept})
+        self.edits_changed()
 
     def ask_to_leave(self, parent: QWidget, then: Callable[[], None],
                      otherwise: Callable[[], None] | None = None) -> QMessageBox | None:
@@ -125,11 +150,13 @@ class FieldPage:
         # On screen is what is stored now: the refresh that follows must not keep it as an unsaved edit.
         self.loaded = {**self.loaded, **changes, "version": version}
         self.saved()
+        self.edits_changed()
         return True
 
     def revert(self) -> None:
         self.show_values(self.loaded)
         self.clear_error()
+        self.edits_changed()
 
     def show_error(self, exc: LearningHubError) -> None:
         show_field_error(self.error_label, self.fields, exc)

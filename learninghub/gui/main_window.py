@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QHeaderView, QMainWindow
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QMainWindow
 
 from ..core.quickread import CurriculumOutline
 from . import columns, forms, layout_memory
@@ -94,6 +94,13 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsTab(self, lambda: self.db)
         self.curriculum_page = CurriculumPage(lambda: self.db, self.undo_stack, self.refresh, self)
         self.form.detailStack.addWidget(self.curriculum_page)
+        # The title says "*" while the page on screen has unsaved edits; Save and Reset work only then.
+        save, reset = QDialogButtonBox.StandardButton.Save, QDialogButtonBox.StandardButton.Reset
+        self.overview.watch_edits(lambda edited: self._mark_edited(self.overview, edited),
+                                  (self.form.overviewButtons.button(save), self.form.overviewButtons.button(reset)))
+        page_buttons = self.curriculum_page.form.buttons
+        self.curriculum_page.watch_edits(lambda edited: self._mark_edited(self.curriculum_page, edited),
+                                         (page_buttons.button(save), page_buttons.button(reset)))
         from . import seminar_menu
 
         seminar_menu.install(self)
@@ -136,8 +143,12 @@ class MainWindow(QMainWindow):
         self.preferences_action.setObjectName("actionPreferences")
         self.preferences_action.setMenuRole(self.preferences_action.MenuRole.PreferencesRole)
 
+    def _mark_edited(self, page, edited: bool) -> None:  # type: ignore[no-untyped-def]
+        if page is self.page_on_screen():
+            self.setWindowModified(edited)
+
     def _title(self, label: str) -> str:
-        name = self.tr("Learning Hub Planner")
+        name = self.tr("Learning Hub Planner") + "[*]"  # Qt shows "*" there while the page has unsaved edits
         return self.tr("{app} — {database}").format(app=name, database=label) if label else name
 
     def show_preferences(self):  # type: ignore[no-untyped-def]
@@ -232,6 +243,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         self.curriculum_page.load_keeping_edits(curriculum_id)
+        self.setWindowModified(bool(self.curriculum_page.unsaved()))
         self.form.detailStack.setCurrentWidget(self.curriculum_page)
 
     def show_seminar(self, seminar_id: int) -> None:
@@ -240,10 +252,12 @@ class MainWindow(QMainWindow):
             self.current_curriculum = 0
         if not seminar_id or self.db is None:  # before attach(): shown once the database is connected
             self.form.detailStack.setCurrentWidget(self.form.emptyHint)
+            self.setWindowModified(False)
             return
         from . import seminar_views
         f = self.form
         self.overview.load_keeping_edits(seminar_id)
+        self.setWindowModified(bool(self.overview.unsaved()))
         self.partners.load(seminar_id)
         from .bilingual import other, shown
         title, title_zh = self.overview.loaded["title"], self.overview.loaded["title_zh"]

@@ -210,3 +210,31 @@ def test_restore_asks_about_the_page_before_choosing_a_backup(qtbot, demo_db, pa
     assert "Park City Project" in _question(window).text()
     _answer(window, QMessageBox.StandardButton.Cancel)  # no file dialog follows
     assert window.db is demo_db and window.form.venueEdit.text() == VENUE
+
+
+def test_the_title_marks_unsaved_edits_and_save_works_only_then(qtbot, demo_db, park_city) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window, seminar_id = park_city
+    save = window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save)
+    reset = window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset)
+    assert "[*]" in window.windowTitle()  # Qt's placeholder: "*" shown there while modified
+    assert not window.isWindowModified() and not save.isEnabled() and not reset.isEnabled()
+    window.form.venueEdit.setText(VENUE)
+    assert window.isWindowModified() and save.isEnabled() and reset.isEnabled()
+    reset.click()
+    assert not window.isWindowModified() and not save.isEnabled()
+    window.form.capacitySpin.setValue(33)
+    assert window.isWindowModified()
+    window.form.capacitySpin.setValue(_stored(demo_db, seminar_id).capacity)  # typed back: nothing to save
+    assert not window.isWindowModified() and not save.isEnabled()
+    window.form.descriptionEdit.setPlainText("Five days of keynotes.")
+    save.click()
+    assert not window.isWindowModified() and not save.isEnabled()
+    assert _stored(demo_db, seminar_id).description == "Five days of keynotes."
+    window.undo_action.trigger()
+    assert not window.isWindowModified()
+    window.form.titleZhEdit.setText("公园城市项目（草稿）")
+    _choose(window, _other_seminar(demo_db, seminar_id))
+    _answer(window, QMessageBox.StandardButton.Discard)
+    assert not window.isWindowModified() and not save.isEnabled()
