@@ -16,6 +16,9 @@ def run(database: str, language: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
+    from .main_thread_gc import install as collect_on_the_gui_thread
+
+    collector = collect_on_the_gui_thread(app)  # noqa: F841 - lives with the app (parented to it)
     app.setOrganizationName(config.APP_AUTHOR)
     app.setApplicationName(config.APP_NAME)
     from . import i18n

@@ -21,6 +21,23 @@ def english_interface(qapp):  # type: ignore[no-untyped-def]
     i18n.uninstall()
 
 
+@pytest.fixture(scope="package", autouse=True)
+def collector(qapp):  # type: ignore[no-untyped-def]
+    """As in the app: Python's garbage collector runs on the GUI thread only (gui/main_thread_gc.py)."""
+    from learninghub.gui.main_thread_gc import install
+
+    collector = install(qapp)
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(collector):  # type: ignore[no-untyped-def]
+    """Tests that never spin the event loop would let garbage pile up: collect what is due after each."""
+    yield
+    collector.collect_due()
+
+
 @pytest.fixture(autouse=True)
 def test_settings(qapp, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     """Each test's QSettings in its own empty folder: never the user's, never another test's."""
