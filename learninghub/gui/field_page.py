@@ -18,8 +18,17 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from ..core.errors import LearningHubError
 from .field_errors import clear_field_errors, show_field_error

@@ -17,10 +17,11 @@ from ..core.services import certificates, people, registration
 from ..core.store import Database
 from . import forms, labels
 from .bilingual import shown
+from .discard_guard import DiscardGuard
 from .field_errors import clear_field_errors, show_field_error
 
 
-class PersonDialog(QDialog):
+class PersonDialog(DiscardGuard, QDialog):
     def __init__(self, db: Database, person_id: int = 0, parent: QWidget | None = None, *,
                  also: Callable[[Any, int], object] | None = None) -> None:
         """``also(session, person_id)`` runs in the same transaction as the save (register the new

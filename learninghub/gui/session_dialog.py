@@ -19,6 +19,7 @@ from ..core.services import agenda, people, seminars
 from ..core.store import Database
 from . import bilingual, forms, keys, labels
 from .core_text import error_message
+from .discard_guard import DiscardGuard
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLDS = [("", QT_TRANSLATE_NOOP("SessionDialog", "ask me (refuse)")),
@@ -26,7 +27,7 @@ FOLDS = [("", QT_TRANSLATE_NOOP("SessionDialog", "ask me (refuse)")),
          ("later", QT_TRANSLATE_NOOP("SessionDialog", "the later one"))]
 
 
-class SessionDialog(QDialog):
+class SessionDialog(DiscardGuard, QDialog):
     def __init__(self, db: Database, seminar_id: int, session_id: int = 0, *, duplicate: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,10 @@ class SessionDialog(QDialog):
             "description_zh": f.descriptionZhEdit.toPlainText().strip() or None,
             "speaker_ids": [f.speakersList.item(i).data(PERSON_ID_ROLE) for i in range(f.speakersList.count())],
         }
+
+    def current_values(self) -> Any:
+        """What backing out would lose: the fields and the repeat rule (DiscardGuard)."""
+        return self.values(), self.repeat()
 
     def repeat(self) -> str | None:
         f = self.form

@@ -560,6 +560,21 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>Close without saving what you changed here?</source>
+        <translation>不保存此处所做的更改就关闭吗？</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsTab</name>
     <message>
         <source>Agenda</source>

@@ -1,0 +1,106 @@
+"""The session and person dialogs ask before dropping typed work (Cancel, Escape, closing the window)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+
+from learninghub.gui import i18n
+from learninghub.gui.person_dialog import PersonDialog
+from learninghub.gui.session_dialog import SessionDialog
+from tests.conftest import table_snapshot
+
+
+def _question(dialog: QDialog) -> QMessageBox | None:
+    boxes = [b for b in dialog.findChildren(QMessageBox, "discardChangesBox") if b.isVisible()]
+    assert len(boxes) <= 1
+    return boxes[0] if boxes else None
+
+
+def _cancel(dialog) -> None:  # type: ignore[no-untyped-def]
+    dialog.form.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+
+
+def test_cancel_with_a_typed_session_asks_and_keep_editing_keeps_it(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    before = table_snapshot(demo_db.target.sqlite_path)
+    dialog = SessionDialog(demo_db, seminar_id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.titleEdit.setText("Field visit: Jincheng Lake Park")
+    dialog.form.titleZhEdit.setText("现场考察：锦城湖公园")
+    _cancel(dialog)
+    box = _question(dialog)
+    assert box is not None and dialog.isVisible()
+    assert {b.text() for b in box.buttons()} == {"Discard", "Keep editing"}
+    box.button(QMessageBox.StandardButton.Cancel).click()  # Keep editing
+    assert dialog.isVisible() and dialog.form.titleZhEdit.text() == "现场考察：锦城湖公园"
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # the same question from the keyboard
+    box = _question(dialog)
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Discard).click()
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert table_snapshot(demo_db.target.sqlite_path) == before
+
+
+def test_an_untouched_dialog_closes_at_once(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    session_id = window.agenda_model.key(0)
+    for dialog in (SessionDialog(demo_db, seminar_id, session_id, parent=window), PersonDialog(demo_db, parent=window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        _cancel(dialog)
+        assert not dialog.isVisible() and _question(dialog) is None
+
+
+def test_a_prefilled_new_person_is_not_an_edit_but_typing_is(qtbot, demo_db, park_city) -> None:
+    window, _ = park_city
+    window.form.registerFind.setText("王小明")
+    dialog = window.participants.new_person()
+    qtbot.addWidget(dialog)
+    assert dialog.form.nativeEdit.text() == "王小明"
+    dialog.close()  # the window's close button
+    assert not dialog.isVisible() and _question(dialog) is None
+
+    window.form.registerFind.setText("王小明")
+    dialog = window.participants.new_person()
+    qtbot.addWidget(dialog)
+    dialog.form.emailEdit.setText("wang.xm@example.cn")
+    dialog.close()
+    assert dialog.isVisible() and _question(dialog) is not None
+
+
+def test_editing_a_session_then_undoing_the_typing_closes_at_once(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    dialog = SessionDialog(demo_db, seminar_id, window.agenda_model.key(0), parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    title = dialog.form.titleEdit.text()
+    dialog.form.titleEdit.setText(title + " (draft)")
+    dialog.form.titleEdit.setText(title)
+    _cancel(dialog)
+    assert not dialog.isVisible()
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    assert i18n.install("zh_CN") == "zh_CN"
+    yield
+    i18n.install(i18n.EN)
+
+
+def test_the_question_in_chinese(qtbot, chinese, demo_db, park_city) -> None:
+    window, seminar_id = park_city
+    dialog = SessionDialog(demo_db, seminar_id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.descriptionZhEdit.setPlainText("锦江沿岸城市更新。")
+    _cancel(dialog)
+    box = _question(dialog)
+    assert box is not None and box.windowTitle() == "放弃更改？"
+    assert box.text() == "不保存此处所做的更改就关闭吗？"
+    assert {b.text() for b in box.buttons()} == {"丢弃", "继续编辑"}
