@@ -57,3 +57,25 @@ def restore_columns(header: QHeaderView, key: str) -> bool:
 
 def save_columns(header: QHeaderView, key: str) -> None:
     QSettings().setValue(f"columns/{key}", header.saveState())
+
+
+def save_place(database: str, seminar_id: int, curriculum_id: int, tab: int) -> None:
+    """Where the user was in ``database`` (``Target.label``: a file path, or a server and database name):
+    the next start opens there."""
+    settings = QSettings()
+    settings.setValue("main/place/database", database)
+    settings.setValue("main/place/seminar", seminar_id)
+    settings.setValue("main/place/curriculum", curriculum_id)
+    settings.setValue("main/place/tab", tab)
+
+
+def saved_place(database: str) -> tuple[int, int, int] | None:
+    """(seminar id, curriculum id, tab) last shown in ``database``, or None (another database, nothing yet)."""
+    settings = QSettings()
+    if settings.value("main/place/database") != database:
+        return None
+    try:
+        return tuple(int(settings.value(f"main/place/{key}") or 0)  # type: ignore[return-value]
+                     for key in ("seminar", "curriculum", "tab"))
+    except (TypeError, ValueError):  # a value from some other version: start on the plain tree
+        return None

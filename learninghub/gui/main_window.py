@@ -113,6 +113,27 @@ class MainWindow(QMainWindow):
             self.show_seminar(self.current_seminar)
         elif self.current_curriculum:
             self.show_curriculum(self.current_curriculum)
+        else:
+            self._return_to_saved_place()
+
+    def _place_key(self) -> str:
+        """The database, as the saved place names it: its file, or its server and name (never a password)."""
+        assert self.db is not None
+        return self.db.target.label
+
+    def _return_to_saved_place(self) -> None:
+        """Open where the user left this database: the seminar (and its tab) or curriculum, if it still exists."""
+        place = layout_memory.saved_place(self._place_key())
+        if place is None:
+            return
+        seminar_id, curriculum_id, tab = place
+        found = (self.tree_model.index_of_seminar(seminar_id) if seminar_id
+                 else self.tree_model.index_of_curriculum(curriculum_id) if curriculum_id else None)
+        if found is None:
+            return
+        self.go_to(seminar_id, curriculum_id)
+        if seminar_id and 0 <= tab < self.form.seminarTabs.count():
+            self.form.seminarTabs.setCurrentIndex(tab)
 
     def _setup_table(self, view, model: RowsModel, *, stretch: int, fixed: dict[int, int]) -> None:  # type: ignore[no-untyped-def]
         """Short columns fit their contents, one column takes the rest, long ones wrap at a set width."""
@@ -355,6 +376,9 @@ class MainWindow(QMainWindow):
             layout_memory.restore_columns(header, key)
 
     def save_layout(self) -> None:
+        if self.db is not None:
+            layout_memory.save_place(self._place_key(), self.current_seminar, self.current_curriculum,
+                                     self.form.seminarTabs.currentIndex())
         layout_memory.save_geometry(self, "main")
         layout_memory.save_splitter(self.form.mainSplitter, "main")
         for key, header in self._tables().items():

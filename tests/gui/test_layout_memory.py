@@ -86,3 +86,35 @@ def test_sorting_keeps_keys_with_their_rows_and_natural_order(qtmodeltester, dem
     model.sort(1, Qt.SortOrder.AscendingOrder)
     assert [model.key(r) for r in range(model.rowCount())] == ids
     qtmodeltester.check(model)
+
+
+def test_the_app_reopens_where_it_was_left(qtbot, demo_db, park_city, tmp_path) -> None:
+    from learninghub.core.store import open_database
+    from learninghub.gui.main_window import MainWindow
+
+    window, seminar_id = park_city
+    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
+    window.close()
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    assert again.current_seminar == seminar_id
+    assert again.form.seminarTabs.currentWidget() is again.form.participantsTab
+    assert again.tree_model.seminar_id(again.form.programmeTree.currentIndex()) == seminar_id
+    assert again.form.titleEdit.text() == "Park City Project"
+
+    other = open_database(str(tmp_path / "other.sqlite"))  # another database: its own place, none yet
+    try:
+        fresh = MainWindow(other)
+        qtbot.addWidget(fresh)
+        assert fresh.current_seminar == 0 and fresh.current_curriculum == 0
+    finally:
+        other.close()
+
+
+def test_a_place_that_is_gone_opens_the_plain_tree(qtbot, demo_db) -> None:
+    from learninghub.gui import layout_memory
+
+    layout_memory.save_place(demo_db.target.label, 99_999, 0, 2)  # a seminar no longer in this database
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    assert again.current_seminar == 0 and again.form.detailStack.currentWidget() is again.form.emptyHint
