@@ -372,6 +372,10 @@ class MainWindow(QMainWindow):
         layout_memory.restore_geometry(self, "main")
         if not layout_memory.restore_splitter(self.form.mainSplitter, "main"):
             self.form.mainSplitter.setSizes([340, 940])
+        # The Documents tab: its controls (with the eligibility list) and the preview share the width as the user drags.
+        self.form.documentsSplitter.setStretchFactor(1, 1)
+        if not layout_memory.restore_splitter(self.form.documentsSplitter, "documents"):
+            self.form.documentsSplitter.setSizes([380, 900])
         for key, header in self._tables().items():
             layout_memory.restore_columns(header, key)
 
@@ -381,6 +385,7 @@ class MainWindow(QMainWindow):
                                      self.form.seminarTabs.currentIndex())
         layout_memory.save_geometry(self, "main")
         layout_memory.save_splitter(self.form.mainSplitter, "main")
+        layout_memory.save_splitter(self.form.documentsSplitter, "documents")
         for key, header in self._tables().items():
             layout_memory.save_columns(header, key)
         if self.people_window is not None:

@@ -118,3 +118,22 @@ def test_a_place_that_is_gone_opens_the_plain_tree(qtbot, demo_db) -> None:
     again = MainWindow(demo_db)
     qtbot.addWidget(again)
     assert again.current_seminar == 0 and again.form.detailStack.currentWidget() is again.form.emptyHint
+
+
+def test_the_documents_tab_split_is_remembered(qtbot, demo_db) -> None:
+    """The controls (with the eligibility list) and the preview share the Documents tab as the user drags."""
+    window, _ = open_seminar(qtbot, demo_db, _park_city)
+    window.resize(1300, 800)
+    window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
+    qtbot.waitUntil(lambda: window.form.documentsSplitter.sizes()[1] > 0)
+    total = sum(window.form.documentsSplitter.sizes())
+    window.form.documentsSplitter.setSizes([total - 420, 420])  # a wide eligibility list, a narrow preview
+    chosen = window.form.documentsSplitter.sizes()
+    assert chosen[1] == 420
+    window.close()
+    again = MainWindow(demo_db)
+    qtbot.addWidget(again)
+    again.resize(1300, 800)  # as before: the offscreen screen (800 wide) clamps a restored geometry
+    again.show()
+    assert again.form.seminarTabs.currentWidget() is again.form.documentsTab  # reopened where it was left
+    assert again.form.documentsSplitter.sizes() == chosen
