@@ -21,6 +21,25 @@ def english_interface(qapp):  # type: ignore[no-untyped-def]
     i18n.uninstall()
 
 
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The interface in Chinese for one test (widgets made after it speak Chinese), English again after."""
+    from learninghub.gui import i18n
+
+    assert i18n.install(i18n.ZH) == i18n.ZH
+    yield
+    i18n.install(i18n.EN)
+
+
+@pytest.fixture
+def english_again(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """For a test that switches the language itself: English again after it."""
+    from learninghub.gui import i18n
+
+    yield
+    i18n.install(i18n.EN)
+
+
 @pytest.fixture(scope="package", autouse=True)
 def collector(qapp):  # type: ignore[no-untyped-def]
     """As in the app: Python's garbage collector runs on the GUI thread only (gui/main_thread_gc.py)."""

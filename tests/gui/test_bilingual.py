@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from learninghub.core.services import agenda, curricula, seminars
-from learninghub.gui import i18n
 from learninghub.gui.main_window import MainWindow
 from learninghub.gui.new_seminar import NewSeminarDialog
 
@@ -39,12 +36,6 @@ def _ctrl_z(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.form.programmeTree)
     QTest.keyClick(window.form.programmeTree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
-
-@pytest.fixture
-def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    assert i18n.install(i18n.ZH) == i18n.ZH
-    yield
-    i18n.install(i18n.EN)
 
 
 def test_chinese_title_and_description_on_the_overview_then_ctrl_z(qtbot, demo_db, park_city) -> None:

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-from learninghub.gui import i18n
 from learninghub.gui.person_dialog import PersonDialog
 from learninghub.gui.session_dialog import SessionDialog
 from tests.conftest import table_snapshot
@@ -85,12 +81,6 @@ def test_editing_a_session_then_undoing_the_typing_closes_at_once(qtbot, demo_db
     _cancel(dialog)
     assert not dialog.isVisible()
 
-
-@pytest.fixture
-def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    assert i18n.install("zh_CN") == "zh_CN"
-    yield
-    i18n.install(i18n.EN)
 
 
 def test_the_question_in_chinese(qtbot, chinese, demo_db, park_city) -> None:

@@ -8,9 +8,7 @@ when there is one, the end of the undo history. While a long job runs it waits f
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -18,12 +16,6 @@ from learninghub.core.services import seminars
 from learninghub.gui import i18n
 from learninghub.gui.main_window import MainWindow
 from learninghub.gui.operations import BackgroundOp
-
-
-@pytest.fixture
-def english_after(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    yield
-    i18n.install(i18n.EN)
 
 
 def _choose_language(window: MainWindow, code: str):  # type: ignore[no-untyped-def]
@@ -59,7 +51,7 @@ def test_preferences_list_the_languages_each_in_its_own_words(qtbot, demo_db) ->
     dialog.reject()
 
 
-def test_switching_to_chinese_remakes_the_window_in_place_and_back(qtbot, demo_db, park_city, english_after) -> None:
+def test_switching_to_chinese_remakes_the_window_in_place_and_back(qtbot, demo_db, park_city, english_again) -> None:
     window, seminar_id = park_city
     window.resize(1180, 720)
     window.form.seminarTabs.setCurrentWidget(window.form.agendaTab)
@@ -94,7 +86,7 @@ def test_choosing_the_language_shown_changes_nothing(qtbot, demo_db, park_city) 
 
 
 def test_unsaved_edits_are_asked_about_first_and_cancel_keeps_everything(qtbot, demo_db, park_city,
-                                                                         english_after) -> None:
+                                                                         english_again) -> None:
     window, seminar_id = park_city
     window.form.venueEdit.setText("成都天府国际会议中心")
     _choose_language(window, "zh_CN")
@@ -112,7 +104,7 @@ def test_unsaved_edits_are_asked_about_first_and_cancel_keeps_everything(qtbot, 
         assert seminars.get_seminar(s, seminar_id).venue == "成都天府国际会议中心"
 
 
-def test_with_an_undo_history_the_switch_is_confirmed(qtbot, demo_db, park_city, english_after) -> None:
+def test_with_an_undo_history_the_switch_is_confirmed(qtbot, demo_db, park_city, english_again) -> None:
     window, seminar_id = park_city
     window.form.capacitySpin.setValue(40)
     window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()

@@ -49,12 +49,6 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 
 
-@pytest.fixture
-def chinese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    assert i18n.install("zh_CN") == "zh_CN"
-    yield
-    i18n.install(i18n.EN)
-
 
 def data_strings(db_path: Path) -> set[str]:
     """Every name, title, room, zone, code... the demo holds: data, shown as typed."""

@@ -54,12 +54,6 @@ def test_every_message_of_the_core_has_a_chinese_translation(context: str) -> No
     assert not left, "\n".join(f"{s!r} -> {z!r}" for s, z in left.items())
 
 
-@pytest.fixture
-def chinese(qapp) -> Any:  # type: ignore[no-untyped-def]
-    assert i18n.install("zh_CN") == "zh_CN"
-    yield
-    i18n.install(i18n.EN)
-
 
 def _values(text: Any) -> set[str]:
     """The values filled into a message (recursively): data, allowed in any language."""
