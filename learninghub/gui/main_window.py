@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QMainWindow
 
 from ..core.quickread import CurriculumOutline
@@ -52,6 +52,12 @@ class MainWindow(QMainWindow):
         self.form.actionNewDatabase.setShortcut(QKeySequence.StandardKey.New)
         self.form.actionOpenDatabase.setShortcut(QKeySequence.StandardKey.Open)
         self.people_window: PeopleDirectory | None = None
+        # File → Save changes (Ctrl+S): the page on screen, enabled while it has unsaved edits.
+        self.save_action = QAction(self.tr("&Save changes"), self)
+        self.save_action.setObjectName("actionSaveChanges")
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setEnabled(False)
+        self.save_action.triggered.connect(self.save_page)
         self.form.programmeTree.selectionModel().currentChanged.connect(self._on_tree_current)
         title_font = self.form.seminarTitle.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
@@ -85,6 +91,7 @@ class MainWindow(QMainWindow):
         menu, actions = self.form.menuFile, self.form.menuFile.actions()
         self.import_action = menu.addAction(self.tr("&Import people…"), lambda: open_import_wizard(self))
         menu.insertAction(actions[actions.index(self.form.actionNewSeminar) + 1], self.import_action)
+        menu.insertAction(actions[actions.index(self.form.actionNewSeminar) + 1], self.save_action)
         self.form.actionOpenDatabase.triggered.connect(self.databases.ask_open)
         self.overview = OverviewEditor(self.form, lambda: self.db, self.undo_stack, self.refresh)
         self.partners = PartnersEditor(self, lambda: self.db)
@@ -166,7 +173,23 @@ class MainWindow(QMainWindow):
 
     def _mark_edited(self, page, edited: bool) -> None:  # type: ignore[no-untyped-def]
         if page is self.page_on_screen():
-            self.setWindowModified(edited)
+            self._show_edited(edited)
+
+    def _show_edited(self, edited: bool) -> None:
+        """The title's "*" and File → Save changes follow the page on screen."""
+        self.setWindowModified(edited)
+        self.save_action.setEnabled(edited)
+
+    def save_page(self) -> bool:
+        """File → Save changes (Ctrl+S): save the page on screen, as its Save button does."""
+        page = self.page_on_screen()
+        if page is None or not page.unsaved():
+            return False
+        name = page.page_name()
+        if not page.save():
+            return False  # the refusal is shown next to its field
+        self.statusBar().showMessage(self.tr("Saved the changes to “{name}”").format(name=name), 5000)
+        return True
 
     def _title(self, label: str) -> str:
         name = self.tr("Learning Hub Planner") + "[*]"  # Qt shows "*" there while the page has unsaved edits
@@ -264,7 +287,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         self.curriculum_page.load_keeping_edits(curriculum_id)
-        self.setWindowModified(bool(self.curriculum_page.unsaved()))
+        self._show_edited(bool(self.curriculum_page.unsaved()))
         self.form.detailStack.setCurrentWidget(self.curriculum_page)
 
     def show_seminar(self, seminar_id: int) -> None:
@@ -273,12 +296,12 @@ class MainWindow(QMainWindow):
             self.current_curriculum = 0
         if not seminar_id or self.db is None:  # before attach(): shown once the database is connected
             self.form.detailStack.setCurrentWidget(self.form.emptyHint)
-            self.setWindowModified(False)
+            self._show_edited(False)
             return
         from . import seminar_views
         f = self.form
         self.overview.load_keeping_edits(seminar_id)
-        self.setWindowModified(bool(self.overview.unsaved()))
+        self._show_edited(bool(self.overview.unsaved()))
         self.partners.load(seminar_id)
         from .bilingual import other, shown
         title, title_zh = self.overview.loaded["title"], self.overview.loaded["title_zh"]

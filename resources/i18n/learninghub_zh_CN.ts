@@ -1013,6 +1013,10 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>Learning Hub Planner 培训规划</translation>
     </message>
     <message>
+        <source>&amp;Save changes</source>
+        <translation>保存更改(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Import people…</source>
         <translation>导入人员(&amp;I)…</translation>
     </message>
@@ -1031,6 +1035,10 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Saved the changes to “{name}”</source>
+        <translation>已保存对“{name}”的更改</translation>
     </message>
     <message>
         <source>{app} — {database}</source>

@@ -238,3 +238,22 @@ def test_the_title_marks_unsaved_edits_and_save_works_only_then(qtbot, demo_db, 
     _choose(window, _other_seminar(demo_db, seminar_id))
     _answer(window, QMessageBox.StandardButton.Discard)
     assert not window.isWindowModified() and not save.isEnabled()
+
+
+def test_ctrl_s_saves_the_page_on_screen(qtbot, demo_db, park_city) -> None:
+    from PySide6.QtCore import Qt
+
+    window, seminar_id = park_city
+    action = window.save_action
+    assert action in window.form.menuFile.actions() and action.shortcut().toString() == "Ctrl+S"
+    assert not action.isEnabled()
+    window.form.venueEdit.setFocus()
+    window.form.venueEdit.setText(VENUE)
+    assert action.isEnabled()
+    qtbot.keyClick(window.form.venueEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(demo_db, seminar_id).venue == VENUE
+    assert not action.isEnabled() and not window.isWindowModified()
+    assert window.statusBar().currentMessage() == "Saved the changes to “Park City Project”"
+    window.form.endDate.setDate(QDate(2020, 7, 1))  # refused: stays edited, the refusal next to the field
+    action.trigger()
+    assert action.isEnabled() and "2020-07-01" in window.form.errorLabel.text()
