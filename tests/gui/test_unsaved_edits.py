@@ -109,7 +109,7 @@ def test_a_save_the_core_refuses_stays_on_the_page_with_the_refusal_shown(qtbot,
 
 def test_a_clean_page_never_asks(qtbot, demo_db, park_city) -> None:
     """Right after it is shown, no seminar or curriculum of the demo counts as edited (no needless question)."""
-    window, seminar_id = park_city
+    window, _ = park_city
     with demo_db.reading() as s:
         seminar_ids = [x.id for x in seminars.list_seminars(s)]
         curriculum_ids = [c.id for c in curricula.list_curricula(s)]
@@ -124,7 +124,7 @@ def test_a_clean_page_never_asks(qtbot, demo_db, park_city) -> None:
 
 def test_a_refresh_from_another_change_keeps_the_edits(qtbot, demo_db, park_city) -> None:
     """Typing a venue, then adding a partner (saved at once, the window refreshes): the venue stays typed."""
-    window, seminar_id = park_city
+    window, _ = park_city
     f = window.form
     f.venueEdit.setText(VENUE)
     f.descriptionZhEdit.setPlainText("成都公园城市：绿道与社区。")
@@ -204,7 +204,7 @@ def test_a_new_seminar_asks_about_the_page_before_it_shows(qtbot, demo_db, park_
 
 def test_restore_asks_about_the_page_before_choosing_a_backup(qtbot, demo_db, park_city) -> None:
     """The edits belong to the data a restore replaces: they are saved (into the safety copy) or dropped first."""
-    window, seminar_id = park_city
+    window, _ = park_city
     window.form.venueEdit.setText(VENUE)
     window.databases.backups.ask_restore()
     assert "Park City Project" in _question(window).text()
