@@ -39,13 +39,15 @@ Apply = Callable[[int, dict[str, Any]], int]
 
 
 class FieldPage:
-    """Mixin: the page supplies ``read``, ``show_values``, ``apply_to`` and ``edit_name``."""
+    """Mixin: the page supplies ``load``, ``read``, ``show_values``, ``apply_to``, ``edit_name`` and ``page_name``."""
 
     undo_stack: QUndoStack
     loaded: dict[str, Any]
     fields: dict[str, QWidget]
     error_label: QLabel
     row_id: int
+    _on_edited: Callable[[bool], None] | None = None
+    _edit_buttons: tuple[QAbstractButton, ...] = ()
 
     def read(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -83,10 +85,10 @@ class FieldPage:
 
     def edits_changed(self) -> None:
         edited = bool(self.unsaved())
-        for button in getattr(self, "_edit_buttons", ()):
+        for button in self._edit_buttons:
             button.setEnabled(edited)
-        if (changed := getattr(self, "_on_edited", None)) is not None:
-            changed(edited)
+        if self._on_edited is not None:
+            self._on_edited(edited)
 
     def saved(self) -> None:
         """After a save, an undo or a redo: the window shows the stored values again."""
