@@ -33,12 +33,14 @@ def offer(window: MainWindow, language: str) -> QMessageBox | None:
         return None
     if not window.undo_stack.canUndo() and not window.undo_stack.canRedo():
         return window.ask_to_leave(lambda: switch(window, language), lambda: later(window))
+    question = QCoreApplication.translate("LanguageSwitch", "Switch the interface to {language} now?")
     box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("LanguageSwitch", "Interface language"),
-                      QCoreApplication.translate("LanguageSwitch", "Switch the interface to {language} now?").format(language=i18n.CHOICES[language]),
-                      QMessageBox.StandardButton.NoButton, window)
-    box.setInformativeText(QCoreApplication.translate("LanguageSwitch", "The window is opened again in the new language; Undo starts afresh there."))
+                      question.format(language=i18n.CHOICES[language]), QMessageBox.StandardButton.NoButton, window)
+    box.setInformativeText(QCoreApplication.translate(
+        "LanguageSwitch", "The window is opened again in the new language; Undo starts afresh there."))
     now = box.addButton(QCoreApplication.translate("LanguageSwitch", "Switch now"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QCoreApplication.translate("LanguageSwitch", "At the next start"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("LanguageSwitch", "At the next start"),
+                  QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(now)
     box.setObjectName("languageSwitchBox")
 
@@ -54,7 +56,9 @@ def offer(window: MainWindow, language: str) -> QMessageBox | None:
 
 
 def later(window: MainWindow) -> None:
-    window.statusBar().showMessage(QCoreApplication.translate("LanguageSwitch", "The interface language changes at the next start."), 8000)
+    """The choice is stored; the status bar says when it takes effect."""
+    window.statusBar().showMessage(
+        QCoreApplication.translate("LanguageSwitch", "The interface language changes at the next start."), 8000)
 
 
 def switch(window: MainWindow, language: str) -> MainWindow:
@@ -80,5 +84,6 @@ def switch(window: MainWindow, language: str) -> MainWindow:
     window.deleteLater()
     if people_open:
         new.show_people()
-    new.statusBar().showMessage(QCoreApplication.translate("LanguageSwitch", "Interface language: {language}").format(language=i18n.CHOICES[installed]), 8000)
+    shown = QCoreApplication.translate("LanguageSwitch", "Interface language: {language}")
+    new.statusBar().showMessage(shown.format(language=i18n.CHOICES[installed]), 8000)
     return new
