@@ -19,6 +19,9 @@ def run(database: str, language: str | None = None) -> int:
     from .main_thread_gc import install as collect_on_the_gui_thread
 
     collector = collect_on_the_gui_thread(app)  # noqa: F841 - lives with the app (parented to it)
+    from .unexpected_errors import install as report_unexpected_errors
+
+    reporter = report_unexpected_errors(app)  # noqa: F841 - a bug is logged and told, not printed to no one
     app.setOrganizationName(config.APP_AUTHOR)
     app.setApplicationName(config.APP_NAME)
     from . import i18n

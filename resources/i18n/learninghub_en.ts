@@ -183,4 +183,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>UnexpectedErrors</name>
+    <message numerus="yes">
+        <source>%n more error(s) since this one.</source>
+        <translation>
+            <numerusform>%n more error since this one.</numerusform>
+            <numerusform>%n more errors since this one.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2027,6 +2027,39 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
 </context>
 <context>
+    <name>UnexpectedErrors</name>
+    <message numerus="yes">
+        <source>%n more error(s) since this one.</source>
+        <translation>
+            <numerusform>此后又发生了 %n 个错误。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The details are in {path}: please send that file to whoever looks after the app.</source>
+        <translation>详细信息已写入 {path}：请把这个文件发给负责维护本程序的人员。</translation>
+    </message>
+    <message>
+        <source>The details could not be written to a file.</source>
+        <translation>详细信息无法写入文件。</translation>
+    </message>
+    <message>
+        <source>Your data is safe: every change is stored whole or not at all.</source>
+        <translation>您的数据是安全的：每项更改要么完整保存，要么完全不保存。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>What you did last stopped because of an error in Learning Hub Planner.</source>
+        <translation>由于 Learning Hub Planner 内部出错，您刚才的操作已中止。</translation>
+    </message>
+    <message>
+        <source>{safe} {where}</source>
+        <translation>{safe}{where}</translation>
+    </message>
+</context>
+<context>
     <name>core</name>
     <message>
         <source>must be at least 1 (got {value})</source>
