@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -58,7 +57,9 @@ def cached_build(source: Path, kind: str, suffix: str, build: Callable[[Path, Pa
 
 def compile_form(ui_file: Path, target: Path) -> None:
     """Translate one ``.ui`` file to Python with ``uic``; raise with uic's message on failure."""
-    result = subprocess.run([*_uic(), str(ui_file)], capture_output=True, text=True, timeout=60)
+    import subprocess  # only on a first start or after a change: not on the way to the first window
+
+    result = subprocess.run([*_uic(), str(ui_file)], check=False, capture_output=True, text=True, timeout=60)
     if result.returncode != 0:
         raise RuntimeError(f"uic could not compile {ui_file.name}: {result.stderr.strip()}")
     target.write_text(result.stdout, encoding="utf-8")

@@ -21,8 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLibraryInfo, QLocale, QSettings, QTime, QTranslator
@@ -97,6 +95,8 @@ def _lrelease() -> list[str] | None:
     binary = Path(PySide6.__file__).parent / "lrelease"
     if binary.exists():
         return [str(binary)]
+    import shutil
+
     found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
     return [found] if found else None
 
@@ -106,8 +106,13 @@ def compile_ts(ts_file: Path, target: Path) -> None:
     tool = _lrelease()
     if tool is None:
         raise FileNotFoundError("pyside6-lrelease is not installed")
-    result = subprocess.run([*tool, "-silent", str(ts_file), "-qm", str(target)],
-                            capture_output=True, text=True, timeout=60)
+    import subprocess  # compiling is rare (a first start, a changed .ts): not on the way to the first window
+
+    try:
+        result = subprocess.run([*tool, "-silent", str(ts_file), "-qm", str(target)],
+                                check=False, capture_output=True, text=True, timeout=60)
+    except subprocess.SubprocessError as exc:  # a timeout: the caller's RuntimeError path
+        raise RuntimeError(f"lrelease could not compile {ts_file.name}: {exc}") from exc
     if result.returncode != 0 or not target.exists():
         raise RuntimeError(f"lrelease could not compile {ts_file.name}: {(result.stderr or result.stdout).strip()}")
 
@@ -121,7 +126,7 @@ def compiled(language: str) -> Path | None:
         return None
     try:
         return cached_build(ts_file, "i18n", ".qm", compile_ts)
-    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+    except (OSError, RuntimeError) as exc:
         log.warning("the %s translation could not be compiled (%s); the interface stays in English", language, exc)
         return None
 
