@@ -224,23 +224,24 @@ class MainWindow(QMainWindow):
         touches it, and its undo history ends (its steps call into this window)."""
         db = self.db
         assert db is not None
+        self._let_go_of_database()
+        self.db = None
+        return db
+
+    def _let_go_of_database(self) -> None:
+        """Before the database changes hands: the People directory closes and the undo history ends (its
+        steps edit the database they were made on, through this window)."""
         if self.people_window is not None:
             self.people_window.close()
             self.people_window.deleteLater()
             self.people_window = None
         self.undo_stack.clear()
-        self.db = None
-        return db
 
     def _switch_database(self, db: Database) -> None:
         old, self.db = self.db, db
         assert old is not None
-        if self.people_window is not None:
-            self.people_window.close()
-            self.people_window.deleteLater()
-            self.people_window = None
+        self._let_go_of_database()
         self.current_seminar = self.current_curriculum = 0
-        self.undo_stack.clear()  # edits of the other database cannot be undone here
         self.show_seminar(0)
         self.setWindowTitle(self._title(database_label(db.target)))
         self.reload()
