@@ -30,7 +30,13 @@ from sqlalchemy import insert, select
 
 from learninghub.core import bulk
 from learninghub.core.models import Attendance, Person, Registration, utcnow
-from learninghub.core.services import agenda, certificates, curricula, seminars
+from learninghub.core.services import (
+    agenda,
+    certificate_eligibility,
+    certificate_settings,
+    curricula,
+    seminars,
+)
 from learninghub.core.store import Database, open_database
 from learninghub.documents import certificates_batch
 
@@ -85,7 +91,7 @@ def seed(db: Database, people: int, eligible: int, rng: random.Random) -> int:
                                             start=f"2020-07-{day} {hour:02}:00", end=f"2020-07-{day} {hour + 1:02}:00")
         agenda.add_session(s, seminar_id=sem.id, title="Coffee break", kind="break", start="2020-07-13 11:00",
                            end="2020-07-13 11:20")
-        certificates.set_settings(s, sem.id, signatories=[("余建华", "Director, Chengdu Open University"),
+        certificate_settings.set_settings(s, sem.id, signatories=[("余建华", "Director, Chengdu Open University"),
                                                           ("Núria Puig", "Ajuntament de Barcelona")], bilingual=True)
         seminar_id, talk_ids = sem.id, [t.id for t in talks]
         now = utcnow()
@@ -128,9 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         (seminar_id, took) = _timed("seed", seed, db, args.people, args.eligible, random.Random(20200713))
         print(f"seeded {args.people:,} registered people ({args.eligible:,} eligible) in {took:.2f} s")
 
-        def dry() -> list[certificates.Eligibility]:
+        def dry() -> list[certificate_eligibility.Eligibility]:
             with db.reading() as s:
-                return certificates.eligibility(s, seminar_id)
+                return certificate_eligibility.eligibility(s, seminar_id)
 
         rows, took = _timed("eligibility", dry)
         print(f"eligibility (--dry-run): {len(rows):,} people judged in {took * 1000:.0f} ms")

@@ -81,11 +81,11 @@ def register(commands: Any) -> None:
 
 # ---------------------------------------------------------------- certificates
 def _rule(args: argparse.Namespace) -> Any:
-    from ..core.services import certificates
+    from ..core.services import certificate_settings
 
     if args.min_attendance is None and args.min_hours is None:
         return None
-    return certificates.check_rule(args.min_attendance, args.min_hours, where="--min-attendance/--min-hours")
+    return certificate_settings.check_rule(args.min_attendance, args.min_hours, where="--min-attendance/--min-hours")
 
 
 def run_batch(args: argparse.Namespace, ctx: Context) -> int:
@@ -126,11 +126,11 @@ def _issued_json(c: Any, *, split: bool) -> dict[str, Any]:
 
 
 def _dry_run(args: argparse.Namespace, ctx: Context, rule: Any) -> int:
-    from ..core.services import certificates
+    from ..core.services import certificate_eligibility, certificate_settings
 
     with ctx.db.reading() as s:
-        rule = rule or certificates.get_settings(s, args.seminar).rule
-        rows = certificates.eligibility(s, args.seminar, rule=rule)
+        rule = rule or certificate_settings.get_settings(s, args.seminar).rule
+        rows = certificate_eligibility.eligibility(s, args.seminar, rule=rule)
     if args.json:
         output.print_json([
             {"id": r.person_id, "person_id": r.person_id, "seminar_id": args.seminar, "name": r.name,
@@ -199,7 +199,7 @@ def run_revoke(args: argparse.Namespace, ctx: Context) -> int:
     with ctx.db.transaction() as s:
         cert = (certificates.reinstate(s, args.code) if args.undo
                 else certificates.revoke(s, args.code, reason=args.reason))
-        code, status = certcodes.format_code(cert.code), certificates.status_of(cert)
+        code, status = certcodes.format_code(cert.code), cert.status
         data = {"id": cert.id, "code": code, "person_id": cert.person_id, "seminar_id": cert.seminar_id,
                 "status": status, "holder": cert.holder_name or "(erased)", "reason": cert.revoke_reason}
     if args.json:
@@ -228,7 +228,7 @@ def _settings_json(st: Any) -> dict[str, Any]:
 
 
 def run_settings(args: argparse.Namespace, ctx: Context) -> int:
-    from ..core.services import certificates
+    from ..core.services import certificate_settings
 
     changes: dict[str, Any] = {}
     if args.min_attendance is not None or args.min_hours is not None:
@@ -250,10 +250,10 @@ def run_settings(args: argparse.Namespace, ctx: Context) -> int:
         changes["logos"] = []
     if changes:
         with ctx.db.transaction() as s:
-            st = certificates.set_settings(s, args.id, expected_version=args.expected_version, **changes)
+            st = certificate_settings.set_settings(s, args.id, expected_version=args.expected_version, **changes)
     else:
         with ctx.db.reading() as s:
-            st = certificates.get_settings(s, args.id)
+            st = certificate_settings.get_settings(s, args.id)
     if args.json:
         output.print_json(_settings_json(st))
         return 0

@@ -391,6 +391,11 @@ class Certificate(Base):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @property
+    def status(self) -> str:
+        """"revoked" once revoked, else "valid" (what ``verify`` answers for a code in the register)."""
+        return "revoked" if self.revoked_at is not None else "valid"
+
 
 class CertificateSettings(Base):
     """How a seminar certifies: the attendance rule, who signs, the wording and the logos."""

@@ -38,7 +38,7 @@ from ..core import certcodes, timezones
 from ..core.errors import RuleViolation, ValidationError
 from ..core.messages import QT_TRANSLATE_NOOP
 from ..core.models import utcnow
-from ..core.services import certificates
+from ..core.services import certificate_eligibility, certificate_settings, certificates
 
 if TYPE_CHECKING:
     from ..core.models import Certificate, Person, Seminar
@@ -80,7 +80,7 @@ def latin_name(person: Person) -> str:
 
 
 def certificate_data(cert: Certificate, person: Person, seminar: Seminar,
-                     settings: certificates.Settings, lang: str | None = None) -> CertificateData:
+                     settings: certificate_settings.Settings, lang: str | None = None) -> CertificateData:
     """What one page prints, from the register entry, the holder and the seminar's settings,
     in ``lang`` (None: the settings' language)."""
     from .certificate_pdf import CertificateData, Signatory
@@ -106,7 +106,7 @@ def certificate_data(cert: Certificate, person: Person, seminar: Seminar,
     )
 
 
-def issue(db: Database, seminar_id: int, *, rule: certificates.Rule | None = None,
+def issue(db: Database, seminar_id: int, *, rule: certificate_settings.Rule | None = None,
           at: dt.datetime | None = None, lang: str | None = None) -> list[tuple[IssuedCertificate, CertificateData]]:
     """Issue the codes for everyone eligible in one transaction; return what to print (in
     ``lang``: en, zh or en+zh; None: the seminar's settings).
@@ -115,17 +115,17 @@ def issue(db: Database, seminar_id: int, *, rule: certificates.Rule | None = Non
     """
     at = at or utcnow()  # new entries carry exactly this instant: how the new ones are told apart
     with db.transaction() as s:
-        settings = certificates.get_settings(s, seminar_id)
+        settings = certificate_settings.get_settings(s, seminar_id)
         issued = certificates.issue_certificates(s, seminar_id, rule=rule, at=at)
         if not issued:
-            rows = certificates.eligibility(s, seminar_id, rule=rule)
+            rows = certificate_eligibility.eligibility(s, seminar_id, rule=rule)
             raise RuleViolation(
                 QT_TRANSLATE_NOOP("core", "nobody of the {count} people registered for seminar {id} is eligible "
                                           "(rule: {rule}); `certificates --seminar {id} --dry-run` lists why"),
                 where="certificates", count=len(rows), id=seminar_id, rule=(rule or settings.rule).describe())
         return [
             (IssuedCertificate(c.id, certcodes.format_code(c.code), c.person_id, c.seminar_id,
-                               c.person.display_name, certificates.status_of(c), c.issued_at == at),
+                               c.person.display_name, c.status, c.issued_at == at),
              certificate_data(c, c.person, c.seminar, settings, lang))
             for c in issued
         ]
@@ -167,7 +167,7 @@ def make_certificates(
     *,
     output: Path | str | None = None,
     split_dir: Path | str | None = None,
-    rule: certificates.Rule | None = None,
+    rule: certificate_settings.Rule | None = None,
     lang: str | None = None,
     progress: Callable[[int, int], Any] | None = None,
     cancelled: Callable[[], bool] | None = None,

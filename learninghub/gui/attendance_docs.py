@@ -1,6 +1,6 @@
 """Certificates, badges and sign-in sheets on the Documents tab.
 
-Who gets a certificate is the core's decision (``certificates.eligibility``), shown
+Who gets a certificate is the core's decision (``certificate_eligibility.eligibility``), shown
 before anything is made: "eligible — attended 7 of 8 sessions" or why not. The batch
 (``certificates_batch.make_certificates``) runs off the GUI thread with a progress
 bar and Cancel; it issues the codes (the same code again for someone who has one),
@@ -53,15 +53,15 @@ class AttendanceDocs(QWidget):
 
     def load(self, seminar_id: int) -> None:
         """The eligibility list and the sessions that can have a sign-in sheet, for ``seminar_id``."""
-        from ..core.services import certificates
+        from ..core.services import certificate_eligibility, certificate_settings
 
         self.seminar_id = seminar_id
         f = self.form
         f.eligibilityList.clear()
         f.signinSessionCombo.clear()
         with self._db().reading() as s:
-            rows = certificates.eligibility(s, seminar_id)
-            rule = localized(certificates.get_settings(s, seminar_id).rule.describe())
+            rows = certificate_eligibility.eligibility(s, seminar_id)
+            rule = localized(certificate_settings.get_settings(s, seminar_id).rule.describe())
             tz = timezones.zone(seminars.get_seminar(s, seminar_id).timezone)
             for item in agenda.list_sessions(s, seminar_id):
                 if item.kind in ("break", "meal"):

@@ -12,8 +12,18 @@ from alembic.runtime.migration import MigrationContext
 from learninghub.core import certcodes
 from learninghub.core.errors import NotFound, RuleViolation, StaleEdit, ValidationError
 from learninghub.core.models import Base, Certificate
-from learninghub.core.services import agenda, attendance, certificates, demo, people, registration, seminars
-from learninghub.core.services.certificates import Rule, Signatory
+from learninghub.core.services import (
+    agenda,
+    attendance,
+    certificate_eligibility,
+    certificate_settings,
+    certificates,
+    demo,
+    people,
+    registration,
+    seminars,
+)
+from learninghub.core.services.certificate_settings import Rule, Signatory
 from tests.databases import snapshot
 
 
@@ -56,9 +66,9 @@ def _attend(db, person: int, sessions: list[int]) -> None:
             attendance.check_in(s, session_id=sid, person_id=person)
 
 
-def _rows(db, seminar: int, rule: Rule | None = None) -> dict[int, certificates.Eligibility]:
+def _rows(db, seminar: int, rule: Rule | None = None) -> dict[int, certificate_eligibility.Eligibility]:
     with db.reading() as s:
-        return {r.person_id: r for r in certificates.eligibility(s, seminar, rule=rule)}
+        return {r.person_id: r for r in certificate_eligibility.eligibility(s, seminar, rule=rule)}
 
 
 def _issue(db, seminar: int, rule: Rule | None = None) -> dict[int, str]:
@@ -184,7 +194,7 @@ def test_the_seminar_settings_are_the_default_rule(db, course):
     _attend(db, course.li, course.talks[:4])
     assert not _rows(db, course.seminar)[course.li].eligible
     with db.transaction() as s:
-        certificates.set_settings(s, course.seminar, min_attendance_pct=50)
+        certificate_settings.set_settings(s, course.seminar, min_attendance_pct=50)
     assert _rows(db, course.seminar)[course.li].eligible
 
 
@@ -332,7 +342,7 @@ def test_erasing_a_holder_leaves_no_name_in_the_register_and_revokes(db, course)
         answer = certificates.verify(s, code)
     assert (answer.status, answer.holder) == ("revoked", "(erased)")
     assert answer.seminar_title == "Digital governance for city managers"
-    assert answer.revoke_reason == certificates.ERASED_REASON
+    assert answer.revoke_reason == certificate_eligibility.ERASED_REASON
     with pytest.raises(RuleViolation, match="erased"):
         with db.transaction() as s:
             certificates.reinstate(s, code)
@@ -352,21 +362,21 @@ def test_settings_default_then_saved_and_read_back(db, course, tmp_path: Path):
     logo = tmp_path / "chengdu.png"
     logo.write_bytes(b"\x89PNG\r\n\x1a\n")
     with db.reading() as s:
-        default = certificates.get_settings(s, course.seminar)
+        default = certificate_settings.get_settings(s, course.seminar)
     assert default.rule == Rule(75.0, None) and default.signatories == () and default.version == 0
     with db.transaction() as s:
-        saved = certificates.set_settings(
+        saved = certificate_settings.set_settings(
             s, course.seminar, min_attendance_pct=80, min_hours=None, bilingual=True, logos=[str(logo)],
             signatories=[Signatory("余建华", "Director, Chengdu Open University"), ("Núria Puig", None)],
             expected_version=0,
         )
     with db.reading() as s:
-        again = certificates.get_settings(s, course.seminar)
+        again = certificate_settings.get_settings(s, course.seminar)
     assert again == saved
     assert again.rule == Rule(80.0, None) and again.bilingual and again.logos == (str(logo.resolve()),)
     assert again.signatories == (Signatory("余建华", "Director, Chengdu Open University"), Signatory("Núria Puig"))
     with db.transaction() as s:
-        hours = certificates.set_settings(s, course.seminar, min_attendance_pct=None, min_hours=6)
+        hours = certificate_settings.set_settings(s, course.seminar, min_attendance_pct=None, min_hours=6)
     assert hours.rule == Rule(None, 6.0) and hours.signatories == again.signatories
 
 
@@ -380,25 +390,25 @@ def test_settings_default_then_saved_and_read_back(db, course, tmp_path: Path):
     ({"logos": ["/nowhere/logo.png"]}, "logo 1: there is no file /nowhere/logo.png"),
 ])
 def test_bad_settings_are_refused_with_the_field(db, course, refused, change, match):
-    refused(lambda s: certificates.set_settings(s, course.seminar, **change), ValidationError, match=match)
+    refused(lambda s: certificate_settings.set_settings(s, course.seminar, **change), ValidationError, match=match)
 
 
 def test_a_logo_must_be_an_image(db, course, refused, tmp_path: Path):
     text = tmp_path / "logo.txt"
     text.write_text("not a picture")
-    refused(lambda s: certificates.set_settings(s, course.seminar, logos=[str(text)]), ValidationError,
+    refused(lambda s: certificate_settings.set_settings(s, course.seminar, logos=[str(text)]), ValidationError,
             match="logo.txt is not a PNG or JPEG image")
 
 
 def test_settings_changed_meanwhile_are_not_overwritten(db, course, refused):
     with db.transaction() as s:
-        certificates.set_settings(s, course.seminar, bilingual=True)
-    refused(lambda s: certificates.set_settings(s, course.seminar, bilingual=False, expected_version=0), StaleEdit)
+        certificate_settings.set_settings(s, course.seminar, bilingual=True)
+    refused(lambda s: certificate_settings.set_settings(s, course.seminar, bilingual=False, expected_version=0), StaleEdit)
 
 
 def test_unknown_seminar_is_refused(db, refused):
-    refused(lambda s: certificates.eligibility(s, 999), NotFound, match="no seminar with id 999")
-    refused(lambda s: certificates.set_settings(s, 999, bilingual=True), NotFound)
+    refused(lambda s: certificate_eligibility.eligibility(s, 999), NotFound, match="no seminar with id 999")
+    refused(lambda s: certificate_settings.set_settings(s, 999, bilingual=True), NotFound)
 
 
 # ---------------------------------------------------------------- schema

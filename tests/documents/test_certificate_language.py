@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from learninghub.core.services import certificates, demo, seminars
+from learninghub.core.services import certificate_eligibility, certificate_settings, certificates, demo, seminars
 from learninghub.documents import certificate_pdf as cp
 from learninghub.documents import certificates_batch, signin_pdf
 from learninghub.documents.certificate_pdf import Signatory
@@ -112,9 +112,9 @@ def park(db) -> int:
 
 def test_the_demo_loads_park_citys_certificate_settings(db, park) -> None:
     with db.reading() as s:
-        st = certificates.get_settings(s, park)
-        rows = certificates.eligibility(s, park)
-    assert st.rule == certificates.Rule(60.0, 6.0) and st.bilingual and st.lang == "en+zh" and st.version == 1
+        st = certificate_settings.get_settings(s, park)
+        rows = certificate_eligibility.eligibility(s, park)
+    assert st.rule == certificate_settings.Rule(60.0, 6.0) and st.bilingual and st.lang == "en+zh" and st.version == 1
     assert [(x.name, bool(x.title), bool(x.title_zh)) for x in st.signatories] == [
         ("Núria Puig i Ferrer", True, True), ("王浩然", True, True)]
     eligible = {r.name for r in rows if r.eligible}

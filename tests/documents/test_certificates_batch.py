@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 from learninghub.core.errors import RuleViolation, ValidationError
-from learninghub.core.services import certificates, demo, seminars
-from learninghub.core.services.certificates import Rule
+from learninghub.core.services import certificate_settings, certificates, demo, seminars
+from learninghub.core.services.certificate_settings import Rule
 from learninghub.documents import certificates_batch
 from learninghub.documents.certificate_pdf import Cancelled
 
@@ -96,7 +96,7 @@ def test_an_unreadable_logo_fails_before_any_file(db, park, out: Path):
     logo = out / "logo.png"
     logo.write_bytes(b"\x89PNG\r\n\x1a\n not really")
     with db.transaction() as s:
-        certificates.set_settings(s, park, logos=[str(logo)])
+        certificate_settings.set_settings(s, park, logos=[str(logo)])
     with pytest.raises(ValidationError, match="logo"):
         certificates_batch.make_certificates(db, park, output=out / "c.pdf", rule=HALF)
     assert sorted(p.name for p in out.iterdir()) == ["logo.png"]
@@ -122,7 +122,7 @@ def test_bad_targets_are_refused_before_issuing(db, park, out: Path):
 
 def test_what_a_page_prints_comes_from_the_register_and_settings(db, park, out: Path):
     with db.transaction() as s:
-        certificates.set_settings(s, park, bilingual=True, signatories=[("余建华", "Director")])
+        certificate_settings.set_settings(s, park, bilingual=True, signatories=[("余建华", "Director")])
     batch = certificates_batch.issue(db, park, rule=HALF)
     issued, page = next((i, d) for i, d in batch if i.name == "李佳 (Jia Li)")
     assert (page.code, page.holder_name, page.holder_latin) == (issued.code, "李佳", "Jia Li")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from learninghub.core.services import certificates
+from learninghub.core.services import certificate_eligibility, certificates
 
 
 def _documents(window):  # type: ignore[no-untyped-def]
@@ -21,7 +21,7 @@ def test_eligibility_is_listed_with_the_reason(qtbot, demo_db, park_city) -> Non
     window, seminar_id = park_city
     docs = _documents(window)
     with demo_db.reading() as s:
-        judged = certificates.eligibility(s, seminar_id)
+        judged = certificate_eligibility.eligibility(s, seminar_id)
     rows = _rows(docs)
     assert len(rows) == len(judged)
     first = judged[0]
@@ -39,7 +39,7 @@ def test_certificates_are_issued_previewed_and_their_codes_listed(qtbot, demo_db
     qtbot.waitUntil(lambda: not op.running, timeout=60_000)
     with demo_db.reading() as s:
         issued = certificates.list_certificates(s, seminar_id=seminar_id)
-        eligible = [j for j in certificates.eligibility(s, seminar_id) if j.eligible]
+        eligible = [j for j in certificate_eligibility.eligibility(s, seminar_id) if j.eligible]
     assert len(issued) == len(eligible) > 0
     assert len(docs.preview.images) == len(PdfReader(docs.preview.path).pages) >= len(eligible)
     assert "new codes issued" in window.form.documentsStatus.text()

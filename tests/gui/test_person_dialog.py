@@ -78,8 +78,8 @@ def test_a_persons_certificates_are_shown_with_their_seminars(qtbot, demo_db) ->
 
 
 def _eligible_seminars(s, person_id: int):  # type: ignore[no-untyped-def]
-    from learninghub.core.services import certificates, registration
+    from learninghub.core.services import certificate_eligibility, registration
 
     for r in registration.list_registrations(s, person_id=person_id):
-        if any(j.person_id == person_id and j.eligible for j in certificates.eligibility(s, r.seminar_id)):
+        if any(j.person_id == person_id and j.eligible for j in certificate_eligibility.eligibility(s, r.seminar_id)):
             yield r.seminar_id

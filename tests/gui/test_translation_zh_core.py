@@ -82,6 +82,7 @@ def _refusals(db: Any, tmp_path: Path) -> dict[str, Callable[[Any], object]]:
     """Refusals a user can meet, each made by a real call of the core (in a transaction rolled back)."""
     from learninghub.core.services import (
         agenda,
+        certificate_settings,
         certificates,
         curricula,
         people,
@@ -129,7 +130,7 @@ def _refusals(db: Any, tmp_path: Path) -> dict[str, Callable[[Any], object]]:
                                                        end="2020-07-14 07:30", repeat="FREQ=DAILY"),
         "cancelled seminar": register_cancelled,
         "certificate code": lambda s: certificates.revoke(s, "ABCD-EFGH-JKLM"),
-        "rule": lambda s: certificates.check_rule(150, None),
+        "rule": lambda s: certificate_settings.check_rule(150, None),
         "png": png,
     }
 

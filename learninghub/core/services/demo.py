@@ -32,7 +32,7 @@ from ..models import (
     SessionSeries,
     SessionSpeaker,
 )
-from . import agenda, attendance, certificates, curricula, people, places, registration, seminars
+from . import agenda, attendance, certificate_settings, curricula, people, places, registration, seminars
 
 DEMO_FILE = ("demo", "learning_hub.json")
 
@@ -194,7 +194,7 @@ def _load_certificate_settings(session: Session, seminar_id: int, spec: dict[str
     _check_keys(spec, "certificate", "certificate")
     for j, person in enumerate(spec.get("signatories", [])):
         _check_keys(person, "signatory", f"certificate signatories[{j}]")
-    certificates.set_settings(
+    certificate_settings.set_settings(
         session, seminar_id,
         min_attendance_pct=spec.get("min_attendance"), min_hours=spec.get("min_hours"),
         signatories=[(x["name"], x.get("title"), x.get("title_zh")) for x in spec.get("signatories", [])],
