@@ -86,7 +86,10 @@ def titled(row: Any) -> Text:
 
 
 def field(name: str) -> Text:
-    """The name of a field or place a refusal points at, translatable (context ``field``)."""
+    """The name of a field or place a refusal points at, translatable (context ``field``); a place
+    that is a Text already ("occurrence {day}") is kept as it is, with its own template and values."""
+    if isinstance(name, Text):
+        return name
     return Text(name, template=name, context="field")
 
 

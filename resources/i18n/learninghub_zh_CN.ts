@@ -2165,7 +2165,7 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>the holder&apos;s personal data was erased</source>
-        <extracomment>Session kinds that are not part of the programme one is certified for. Stored as the revocation reason when a holder is erased (in English); shown translated where it is read.</extracomment>
+        <extracomment>Stored as the revocation reason when a holder is erased (in English); shown translated where it is read.</extracomment>
         <translation>持证人的个人信息已被清除</translation>
     </message>
     <message>

@@ -244,3 +244,17 @@ def test_choosers_show_the_chinese_titles(qtbot, chinese, demo_db, park_city) ->
     assert window.exports._titles()[0] == "公园城市项目"
     waiting = window.form.waitingLabel.text()  # names are listed with the Chinese separator
     assert "1. " in waiting and "；2. " in waiting and ", 2. " not in waiting, waiting
+
+
+def test_a_place_inside_a_place_keeps_its_translation(chinese) -> None:
+    """"occurrence 2020-07-14 start": the occurrence (a Text of its own) is translated inside "{place} start"."""
+    import datetime as dt
+
+    from learninghub.core.messages import QT_TRANSLATE_NOOP, field, say
+    from learninghub.core.services.agenda import _occurrence
+    from learninghub.gui.core_text import localized
+
+    place = say(QT_TRANSLATE_NOOP("field", "{place} start"), "field", place=field(_occurrence(dt.date(2020, 7, 14))))
+    assert str(place) == "occurrence 2020-07-14 start"
+    shown = localized(place)
+    assert "2020-07-14" in shown and "occurrence" not in shown and "start" not in shown, shown

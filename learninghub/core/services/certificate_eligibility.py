@@ -24,7 +24,7 @@ from ..models import AgendaSession, Attendance, Certificate, Person, Registratio
 from .certificate_settings import Rule, get_settings
 from .common import get_or_refuse
 
-#: Session kinds that are not part of the programme one is certified for.
+# Session kinds that are not part of the programme one is certified for.
 NOT_COUNTED_KINDS = frozenset({"break", "meal"})
 #: Stored as the revocation reason when a holder is erased (in English); shown translated where it is read.
 ERASED_REASON = QT_TRANSLATE_NOOP("core", "the holder's personal data was erased")

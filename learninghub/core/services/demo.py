@@ -124,8 +124,7 @@ def _refusal(exc: LearningHubError | KeyError) -> Text:
         return say(QT_TRANSLATE_NOOP("core", "unknown reference {key}"), key=str(exc))
     if not exc.where:
         return exc.message
-    place = exc.where if isinstance(exc.where, Text) else field(exc.where)
-    return say(QT_TRANSLATE_NOOP("core", "{place}: {message}"), place=place, message=exc.message)
+    return say(QT_TRANSLATE_NOOP("core", "{place}: {message}"), place=field(exc.where), message=exc.message)
 
 
 def _load_seminar(
