@@ -9,7 +9,6 @@ driver's error) is shown as it is.
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -53,8 +52,3 @@ def error_message(exc: BaseException) -> str:
         return message
     return QCoreApplication.translate("CoreText", "%1: %2").replace("%1", where_label(exc.where)).replace(
         "%2", message)
-
-
-def placeholders(template: str) -> set[str]:
-    """The ``{names}`` a template fills (used by the tests that check translations keep them)."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

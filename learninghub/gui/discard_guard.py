@@ -20,7 +20,6 @@ class DiscardGuard:
     """Mixin for a QDialog with ``values()``; put it before QDialog in the bases."""
 
     _shown_with: Any = None
-    _discarding = False
 
     def current_values(self) -> Any:
         """What would be lost (the dialog's ``values()``; a dialog may add more)."""
@@ -35,7 +34,7 @@ class DiscardGuard:
         return self._shown_with is not None and self.current_values() != self._shown_with
 
     def reject(self) -> None:
-        if self._discarding or not self.edited():
+        if not self.edited():
             super().reject()  # type: ignore[misc]
             return
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("DiscardGuard", "Discard changes?"),
@@ -50,7 +49,6 @@ class DiscardGuard:
 
         def answered(button: Any) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Discard:
-                self._discarding = True
                 QDialog.reject(self)  # type: ignore[arg-type]
 
         box.buttonClicked.connect(answered)

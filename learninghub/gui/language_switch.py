@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import i18n
@@ -43,6 +43,7 @@ def offer(window: MainWindow, language: str) -> QMessageBox | None:
                   QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(now)
     box.setObjectName("languageSwitchBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def answered(button: object) -> None:
         if button is now:
@@ -66,8 +67,6 @@ def switch(window: MainWindow, language: str) -> MainWindow:
     from .main_window import MainWindow
 
     window.save_layout()  # the new window restores size, splitter and columns from here
-    seminar, curriculum = window.current_seminar, window.current_curriculum
-    tab = window.form.seminarTabs.currentIndex()
     people_open = window.people_window is not None and window.people_window.isVisible()
     db = window.hand_over()
     installed = i18n.install(language)
@@ -76,9 +75,7 @@ def switch(window: MainWindow, language: str) -> MainWindow:
         app.setApplicationDisplayName(app.translate("MainWindow", "Learning Hub Planner"))
     new = MainWindow(db)
     new.setGeometry(window.geometry())  # exactly where the old one was (a saved geometry may be clamped)
-    new.setWindowState(window.windowState())
-    new.form.seminarTabs.setCurrentIndex(tab)
-    new.go_to(seminar, curriculum)
+    new.setWindowState(window.windowState())  # seminar, curriculum and tab: the place save_layout() kept
     new.show()
     window.close()
     window.deleteLater()

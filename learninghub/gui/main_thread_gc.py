@@ -36,17 +36,13 @@ class MainThreadCollector(QObject):
         self.timer.start()
 
     def collect_due(self) -> int:
-        """Collect the generations whose counts passed their thresholds, as the interpreter would have;
-        the number of unreachable objects found."""
-        first, second, third = gc.get_count()
-        found = 0
-        if first > self.threshold[0]:
-            found += gc.collect(0)
-            if second > self.threshold[1]:
-                found += gc.collect(1)
-                if third > self.threshold[2]:
-                    found += gc.collect(2)
-        return found
+        """Collect the oldest generation whose count passed its threshold, once (a collection of a
+        generation takes the younger ones with it), as the interpreter would; the unreachable objects found."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self.threshold[generation]:
+                return gc.collect(generation)
+        return 0
 
     def stop(self) -> None:
         """Automatic collection back as it was (tests; the app keeps it to the end)."""

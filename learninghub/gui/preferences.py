@@ -41,4 +41,4 @@ class PreferencesDialog(QDialog):
         if language != i18n.language() and isinstance(window, MainWindow):
             from . import language_switch
 
-            self.question = language_switch.offer(window, language)
+            language_switch.offer(window, language)

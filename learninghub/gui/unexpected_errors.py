@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import config
@@ -80,7 +80,7 @@ class UnexpectedErrors(QObject):
 
     def tell(self, summary: str, written: Path | None) -> QMessageBox:
         """One message at a time (window-modal, never blocking); more errors meanwhile are counted in it."""
-        if self.box is not None and self.box.isVisible():
+        if self.box is not None:
             self.count += 1
             more = self.tr("%n more error(s) since this one.", None, self.count)
             self.box.setDetailedText(f"{self.summary}\n\n{more}")
@@ -103,8 +103,14 @@ class UnexpectedErrors(QObject):
             safe=safe, where=where))
         self.box.setDetailedText(summary)
         self.box.setObjectName("unexpectedErrorBox")
+        self.box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.box.finished.connect(self._closed)  # and if its window goes first: destroyed
+        self.box.destroyed.connect(self._closed)
         self.box.open()
         return self.box
+
+    def _closed(self, *_: object) -> None:
+        self.box = None
 
 
 def install(app: QObject, log_path: Path | None = None) -> UnexpectedErrors:

@@ -123,6 +123,9 @@ def test_a_place_that_is_gone_opens_the_plain_tree(qtbot, demo_db) -> None:
 def test_the_documents_tab_split_is_remembered(qtbot, demo_db) -> None:
     """The controls (with the eligibility list) and the preview share the Documents tab as the user drags."""
     window, _ = open_seminar(qtbot, demo_db, _park_city)
+    # Neither side of either splitter can be dragged away to nothing (and remembered so at the next start).
+    assert not window.form.mainSplitter.childrenCollapsible()
+    assert not window.form.documentsSplitter.childrenCollapsible()
     window.resize(1300, 800)
     window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
     qtbot.waitUntil(lambda: window.form.documentsSplitter.sizes()[1] > 0)

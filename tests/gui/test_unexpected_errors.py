@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from learninghub.gui.unexpected_errors import UnexpectedErrors
+from tests.gui.conftest import visible_box
 
 
 def _boom() -> None:
@@ -26,11 +27,7 @@ def reporter(qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _box() -> QMessageBox | None:
-    from PySide6.QtWidgets import QApplication
-
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
-             and w.objectName() == "unexpectedErrorBox" and w.isVisible()]
-    return boxes[0] if boxes else None
+    return visible_box(None, "unexpectedErrorBox")
 
 
 @pytest.mark.qt_no_exception_capture
@@ -76,5 +73,22 @@ def test_a_log_that_cannot_be_written_still_tells(qtbot, qapp, tmp_path: Path) -
         box = errors.tell("RuntimeError: disk full", errors.write("trace"))
         assert box.informativeText().endswith("The details could not be written to a file.")
         box.close()
+    finally:
+        errors.uninstall()
+
+
+def test_after_the_message_is_closed_or_deleted_the_next_error_is_told_again(qtbot, qapp, tmp_path) -> None:
+    errors = UnexpectedErrors(qapp, tmp_path / "errors.log")
+    try:
+        first = errors.tell("RuntimeError: one", None)
+        first.close()  # deleted on close: the next error opens a message of its own
+        qtbot.waitUntil(lambda: errors.box is None, timeout=5_000)
+        second = errors.tell("RuntimeError: two", None)
+        assert second is not first and second.detailedText() == "RuntimeError: two"
+        second.deleteLater()  # gone with the window it was shown over (a language switch deletes that window)
+        qtbot.waitUntil(lambda: errors.box is None, timeout=5_000)
+        third = errors.tell("RuntimeError: three", None)  # no RuntimeError from a deleted box inside the hook
+        assert third.detailedText() == "RuntimeError: three"
+        third.close()
     finally:
         errors.uninstall()
