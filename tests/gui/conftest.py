@@ -52,8 +52,18 @@ def collector(qapp):  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def collect_after_each_test(collector):  # type: ignore[no-untyped-def]
-    """Tests that never spin the event loop would let garbage pile up: collect what is due after each."""
+    """After each test: main windows it left open close (unsaved edits dropped: a window with some refuses
+    to close, and would be found by the next test), and garbage piled up meanwhile is collected."""
     yield
+    from PySide6.QtWidgets import QApplication
+
+    from learninghub.gui.main_window import MainWindow
+
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow) and window.isVisible():
+            if (page := window.page_on_screen()) is not None:
+                page.revert()
+            window.close()
     collector.collect_due()
 
 
@@ -112,3 +122,15 @@ def open_seminar(qtbot, db, chosen):  # type: ignore[no-untyped-def]
 def park_city(qtbot, demo_db):  # type: ignore[no-untyped-def]
     """The main window on the demo, shown, with the Park City Project chosen: (window, seminar id)."""
     return open_seminar(qtbot, demo_db, lambda seminar: seminar.title == "Park City Project")
+
+
+def visible_box(parent, name: str):  # type: ignore[no-untyped-def]
+    """The one open message box named ``name`` over ``parent`` (a window, or None: any top-level
+    window), or None; two open at once fail the test."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    found = (parent.findChildren(QMessageBox, name) if parent is not None
+             else [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == name])
+    boxes = [b for b in found if b.isVisible()]
+    assert len(boxes) <= 1, f"{len(boxes)} boxes {name!r} open at once"
+    return boxes[0] if boxes else None

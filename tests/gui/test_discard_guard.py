@@ -8,12 +8,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from learninghub.gui.person_dialog import PersonDialog
 from learninghub.gui.session_dialog import SessionDialog
 from tests.conftest import table_snapshot
+from tests.gui.conftest import visible_box
 
 
 def _question(dialog: QDialog) -> QMessageBox | None:
-    boxes = [b for b in dialog.findChildren(QMessageBox, "discardChangesBox") if b.isVisible()]
-    assert len(boxes) <= 1
-    return boxes[0] if boxes else None
+    return visible_box(dialog, "discardChangesBox")
 
 
 def _cancel(dialog) -> None:  # type: ignore[no-untyped-def]

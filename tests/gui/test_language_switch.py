@@ -16,6 +16,7 @@ from learninghub.core.services import seminars
 from learninghub.gui import i18n
 from learninghub.gui.main_window import MainWindow
 from learninghub.gui.operations import BackgroundOp
+from tests.gui.conftest import visible_box
 
 
 def _choose_language(window: MainWindow, code: str):  # type: ignore[no-untyped-def]
@@ -34,9 +35,9 @@ def _main_windows(qtbot) -> list[MainWindow]:  # type: ignore[no-untyped-def]
 
 
 def _box(window: MainWindow, name: str) -> QMessageBox:
-    boxes = [b for b in window.findChildren(QMessageBox, name) if b.isVisible()]
-    assert len(boxes) == 1
-    return boxes[0]
+    box = visible_box(window, name)
+    assert box is not None, f"no {name} open"
+    return box
 
 
 def test_preferences_list_the_languages_each_in_its_own_words(qtbot, demo_db) -> None:
@@ -78,7 +79,7 @@ def test_switching_to_chinese_remakes_the_window_in_place_and_back(qtbot, demo_d
     assert english.statusBar().currentMessage() == "Interface language: English"
 
 
-def test_choosing_the_language_shown_changes_nothing(qtbot, demo_db, park_city) -> None:
+def test_choosing_the_language_shown_changes_nothing(qtbot, demo_db, park_city, english_again) -> None:
     window, _ = park_city
     _choose_language(window, "en")
     assert _main_windows(qtbot) == [window] and window.db is demo_db
@@ -124,7 +125,8 @@ def test_with_an_undo_history_the_switch_is_confirmed(qtbot, demo_db, park_city,
         assert seminars.get_seminar(s, seminar_id).capacity == 40
 
 
-def test_while_a_long_job_runs_the_language_waits_for_the_next_start(qtbot, demo_db, park_city) -> None:
+def test_while_a_long_job_runs_the_language_waits_for_the_next_start(qtbot, demo_db, park_city,
+                                                                    english_again) -> None:
     window, _ = park_city
     release = threading.Event()
     op = BackgroundOp(window, "waiting", lambda progress: release.wait(10), lambda _r: None, lambda _e: None).start()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from learninghub.core.services import curricula, seminars
 from learninghub.gui.main_window import MainWindow
 from tests.conftest import table_snapshot
+from tests.gui.conftest import visible_box
 
 VENUE = "Tianfu Greenway Visitor Centre, 天府绿道"
 
@@ -31,13 +32,13 @@ def _other_seminar(db, seminar_id: int) -> int:  # type: ignore[no-untyped-def]
 
 
 def _question(window: MainWindow) -> QMessageBox:
-    boxes = [b for b in window.findChildren(QMessageBox, "unsavedChangesBox") if b.isVisible()]
-    assert len(boxes) == 1, f"expected one open question, found {len(boxes)}"
-    return boxes[0]
+    box = visible_box(window, "unsavedChangesBox")
+    assert box is not None, "no question open"
+    return box
 
 
 def _no_question(window: MainWindow) -> None:
-    assert not [b for b in window.findChildren(QMessageBox, "unsavedChangesBox") if b.isVisible()]
+    assert visible_box(window, "unsavedChangesBox") is None
 
 
 def _answer(window: MainWindow, button: QMessageBox.StandardButton) -> None:
