@@ -259,10 +259,8 @@ class MainWindow(QMainWindow):
     def _show_outline(self, outline: list[CurriculumOutline]) -> None:
         self.tree_model.show_outline(outline)
         self.form.programmeTree.expandAll()
-        if self.current_seminar and (index := self.tree_model.index_of_seminar(self.current_seminar)):
-            self.form.programmeTree.setCurrentIndex(index)
-        elif self.current_curriculum and (index := self.tree_model.index_of_curriculum(self.current_curriculum)):
-            self.form.programmeTree.setCurrentIndex(index)
+        # Marked in the tree only: whoever reloaded shows the page (refresh, attach), so it is read once.
+        self._select(self.current_seminar, self.current_curriculum)
         self.statusBar().showMessage(self.tr("%n curricula", None, self.tree_model.rowCount()))
 
     def page_on_screen(self):  # type: ignore[no-untyped-def]
@@ -329,7 +327,7 @@ class MainWindow(QMainWindow):
 
         def show_new() -> None:
             self.current_seminar, self.current_curriculum = dialog.seminar_id, 0
-            self.reload()
+            self.refresh()
             self.form.seminarTabs.setCurrentWidget(self.form.overviewTab)
 
         # The new seminar is made; the page on screen is saved or discarded before it shows (or stays).

@@ -258,3 +258,14 @@ def test_ctrl_s_saves_the_page_on_screen(qtbot, demo_db, park_city) -> None:
     window.form.endDate.setDate(QDate(2020, 7, 1))  # refused: stays edited, the refusal next to the field
     action.trigger()
     assert action.isEnabled() and "2020-07-01" in window.form.errorLabel.text()
+
+
+def test_a_save_reads_the_seminar_once(qtbot, demo_db, park_city) -> None:
+    """After a save the window shows the seminar again, once (the tree's reselection does not load it twice)."""
+    window, _ = park_city
+    shown: list[int] = []
+    original = window.show_seminar
+    window.show_seminar = lambda seminar_id: (shown.append(seminar_id), original(seminar_id))[1]  # type: ignore[method-assign]
+    window.form.venueEdit.setText(VENUE)
+    window.save_page()
+    assert shown == [window.current_seminar]
