@@ -76,6 +76,16 @@ def person_sort_key(family_name: str | None, given_name: str | None) -> str:
     return f"{fold(family_name)}\x1f{fold(given_name)}"
 
 
+def display_name(given_name: str, family_name: str, native_name: str | None, *, erased: bool = False) -> str:
+    """'李佳 (Jia Li)' when a native name exists, else the Latin name; one rule for rows and plain values."""
+    if erased:
+        return "(erased)"
+    latin = f"{given_name} {family_name}".strip()
+    if native_name:
+        return f"{native_name} ({latin})" if latin else native_name
+    return latin
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -156,13 +166,7 @@ class Person(Base):
 
     @property
     def display_name(self) -> str:
-        """'李佳 (LI Jia)' when a native name exists, else 'Jia LI'-style Latin name."""
-        if self.erased_at is not None:
-            return "(erased)"
-        latin = f"{self.given_name} {self.family_name}".strip()
-        if self.native_name:
-            return f"{self.native_name} ({latin})" if latin else self.native_name
-        return latin
+        return display_name(self.given_name, self.family_name, self.native_name, erased=self.erased_at is not None)
 
 
 class Curriculum(Base):

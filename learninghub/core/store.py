@@ -27,6 +27,7 @@ from .. import config
 from .backups import backup_sqlite_file
 from .errors import DatabaseBusy, DatabaseRefused, RuleViolation, StaleEdit
 from .messages import QT_TRANSLATE_NOOP, Text, say
+from .reading import Query, run_queries
 from .schema import SCHEMA_HEAD
 
 if TYPE_CHECKING:
@@ -246,10 +247,31 @@ class Database:
 
         Closing (not rolling back) detaches the objects read with their values loaded,
         so callers may still read attributes they loaded inside the block.
+
+        On PostgreSQL the connection reads in autocommit mode: each statement sees what is
+        committed when it runs (as READ COMMITTED did), without the BEGIN and ROLLBACK that
+        cost two more round trips to a distant server. :meth:`read` takes a snapshot of its own.
         """
         with self.engine.connect() as conn:
+            if self.dialect == "postgresql":
+                conn.execution_options(isolation_level="AUTOCOMMIT")
             with Session(bind=conn, expire_on_commit=False, autoflush=False) as session:
                 yield session
+
+    def read(self, *queries: Query[Any]) -> list[Any]:
+        """The pages of ``queries``, read together: one round trip to a server, one snapshot
+        (:mod:`.reading`). A pooled connection the server dropped meanwhile is replaced once:
+        reading twice is harmless."""
+        from sqlalchemy.exc import DBAPIError
+
+        for attempt in (1, 2):
+            try:
+                with self.reading() as session:
+                    return run_queries(session.connection(), queries)
+            except DBAPIError as exc:
+                if attempt == 2 or not exc.connection_invalidated:
+                    raise
+        raise AssertionError("unreachable")
 
     def flush_to_main_file(self) -> None:
         """Move committed pages from SQLite's write-ahead log into the database file and
@@ -312,8 +334,12 @@ def _make_engine(target: Target) -> Engine:
         raise DatabaseRefused(
             QT_TRANSLATE_NOOP("core", "--db: {label}: only SQLite files and postgresql+psycopg:// URLs are supported"),
             label=target.label)
+    from sqlalchemy.engine import make_url
+
     try:
-        return create_engine(target.url, pool_pre_ping=True)
+        psycopg3 = make_url(target.url).get_driver_name() == "psycopg"
+        engine = create_engine(target.url, use_native_hstore=False,
+                               connect_args={"autocommit": True} if psycopg3 else {})
     except ModuleNotFoundError as exc:  # the driver is an optional extra
         raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "cannot open {label}: the driver {driver!r} is not installed "
                                                         '(pip install "learninghub-planner[postgres]")'),
@@ -321,6 +347,49 @@ def _make_engine(target: Target) -> Engine:
     except ArgumentError as exc:
         raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "--db: not a database URL I can use: {reason}"),
                               reason=str(exc)) from None
+    _configure_server(engine)
+    return engine
+
+
+#: A pooled server connection unused for longer than this is checked before use (one round trip).
+IDLE_PING_SECONDS = 30.0
+
+
+def _configure_server(engine: Engine) -> None:
+    """Round trips to a distant server are the cost that matters (250 ms each from Chengdu).
+
+    - A new connection starts in autocommit mode, so SQLAlchemy's first-connect checks run
+      without a BEGIN and ROLLBACK around them; each connection then turns it off, and
+      transactions begin as usual.
+    - No ping on every checkout (``pool_pre_ping`` costs a round trip per use): only a
+      connection idle for :data:`IDLE_PING_SECONDS` is checked, so one the server or a
+      sleeping laptop dropped is replaced before it fails a user's change.
+    - No hstore lookup per connection (``use_native_hstore=False``): the schema has none.
+    """
+    import time
+
+    from sqlalchemy import exc as sa_exc
+
+    @event.listens_for(engine, "connect")
+    def _transactional(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.autocommit = False
+
+    @event.listens_for(engine.pool, "checkin")
+    def _note_last_use(_dbapi_conn: Any, record: Any) -> None:
+        if record is not None:
+            record.info["last_use"] = time.monotonic()
+
+    @event.listens_for(engine.pool, "checkout")
+    def _ping_if_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        last = record.info.get("last_use")
+        if last is None or time.monotonic() - last < IDLE_PING_SECONDS:
+            return
+        try:
+            dbapi_conn.execute("SELECT 1")
+            if not dbapi_conn.autocommit:
+                dbapi_conn.rollback()
+        except Exception as exc:  # noqa: BLE001 - any failure: the pool makes a new connection
+            raise sa_exc.DisconnectionError(str(exc)) from exc
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -360,6 +429,23 @@ def _driver_reason(exc: Exception) -> str:
     return first.removeprefix("connection failed: ")
 
 
+def _server_schema_state(conn: Connection) -> tuple[str | None, bool]:
+    """(alembic revision, has other tables) of a server database, in one round trip when the
+    schema is there (the usual case: the revision is all that is needed); a new or foreign
+    database takes a second look at its tables."""
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import ProgrammingError
+
+    conn.execution_options(isolation_level="AUTOCOMMIT")  # a refused statement aborts no transaction
+    try:
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except ProgrammingError:  # no such table
+        revision = None
+    if revision is not None:
+        return revision, True
+    return None, bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+
+
 def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
     """Open (creating or upgrading as needed) the database at ``path_or_url``.
 
@@ -382,14 +468,11 @@ def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
         engine = _make_engine(target)
     else:
         engine = _make_engine(target)
-        from alembic.runtime.migration import MigrationContext
-        from sqlalchemy import inspect
         from sqlalchemy.exc import OperationalError
 
         try:
             with engine.connect() as conn:
-                revision = MigrationContext.configure(conn).get_current_revision()
-                has_tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+                revision, has_tables = _server_schema_state(conn)
         except OperationalError as exc:
             engine.dispose()
             # Chained: the app reads the driver's error code to say what went wrong in its own words.

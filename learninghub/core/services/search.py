@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, Select, String, TextualSelect, and_, cast, column, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
-from ..models import City, Organisation, Person
+from ..models import City, Organisation, Person, display_name
 
 #: Above this many matches, walking the sort index beats sorting the matches.
 MANY_MATCHES = 2_000
@@ -55,10 +55,7 @@ class PersonRow:
 
     @property
     def display_name(self) -> str:
-        latin = f"{self.given_name} {self.family_name}".strip()
-        if self.native_name:
-            return f"{self.native_name} ({latin})" if latin else self.native_name
-        return latin
+        return display_name(self.given_name, self.family_name, self.native_name)
 
 
 def _row_query() -> Select:
