@@ -65,6 +65,8 @@ REGISTRATION_STATUSES: dict[str, str] = {
 }
 #: Registrations in these states hold a seat and count against a seminar's capacity.
 SEAT_HOLDING_STATUSES: frozenset[str] = frozenset({"registered", "confirmed", "attended", "no-show"})
+#: Session kinds nobody checks in to and no certificate counts: the programme is the rest.
+NOT_ATTENDED_KINDS: frozenset[str] = frozenset({"break", "meal"})
 PARTNER_ROLES: dict[str, str] = {"organiser": "Organiser", "partner": "Partner"}
 
 

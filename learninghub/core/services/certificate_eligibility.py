@@ -18,14 +18,14 @@ from fractions import Fraction
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
 
-from .. import certcodes
+from .. import certcodes, vocab
 from ..messages import QT_TRANSLATE_NOOP, Text, say
 from ..models import AgendaSession, Attendance, Certificate, Person, Registration, Seminar
 from .certificate_settings import Rule, get_settings
 from .common import get_or_refuse
 
 # Session kinds that are not part of the programme one is certified for.
-NOT_COUNTED_KINDS = frozenset({"break", "meal"})
+NOT_COUNTED_KINDS = vocab.NOT_ATTENDED_KINDS
 #: Stored as the revocation reason when a holder is erased (in English); shown translated where it is read.
 ERASED_REASON = QT_TRANSLATE_NOOP("core", "the holder's personal data was erased")
 

@@ -9,7 +9,6 @@ from .. import validate
 from ..errors import RuleViolation, ValidationError
 from ..messages import QT_TRANSLATE_NOOP
 from ..models import Curriculum
-from ..quickread import CurriculumOutline, SeminarOutline
 from .common import UNSET, check_version, get_or_refuse
 
 
@@ -83,14 +82,3 @@ def edit_curriculum(
     session.flush()
     return curriculum
 
-
-def programme_outline(session: Session) -> list[CurriculumOutline]:
-    """Curricula with their seminars in date order: what the app's programme tree shows
-    (the same shape quickread.py gives without SQLAlchemy for the first screen)."""
-    return [
-        CurriculumOutline(c.id, c.title, c.start_year, c.end_year, [
-            SeminarOutline(s.id, s.title, s.start_date, s.end_date, s.timezone, s.status, s.title_zh)
-            for s in c.seminars
-        ], title_zh=c.title_zh)
-        for c in list_curricula(session)
-    ]
