@@ -37,7 +37,7 @@ try:  # the interface language, as learninghub.gui.app.run installs it ($LEARNIN
 except ImportError:  # a checkout from before the translations
     pass
 from learninghub.core.quickread import programme_outline
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 # as learninghub.gui.app.run does: the shell with the programme tree first (the editors attach after)
 w = MainWindow(outline=programme_outline(sys.argv[1]), label=sys.argv[1]); w.show(); app.processEvents()
 assert w.tree_model.rowCount() > 0
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from learninghub.core.services import demo
     from learninghub.core.store import open_database
-    from learninghub.gui.people_model import COLUMNS, PeopleModel
+    from learninghub.gui.people.people_model import COLUMNS, PeopleModel
 
     from .seed_and_search import seed
 

@@ -60,3 +60,7 @@ class DatabaseBusy(LearningHubError):
 
 class DatabaseRefused(LearningHubError):
     """The database cannot be opened: not a database, or from a newer version."""
+
+
+class DatabaseUnreachable(LearningHubError):
+    """The server could not be reached, or the connection broke: nothing of the action was done."""

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from .. import config
 from .backups import backup_sqlite_file
-from .errors import DatabaseBusy, DatabaseRefused, RuleViolation, StaleEdit
+from .errors import DatabaseBusy, DatabaseRefused, DatabaseUnreachable, RuleViolation, StaleEdit
 from .messages import QT_TRANSLATE_NOOP, Text, say
 from .reading import Query, run_queries
 from .schema import SCHEMA_HEAD
@@ -444,6 +444,12 @@ def _server_schema_state(conn: Connection) -> tuple[str | None, bool]:
     if revision is not None:
         return revision, True
     return None, bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+
+
+def unreachable(exc: Exception) -> DatabaseUnreachable:
+    """A lost or refused connection in plain words (the driver's first line; no URL, no password)."""
+    return DatabaseUnreachable(QT_TRANSLATE_NOOP("core", "the database could not be reached: {reason}"),
+                               reason=_driver_reason(exc))
 
 
 def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:

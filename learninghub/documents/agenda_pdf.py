@@ -24,7 +24,7 @@ from .language import BOTH, ZH, DocLanguage, language
 from .markup import Markup
 from .page import ALERT_HEX, CREATOR, Para, Rendered, Section, build, frame_width, styles, table_style
 
-QUIET_KINDS = frozenset({"break", "meal"})
+QUIET_KINDS = vocab.NOT_ATTENDED_KINDS
 
 
 @dataclass(frozen=True)

@@ -32,63 +32,80 @@ def run(database: str, language: str | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from ..core.quickread import programme_outline
-    from .backup_menu import backup_on_open
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
     # The first screen from sqlite3 alone; SQLAlchemy and the editors load right after it shows.
+    # Anything else (a server, a file to create or upgrade) opens on a worker while the window shows.
     outline = programme_outline(database)
-    if outline is None:
-        db = _open(database)
-        if db is None:
-            return 1
-        window = MainWindow(db)
-    else:
-        window = MainWindow(outline=outline, label=database)
-        QTimer.singleShot(0, lambda: _attach(window, database))
+    window = MainWindow(outline=outline, label=_label(database))
     window.show()
-    if outline is None:  # else _attach makes it, once the database is connected
-        QTimer.singleShot(0, lambda: backup_on_open(window.db))
+    opening = Opening(window, database)
+    QTimer.singleShot(0, opening.start)
     try:
-        return app.exec()
+        status = app.exec()
+        return 1 if opening.failed else status
     finally:  # the window open now: a language switch may have replaced the first one
         for widget in app.topLevelWidgets():
             if isinstance(widget, MainWindow) and widget.db is not None:
                 widget.db.close()
 
 
-def _open(database: str):  # type: ignore[no-untyped-def]
-    """The open database, or None after telling the user why not."""
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
+def _label(database: str) -> str:
+    """What the window's title calls the database before it is open (no SQLAlchemy on the way to the first window)."""
+    from pathlib import Path
 
+    from .database.server_url import display_name
+
+    return display_name(database) if "://" in database else str(Path(database).expanduser().resolve())
+
+
+class Opening:
+    """Opens the database off the GUI thread (a server may be 250 ms away: connecting takes
+    several round trips), then attaches it to the window already on screen."""
+
+    def __init__(self, window, database: str) -> None:  # type: ignore[no-untyped-def]
+        self.window, self.database = window, database
+        self.failed = False
+
+    def start(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
+        from ..core.store import open_database
+
+        self.window.show_status(QCoreApplication.translate("MainWindow", "Opening {database}…").format(
+            database=_label(self.database)), 0)
+        self.window.runner.background(lambda: open_database(self.database), self._opened, self._refused)
+
+    def _opened(self, db) -> None:  # type: ignore[no-untyped-def]
+        self.window.statusBar().clearMessage()
+        self.window.attach(db)
+        from .database.backup_menu import backup_on_open
+
+        backup_on_open(db)  # a rotating copy, on a worker thread, after the window shows
+        from ..runtime import freeze_startup_objects
+
+        freeze_startup_objects()
+
+    def _refused(self, exc: BaseException) -> None:
+        message = _why_not(exc, self.database)
+        self.failed = True
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(self.window, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"),
+                             message)
+        self.window.close()
+
+
+def _why_not(exc: BaseException, database: str) -> str:
+    """Why ``database`` did not open, in plain words (a refusal, a server unreachable, a password refused)."""
     from ..core.errors import LearningHubError
-    from ..core.store import open_database
-    from .server_url import is_server_url, parse
+    from .database.server_url import is_server_url, parse
 
-    try:
-        return open_database(database)
-    except Exception as exc:  # noqa: BLE001 - a refusal, a server unreachable, a password refused: plain words
-        if is_server_url(database):
-            from .connect_dialog import explain
+    if is_server_url(database) and isinstance(exc, Exception):
+        from .database.connect_dialog import explain
 
-            message = explain(exc, parse(database))
-        elif isinstance(exc, LearningHubError):
-            message = error_message(exc)
-        else:
-            raise
-    QMessageBox.critical(None, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"), message)
-    return None
-
-
-def _attach(window, database: str) -> None:  # type: ignore[no-untyped-def]
-    db = _open(database)
-    if db is None:
-        window.close()
-        return
-    window.attach(db)
-    from .backup_menu import backup_on_open
-
-    backup_on_open(db)  # a rotating copy, on a worker thread, after the window shows
-    from ..runtime import freeze_startup_objects
-
-    freeze_startup_objects()
+        return explain(exc, parse(database))
+    if isinstance(exc, LearningHubError):
+        return error_message(exc)
+    raise exc

@@ -1,23 +1,23 @@
 """Save, revert and undo for a page of fields that edits one row (the Overview tab, the curriculum page).
 
-Why one place: each page reads its widgets into a dict, saves only what changed through
-the core, shows a refusal next to its field and pushes one undoable step. The step keeps
-the id of the row it edited: undone after the user moved to another seminar, it changes
-the seminar it was made on, never the one now on screen.
+Why one place: each page reads its widgets into a dict, saves only what changed as one
+core command (``edit_command``) through ``history.apply`` — off the GUI thread, undoable —
+and shows a refusal next to its field. The command carries the id of the row it edits:
+undone after the user moved to another seminar, it changes the seminar it was made on,
+never the one now on screen.
 
 Nothing typed is lost: leaving a page with unsaved edits (another item in the tree,
 another database, closing the window) first asks Save / Discard / Cancel
 (:meth:`FieldPage.ask_to_leave`), and a refresh caused by another tab's change keeps the
-edits on screen (:meth:`FieldPage.load_keeping_edits`).
+edits on screen (:meth:`FieldPage.show_keeping_edits`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -30,18 +30,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.commands import Command, Done
 from ..core.errors import LearningHubError
 from .field_errors import clear_field_errors, show_field_error
-from .undo import EditCommand
 
-# Applies ``values`` to the row if it is still at ``expected_version``; returns the new version.
-Apply = Callable[[int, dict[str, Any]], int]
+if TYPE_CHECKING:
+    from .undo_steps import History
 
 
 class FieldPage:
-    """Mixin: the page supplies ``load``, ``read``, ``show_values``, ``apply_to``, ``edit_name`` and ``page_name``."""
+    """Mixin: the page supplies ``read``, ``show_values``, ``edit_command`` and ``page_name``, and calls
+    :meth:`show_keeping_edits` with the values it was given."""
 
-    undo_stack: QUndoStack
+    history: History
     loaded: dict[str, Any]
     fields: dict[str, QWidget]
     error_label: QLabel
@@ -55,16 +56,8 @@ class FieldPage:
     def show_values(self, values: dict[str, Any]) -> None:
         raise NotImplementedError
 
-    def apply_to(self, row_id: int) -> Apply:
-        """A function that edits row ``row_id`` (whatever the page shows when it runs)."""
-        raise NotImplementedError
-
-    def edit_name(self) -> str:
-        """How the undo step is named ("edit of “Park City Project”")."""
-        raise NotImplementedError
-
-    def load(self, row_id: int) -> None:
-        """Show row ``row_id`` as stored (sets ``row_id`` and ``loaded``)."""
+    def edit_command(self, row_id: int, changes: dict[str, Any], version: int) -> Command:
+        """The core command that saves ``changes`` to row ``row_id``, if it is still at ``version``."""
         raise NotImplementedError
 
     def watch_edits(self, changed: Callable[[bool], None], buttons: tuple[QAbstractButton, ...] = ()) -> None:
@@ -90,22 +83,21 @@ class FieldPage:
         if self._on_edited is not None:
             self._on_edited(edited)
 
-    def saved(self) -> None:
-        """After a save, an undo or a redo: the window shows the stored values again."""
-
     def unsaved(self) -> dict[str, Any]:
         """The fields edited on screen and not saved (empty before anything is loaded)."""
         if not self.row_id or not self.loaded:
             return {}
         return {k: v for k, v in self.read().items() if v != self.loaded.get(k)}
 
-    def load_keeping_edits(self, row_id: int) -> None:
-        """Show row ``row_id`` as stored now; if it is the row on screen, the unsaved edits stay on top
-        (another tab's change or an undo refreshed the window: what the user typed is not thrown away)."""
+    def show_keeping_edits(self, row_id: int, values: dict[str, Any]) -> None:
+        """Show row ``row_id`` as stored now (``values``, with its ``version``); if it is the row on screen,
+        the unsaved edits stay on top (another tab's change or an undo refreshed the window: what the
+        user typed is not thrown away)."""
         kept = self.unsaved() if row_id == self.row_id else {}
-        self.load(row_id)
-        if kept:
-            self.show_values({**self.loaded, **kept})
+        if row_id != self.row_id:
+            self.clear_error()
+        self.row_id, self.loaded = row_id, dict(values)
+        self.show_values({**self.loaded, **kept})
         self.edits_changed()
 
     def ask_to_leave(self, parent: QWidget, then: Callable[[], None],
@@ -128,8 +120,8 @@ class FieldPage:
 
         def answered(button: Any) -> None:
             choice = box.standardButton(button)
-            if choice == QMessageBox.StandardButton.Save and self.save():
-                then()
+            if choice == QMessageBox.StandardButton.Save:
+                self.save(then, otherwise)
             elif choice == QMessageBox.StandardButton.Discard:
                 self.revert()
                 then()
@@ -144,25 +136,31 @@ class FieldPage:
         """The row's title as the question names it (in the interface's language where there is one)."""
         raise NotImplementedError
 
-    def save(self) -> bool:
-        """Apply the changed fields through the core; False (and the refusal shown next to its field) if refused."""
+    def save(self, then: Callable[[], None] | None = None, otherwise: Callable[[], None] | None = None) -> None:
+        """Save the changed fields as one command (off the GUI thread), then ``then``; a refusal is shown
+        next to its field and runs ``otherwise``."""
         changes = self.unsaved()
         if not changes:
-            return True
-        before = {k: self.loaded[k] for k in changes}
-        apply = self.apply_to(self.row_id)
-        try:
-            version = apply(self.loaded["version"], changes)
-        except LearningHubError as exc:
+            if then is not None:
+                then()
+            return
+        self.clear_error()
+
+        def saved(done: Done) -> None:
+            # On screen is what is stored now: the refresh that follows must not keep it as an unsaved edit.
+            if self.row_id == row_id:
+                self.loaded = {**self.loaded, **changes, "version": done.result}
+                self.edits_changed()
+            if then is not None:
+                then()
+
+        def refused(exc: LearningHubError) -> None:
             self.show_error(exc)
-            return False
-        self.undo_stack.push(EditCommand(self.edit_name(), apply, before, changes, version, self.saved,
-                                         self.show_error))
-        # On screen is what is stored now: the refresh that follows must not keep it as an unsaved edit.
-        self.loaded = {**self.loaded, **changes, "version": version}
-        self.saved()
-        self.edits_changed()
-        return True
+            if otherwise is not None:
+                otherwise()
+
+        row_id = self.row_id
+        self.history.apply(self.edit_command(row_id, changes, self.loaded["version"]), then=saved, refused=refused)
 
     def revert(self) -> None:
         self.show_values(self.loaded)

@@ -57,7 +57,7 @@ def collect_after_each_test(collector):  # type: ignore[no-untyped-def]
     yield
     from PySide6.QtWidgets import QApplication
 
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.window.main_window import MainWindow
 
     for window in QApplication.topLevelWidgets():
         if isinstance(window, MainWindow) and window.isVisible():
@@ -107,7 +107,7 @@ def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
 def open_seminar(qtbot, db, chosen):  # type: ignore[no-untyped-def]
     """The main window on ``db``, shown, with the first seminar ``chosen(seminar)`` accepts: (window, id)."""
     from learninghub.core.services import seminars
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.window.main_window import MainWindow
 
     with db.reading() as s:
         seminar_id = next(x.id for x in seminars.list_seminars(s) if chosen(x))

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDateTime
 
 from learninghub.core.services import agenda
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from learninghub.core.services import people
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 from tests.databases import snapshot
 
 
@@ -74,7 +74,7 @@ def test_the_backup_on_open_runs_on_a_worker_thread(demo_db, tmp_path: Path, mon
     import threading
 
     from learninghub.exporting import rotation
-    from learninghub.gui.backup_menu import backup_on_open
+    from learninghub.gui.database.backup_menu import backup_on_open
 
     seen = []
     real = rotation.rotating_backup

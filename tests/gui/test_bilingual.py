@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from learninghub.core.services import agenda, curricula, seminars
-from learninghub.gui.main_window import MainWindow
-from learninghub.gui.new_seminar import NewSeminarDialog
+from learninghub.gui.window.main_window import MainWindow
+from learninghub.gui.window.new_seminar import NewSeminarDialog
 
 
 def _seminar(db, seminar_id: int):  # type: ignore[no-untyped-def]

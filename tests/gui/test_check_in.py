@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from learninghub.core.services import attendance, registration
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 
 
 def _visible(window: MainWindow) -> list[str]:

@@ -16,9 +16,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy.engine import make_url
 
-from learninghub.gui.connect_dialog import ConnectServerDialog, last_settings
-from learninghub.gui.database_menu import RECENT_KEY, recent_databases, remember
-from learninghub.gui.server_url import ServerSettings, display_name, parse, storable
+from learninghub.gui.database.connect_dialog import ConnectServerDialog, last_settings
+from learninghub.gui.database.database_menu import RECENT_KEY, recent_databases, remember
+from learninghub.gui.database.server_url import ServerSettings, display_name, parse, storable
 
 SECRET = "p@ss:/w?rd#%&x"
 
@@ -117,8 +117,8 @@ def test_empty_host_or_database_is_asked_for(dialog) -> None:
 
 
 def test_the_recent_list_and_the_settings_never_hold_a_password(qtbot, demo_db, test_settings) -> None:
-    from learninghub.gui.connect_dialog import remember_settings
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.database.connect_dialog import remember_settings
+    from learninghub.gui.window.main_window import MainWindow
 
     url = ServerSettings(host="db.example.org", database="hub", user="ana", password=SECRET).url()
     QSettings().setValue(RECENT_KEY, [url])  # as an older version stored it
@@ -142,7 +142,7 @@ def test_the_recent_list_and_the_settings_never_hold_a_password(qtbot, demo_db, 
 def test_reopening_an_unreachable_server_from_recent_reports_it(qtbot, demo_db) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.window.main_window import MainWindow
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
@@ -159,8 +159,8 @@ def test_reopening_an_unreachable_server_from_recent_reports_it(qtbot, demo_db) 
 
 def test_connect_sets_up_a_fresh_database_and_the_window_shows_it(qtbot, demo_db, pg_server, caplog) -> None:
     from learninghub.core.services import demo
-    from learninghub.gui.backup_menu import backup_on_open
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.database.backup_menu import backup_on_open
+    from learninghub.gui.window.main_window import MainWindow
 
     name = pg_server.create(migrated=False)
     try:
@@ -189,7 +189,7 @@ def test_connect_sets_up_a_fresh_database_and_the_window_shows_it(qtbot, demo_db
         assert window.form.menuRecent.actions()[0].text() == where
         raw = settings_bytes()
         assert SECRET.encode() not in raw and b"p%40ss" not in raw and name.encode() in raw
-        with caplog.at_level(logging.INFO, logger="learninghub.gui.backup_menu"):
+        with caplog.at_level(logging.INFO, logger="learninghub.gui.database.backup_menu"):
             assert backup_on_open(db) is None  # a server database is not copied as a file
         assert "no automatic backup of " + where in caplog.text
         # Open recent: no password stored, the server (trust) lets the user in again
@@ -227,7 +227,7 @@ def test_a_missing_or_foreign_database_is_said_plainly(qtbot, dialog, pg_server)
 
 
 def test_a_connection_that_arrives_after_cancel_is_closed_not_used(qtbot, demo_db, pg_server) -> None:
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.window.main_window import MainWindow
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox
 
 from learninghub.core.services import curricula
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
 
 

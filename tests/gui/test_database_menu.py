@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from learninghub.gui.database_menu import recent_databases
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.database.database_menu import recent_databases
+from learninghub.gui.window.main_window import MainWindow
 
 
 def test_opening_another_database_switches_the_window(qtbot, demo_db, tmp_path: Path) -> None:

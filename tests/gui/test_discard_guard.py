@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
-from learninghub.gui.person_dialog import PersonDialog
-from learninghub.gui.session_dialog import SessionDialog
+from learninghub.gui.people.person_dialog import PersonDialog
+from learninghub.gui.seminar.session_dialog import SessionDialog
 from tests.conftest import table_snapshot
 from tests.gui.conftest import visible_box
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
-from learninghub.gui.pdf_preview import PdfPreview
+from learninghub.gui.documents.pdf_preview import PdfPreview
 
 
 def _make(qtbot, window, kind: str, target: Path | None = None):  # type: ignore[no-untyped-def]
@@ -90,7 +90,7 @@ def test_the_print_dialog_opens_without_blocking_and_prints_on_accept(qtbot, tmp
         seminar_id = seminars.list_seminars(s)[0].id
     source = tmp_path / "agenda.pdf"
     build.agenda(demo_db, seminar_id).save(source)
-    from learninghub.gui import pdf_pages
+    from learninghub.gui.documents import pdf_pages
 
     preview = PdfPreview()
     qtbot.addWidget(preview)
@@ -149,7 +149,7 @@ def test_pdf_rendering_and_printing_load_only_when_used(tmp_path: Path, demo_fil
         "app = QApplication([])\n"
         f"QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})\n"
         "from learninghub.core.store import open_database\n"
-        "from learninghub.gui.main_window import MainWindow\n"
+        "from learninghub.gui.window.main_window import MainWindow\n"
         f"w = MainWindow(open_database({str(copy)!r})); w.show(); app.processEvents()\n"
         "print(sorted(m for m in ('pypdfium2', 'PySide6.QtPrintSupport') if m in sys.modules))\n"
     )

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from learninghub import filenames
 from learninghub.core.models import Seminar
 from learninghub.core.services import agenda, registration, search
-from learninghub.gui import export_menu
-from learninghub.gui.export_menu import CSV_FILTER, XLSX_FILTER, Job, safe_stem
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.database import export_menu
+from learninghub.gui.database.export_menu import CSV_FILTER, XLSX_FILTER, Job, safe_stem
+from learninghub.gui.window.main_window import MainWindow
 
 PARK = "Park City Project"
 

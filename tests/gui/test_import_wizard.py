@@ -18,7 +18,7 @@ ROWS = [["姓名", "电子邮件", "单位", "城市", "国家", "职务", "手�
 
 
 def wizard_on(qtbot, db, path: Path, **kw):  # type: ignore[no-untyped-def]
-    from learninghub.gui.import_wizard import ImportWizard
+    from learninghub.gui.database.import_wizard import ImportWizard
 
     wizard = ImportWizard(db, **kw)
     qtbot.addWidget(wizard)
@@ -92,7 +92,7 @@ def test_unreadable_file_refused_in_the_dialog(qtbot, demo_db, tmp_path: Path) -
 
 
 def test_from_the_main_window_registering_to_the_seminar_shown(qtbot, park_city, demo_db, tmp_path: Path) -> None:
-    from learninghub.gui.import_wizard import open_for
+    from learninghub.gui.database.import_wizard import open_for
 
     window, seminar_id = park_city
     assert window.import_action in window.form.menuFile.actions()
@@ -115,7 +115,7 @@ def test_from_the_main_window_registering_to_the_seminar_shown(qtbot, park_city,
 
 
 def test_a_second_file_chosen_while_the_first_is_read_wins(qtbot, demo_db, tmp_path: Path) -> None:
-    from learninghub.gui.import_wizard import ImportWizard
+    from learninghub.gui.database.import_wizard import ImportWizard
 
     first = write_csv(tmp_path / "first.csv", ROWS, encoding="gb18030")
     second = write_csv(tmp_path / "second.csv", [["Name", "Email"], ["Ana Ruiz", "ana@example.es"]])

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from learninghub.core.services import seminars
 from learninghub.gui import i18n
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 from learninghub.gui.operations import BackgroundOp
 from tests.gui.conftest import visible_box
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 
 from learninghub.gui import columns, seminar_views
-from learninghub.gui.main_window import MainWindow
-from learninghub.gui.people_directory import PeopleDirectory
+from learninghub.gui.window.main_window import MainWindow
+from learninghub.gui.people.people_directory import PeopleDirectory
 from learninghub.gui.table_model import RowsModel
 from tests.gui.conftest import open_seminar
 
@@ -90,7 +90,7 @@ def test_sorting_keeps_keys_with_their_rows_and_natural_order(qtmodeltester, dem
 
 def test_the_app_reopens_where_it_was_left(qtbot, demo_db, park_city, tmp_path) -> None:
     from learninghub.core.store import open_database
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.window.main_window import MainWindow
 
     window, seminar_id = park_city
     window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)

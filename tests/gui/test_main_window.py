@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from learninghub.core.services import agenda, registration
 from learninghub.gui import columns, seminar_views
-from learninghub.gui.main_window import MainWindow
-from learninghub.gui.programme_tree import ProgrammeTreeModel
+from learninghub.gui.window.main_window import MainWindow
+from learninghub.gui.window.programme_tree import ProgrammeTreeModel
 from learninghub.gui.table_model import RowsModel
 
 
@@ -100,7 +100,7 @@ def test_fast_start_shows_the_outline_read_without_sqlalchemy_then_attaches(qtbo
     before = [window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())]
     window.attach(demo_db)
     assert [window.tree_model.index(r, 0).data() for r in range(window.tree_model.rowCount())] == before
-    probe = ("import sys; import learninghub.gui.main_window, learninghub.gui.i18n, learninghub.core.quickread; "
+    probe = ("import sys; import learninghub.gui.window.main_window, learninghub.gui.i18n, learninghub.core.quickread; "
              "print('sqlalchemy' in sys.modules, 'subprocess' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], check=False, capture_output=True, text=True, timeout=120)
     # Neither SQLAlchemy nor subprocess (~12 ms; only compiling a form or a translation needs it) before the window.

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QDateTime, Qt
 
 from learninghub.core.services import attendance, seminars
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 
 
 def test_plan_a_new_seminar_from_scratch_in_the_window(qtbot, db) -> None:
@@ -38,7 +38,7 @@ def test_plan_a_new_seminar_from_scratch_in_the_window(qtbot, db) -> None:
     session.accept()
     assert window.agenda_model.rowCount() == 1
 
-    from learninghub.gui.people_directory import PeopleDirectory
+    from learninghub.gui.people.people_directory import PeopleDirectory
 
     directory = PeopleDirectory(db)
     qtbot.addWidget(directory)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox
 
 from learninghub.core.services import seminars
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from learninghub.core.services import people
-from learninghub.gui.people_directory import PeopleDirectory
-from learninghub.gui.people_model import PAGE, PeopleModel
+from learninghub.gui.people.people_directory import PeopleDirectory
+from learninghub.gui.people.people_model import PAGE, PeopleModel
 
 
 def _names(model: PeopleModel) -> list[str]:
@@ -46,7 +46,7 @@ def test_scrolling_fetches_the_next_page(qtbot, db) -> None:
 
 
 def test_main_window_opens_the_directory(qtbot, demo_db) -> None:
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.window.main_window import MainWindow
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)

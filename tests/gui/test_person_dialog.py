@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from learninghub.core.services import people
-from learninghub.gui.people_directory import PeopleDirectory
+from learninghub.gui.people.people_directory import PeopleDirectory
 from tests.conftest import table_snapshot
 
 

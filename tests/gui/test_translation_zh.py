@@ -239,7 +239,7 @@ def menu_texts_of_bar(window) -> Iterator[tuple[str, str]]:  # type: ignore[no-u
 
 
 def test_curriculum_page_and_people_directory_in_chinese(qtbot, chinese, demo_db, allowed) -> None:
-    from learninghub.gui.main_window import MainWindow
+    from learninghub.gui.window.main_window import MainWindow
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
@@ -256,12 +256,12 @@ def test_curriculum_page_and_people_directory_in_chinese(qtbot, chinese, demo_db
 
 def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Path) -> None:
     from learninghub.core.services import people as people_service
-    from learninghub.gui.connect_dialog import ConnectServerDialog
-    from learninghub.gui.import_wizard import ImportWizard
-    from learninghub.gui.new_seminar import NewSeminarDialog
-    from learninghub.gui.person_dialog import PersonDialog
-    from learninghub.gui.preferences import PreferencesDialog
-    from learninghub.gui.session_dialog import SessionDialog
+    from learninghub.gui.database.connect_dialog import ConnectServerDialog
+    from learninghub.gui.database.import_wizard import ImportWizard
+    from learninghub.gui.window.new_seminar import NewSeminarDialog
+    from learninghub.gui.people.person_dialog import PersonDialog
+    from learninghub.gui.window.preferences import PreferencesDialog
+    from learninghub.gui.seminar.session_dialog import SessionDialog
     from tests.gui.conftest import open_seminar
     from tests.importing.conftest import write_csv
 

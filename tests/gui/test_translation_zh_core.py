@@ -209,7 +209,7 @@ def test_conflict_notes_read_in_chinese(qtbot, chinese, demo_db, allowed) -> Non
 
 
 def test_import_problems_read_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Path) -> None:
-    from learninghub.gui.import_wizard import ImportWizard
+    from learninghub.gui.database.import_wizard import ImportWizard
     from tests.importing.conftest import write_csv
 
     wizard = ImportWizard(demo_db, None)
@@ -232,7 +232,7 @@ def test_choosers_show_the_chinese_titles(qtbot, chinese, demo_db, park_city) ->
     """Where a title was given in Chinese, every chooser of the Chinese interface shows it (data, but the
     allowlist cannot tell the English title from the Chinese one): check-in sessions, the new seminar's
     curricula, the titles an export names its file and status line after."""
-    from learninghub.gui.new_seminar import NewSeminarDialog
+    from learninghub.gui.window.new_seminar import NewSeminarDialog
 
     window, _ = park_city
     combo = window.form.checkInSession

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox
 
 from learninghub.core.services import curricula, seminars
-from learninghub.gui.main_window import MainWindow
+from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
 from tests.gui.conftest import visible_box
 

@@ -132,7 +132,7 @@ def seminar_page(seminar_id: int, checkin_session_id: int = 0) -> Query[SeminarP
                Seminar.version).outerjoin(City, City.id == Seminar.city_id).where(Seminar.id == seminar_id),
         select(SeminarPartner.organisation_id, Organisation.name, SeminarPartner.role)
         .join(Organisation, Organisation.id == SeminarPartner.organisation_id)
-        .where(SeminarPartner.seminar_id == seminar_id).order_by(SeminarPartner.role.desc(), Organisation.name),
+        .where(SeminarPartner.seminar_id == seminar_id).order_by(Organisation.name),
         select(Organisation.name).order_by(func.lower(Organisation.name)),
         select(AgendaSession.id, AgendaSession.title, AgendaSession.title_zh, AgendaSession.kind,
                AgendaSession.starts_at, AgendaSession.ends_at, AgendaSession.room, AgendaSession.series_id)
@@ -214,7 +214,8 @@ def _page(seminar: Any, partners: list[Any], organisations: list[Any], sessions:
     return SeminarPage(
         id=seminar.id, curriculum_id=seminar.curriculum_id, values=values,
         seats_taken=sum(r.status in vocab.SEAT_HOLDING_STATUSES for r in registrations),
-        partners=tuple(Partner(p.organisation_id, p.name, p.role) for p in partners),
+        partners=tuple(Partner(p.organisation_id, p.name, p.role)  # organisers first, as the vocabulary lists roles
+                       for p in sorted(partners, key=lambda p: list(vocab.PARTNER_ROLES).index(p.role))),
         organisations=tuple(o.name for o in organisations), agenda=agenda, conflicts=tuple(conflicts),
         participants=participants, checkin_session_id=chosen, roster=roster)
 

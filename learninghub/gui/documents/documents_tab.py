@@ -1,0 +1,195 @@
+"""The Documents tab: make the seminar's documents, preview them, print or save them.
+
+Documents are made off the GUI thread (operations.BackgroundOp) by the same core
+calls as the command line (documents/build.py); the same background job renders
+the pages for the preview (pdf_pages), so the window never waits for PDFium. The
+preview (pdf_preview.PdfPreview) prints through the system's print dialog, saves a
+copy or opens the PDF in the user's viewer.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ...core.errors import LearningHubError
+from ...core.pages.eligibility import EligibilityPage
+from ...core.pages.seminar import SeminarPage
+from .. import forms, i18n, layout_memory
+from ..core_text import error_message
+from ..counts import words
+from ..operations import BackgroundOp, Progress
+from ..seminar.host import SeminarHost
+from .attendance_docs import AttendanceDocs
+from .pdf_preview import PdfPreview
+from .titles import document_title
+
+SECOND_ZONES = ["", "Europe/Madrid", "Asia/Shanghai", "Europe/Brussels", "Europe/Rome", "Europe/Sofia",
+                "Europe/Athens", "Europe/Ljubljana", "Asia/Seoul", "America/Mexico_City", "UTC"]
+class DocumentsTab(QWidget):
+    def __init__(self, host: SeminarHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = forms.load("documents_tab").Ui_DocumentsTab()
+        self.form.setupUi(self)
+        self.host = host
+        f = self.form
+        f.secondZoneCombo.addItems(SECOND_ZONES)
+        f.secondZoneCombo.lineEdit().setPlaceholderText(QCoreApplication.translate("DocumentsTab", "none"))
+        f.paperCombo.addItem("A4", "a4")
+        f.paperCombo.addItem(QCoreApplication.translate("DocumentsTab", "US letter"), "letter")
+        from ...documents.language import LANGUAGE_NAMES
+
+        for code, name in LANGUAGE_NAMES.items():  # each named in its own language
+            f.docLanguageCombo.addItem(name, code)
+        # documents in the interface's language unless the user picks another
+        f.docLanguageCombo.setCurrentIndex(max(0, f.docLanguageCombo.findData("zh" if i18n.language() == i18n.ZH else "en")))
+        f.saveAgendaButton.clicked.connect(lambda: self._ask_and_save("agenda"))
+        f.openAgendaButton.clicked.connect(lambda: self.make("agenda", None))
+        f.saveProgrammeButton.clicked.connect(lambda: self._ask_and_save("programme"))
+        f.openProgrammeButton.clicked.connect(lambda: self.make("programme", None))
+        self.preview = PdfPreview(f.previewPane)
+        f.previewPaneLayout.addWidget(self.preview)
+        self.attendance = AttendanceDocs(self.make, f.attendanceDocsGroup)
+        f.attendanceDocsLayout.addWidget(self.attendance)
+        # certificates, badges and sign-in sheets print in the same document language
+        f.docLanguageCombo.currentTextChanged.connect(self.attendance.show_language)
+        self.attendance.show_language(f.docLanguageCombo.currentText())
+        # The Documents tab: its controls (with the eligibility list) and the preview share the width as the user drags.
+        f.documentsSplitter.setStretchFactor(1, 1)
+        self._visible = False
+        self._stale = True  # the eligibility list needs reading (read when the tab is shown)
+        self.op: BackgroundOp[Any] | None = None
+        #: Where the last document went (tests and the status line read it).
+        self.last_file: Path | None = None
+        self.seminar_id = 0
+        self.curriculum_id = 0
+        self._shown_for = 0  # the seminar whose document the preview shows
+
+    def show_page(self, page: SeminarPage) -> None:
+        """Another seminar chosen, or the same one changed: its documents are not made yet (the preview
+        empties), and who is eligible may have changed (read again when the tab shows)."""
+        self.seminar_id, self.curriculum_id = page.id, page.curriculum_id
+        if page.id != self._shown_for:
+            self.preview.clear()
+            self.form.documentsStatus.setText("")
+        self._stale = True
+        self._load_if_shown()
+
+    def tab_shown(self, visible: bool) -> None:
+        self._visible = visible
+        self._load_if_shown()
+
+    def _load_if_shown(self) -> None:
+        from ...core.pages.eligibility import eligibility_page
+
+        if self._stale and self.seminar_id and self._visible:
+            self._stale = False
+            seminar_id = self.seminar_id
+            self.host.runner.load("eligibility", lambda db: eligibility_page(db, seminar_id), self._eligibility_read)
+
+    def _eligibility_read(self, page: EligibilityPage) -> None:
+        if page.seminar_id == self.seminar_id:
+            self.attendance.show_page(page)
+
+    def _ask_and_save(self, kind: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("DocumentsTab", "Save the {document}").format(document=document_title(kind).lower()),
+            f"{kind}.pdf", QCoreApplication.translate("DocumentsTab", "PDF files (*.pdf)"))
+        if path:
+            self.make(kind, Path(path))
+
+    def _preview_dpi(self) -> float:
+        """Pages as wide as the preview pane (letter is the widest paper we make, 8.5 in)."""
+        width = self.form.previewPane.width() - 40
+        return max(60.0, min(110.0, width / 8.5))
+
+    def make(self, kind: str, target: Path | None) -> BackgroundOp[Any] | None:
+        """Make a document (a key of TITLES) off the GUI thread; preview it, and save it to ``target`` if given."""
+        from ...documents import build
+
+        seminar_id, curriculum_id, db = self.seminar_id, self.curriculum_id, self.host.runner.database()
+        if not seminar_id or db is None:
+            return None
+        f = self.form
+        paper, zone = f.paperCombo.currentData(), f.secondZoneCombo.currentText().strip() or None
+        lang = f.docLanguageCombo.currentData() or "en"
+        path = target or Path(tempfile.mkdtemp(prefix="learninghub-")) / f"{kind}.pdf"
+        dpi = self._preview_dpi()
+        session_id = self.attendance.signin_session()
+        if kind == "signin" and not session_id:
+            return None
+
+        # translated here, on the GUI thread: the work runs on a pool thread
+        making = QCoreApplication.translate("DocumentsTab", "Making the {document}…").format(document=document_title(kind).lower())
+        certificate_of = QCoreApplication.translate("DocumentsTab", "Certificate {done} of {total}")
+        preparing = QCoreApplication.translate("DocumentsTab", "Preparing the preview…")
+
+        def work(progress: Progress) -> Any:
+            from . import pdf_pages
+
+            progress.step(0, 2, making)
+            if kind == "certificates":
+                from ...documents.certificates_batch import make_certificates
+
+                rendered = make_certificates(db, seminar_id, output=path, lang=lang,
+                                             progress=lambda done, total: progress.step(
+                                                 done, total, certificate_of.format(done=done, total=total)),
+                                             cancelled=lambda: progress.cancelled)
+            else:
+                if kind == "agenda":
+                    rendered = build.agenda(db, seminar_id, second_tz=zone, paper=paper, lang=lang)
+                elif kind == "badges":
+                    rendered = build.badges(db, seminar_id, lang=lang)
+                elif kind == "signin":
+                    rendered = build.signin(db, session_id, lang=lang)
+                else:
+                    rendered = build.programme(db, curriculum_id, paper=paper, lang=lang)
+                try:
+                    rendered.save(path)
+                except OSError as exc:
+                    raise LearningHubError(QCoreApplication.translate("DocumentsTab", "cannot write {path}: {error}").format(
+                        path=path, error=exc.strerror or exc)) from exc
+            progress.step(1, 2, preparing)
+            return rendered, pdf_pages.render(path, dpi, should_stop=lambda _d, _t: progress.step(1, 2))
+
+        self.op = BackgroundOp(self.host.dialog_parent(), making.rstrip("…"), work,
+                               lambda result: self._done(kind, result, path, seminar_id), self._failed)
+        return self.op.start()
+
+    def _done(self, kind: str, result: Any, path: Path, seminar_id: int) -> None:
+        rendered, images = result
+        self.last_file = path
+        self._shown_for = seminar_id
+        note = QCoreApplication.translate("DocumentsTab", " — no font has: {characters}").format(
+            characters=" ".join(rendered.missing)) if rendered.missing else ""
+        if kind == "certificates":
+            note = words().new_codes(rendered.new_codes) + note
+            self._stale = True
+            self._load_if_shown()  # the codes now show in the eligibility list
+        self.form.documentsStatus.setText(words().pages(rendered.pages, document_title(kind), path) + note)
+        self.preview.show_document(path, images, document_title(kind))
+
+    def _failed(self, exc: BaseException) -> None:
+        from ...documents.certificate_pdf import Cancelled as RenderingCancelled
+        from ..operations import Cancelled
+
+        if isinstance(exc, (Cancelled, RenderingCancelled)):
+            self.form.documentsStatus.setText(QCoreApplication.translate("DocumentsTab", "Cancelled; nothing was written."))
+            return
+        message = error_message(exc) if isinstance(exc, LearningHubError) else QCoreApplication.translate(
+            "DocumentsTab", "The document could not be made: {error}").format(error=exc)
+        QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DocumentsTab", "No document"), message,
+                    parent=self.host.dialog_parent()).open()
+
+    # -- remembered layout
+    def restore_layout(self) -> None:
+        if not layout_memory.restore_splitter(self.form.documentsSplitter, "documents"):
+            self.form.documentsSplitter.setSizes([380, 900])
+
+    def save_layout(self) -> None:
+        layout_memory.save_splitter(self.form.documentsSplitter, "documents")

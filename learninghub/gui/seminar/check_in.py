@@ -1,0 +1,134 @@
+"""The Check-in tab: pick a session, tick who is present.
+
+Each tick is a core command (``CheckIn`` / ``UndoCheckIn``) run off the GUI thread: the
+box is ticked at once, the check-in saved in the background, and it is one step on the
+undo stack (undoing a tick keeps nobody checked in; undoing an untick checks the person
+in again at the time they first arrived). A refused tick is told and the list read again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QListWidgetItem, QWidget
+
+from ...core import timezones
+from ...core.errors import LearningHubError
+from ...core.pages.seminar import SeminarPage
+from ...core.services.attendance import RosterLine
+from .. import forms, i18n
+from ..bilingual import shown
+from ..counts import words
+from .host import SeminarHost
+
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class CheckInTab(QWidget):
+    def __init__(self, host: SeminarHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = forms.load("check_in_tab").Ui_CheckInTab()
+        self.form.setupUi(self)
+        self.host = host
+        self.seminar_id = 0
+        self._loading = False
+        f = self.form
+        f.checkInSession.currentIndexChanged.connect(lambda _i: self._session_chosen())
+        f.checkInFilter.textChanged.connect(self.apply_filter)
+        f.checkInList.itemChanged.connect(self._ticked)
+
+    def show_page(self, page: SeminarPage) -> None:
+        """The session chooser (sessions in the seminar's local time) and the roster the page holds
+        for the session it was read for."""
+        combo = self.form.checkInSession
+        self.seminar_id = page.id
+        tz = timezones.zone(page.timezone)
+        combo.blockSignals(True)
+        combo.clear()
+        for item in page.checkin_sessions:
+            start = item.starts_at.astimezone(tz)
+            combo.addItem(f"{i18n.format_date(start, 'day_time')} — {shown(item.title, item.title_zh)}", item.id)
+        combo.setCurrentIndex(max(0, combo.findData(page.checkin_session_id)))
+        combo.blockSignals(False)
+        self.show_roster(page.roster)
+
+    def session_id(self) -> int:
+        """The session chosen (0: none yet): the page of the same seminar is read again for it."""
+        return int(self.form.checkInSession.currentData() or 0)
+
+    def _session_chosen(self) -> None:
+        from ...core.pages.seminar import roster_query
+
+        seminar_id, session_id = self.seminar_id, self.session_id()
+        if not session_id:
+            self.show_roster(())
+            return
+        self.host.runner.load("roster", lambda db: db.read(roster_query(seminar_id, session_id))[0],
+                              self._roster_read(session_id))
+
+    def _roster_read(self, session_id: int):  # type: ignore[no-untyped-def]
+        def show(roster: tuple[RosterLine, ...]) -> None:
+            if session_id == self.session_id():
+                self.show_roster(roster)
+        return show
+
+    def show_roster(self, roster: tuple[RosterLine, ...]) -> None:
+        lst = self.form.checkInList
+        self._loading = True
+        lst.clear()
+        for line in roster:
+            label = f"{line.name} — {line.organisation}" if line.organisation else line.name
+            if line.status == "waitlisted":
+                label += QCoreApplication.translate("CheckIn", "  (waiting list)")
+            item = QListWidgetItem(label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked)
+            item.setData(PERSON_ROLE, line.person_id)
+            item.setData(SEARCH_ROLE, label.casefold())
+            item.setData(NAME_ROLE, line.name)
+            lst.addItem(item)
+        self._loading = False
+        self.apply_filter(self.form.checkInFilter.text())
+
+    def apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        lst = self.form.checkInList
+        for row in range(lst.count()):
+            item = lst.item(row)
+            item.setHidden(bool(needle) and needle not in item.data(SEARCH_ROLE))
+        self._count()
+
+    def _count(self) -> None:
+        lst = self.form.checkInList
+        present = sum(lst.item(r).checkState() == Qt.CheckState.Checked for r in range(lst.count()))
+        self.form.checkInCount.setText(words().present_of(present, lst.count()))
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        """Saved at once, off the GUI thread; the tick stays while it is saved, and goes if refused."""
+        from ...core.commands.attendance import CheckIn, UndoCheckIn
+
+        if self._loading:
+            return
+        person_id, session_id = int(item.data(PERSON_ROLE)), self.session_id()
+        ticked = item.checkState() == Qt.CheckState.Checked
+        command = (CheckIn(session_id, person_id) if ticked else UndoCheckIn(session_id, person_id))
+        self.host.history.apply(command, refused=self._refused)
+        self._count()
+
+    def _refused(self, exc: LearningHubError) -> None:
+        from ..core_text import error_message
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CheckIn", "Not checked in"),
+                          error_message(exc), parent=self.host.dialog_parent())
+        box.setObjectName("checkInRefusedBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._session_chosen()  # the list as stored
+
+    def restore_layout(self) -> None:
+        """Nothing to remember on this tab."""
+
+    def save_layout(self) -> None:
+        """Nothing to remember on this tab."""
