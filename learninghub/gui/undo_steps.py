@@ -86,6 +86,10 @@ class History(QObject):
             action.triggered.connect(lambda _checked=False, u=undoing: self.request(u))
         return undo, redo
 
+    def pending(self) -> bool:
+        """An undo or redo asked for is still waiting its turn."""
+        return bool(self._waiting)
+
     def request(self, undoing: bool) -> None:
         """Undo (or redo) now, or once the change under way has finished."""
         if self.runner.changing() or self._waiting:

@@ -104,8 +104,15 @@ def demo_db(demo_file: Path, tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
+def settle(qtbot, window, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the window has no read or change under way (they run off the GUI thread) and what
+    they brought is painted: what a person sees once the busy indicator is gone."""
+    qtbot.waitUntil(lambda: not window.runner.busy() and not window.history.pending(), timeout=timeout)
+
+
 def open_seminar(qtbot, db, chosen):  # type: ignore[no-untyped-def]
-    """The main window on ``db``, shown, with the first seminar ``chosen(seminar)`` accepts: (window, id)."""
+    """The main window on ``db``, shown, with the first seminar ``chosen(seminar)`` accepts, its page painted:
+    (window, id)."""
     from learninghub.core.services import seminars
     from learninghub.gui.window.main_window import MainWindow
 
@@ -114,7 +121,10 @@ def open_seminar(qtbot, db, chosen):  # type: ignore[no-untyped-def]
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.show()
-    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+    qtbot.waitUntil(lambda: window.tree_model.index_of_seminar(seminar_id) is not None)
+    with qtbot.waitSignal(window.seminar_shown, check_params_cb=lambda shown: shown == seminar_id):
+        window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+    settle(qtbot, window)
     return window, seminar_id
 
 

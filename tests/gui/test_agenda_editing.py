@@ -17,15 +17,15 @@ def _titles(db, seminar_id: int) -> list[str]:
 
 
 def _select(window: MainWindow, title: str) -> None:
-    model = window.agenda_model
+    model = window.agenda.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == title)
-    window.form.agendaView.selectRow(row)
+    window.agenda.form.agendaView.selectRow(row)
 
 
 def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    before = window.agenda_model.rowCount()
-    dialog = window.agenda_actions.new_session()
+    before = window.agenda.model.rowCount()
+    dialog = window.agenda.new_session()
     f = dialog.form
     f.titleEdit.setText("Evening exchange: 公园城市 and the 15-minute city")
     f.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 16, 19, 0)))
@@ -36,20 +36,20 @@ def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, 
     assert f.speakersList.count() == 1
     dialog.accept()
     assert not dialog.isVisible()
-    assert window.agenda_model.rowCount() == before + 1
+    assert window.agenda.model.rowCount() == before + 1
     with demo_db.reading() as s:
         added = next(r for r in agenda.list_sessions(s, seminar_id) if r.title.startswith("Evening exchange"))
         assert added.starts_at == dt.datetime(2020, 7, 16, 11, 0, tzinfo=dt.UTC)  # 19:00 in Chengdu
         assert [p.native_name for p in added.speakers] == ["李佳"]
     window.undo_action.trigger()
-    assert window.agenda_model.rowCount() == before
+    assert window.agenda.model.rowCount() == before
     window.redo_action.trigger()
     assert "Evening exchange: 公园城市 and the 15-minute city" in _titles(demo_db, seminar_id)
 
 
 def test_repeating_session_from_the_simple_editor(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    dialog = window.agenda_actions.new_session()
+    dialog = window.agenda.new_session()
     f = dialog.form
     f.titleEdit.setText("Morning tai chi")
     f.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 0)))
@@ -67,7 +67,7 @@ def test_repeating_session_from_the_simple_editor(qtbot, demo_db, park_city) -> 
 def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db, park_city) -> None:
     window, _ = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
-    dialog = window.agenda_actions.new_session()
+    dialog = window.agenda.new_session()
     dialog.form.titleEdit.setText("Too late")
     dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 9, 0)))
     dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 10, 0)))
@@ -81,7 +81,7 @@ def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db, park_
 def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     _select(window, "Opening ceremony")
-    dialog = window.agenda_actions.edit_session()
+    dialog = window.agenda.edit_session()
     assert dialog.form.titleEdit.text() == "Opening ceremony" and dialog.form.speakersList.count() == 3
     dialog.form.titleEdit.setText("Opening ceremony 开幕式")
     dialog.accept()
@@ -90,7 +90,7 @@ def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db, park_city) -> None:
     assert "Opening ceremony" in _titles(demo_db, seminar_id)
 
     _select(window, "Opening ceremony")
-    copy = window.agenda_actions.duplicate_session()
+    copy = window.agenda.duplicate_session()
     copy.form.titleEdit.setText("Opening ceremony (rehearsal)")
     copy.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 0)))
     copy.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 45)))
@@ -98,7 +98,7 @@ def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db, park_city) -> None:
     assert "Opening ceremony (rehearsal)" in _titles(demo_db, seminar_id)
 
     _select(window, "Opening ceremony (rehearsal)")
-    window.form.deleteSessionButton.click()
+    window.agenda.form.deleteSessionButton.click()
     assert "Opening ceremony (rehearsal)" not in _titles(demo_db, seminar_id)
     window.undo_action.trigger()
     assert "Opening ceremony (rehearsal)" in _titles(demo_db, seminar_id)
@@ -109,7 +109,7 @@ def test_deleting_a_session_people_checked_in_to_is_refused(qtbot, demo_db, park
 
     window, seminar_id = park_city
     _select(window, "Opening ceremony")  # the demo has check-ins for it
-    window.form.deleteSessionButton.click()
+    window.agenda.form.deleteSessionButton.click()
     assert "Opening ceremony" in _titles(demo_db, seminar_id)
     assert any("checked in" in box.text() for box in window.findChildren(QMessageBox))
 
@@ -129,7 +129,7 @@ def test_edit_the_whole_series_then_undo(qtbot, demo_db) -> None:
     window, seminar_id = _cluster_window(qtbot, demo_db)
     first = _series_rows(demo_db, seminar_id)[0]
     _select(window, first.title)
-    dialog = window.agenda_actions.edit_session()
+    dialog = window.agenda.edit_session()
     assert dialog.form.wholeSeriesCheck.isVisibleTo(dialog)
     dialog.form.wholeSeriesCheck.setChecked(True)
     dialog.form.roomEdit.setText("Zoom room B")
@@ -146,10 +146,10 @@ def test_cancel_one_occurrence_then_undo(qtbot, demo_db) -> None:
                            end="2021-05-04 17:00", repeat="FREQ=WEEKLY;COUNT=4")
     window.refresh()
     before = [r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]
-    model = window.agenda_model
+    model = window.agenda.model
     row = next(r for r in range(model.rowCount()) if model.key(r) == before[2].id)
-    window.form.agendaView.selectRow(row)
-    window.form.cancelOccurrenceButton.click()
+    window.agenda.form.agendaView.selectRow(row)
+    window.agenda.form.cancelOccurrenceButton.click()
     assert len([r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]) == 3
     window.undo_action.trigger()
     after = [r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]
@@ -167,7 +167,7 @@ def test_a_double_booked_speaker_is_marked_where_the_agenda_is_edited(qtbot, dem
     with demo_db.reading() as s:
         opening = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Opening ceremony")
         speaker = opening.speakers[0].id
-    dialog = window.agenda_actions.new_session()
+    dialog = window.agenda.new_session()
     dialog.form.titleEdit.setText("Press interview")
     dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 9, 15)))
     dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 9, 40)))
@@ -178,8 +178,8 @@ def test_a_double_booked_speaker_is_marked_where_the_agenda_is_edited(qtbot, dem
     dialog.form.speakerFind.setText(name.split(" (")[0])
     dialog.form.speakerFind.returnPressed.emit()
     dialog.accept()  # allowed: conflicts are warnings
-    model = window.agenda_model
+    model = window.agenda.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == "Press interview")
     assert "at the same time" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "conflict" in window.form.conflictsLabel.text()
+    assert "conflict" in window.agenda.form.conflictsLabel.text()

@@ -42,7 +42,7 @@ def test_certificates_are_issued_previewed_and_their_codes_listed(qtbot, demo_db
         eligible = [j for j in certificate_eligibility.eligibility(s, seminar_id) if j.eligible]
     assert len(issued) == len(eligible) > 0
     assert len(docs.preview.images) == len(PdfReader(docs.preview.path).pages) >= len(eligible)
-    assert "new codes issued" in window.form.documentsStatus.text()
+    assert "new codes issued" in window.documents.form.documentsStatus.text()
     assert all(j.code in " ".join(_rows(docs)) for j in eligible)  # the list shows each code now
 
 
@@ -52,7 +52,7 @@ def test_cancelling_the_batch_writes_nothing(qtbot, demo_db, park_city) -> None:
     op = docs.make("certificates", None)
     op.progress.cancel()  # as the Cancel button of the progress dialog does
     qtbot.waitUntil(lambda: not op.running, timeout=60_000)
-    assert window.form.documentsStatus.text() == "Cancelled; nothing was written."
+    assert window.documents.form.documentsStatus.text() == "Cancelled; nothing was written."
     assert docs.preview.path is None
 
 

@@ -16,7 +16,7 @@ def _make(qtbot, docs, kind: str) -> str:  # type: ignore[no-untyped-def]
 def test_the_document_language_reaches_certificates_badges_and_sign_in(qtbot, demo_db, park_city) -> None:
     window, _ = park_city
     window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
-    docs, combo = window.documents, window.form.docLanguageCombo
+    docs, combo = window.documents, window.documents.form.docLanguageCombo
     combo.setCurrentIndex(combo.findData("zh"))
     assert "中文" in docs.attendance.language_note.text()
     certificate = _make(qtbot, docs, "certificates")

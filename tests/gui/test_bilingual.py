@@ -19,12 +19,12 @@ def _seminar(db, seminar_id: int):  # type: ignore[no-untyped-def]
 
 
 def _save(window: MainWindow) -> None:
-    window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
+    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
 def _select(window: MainWindow, title: str) -> None:
-    model = window.agenda_model
-    window.form.agendaView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 2).data() == title))
+    model = window.agenda.model
+    window.agenda.form.agendaView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 2).data() == title))
 
 
 def _ctrl_z(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -65,17 +65,17 @@ def test_chinese_title_and_description_on_the_overview_then_ctrl_z(qtbot, demo_d
 
 def test_a_refused_chinese_title_is_marked_and_nothing_changes(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    window.form.titleZhEdit.setText("公" * 301)
+    window.overview.form.titleZhEdit.setText("公" * 301)
     _save(window)
-    assert "Chinese title" in window.form.errorLabel.text()
-    assert "#b00020" in window.form.titleZhEdit.styleSheet()
+    assert "Chinese title" in window.overview.form.errorLabel.text()
+    assert "#b00020" in window.overview.form.titleZhEdit.styleSheet()
     assert _seminar(demo_db, seminar_id).title_zh == "公园城市项目"
     assert window.undo_stack.count() == 0
 
 
 def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    dialog = window.agenda_actions.new_session()
+    dialog = window.agenda.new_session()
     f = dialog.form
     assert f.titleZhEdit.isVisibleTo(dialog) and f.descriptionZhEdit.isVisibleTo(dialog)
     f.titleEdit.setText("Evening exchange")
@@ -91,7 +91,7 @@ def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_
         added_id = added.id
 
     _select(window, "Evening exchange")  # edit it again: the dialog shows the Chinese version
-    again = window.agenda_actions.edit_session()
+    again = window.agenda.edit_session()
     assert again.form.titleZhEdit.text() == "晚间交流"
     again.form.titleZhEdit.setText("晚间交流：绿道散步")
     again.accept()
@@ -102,7 +102,7 @@ def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_
         assert agenda.get_session(s, added_id).title_zh == "晚间交流"
 
     _select(window, "Evening exchange")  # a duplicate keeps both versions
-    copy = window.agenda_actions.duplicate_session()
+    copy = window.agenda.duplicate_session()
     assert copy.form.titleZhEdit.text() == "晚间交流"
     copy.form.titleEdit.setText("Evening exchange (again)")
     copy.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 17, 19, 0)))
@@ -113,7 +113,7 @@ def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_
         assert (again_row.title_zh, again_row.description_zh) == ("晚间交流", "与成都市民一起散步天府绿道。")
 
     _select(window, "Evening exchange")  # deleted, then brought back by undo: the Chinese comes back too
-    window.form.deleteSessionButton.click()
+    window.agenda.form.deleteSessionButton.click()
     window.undo_action.trigger()
     with demo_db.reading() as s:
         back = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Evening exchange")
@@ -132,7 +132,7 @@ def test_a_whole_series_edit_carries_the_chinese_title(qtbot, demo_db) -> None:
     first = series()[0]
     before = {r.id: r.title_zh for r in series()}
     _select(window, first.title)
-    dialog = window.agenda_actions.edit_session()
+    dialog = window.agenda.edit_session()
     dialog.form.wholeSeriesCheck.setChecked(True)
     dialog.form.titleZhEdit.setText("创业集群协调会")
     dialog.accept()
@@ -199,8 +199,8 @@ def test_english_interface_shows_the_main_titles(qtbot, demo_db, park_city) -> N
     leaf = window.tree_model.index_of_seminar(seminar_id)
     assert leaf.data().startswith("Park City Project")
     assert "公园城市项目" in leaf.data(Qt.ItemDataRole.ToolTipRole)  # the other version as a hint
-    assert window.form.seminarTitle.text() == "Park City Project"
-    titles = [window.agenda_model.index(r, 2).data() for r in range(window.agenda_model.rowCount())]
+    assert window.overview.form.seminarTitle.text() == "Park City Project"
+    titles = [window.agenda.model.index(r, 2).data() for r in range(window.agenda.model.rowCount())]
     assert "Opening ceremony" in titles and "开幕式" not in titles
 
 
@@ -216,12 +216,12 @@ def test_chinese_interface_shows_the_chinese_titles_where_set(qtbot, demo_db, ch
     assert "Park City Project" in leaf.data(Qt.ItemDataRole.ToolTipRole)
     assert window.tree_model.index_of_seminar(digital.id).data().startswith("Digital governance")
     assert any(label.startswith("大都市学习中心（成都）") for label in _tree_labels(window))
-    assert window.form.seminarTitle.text() == "公园城市项目"
-    titles = [window.agenda_model.index(r, 2).data() for r in range(window.agenda_model.rowCount())]
+    assert window.overview.form.seminarTitle.text() == "公园城市项目"
+    titles = [window.agenda.model.index(r, 2).data() for r in range(window.agenda.model.rowCount())]
     assert "开幕式" in titles and "Opening ceremony" not in titles
-    assert window.form.titleEdit.text() == "Park City Project"  # editing shows both versions as stored
-    assert window.form.titleZhEditLabel.text() == "中文标题(&I)"
-    dialog = window.agenda_actions.new_session()
+    assert window.overview.form.titleEdit.text() == "Park City Project"  # editing shows both versions as stored
+    assert window.overview.form.titleZhEditLabel.text() == "中文标题(&I)"
+    dialog = window.agenda.new_session()
     assert dialog.form.zoneHint.text().startswith("公园城市项目")
     dialog.reject()
 

@@ -9,7 +9,7 @@ from learninghub.gui.window.main_window import MainWindow
 
 
 def _visible(window: MainWindow) -> list[str]:
-    lst = window.form.checkInList
+    lst = window.check_in.form.checkInList
     return [lst.item(r).text() for r in range(lst.count()) if not lst.item(r).isHidden()]
 
 
@@ -40,10 +40,10 @@ def test_finding_people_by_name_in_their_own_script(qtbot, demo_db, park_city) -
     window, _ = park_city
     window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
     everyone = len(_visible(window))
-    window.form.checkInFilter.setText("李佳")
+    window.check_in.form.checkInFilter.setText("李佳")
     shown = _visible(window)
     assert len(shown) == 1 and shown[0].startswith("李佳 (Jia Li)")
-    window.form.checkInFilter.setText("")
+    window.check_in.form.checkInFilter.setText("")
     assert len(_visible(window)) == everyone
 
 

@@ -44,7 +44,7 @@ def test_cancel_with_a_typed_session_asks_and_keep_editing_keeps_it(qtbot, demo_
 
 def test_an_untouched_dialog_closes_at_once(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    session_id = window.agenda_model.key(0)
+    session_id = window.agenda.model.key(0)
     for dialog in (SessionDialog(demo_db, seminar_id, session_id, parent=window), PersonDialog(demo_db, parent=window)):
         qtbot.addWidget(dialog)
         dialog.show()
@@ -54,14 +54,14 @@ def test_an_untouched_dialog_closes_at_once(qtbot, demo_db, park_city) -> None:
 
 def test_a_prefilled_new_person_is_not_an_edit_but_typing_is(qtbot, demo_db, park_city) -> None:
     window, _ = park_city
-    window.form.registerFind.setText("王小明")
+    window.participants.form.registerFind.setText("王小明")
     dialog = window.participants.new_person()
     qtbot.addWidget(dialog)
     assert dialog.form.nativeEdit.text() == "王小明"
     dialog.close()  # the window's close button
     assert not dialog.isVisible() and _question(dialog) is None
 
-    window.form.registerFind.setText("王小明")
+    window.participants.form.registerFind.setText("王小明")
     dialog = window.participants.new_person()
     qtbot.addWidget(dialog)
     dialog.form.emailEdit.setText("wang.xm@example.cn")
@@ -71,7 +71,7 @@ def test_a_prefilled_new_person_is_not_an_edit_but_typing_is(qtbot, demo_db, par
 
 def test_editing_a_session_then_undoing_the_typing_closes_at_once(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    dialog = SessionDialog(demo_db, seminar_id, window.agenda_model.key(0), parent=window)
+    dialog = SessionDialog(demo_db, seminar_id, window.agenda.model.key(0), parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
     title = dialog.form.titleEdit.text()

@@ -19,12 +19,12 @@ def _make(qtbot, window, kind: str, target: Path | None = None):  # type: ignore
 def test_save_the_agenda_with_a_second_zone(qtbot, park_city, tmp_path: Path) -> None:
     window, _ = park_city
     window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
-    window.form.secondZoneCombo.setCurrentText("Europe/Madrid")
+    window.documents.form.secondZoneCombo.setCurrentText("Europe/Madrid")
     target = tmp_path / "park-city agenda.pdf"
     preview = _make(qtbot, window, "agenda", target)
     text = " ".join(page.extract_text() for page in PdfReader(target).pages)
     assert "Park City Project" in text and "李佳" in text and "03:00" in text  # 09:00 Chengdu = 03:00 Madrid
-    assert str(target) in window.form.documentsStatus.text()
+    assert str(target) in window.documents.form.documentsStatus.text()
     assert preview.path == target
 
 

@@ -191,7 +191,7 @@ def test_calendars_and_matrix_follow_the_documents_language(qtbot, park_city, tm
     """With 中文 chosen in the Documents tab, the seminar calendar has the Chinese titles (the
     English one where a session has none) and the matrix Chinese headers."""
     window, seminar_id = park_city
-    combo = window.form.docLanguageCombo
+    combo = window.documents.form.docLanguageCombo
     assert combo.currentData() == "en"  # the English interface's default
     combo.setCurrentIndex(combo.findText("中文"))
     assert combo.currentData() == "zh"

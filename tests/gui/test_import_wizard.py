@@ -103,7 +103,7 @@ def test_from_the_main_window_registering_to_the_seminar_shown(qtbot, park_city,
     op = wizard.load(str(write_csv(tmp_path / "p.csv", ROWS[:3], encoding="gb18030")))
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
     assert "registered" in wizard.form.countsLabel.text()
-    participants_before = window.participants_model.rowCount()
+    participants_before = window.participants.model.rowCount()
     op = wizard.start_import()
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
     with demo_db.reading() as s:
@@ -111,7 +111,7 @@ def test_from_the_main_window_registering_to_the_seminar_shown(qtbot, park_city,
         statuses = s.scalars(select(Registration.status).where(Registration.seminar_id == seminar_id,
                                                                Registration.person_id.in_(ids))).all()
     assert len(statuses) == 2
-    assert window.participants_model.rowCount() == participants_before + 2  # the window reloaded
+    assert window.participants.model.rowCount() == participants_before + 2  # the window reloaded
 
 
 def test_a_second_file_chosen_while_the_first_is_read_wins(qtbot, demo_db, tmp_path: Path) -> None:

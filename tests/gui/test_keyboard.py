@@ -69,7 +69,7 @@ def test_plan_with_the_keyboard_alone(qtbot, demo_db) -> None:
     _press(Qt.Key.Key_PageUp, CTRL)
     assert tabs.currentWidget() is window.form.agendaTab
 
-    before = window.agenda_model.rowCount()
+    before = window.agenda.model.rowCount()
     _press(Qt.Key.Key_A, CTRL | SHIFT)  # Seminar → New session
     dialogs = [d for d in window.findChildren(SessionDialog) if d.isVisible()]
     assert len(dialogs) == 1
@@ -79,16 +79,16 @@ def test_plan_with_the_keyboard_alone(qtbot, demo_db) -> None:
     assert not dialogs[0].isVisible()
     window.activateWindow()  # what the window manager does when a dialog closes (offscreen has none)
     qtbot.waitUntil(lambda: window.isAncestorOf(QApplication.focusWidget()))
-    assert window.agenda_model.rowCount() == before + 1
-    assert "Walk in the park" in [window.agenda_model.index(r, 2).data() for r in range(before + 1)]
+    assert window.agenda.model.rowCount() == before + 1
+    assert "Walk in the park" in [window.agenda.model.index(r, 2).data() for r in range(before + 1)]
 
     _press(Qt.Key.Key_Z, CTRL)
-    assert window.agenda_model.rowCount() == before
+    assert window.agenda.model.rowCount() == before
     _press(Qt.Key.Key_Z, CTRL | SHIFT)
-    assert window.agenda_model.rowCount() == before + 1
+    assert window.agenda.model.rowCount() == before + 1
 
     # Enter on a session edits it; Escape closes the dialog without saving
-    view = window.form.agendaView
+    view = window.agenda.form.agendaView
     view.setFocus()
     _press(Qt.Key.Key_Home)
     _press(Qt.Key.Key_Return)
@@ -101,15 +101,15 @@ def test_plan_with_the_keyboard_alone(qtbot, demo_db) -> None:
     # Delete removes the session with the focus; Ctrl+Z brings it back
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
-    rows = window.agenda_model.rowCount()
+    rows = window.agenda.model.rowCount()
     for _ in range(rows):  # down to the new session (the others have attendance: the core keeps them)
         if view.currentIndex().siblingAtColumn(2).data() == "Walk in the park":
             break
         _press(Qt.Key.Key_Down)
     _press(Qt.Key.Key_Delete)
-    assert window.agenda_model.rowCount() == rows - 1
+    assert window.agenda.model.rowCount() == rows - 1
     _press(Qt.Key.Key_Z, CTRL)
-    assert window.agenda_model.rowCount() == rows
+    assert window.agenda.model.rowCount() == rows
 
 
 # -- Tab order of every form -------------------------------------------------------------

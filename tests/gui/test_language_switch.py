@@ -67,7 +67,7 @@ def test_switching_to_chinese_remakes_the_window_in_place_and_back(qtbot, demo_d
     # In place, not the saved size clamped to a screen (the Chinese window's least height is a line taller).
     assert chinese.width() == size.width() == 1180 and abs(chinese.height() - size.height()) <= 8
     assert chinese.form.menuFile.title() == "文件(&F)" and chinese.form.seminarTitle.text() == "公园城市项目"
-    assert chinese.agenda_model.headerData(0, Qt.Orientation.Horizontal) == "日期"
+    assert chinese.agenda.model.headerData(0, Qt.Orientation.Horizontal) == "日期"
     assert chinese.statusBar().currentMessage() == "界面语言：简体中文"
     assert chinese.people_window is not None and chinese.people_window.isVisible()
     assert chinese.people_window.windowTitle() != window.windowTitle()
@@ -89,11 +89,11 @@ def test_choosing_the_language_shown_changes_nothing(qtbot, demo_db, park_city, 
 def test_unsaved_edits_are_asked_about_first_and_cancel_keeps_everything(qtbot, demo_db, park_city,
                                                                          english_again) -> None:
     window, seminar_id = park_city
-    window.form.venueEdit.setText("成都天府国际会议中心")
+    window.overview.form.venueEdit.setText("成都天府国际会议中心")
     _choose_language(window, "zh_CN")
     _box(window, "unsavedChangesBox").button(QMessageBox.StandardButton.Cancel).click()
     assert _main_windows(qtbot) == [window] and i18n.language() == "en"
-    assert window.form.venueEdit.text() == "成都天府国际会议中心"
+    assert window.overview.form.venueEdit.text() == "成都天府国际会议中心"
     assert "next start" in window.statusBar().currentMessage()
     assert i18n.preference() == "zh_CN"  # stored for the next start
 
@@ -107,8 +107,8 @@ def test_unsaved_edits_are_asked_about_first_and_cancel_keeps_everything(qtbot, 
 
 def test_with_an_undo_history_the_switch_is_confirmed(qtbot, demo_db, park_city, english_again) -> None:
     window, seminar_id = park_city
-    window.form.capacitySpin.setValue(40)
-    window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
+    window.overview.form.capacitySpin.setValue(40)
+    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
     assert window.undo_stack.canUndo()
     _choose_language(window, "zh_CN")
     box = _box(window, "languageSwitchBox")

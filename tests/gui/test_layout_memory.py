@@ -21,12 +21,12 @@ def test_layout_is_remembered_across_runs(qtbot, demo_db, test_settings: Path) -
     window, seminar_id = open_seminar(qtbot, demo_db, _park_city)
     window.resize(780, 560)  # inside the offscreen screen (800×600): restoreGeometry keeps windows on screen
     window.form.mainSplitter.setSizes([250, 520])
-    agenda = window.form.agendaView.horizontalHeader()
+    agenda = window.agenda.form.agendaView.horizontalHeader()
     agenda.resizeSection(4, 157)  # Room: an interactive column
     agenda.moveSection(5, 0)  # Speakers first
-    participants = window.form.participantsView.horizontalHeader()
+    participants = window.participants.form.participantsView.horizontalHeader()
     participants.setSortIndicator(1, Qt.SortOrder.DescendingOrder)  # as a click on "Organisation" twice
-    organisations = [window.participants_model.index(r, 1).data() for r in range(window.participants_model.rowCount())]
+    organisations = [window.participants.model.index(r, 1).data() for r in range(window.participants.model.rowCount())]
     assert organisations == sorted(organisations, key=str.casefold, reverse=True)
     sizes, size = window.form.mainSplitter.sizes(), window.size()
     window.close()
@@ -42,7 +42,7 @@ def test_layout_is_remembered_across_runs(qtbot, demo_db, test_settings: Path) -
     assert header.sectionSize(4) == 157 and header.visualIndex(5) == 0
     header = again.form.participantsView.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, Qt.SortOrder.DescendingOrder)
-    model = again.participants_model
+    model = again.participants.model
     assert [model.index(r, 1).data() for r in range(model.rowCount())] == organisations
 
 
@@ -66,7 +66,7 @@ def test_a_layout_saved_for_other_columns_is_ignored(qtbot, demo_db) -> None:
     QSettings().setValue("columns/agenda", b"not a header state")
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
-    assert window.form.agendaView.horizontalHeader().count() == len(columns.AGENDA_HEADERS)
+    assert window.agenda.form.agendaView.horizontalHeader().count() == len(columns.AGENDA_HEADERS)
 
 
 def test_sorting_keeps_keys_with_their_rows_and_natural_order(qtmodeltester, demo_db) -> None:
@@ -125,13 +125,13 @@ def test_the_documents_tab_split_is_remembered(qtbot, demo_db) -> None:
     window, _ = open_seminar(qtbot, demo_db, _park_city)
     # Neither side of either splitter can be dragged away to nothing (and remembered so at the next start).
     assert not window.form.mainSplitter.childrenCollapsible()
-    assert not window.form.documentsSplitter.childrenCollapsible()
+    assert not window.documents.form.documentsSplitter.childrenCollapsible()
     window.resize(1300, 800)
     window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
-    qtbot.waitUntil(lambda: window.form.documentsSplitter.sizes()[1] > 0)
-    total = sum(window.form.documentsSplitter.sizes())
-    window.form.documentsSplitter.setSizes([total - 420, 420])  # a wide eligibility list, a narrow preview
-    chosen = window.form.documentsSplitter.sizes()
+    qtbot.waitUntil(lambda: window.documents.form.documentsSplitter.sizes()[1] > 0)
+    total = sum(window.documents.form.documentsSplitter.sizes())
+    window.documents.form.documentsSplitter.setSizes([total - 420, 420])  # a wide eligibility list, a narrow preview
+    chosen = window.documents.form.documentsSplitter.sizes()
     assert chosen[1] == 420
     window.close()
     again = MainWindow(demo_db)

@@ -49,17 +49,17 @@ def test_choosing_a_seminar_fills_its_tabs(qtbot, demo_db) -> None:
     seminar_id = _seminar_id(demo_db, "Park City Project")
     window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
     assert window.form.detailStack.currentWidget() is window.form.seminarTabs
-    assert window.form.seminarTitle.text() == "Park City Project"
-    assert window.form.timezoneCombo.currentText() == "Asia/Shanghai"
-    assert window.form.startDate.date().toPython().isoformat() == "2020-07-13"
+    assert window.overview.form.seminarTitle.text() == "Park City Project"
+    assert window.overview.form.timezoneCombo.currentText() == "Asia/Shanghai"
+    assert window.overview.form.startDate.date().toPython().isoformat() == "2020-07-13"
     with demo_db.reading() as s:
         sessions = agenda.list_sessions(s, seminar_id)
         people = registration.list_registrations(s, seminar_id=seminar_id)
-    assert window.agenda_model.rowCount() == len(sessions)
-    assert window.agenda_model.index(0, 2).data() == sessions[0].title
-    assert window.agenda_model.index(0, 1).data() == "09:00–09:45"
-    assert window.participants_model.rowCount() == len(people)
-    names = [window.participants_model.index(r, 0).data() for r in range(len(people))]
+    assert window.agenda.model.rowCount() == len(sessions)
+    assert window.agenda.model.index(0, 2).data() == sessions[0].title
+    assert window.agenda.model.index(0, 1).data() == "09:00–09:45"
+    assert window.participants.model.rowCount() == len(people)
+    names = [window.participants.model.index(r, 0).data() for r in range(len(people))]
     assert any("李" in n or "(" in n for n in names)
 
 
@@ -80,7 +80,7 @@ def test_switching_seminars_keeps_the_title_size(qtbot, demo_db) -> None:
     size = None
     for _ in range(3):
         window.show_seminar(first)
-        current = window.form.seminarTitle.font().pointSizeF()
+        current = window.overview.form.seminarTitle.font().pointSizeF()
         assert size is None or current == size
         size = current
 

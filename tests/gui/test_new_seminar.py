@@ -25,18 +25,18 @@ def test_plan_a_new_seminar_from_scratch_in_the_window(qtbot, db) -> None:
     f.kindCombo.setCurrentIndex(f.kindCombo.findData("visit"))
     dialog.accept()
     assert window.current_seminar == dialog.seminar_id
-    assert window.form.seminarTitle.text() == "Tianfu Greenway study visit 天府绿道"
+    assert window.overview.form.seminarTitle.text() == "Tianfu Greenway study visit 天府绿道"
     with db.reading() as s:
         sem = seminars.get_seminar(s, dialog.seminar_id)
         assert (sem.kind, sem.timezone, sem.curriculum.title) == ("visit", "Asia/Shanghai",
                                                                  "Metropolis Learning Hub Chengdu 2023")
 
-    session = window.agenda_actions.new_session()
+    session = window.agenda.new_session()
     session.form.titleEdit.setText("Walk along the Jinjiang greenway")
     session.form.startEdit.setDateTime(QDateTime(dt.datetime(2023, 5, 8, 9, 0)))
     session.form.endEdit.setDateTime(QDateTime(dt.datetime(2023, 5, 8, 11, 0)))
     session.accept()
-    assert window.agenda_model.rowCount() == 1
+    assert window.agenda.model.rowCount() == 1
 
     from learninghub.gui.people.people_directory import PeopleDirectory
 
@@ -48,15 +48,15 @@ def test_plan_a_new_seminar_from_scratch_in_the_window(qtbot, db) -> None:
     person.form.nativeEdit.setText("李佳")
     person.accept()
 
-    window.form.registerFind.setText("李佳")
-    window.form.registerButton.click()
-    assert window.participants_model.rowCount() == 1
+    window.participants.form.registerFind.setText("李佳")
+    window.participants.form.registerButton.click()
+    assert window.participants.model.rowCount() == 1
 
     window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
-    item = window.form.checkInList.item(0)
+    item = window.check_in.form.checkInList.item(0)
     item.setCheckState(Qt.CheckState.Checked)
     with db.reading() as s:
-        session_id = window.form.checkInSession.currentData()
+        session_id = window.check_in.form.checkInSession.currentData()
         assert [a.person_id for a in attendance.list_attendance(s, session_id=session_id)] == [person.person_id]
 
 

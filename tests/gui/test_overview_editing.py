@@ -16,23 +16,23 @@ def _stored(db, seminar_id: int):
 
 
 def _save(window: MainWindow) -> None:
-    window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
+    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
 def test_edit_title_then_undo_and_redo(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    window.form.titleEdit.setText("Park City Project — 公园城市")
-    window.form.capacitySpin.setValue(45)
+    window.overview.form.titleEdit.setText("Park City Project — 公园城市")
+    window.overview.form.capacitySpin.setValue(45)
     _save(window)
     stored = _stored(demo_db, seminar_id)
     assert (stored.title, stored.capacity) == ("Park City Project — 公园城市", 45)
-    assert window.form.seminarTitle.text() == "Park City Project — 公园城市"
+    assert window.overview.form.seminarTitle.text() == "Park City Project — 公园城市"
     assert "公园城市" in window.tree_model.index_of_seminar(seminar_id).data()
 
     window.undo_action.trigger()
     stored = _stored(demo_db, seminar_id)
     assert (stored.title, stored.capacity) == ("Park City Project", 27)
-    assert window.form.titleEdit.text() == "Park City Project"
+    assert window.overview.form.titleEdit.text() == "Park City Project"
 
     window.redo_action.trigger()
     assert _stored(demo_db, seminar_id).title == "Park City Project — 公园城市"
@@ -47,10 +47,10 @@ def test_undo_after_moving_to_another_seminar_changes_the_seminar_edited(qtbot, 
         other = next(x for x in seminars.list_seminars(s) if x.id != seminar_id and x.version == _stored(
             demo_db, seminar_id).version)
     other_title = other.title
-    window.form.titleEdit.setText("Park City Project (renamed)")
+    window.overview.form.titleEdit.setText("Park City Project (renamed)")
     _save(window)
     window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(other.id))
-    assert window.form.titleEdit.text() == other_title
+    assert window.overview.form.titleEdit.text() == other_title
     window.undo_action.trigger()
     assert _stored(demo_db, seminar_id).title == "Park City Project"
     assert _stored(demo_db, other.id).title == other_title
@@ -62,22 +62,22 @@ def test_undo_after_moving_to_another_seminar_changes_the_seminar_edited(qtbot, 
 def test_refusal_is_shown_next_to_the_field_and_nothing_changes(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
-    window.form.endDate.setDate(QDate(2020, 7, 1))  # before the first day
+    window.overview.form.endDate.setDate(QDate(2020, 7, 1))  # before the first day
     _save(window)
-    assert "before the first day" in window.form.errorLabel.text()
-    assert "#b00020" in window.form.endDate.styleSheet()
+    assert "before the first day" in window.overview.form.errorLabel.text()
+    assert "#b00020" in window.overview.form.endDate.styleSheet()
     assert table_snapshot(demo_db.target.sqlite_path) == before
     assert window.undo_stack.count() == 0
-    window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).click()
-    assert window.form.endDate.date() == QDate(2020, 7, 17) and window.form.errorLabel.text() == ""
+    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).click()
+    assert window.overview.form.endDate.date() == QDate(2020, 7, 17) and window.overview.form.errorLabel.text() == ""
 
 
 def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     with demo_db.transaction() as s:  # another window (or another office) saves first
         seminars.edit_seminar(s, seminar_id, venue="Chengdu Tianfu International Conference Center, Hall B")
-    window.form.titleEdit.setText("Park City Project (revised)")
+    window.overview.form.titleEdit.setText("Park City Project (revised)")
     _save(window)
-    assert "changed by someone else meanwhile" in window.form.errorLabel.text()
+    assert "changed by someone else meanwhile" in window.overview.form.errorLabel.text()
     stored = _stored(demo_db, seminar_id)
     assert stored.title == "Park City Project" and stored.venue.endswith("Hall B")

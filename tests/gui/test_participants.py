@@ -17,11 +17,11 @@ def test_registering_to_a_full_seminar_puts_on_the_waiting_list(qtbot, demo_db, 
     with demo_db.transaction() as s:
         newcomer = people.add_person(s, given_name="Seo-yeon", family_name="Park", native_name="박서연",
                                      email="park.seoyeon@example.kr").id
-    before = window.participants_model.rowCount()
-    window.form.registerFind.setText("박서연")
-    assert window.form.registerMatches.count() == 1
-    window.form.registerButton.click()
-    assert window.participants_model.rowCount() == before + 1
+    before = window.participants.model.rowCount()
+    window.participants.form.registerFind.setText("박서연")
+    assert window.participants.form.registerMatches.count() == 1
+    window.participants.form.registerButton.click()
+    assert window.participants.model.rowCount() == before + 1
     assert _status_of(demo_db, seminar_id, newcomer) == "waitlisted"  # Park City is full (27 of 27)
     assert "the seminar is full" in window.statusBar().currentMessage()
 
@@ -33,11 +33,11 @@ def test_cancelling_a_seat_promotes_the_first_waiting_person(qtbot, demo_db, par
         first_waiting = registration.waiting_list(s, seminar_id)[0].person_id
         seated = next(r for r in registration.list_registrations(s, seminar_id=seminar_id) if r.status == "attended")
         seated_name = seated.person.display_name
-    model = window.participants_model
+    model = window.participants.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == seated_name)
-    window.form.participantsView.selectRow(row)
-    window.form.statusChangeCombo.setCurrentIndex(window.form.statusChangeCombo.findData("cancelled"))
-    window.form.statusChangeButton.click()
+    window.participants.form.participantsView.selectRow(row)
+    window.participants.form.statusChangeCombo.setCurrentIndex(window.participants.form.statusChangeCombo.findData("cancelled"))
+    window.participants.form.statusChangeButton.click()
     assert _status_of(demo_db, seminar_id, seated.person_id) == "cancelled"
     assert _status_of(demo_db, seminar_id, first_waiting) == "registered"
 
@@ -59,7 +59,7 @@ def test_new_person_is_created_and_registered_in_one_step(qtbot, demo_db, park_c
     dialog.accept()
     assert not dialog.isVisible()
     assert _status_of(demo_db, seminar_id, dialog.person_id) == "waitlisted"  # Park City is full
-    model = window.participants_model
+    model = window.participants.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "한지민 (Ji-min Han)")
     assert model.index(row, 4).data() == f"Waiting list #{waiting_before + 1}"
     assert f.waitingLabel.text().startswith(f"Waiting list ({waiting_before + 1})")
@@ -86,7 +86,7 @@ def test_the_waiting_list_is_shown_in_order(qtbot, demo_db, park_city) -> None:
     with demo_db.reading() as s:
         names = [r.person.display_name for r in registration.waiting_list(s, seminar_id)]
     assert names, "the demo's Park City Project has people waiting"
-    assert window.form.waitingLabel.text().endswith(", ".join(f"{n}. {x}" for n, x in enumerate(names, 1)))
+    assert window.participants.form.waitingLabel.text().endswith(", ".join(f"{n}. {x}" for n, x in enumerate(names, 1)))
 
 
 # ---------------------------------------------------------------- undo and redo
@@ -96,7 +96,7 @@ def _keys(qtbot, window, key: str) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    view = window.form.participantsView
+    view = window.participants.form.participantsView
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     view.setFocus()
@@ -126,7 +126,7 @@ def test_ctrl_z_takes_a_registration_back_and_ctrl_shift_z_makes_it_again(qtbot,
     with demo_db.transaction() as s:
         newcomer = people.add_person(s, given_name="Seo-yeon", family_name="Park", native_name="박서연").id
     before, history = _registrations(demo_db, seminar_id), _history_rows(demo_db, seminar_id)
-    rows = window.participants_model.rowCount()
+    rows = window.participants.model.rowCount()
     f.registerFind.setText("박서연")
     f.registerButton.click()
     assert _registrations(demo_db, seminar_id)[newcomer][0] == "waitlisted"
@@ -134,10 +134,10 @@ def test_ctrl_z_takes_a_registration_back_and_ctrl_shift_z_makes_it_again(qtbot,
     _keys(qtbot, window, "undo")
     assert _registrations(demo_db, seminar_id) == before
     assert _history_rows(demo_db, seminar_id) == history
-    assert window.participants_model.rowCount() == rows
+    assert window.participants.model.rowCount() == rows
     _keys(qtbot, window, "redo")
     assert _registrations(demo_db, seminar_id)[newcomer][0] == "waitlisted"
-    assert window.participants_model.rowCount() == rows + 1
+    assert window.participants.model.rowCount() == rows + 1
     _keys(qtbot, window, "undo")  # the registration made again is taken back too
     assert _registrations(demo_db, seminar_id) == before
 
@@ -152,7 +152,7 @@ def test_ctrl_z_after_a_cancellation_puts_back_the_seat_and_the_waiting_list(qtb
         first_waiting = registration.waiting_list(s, seminar_id)[0].person_id
         seated = next(r for r in registration.list_registrations(s, seminar_id=seminar_id) if r.status == "attended")
         seated_id, seated_name = seated.person_id, seated.person.display_name
-    model = window.participants_model
+    model = window.participants.model
     f.participantsView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data() == seated_name))
     f.statusChangeCombo.setCurrentIndex(f.statusChangeCombo.findData("cancelled"))
     f.statusChangeButton.click()
@@ -185,7 +185,7 @@ def test_a_refused_undo_says_why_and_leaves_the_stack_usable(qtbot, demo_db, par
         seated_id, seated_name = seated.person_id, seated.person.display_name
         first_waiting = registration.waiting_list(s, seminar_id)[0]
         promoted_id = first_waiting.id
-    model = window.participants_model
+    model = window.participants.model
     f.participantsView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data() == seated_name))
     f.statusChangeCombo.setCurrentIndex(f.statusChangeCombo.findData("cancelled"))
     f.statusChangeButton.click()

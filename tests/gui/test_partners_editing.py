@@ -12,7 +12,7 @@ def _partners(db, seminar_id: int) -> dict[str, str]:  # type: ignore[no-untyped
 
 
 def _shown(window) -> list[str]:  # type: ignore[no-untyped-def]
-    return [window.form.partnersList.item(i).text() for i in range(window.form.partnersList.count())]
+    return [window.overview.form.partnersList.item(i).text() for i in range(window.overview.form.partnersList.count())]
 
 
 def test_add_a_new_organisation_then_undo_and_redo(qtbot, demo_db, park_city) -> None:
@@ -57,8 +57,8 @@ def test_change_a_role_and_remove_both_undoable(qtbot, demo_db, park_city) -> No
 def test_an_empty_name_is_refused_and_nothing_changes(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     snapshot = table_snapshot(demo_db.target.sqlite_path)
-    window.form.partnerEdit.setText("   ")
-    window.form.addPartnerButton.click()
+    window.overview.form.partnerEdit.setText("   ")
+    window.overview.form.addPartnerButton.click()
     assert table_snapshot(demo_db.target.sqlite_path) == snapshot and window.undo_stack.count() == 0
     from PySide6.QtWidgets import QMessageBox
 

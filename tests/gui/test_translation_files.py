@@ -130,9 +130,9 @@ def test_the_english_build_shows_english(qtbot, demo_db) -> None:  # type: ignor
     assert [f.seminarTabs.tabText(i) for i in range(f.seminarTabs.count())] == [
         "&Overview", "&Agenda", "&Participants", "&Check-in", "&Documents"]
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Seminar", "&View"]
-    assert window.agenda_model.headerData(0, Qt.Orientation.Horizontal) == "Day"
+    assert window.agenda.model.headerData(0, Qt.Orientation.Horizontal) == "Day"
     assert re.fullmatch(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
-                        window.agenda_model.row(0)[0])
+                        window.agenda.model.row(0)[0])
     assert (words().people(1), words().people(41)) == ("1 person", "41 people")
     # and no Chinese of the interface's own: whatever Chinese shows is data
     from learninghub.documents.language import LANGUAGE_NAMES

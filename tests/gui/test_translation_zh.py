@@ -204,11 +204,11 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
                                   end="2020-07-16 17:00")[0].id
     window.refresh()
     f.seminarTabs.setCurrentWidget(f.agendaTab)
-    f.agendaView.selectRow(next(r for r in range(window.agenda_model.rowCount()) if window.agenda_model.key(r) == made))
-    window.agenda_actions.delete_session()
+    f.agendaView.selectRow(next(r for r in range(window.agenda.model.rowCount()) if window.agenda.model.key(r) == made))
+    window.agenda.delete_session()
     assert window.statusBar().currentMessage() == "已删除7月16日 星期四的“报告撰写”——按 Ctrl+Z 可恢复"
     assert window.undo_action.text() == "撤销(&U) 删除7月16日 星期四的“报告撰写”"
-    refusal = window.agenda_actions.report(LearningHubError("the core's own words"))
+    refusal = window.agenda.report(LearningHubError("the core's own words"))
     assert refusal.windowTitle() == "未完成"
     refusal.close()
     left += english_left(allowed, [("status", window.statusBar().currentMessage()),
@@ -225,7 +225,7 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
     left += english_left(allowed, texts_of(progress))
     assert not left, "English in the Chinese interface:\n" + "\n".join(left)
     # dates in the Chinese way, from QLocale zh_CN
-    day = window.agenda_model.row(0)[0]
+    day = window.agenda.model.row(0)[0]
     assert re.fullmatch(r"\d{1,2}月\d{1,2}日 星期[一二三四五六日]", day), day
     window.reload()
     assert window.statusBar().currentMessage() == "2 个课程体系"
@@ -266,7 +266,7 @@ def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Pat
     from tests.importing.conftest import write_csv
 
     window, seminar_id = open_seminar(qtbot, demo_db, lambda seminar: seminar.title == "Park City Project")
-    session_id = window.agenda_model.key(0)
+    session_id = window.agenda.model.key(0)
     with demo_db.reading() as s:
         person_id = people_service.list_people(s, limit=1)[0].id
     dialogs = [
@@ -280,7 +280,7 @@ def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Pat
         window.participants.new_person(),
         ConnectServerDialog(window, lambda db, settings: None),
     ]
-    window.form.venueEdit.setText("成都天府国际会议中心")
+    window.overview.form.venueEdit.setText("成都天府国际会议中心")
     dialogs.append(window.ask_to_leave(lambda: None))  # unsaved edits: Save / Discard / Cancel
     wizard = ImportWizard(demo_db, window, seminar_id=seminar_id)
     qtbot.addWidget(wizard)

@@ -157,20 +157,20 @@ def test_the_english_interface_shows_the_main_title(qapp, demo_db, tmp_path: Pat
 
 
 def _save_overview(window: Any) -> None:
-    window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
+    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
 
 
 def test_refusals_in_the_windows_are_chinese(qtbot, chinese, demo_db, allowed, park_city) -> None:
     window, _ = park_city
     # the Overview tab: last day before the first
-    window.form.endDate.setDate(QDate(2020, 7, 1))
+    window.overview.form.endDate.setDate(QDate(2020, 7, 1))
     _save_overview(window)
-    shown = window.form.errorLabel.text()
+    shown = window.overview.form.errorLabel.text()
     assert CJK.search(shown), shown
     assert not LATIN.search(allowed.leftover(re.sub(r"\d{4}-\d\d-\d\d", "", shown))), shown
-    window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).click()
+    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).click()
     # a session outside the seminar's days
-    dialog = window.agenda_actions.new_session()
+    dialog = window.agenda.new_session()
     dialog.form.titleEdit.setText("太晚了")
     dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 9, 0)))
     dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 10, 0)))
@@ -235,14 +235,14 @@ def test_choosers_show_the_chinese_titles(qtbot, chinese, demo_db, park_city) ->
     from learninghub.gui.window.new_seminar import NewSeminarDialog
 
     window, _ = park_city
-    combo = window.form.checkInSession
+    combo = window.check_in.form.checkInSession
     assert "开幕式" in combo.itemText(0) and "Opening ceremony" not in combo.itemText(0)
     dialog = NewSeminarDialog(demo_db, window)
     curricula = [dialog.form.curriculumCombo.itemText(i) for i in range(dialog.form.curriculumCombo.count())]
     assert any(text.startswith("大都市学习中心") for text in curricula), curricula
     dialog.reject()
     assert window.exports._titles()[0] == "公园城市项目"
-    waiting = window.form.waitingLabel.text()  # names are listed with the Chinese separator
+    waiting = window.participants.form.waitingLabel.text()  # names are listed with the Chinese separator
     assert "1. " in waiting and "；2. " in waiting and ", 2. " not in waiting, waiting
 
 

@@ -56,14 +56,14 @@ def _on_screen(window: MainWindow) -> int:
 def test_choosing_another_seminar_asks_and_cancel_keeps_the_edit_on_screen(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     other = _other_seminar(demo_db, seminar_id)
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     _choose(window, other)
     box = _question(window)
     assert "Park City Project" in box.text() and box.windowTitle() == "Unsaved changes"
     assert _on_screen(window) == seminar_id  # the tree stays on the page being edited while it asks
     _answer(window, QMessageBox.StandardButton.Cancel)
     assert _on_screen(window) == seminar_id and window.current_seminar == seminar_id
-    assert window.form.venueEdit.text() == VENUE
+    assert window.overview.form.venueEdit.text() == VENUE
     assert _stored(demo_db, seminar_id).venue != VENUE
 
 
@@ -71,26 +71,26 @@ def test_discard_moves_on_and_the_stored_seminar_is_untouched(qtbot, demo_db, pa
     window, seminar_id = park_city
     other = _other_seminar(demo_db, seminar_id)
     before = table_snapshot(Path(demo_db.target.sqlite_path))
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     _choose(window, other)
     _answer(window, QMessageBox.StandardButton.Discard)
     assert _on_screen(window) == other and window.current_seminar == other
-    assert window.form.titleEdit.text() == _stored(demo_db, other).title
+    assert window.overview.form.titleEdit.text() == _stored(demo_db, other).title
     assert table_snapshot(Path(demo_db.target.sqlite_path)) == before
     _choose(window, seminar_id)
     _no_question(window)
-    assert window.form.venueEdit.text() == _stored(demo_db, seminar_id).venue != VENUE
+    assert window.overview.form.venueEdit.text() == _stored(demo_db, seminar_id).venue != VENUE
 
 
 def test_save_stores_the_edit_then_moves_on_and_is_one_undo_step(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     other = _other_seminar(demo_db, seminar_id)
     old_venue = _stored(demo_db, seminar_id).venue
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     _choose(window, other)
     _answer(window, QMessageBox.StandardButton.Save)
     assert _stored(demo_db, seminar_id).venue == VENUE
-    assert _on_screen(window) == other and window.form.titleEdit.text() == _stored(demo_db, other).title
+    assert _on_screen(window) == other and window.overview.form.titleEdit.text() == _stored(demo_db, other).title
     _no_question(window)
     window.undo_action.trigger()
     assert _stored(demo_db, seminar_id).venue == old_venue
@@ -99,12 +99,12 @@ def test_save_stores_the_edit_then_moves_on_and_is_one_undo_step(qtbot, demo_db,
 def test_a_save_the_core_refuses_stays_on_the_page_with_the_refusal_shown(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     other = _other_seminar(demo_db, seminar_id)
-    window.form.endDate.setDate(QDate(2020, 7, 1))  # before the first day
+    window.overview.form.endDate.setDate(QDate(2020, 7, 1))  # before the first day
     _choose(window, other)
     _answer(window, QMessageBox.StandardButton.Save)
     assert _on_screen(window) == seminar_id and window.current_seminar == seminar_id
-    assert "2020-07-01" in window.form.errorLabel.text()
-    assert window.form.endDate.date() == QDate(2020, 7, 1)
+    assert "2020-07-01" in window.overview.form.errorLabel.text()
+    assert window.overview.form.endDate.date() == QDate(2020, 7, 1)
     assert _stored(demo_db, seminar_id).end_date.isoformat() == "2020-07-17"
 
 
@@ -141,11 +141,11 @@ def test_a_refresh_from_another_change_keeps_the_edits(qtbot, demo_db, park_city
 
 def test_closing_the_window_asks_and_cancel_keeps_it_open(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     window.close()
     assert window.isVisible()
     _answer(window, QMessageBox.StandardButton.Cancel)
-    assert window.isVisible() and window.form.venueEdit.text() == VENUE
+    assert window.isVisible() and window.overview.form.venueEdit.text() == VENUE
     window.close()
     _answer(window, QMessageBox.StandardButton.Save)
     assert not window.isVisible()
@@ -154,7 +154,7 @@ def test_closing_the_window_asks_and_cancel_keeps_it_open(qtbot, demo_db, park_c
 
 def test_closing_after_discard_closes_without_storing(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    window.form.titleEdit.setText("Park City Project (draft)")
+    window.overview.form.titleEdit.setText("Park City Project (draft)")
     window.close()
     _answer(window, QMessageBox.StandardButton.Discard)
     assert not window.isVisible()
@@ -163,12 +163,12 @@ def test_closing_after_discard_closes_without_storing(qtbot, demo_db, park_city)
 
 def test_opening_another_database_asks_first_and_cancel_keeps_this_one(qtbot, demo_db, park_city, tmp_path) -> None:
     window, seminar_id = park_city
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     window.databases.open_path(str(tmp_path / "other.sqlite"))
     assert window.db is demo_db
     _answer(window, QMessageBox.StandardButton.Cancel)
     assert window.db is demo_db and window.current_seminar == seminar_id
-    assert window.form.venueEdit.text() == VENUE
+    assert window.overview.form.venueEdit.text() == VENUE
     window.databases.open_path(str(tmp_path / "other.sqlite"))
     _answer(window, QMessageBox.StandardButton.Save)
     assert window.db is not demo_db and window.db.target.sqlite_path.name == "other.sqlite"
@@ -192,7 +192,7 @@ def test_the_curriculum_page_asks_too(qtbot, demo_db, park_city) -> None:
 
 def test_a_new_seminar_asks_about_the_page_before_it_shows(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     dialog = window.new_seminar()
     dialog.form.titleEdit.setText("Chengdu–Barcelona study visit 2022")
     dialog.accept()
@@ -206,36 +206,36 @@ def test_a_new_seminar_asks_about_the_page_before_it_shows(qtbot, demo_db, park_
 def test_restore_asks_about_the_page_before_choosing_a_backup(qtbot, demo_db, park_city) -> None:
     """The edits belong to the data a restore replaces: they are saved (into the safety copy) or dropped first."""
     window, _ = park_city
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     window.databases.backups.ask_restore()
     assert "Park City Project" in _question(window).text()
     _answer(window, QMessageBox.StandardButton.Cancel)  # no file dialog follows
-    assert window.db is demo_db and window.form.venueEdit.text() == VENUE
+    assert window.db is demo_db and window.overview.form.venueEdit.text() == VENUE
 
 
 def test_the_title_marks_unsaved_edits_and_save_works_only_then(qtbot, demo_db, park_city) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
     window, seminar_id = park_city
-    save = window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save)
-    reset = window.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset)
+    save = window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save)
+    reset = window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset)
     assert "[*]" in window.windowTitle()  # Qt's placeholder: "*" shown there while modified
     assert not window.isWindowModified() and not save.isEnabled() and not reset.isEnabled()
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     assert window.isWindowModified() and save.isEnabled() and reset.isEnabled()
     reset.click()
     assert not window.isWindowModified() and not save.isEnabled()
-    window.form.capacitySpin.setValue(33)
+    window.overview.form.capacitySpin.setValue(33)
     assert window.isWindowModified()
-    window.form.capacitySpin.setValue(_stored(demo_db, seminar_id).capacity)  # typed back: nothing to save
+    window.overview.form.capacitySpin.setValue(_stored(demo_db, seminar_id).capacity)  # typed back: nothing to save
     assert not window.isWindowModified() and not save.isEnabled()
-    window.form.descriptionEdit.setPlainText("Five days of keynotes.")
+    window.overview.form.descriptionEdit.setPlainText("Five days of keynotes.")
     save.click()
     assert not window.isWindowModified() and not save.isEnabled()
     assert _stored(demo_db, seminar_id).description == "Five days of keynotes."
     window.undo_action.trigger()
     assert not window.isWindowModified()
-    window.form.titleZhEdit.setText("公园城市项目（草稿）")
+    window.overview.form.titleZhEdit.setText("公园城市项目（草稿）")
     _choose(window, _other_seminar(demo_db, seminar_id))
     _answer(window, QMessageBox.StandardButton.Discard)
     assert not window.isWindowModified() and not save.isEnabled()
@@ -248,16 +248,16 @@ def test_ctrl_s_saves_the_page_on_screen(qtbot, demo_db, park_city) -> None:
     action = window.save_action
     assert action in window.form.menuFile.actions() and action.shortcut().toString() == "Ctrl+S"
     assert not action.isEnabled()
-    window.form.venueEdit.setFocus()
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setFocus()
+    window.overview.form.venueEdit.setText(VENUE)
     assert action.isEnabled()
-    qtbot.keyClick(window.form.venueEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.overview.form.venueEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert _stored(demo_db, seminar_id).venue == VENUE
     assert not action.isEnabled() and not window.isWindowModified()
     assert window.statusBar().currentMessage() == "Saved the changes to “Park City Project”"
-    window.form.endDate.setDate(QDate(2020, 7, 1))  # refused: stays edited, the refusal next to the field
+    window.overview.form.endDate.setDate(QDate(2020, 7, 1))  # refused: stays edited, the refusal next to the field
     action.trigger()
-    assert action.isEnabled() and "2020-07-01" in window.form.errorLabel.text()
+    assert action.isEnabled() and "2020-07-01" in window.overview.form.errorLabel.text()
 
 
 def test_a_save_reads_the_seminar_once(qtbot, demo_db, park_city) -> None:
@@ -266,6 +266,6 @@ def test_a_save_reads_the_seminar_once(qtbot, demo_db, park_city) -> None:
     shown: list[int] = []
     original = window.show_seminar
     window.show_seminar = lambda seminar_id: (shown.append(seminar_id), original(seminar_id))[1]  # type: ignore[method-assign]
-    window.form.venueEdit.setText(VENUE)
+    window.overview.form.venueEdit.setText(VENUE)
     window.save_page()
     assert shown == [window.current_seminar]
