@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(False)
         self.save_action.triggered.connect(self.save_page)
         self.form.programmeTree.selectionModel().currentChanged.connect(self._on_tree_current)
-        self._make_tabs()
+        self.tabs: tuple[Any, ...] = ()  # made by attach(): the shell shows the tree alone, as fast as it can
         self.current_seminar = 0
         self.current_curriculum = 0  # a curriculum chosen in the tree (its page shown), else 0
         self._selecting = False  # the window itself moves the tree's current item: not the user leaving a page
@@ -88,7 +88,8 @@ class MainWindow(QMainWindow):
             self.attach(db)
 
     def _make_tabs(self) -> None:
-        """One controller per tab, each with its own form, each told only what it needs (SeminarHost)."""
+        """One controller per tab, each with its own form, each told only what it needs (SeminarHost);
+        their layout as the user left it."""
         from ..documents.documents_tab import DocumentsTab
         from ..seminar.agenda import AgendaTab
         from ..seminar.check_in import CheckInTab
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
                             (f.documentsTab, self.documents)):
             holder.layout().addWidget(tab)
         self.tabs = (self.overview, self.agenda, self.participants, self.check_in, self.documents)
+        for tab in self.tabs:
+            tab.restore_layout()
         f.seminarTabs.currentChanged.connect(lambda _index: self.documents.tab_shown(
             f.seminarTabs.currentWidget() is f.documentsTab))
 
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         from . import seminar_menu
 
         self.db = db
+        self._make_tabs()
         self.databases = DatabaseSwitcher(self, self.form.menuRecent, self.use_database)
         self.form.actionNewDatabase.triggered.connect(self.databases.ask_new)
         self.form.actionNewSeminar.triggered.connect(self.new_seminar)
@@ -470,8 +474,6 @@ class MainWindow(QMainWindow):
         layout_memory.restore_geometry(self, "main")
         if not layout_memory.restore_splitter(self.form.mainSplitter, "main"):
             self.form.mainSplitter.setSizes([340, 940])
-        for tab in self.tabs:
-            tab.restore_layout()
 
     def save_layout(self) -> None:
         if self.db is not None:
