@@ -55,11 +55,14 @@ def run_queries(connection: Connection, queries: Sequence[Query[Any]]) -> list[A
 
 def _can_pipeline(connection: Connection) -> bool:
     """psycopg outside a transaction of the caller's (``Database.reading``); inside one (a command
-    reading what it changes) the statements run one by one in that transaction."""
+    reading what it changes), or with a libpq too old for pipelines, the statements run one by one."""
     if connection.dialect.driver != "psycopg":
         return False
+    import psycopg
+
     raw = connection.connection.driver_connection
-    return bool(raw is not None and raw.autocommit)
+    # Pipeline mode needs libpq 14 or newer (the binary wheel brings its own; a system libpq may be older).
+    return bool(raw is not None and raw.autocommit and psycopg.Pipeline.is_supported())
 
 
 def _row_type(stmt: Select[Any]) -> type:

@@ -12,16 +12,31 @@ the new language is used from the next start, and the status bar says so.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from .. import i18n
 from ..operations import any_running
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What a switch needs of the window it replaces (a QMainWindow that can hand its database over)."""
+
+    db: Any
+    undo_stack: QUndoStack
+    people_window: Any
+
+    def ask_to_leave(self, then: Callable[[], None], otherwise: Callable[[], None] | None = None) -> Any: ...
+
+    def hand_over(self) -> Any: ...
+
+    def save_layout(self) -> None: ...
+
+    def show_people(self) -> Any: ...
 
 
 def offer(window: MainWindow, language: str) -> QMessageBox | None:
@@ -72,6 +87,7 @@ def switch(window: MainWindow, language: str) -> MainWindow:
     if isinstance(app, QApplication):
         app.setApplicationDisplayName(app.translate("MainWindow", "Learning Hub Planner"))
     new = type(window)(db)  # a window of the same kind: this module needs no import of it
+    assert isinstance(new, QMainWindow) and isinstance(window, QMainWindow)
     new.setGeometry(window.geometry())  # exactly where the old one was (a saved geometry may be clamped)
     new.setWindowState(window.windowState())  # seminar, curriculum and tab: the place save_layout() kept
     new.show()
