@@ -30,6 +30,7 @@ bench: setup
 	$(BIN)/python -m bench.certificates
 	$(BIN)/python -m bench.export_backup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.gui_speed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.remote_latency
 
 # after adding or changing interface text: refresh resources/i18n/*.ts, then translate the new entries
 translations: setup
