@@ -36,14 +36,14 @@ PAUSE_S = 0.3  # between a page shown and the next click: a user reads it, and l
 # ---------------------------------------------------------------------------------------------------------------
 # THE ONE PLACE that knows how the window says a page is shown. Today: window.current_seminar and
 # window.agenda_model filled (synchronously). After the refactor the agenda model may move
-# (window.agenda.model) and the window may emit ``seminar_page_shown``; both are understood here.
+# (window.agenda.model) and the window may emit ``seminar_shown``; both are understood here.
 # ---------------------------------------------------------------------------------------------------------------
-_page_shown_at: dict[int, float] = {}  # seminar id (0: a signal without one) -> when seminar_page_shown last said so
+_page_shown_at: dict[int, float] = {}  # seminar id (0: a signal without one) -> when seminar_shown last said so
 
 
 def watch_page_shown(window: Any) -> bool:
-    """Listen to ``window.seminar_page_shown`` if the window has it; True if so."""
-    signal = getattr(window, "seminar_page_shown", None)
+    """Listen to ``window.seminar_shown`` if the window has it; True if so."""
+    signal = getattr(window, "seminar_shown", None)
     if signal is None or not hasattr(signal, "connect"):
         return False
 
@@ -63,7 +63,7 @@ def agenda_model(window: Any) -> Any:
 def agenda_shown(window: Any, seminar_id: int, expected_rows: int, since: float = 0.0) -> bool:
     """The seminar's page is on screen with its whole agenda (and, if the window signals pages, it said so
     after ``since``)."""
-    if hasattr(window, "seminar_page_shown") and max(_page_shown_at.get(seminar_id, 0.0),
+    if hasattr(window, "seminar_shown") and max(_page_shown_at.get(seminar_id, 0.0),
                                                      _page_shown_at.get(0, 0.0)) < since:
         return False
     model = agenda_model(window)

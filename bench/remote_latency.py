@@ -39,8 +39,8 @@ def prepare_demo(base_url: str) -> tuple[str, list[dict[str, Any]]]:
     seminars in the tree's order, each with its number of agenda sessions."""
     from sqlalchemy import create_engine, make_url, text
 
-    from learninghub.core.services import agenda, demo
-    from learninghub.core.services.curricula import programme_outline
+    from learninghub.core.services import agenda, curricula, demo
+    from learninghub.core.services import seminars as seminar_rules
     from learninghub.core.store import open_database
 
     admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
@@ -54,7 +54,8 @@ def prepare_demo(base_url: str) -> tuple[str, list[dict[str, Any]]]:
             demo.load_demo(s)
         with db.reading() as s:
             seminars = [{"id": sem.id, "title": sem.title, "rows": len(agenda.list_sessions(s, sem.id))}
-                        for curriculum in programme_outline(s) for sem in curriculum.seminars]
+                        for curriculum in curricula.list_curricula(s)
+                        for sem in seminar_rules.list_seminars(s, curriculum.id)]
     return url, seminars
 
 

@@ -96,7 +96,7 @@ def _pipelined(connection: Connection, statements: list[Select[Any]]) -> list[li
         if raw.info.transaction_status != 0:  # not idle: an error left the snapshot open
             raw.rollback()
         raise
-    return [_processed(stmt, cursor.fetchall(), dialect) for stmt, cursor in zip(statements, cursors, strict=True)]
+    return [_processed(stmt, cursor, dialect) for stmt, cursor in zip(statements, cursors, strict=True)]
 
 
 def _bind_params(compiled: Any, dialect: Dialect) -> dict[str, Any]:
@@ -110,9 +110,12 @@ def _bind_params(compiled: Any, dialect: Dialect) -> dict[str, Any]:
     return params
 
 
-def _processed(stmt: Select[Any], rows: list[tuple[Any, ...]], dialect: Dialect) -> list[Any]:
-    processors = [column.type.dialect_impl(dialect).result_processor(dialect, None)
-                  for column in stmt.selected_columns]
+def _processed(stmt: Select[Any], cursor: Any, dialect: Dialect) -> list[Any]:
+    """The cursor's rows, each value processed by its column's type given the server's type of it
+    (``description``'s type code), as SQLAlchemy does for an ordinary execution."""
+    rows = cursor.fetchall()
+    processors = [column.type.dialect_impl(dialect).result_processor(dialect, described.type_code)
+                  for column, described in zip(stmt.selected_columns, cursor.description, strict=True)]
     make = _row_type(stmt)
     if not any(processors):
         return [make(*row) for row in rows]

@@ -151,3 +151,18 @@ def test_a_cancelled_seminar_shows_no_conflicts(demo_hub: Database) -> None:
     with demo_hub.transaction() as s:
         seminars.cancel_seminar(s, clashing)
     assert demo_hub.read(seminar_page(clashing))[0].conflicts == ()
+
+
+def test_the_eligibility_page_says_what_issuing_certificates_would(demo_hub: Database) -> None:
+    from learninghub.core.pages.eligibility import eligibility_page
+    from learninghub.core.services.certificate_eligibility import eligibility
+
+    with demo_hub.reading() as s:
+        ids = [sem.id for sem in seminars.list_seminars(s)]
+        for seminar_id in ids:
+            with counting(demo_hub) as seen:
+                page = demo_hub.read(eligibility_page(seminar_id))[0]
+            assert len(seen) <= 7
+            assert list(page.rows) == eligibility(s, seminar_id)
+            assert [x.id for x in page.sessions] == [x.id for x in agenda.list_sessions(s, seminar_id)
+                                                     if x.kind not in ("break", "meal")]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager
@@ -55,7 +56,10 @@ class Eligibility:
 
 @dataclass
 class SeminarAttendance:
-    """What eligibility reads once per seminar."""
+    """What eligibility reads once per seminar (ORM rows here; the page loader passes plain rows with the
+    same attributes: the seminar's ``status``, each registration's ``person_id``, ``status`` and
+    ``person`` with ``erased_at`` and ``display_name``, each certificate's ``code``, ``status``,
+    ``revoked_at`` and ``revoke_reason``)."""
 
     seminar: Seminar
     minutes_by_session: dict[int, int]
@@ -187,8 +191,14 @@ def judged(session: Session, seminar_id: int, rule: Rule | None = None
     (``rule`` defaults to the seminar's settings). Issuing certificates starts from here."""
     rule = rule or get_settings(session, seminar_id).rule
     data = _load(session, seminar_id)
+    return data, judge_all(data, rule)
+
+
+def judge_all(data: SeminarAttendance, rule: Rule) -> list[tuple[Any, Eligibility]]:
+    """Every registration of ``data`` with its verdict under ``rule`` (``data`` read by :func:`judged`,
+    or by the Documents tab's page loader from plain rows shaped alike)."""
     threshold = _Threshold(rule)
-    return data, [(reg, _judge(data, reg, rule, threshold)) for reg in data.registrations]
+    return [(reg, _judge(data, reg, rule, threshold)) for reg in data.registrations]
 
 
 def eligibility(session: Session, seminar_id: int, *, rule: Rule | None = None) -> list[Eligibility]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -150,7 +151,8 @@ def _check_logos(paths: Iterable[str | Path]) -> list[str]:
     return result
 
 
-def _settings_of(row: CertificateSettings | None, seminar_id: int) -> Settings:
+def settings_of(row: Any, seminar_id: int) -> Settings:
+    """Settings from their stored row (a CertificateSettings, or a row of its columns), or the defaults for None."""
     if row is None:
         return Settings(seminar_id, Rule.default())
     return Settings(
@@ -166,7 +168,7 @@ def _settings_of(row: CertificateSettings | None, seminar_id: int) -> Settings:
 def get_settings(session: Session, seminar_id: int) -> Settings:
     """The seminar's settings, or the defaults (75 %, no signatories) if never set."""
     get_or_refuse(session, Seminar, seminar_id, "seminar")
-    return _settings_of(session.get(CertificateSettings, seminar_id), seminar_id)
+    return settings_of(session.get(CertificateSettings, seminar_id), seminar_id)
 
 
 def set_settings(
@@ -205,4 +207,4 @@ def set_settings(
     if logos is not UNSET:
         row.logos = _check_logos(logos)
     session.flush()
-    return _settings_of(row, seminar_id)
+    return settings_of(row, seminar_id)

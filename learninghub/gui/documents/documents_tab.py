@@ -90,7 +90,8 @@ class DocumentsTab(QWidget):
         if self._stale and self.seminar_id and self._visible:
             self._stale = False
             seminar_id = self.seminar_id
-            self.host.runner.load("eligibility", lambda db: eligibility_page(db, seminar_id), self._eligibility_read)
+            self.host.runner.load("eligibility", lambda db: db.read(eligibility_page(seminar_id))[0],
+                                  self._eligibility_read)
 
     def _eligibility_read(self, page: EligibilityPage) -> None:
         if page.seminar_id == self.seminar_id:

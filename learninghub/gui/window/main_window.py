@@ -267,7 +267,6 @@ class MainWindow(QMainWindow):
 
     def _show_read(self, pages: list[Any]) -> None:
         if self._outline_stale:
-            self._outline_stale = False
             self._show_outline(pages.pop(0))
         if not pages:
             return
@@ -373,6 +372,7 @@ class MainWindow(QMainWindow):
         self._load_page()
 
     def _show_outline(self, outline: list[CurriculumOutline]) -> None:
+        self._outline_stale = False
         self.tree_model.show_outline(outline)
         self.form.programmeTree.expandAll()
         # Marked in the tree only: whoever reloaded shows the page, so it is read once.
