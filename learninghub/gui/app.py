@@ -70,11 +70,18 @@ class Opening:
     def start(self) -> None:
         from PySide6.QtCore import QCoreApplication
 
-        from ..core.store import open_database
-
         self.window.show_status(QCoreApplication.translate("MainWindow", "Opening {database}…").format(
             database=_label(self.database)), 0)
-        self.window.runner.background(lambda: open_database(self.database), self._opened, self._refused)
+        self.window.runner.background(self._open, self._opened, self._refused)
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        """On the worker: the database, and what attaching it needs imported (SQLAlchemy, the core's
+        pages and commands, the tabs and their forms: half a second the window goes on meanwhile)."""
+        from ..core.store import open_database
+
+        db = open_database(self.database)
+        preload()
+        return db
 
     def _opened(self, db) -> None:  # type: ignore[no-untyped-def]
         self.window.statusBar().clearMessage()
@@ -95,6 +102,31 @@ class Opening:
         QMessageBox.critical(self.window, QCoreApplication.translate("DatabaseSwitcher", "Cannot open the database"),
                              message)
         self.window.close()
+
+
+#: What ``MainWindow.attach`` imports and builds first; loaded on the opening worker, not the GUI thread.
+PRELOAD_MODULES = ("learninghub.core.pages.seminar", "learninghub.core.pages.programme",
+                   "learninghub.core.pages.eligibility", "learninghub.core.commands.registrations",
+                   "learninghub.gui.seminar.overview", "learninghub.gui.seminar.agenda",
+                   "learninghub.gui.seminar.participants", "learninghub.gui.seminar.check_in",
+                   "learninghub.gui.documents.documents_tab", "learninghub.gui.curriculum.curriculum_page",
+                   "learninghub.gui.database.database_menu", "learninghub.gui.database.export_menu",
+                   "learninghub.gui.database.import_wizard", "learninghub.gui.window.seminar_menu")
+PRELOAD_FORMS = ("overview_tab", "agenda_tab", "participants_tab", "check_in_tab", "documents_tab",
+                 "attendance_docs", "pdf_preview", "curriculum_page")
+
+
+def preload() -> None:
+    """Import (and compile, on a first start) what attaching a database needs. Modules and generated
+    forms only: no widget is made here, so this may run on any thread."""
+    import importlib
+
+    from . import forms
+
+    for name in PRELOAD_MODULES:
+        importlib.import_module(name)
+    for form in PRELOAD_FORMS:
+        forms.load(form)
 
 
 def _why_not(exc: BaseException, database: str) -> str:
