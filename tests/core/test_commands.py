@@ -386,3 +386,16 @@ def test_an_undo_of_a_deleted_row_is_refused(hub, db):
     with db.transaction() as s:
         agenda.delete_session(s, hub.session)
     _refused(db, done.undo, NotFound)
+
+
+def test_a_session_in_the_dst_fold_comes_back_at_the_same_instant(db):
+    """02:30 on the night the clocks go back in Madrid happens twice: the later one stays the later one."""
+    with db.transaction() as s:
+        curriculum = curricula.add_curriculum(s, title="Learning Hub Madrid").id
+        seminar = seminars.add_seminar(s, curriculum_id=curriculum, title="Night shift", start="2021-10-30",
+                                       end="2021-10-31", timezone="Europe/Madrid").id
+    added = _run(db, AddSessions(seminar, {"title": "Night walk", "start": "2021-10-31 02:30",
+                                           "end": "2021-10-31 02:50"}, fold="later"))
+    restored = _cycle(db, RemoveSessions(added.result))[-1]  # the last undo restored it
+    with db.reading() as s:
+        assert agenda.get_session(s, restored.result[0]).starts_at == dt.datetime(2021, 10, 31, 1, 30, tzinfo=dt.UTC)
