@@ -389,3 +389,32 @@ def restore_session(session: Session, values: dict[str, object]) -> AgendaSessio
         series.exdates = " ".join(x for x in series.exdates.split() if x != local)
     session.flush()
     return row
+
+
+def reshape_series(
+    session: Session, series_id: int, *, local_start: dt.datetime, duration_minutes: int
+) -> SessionSeries:
+    """Set a series' first start and length back as they were.
+
+    Why: undoing a whole-series edit of the times puts each occurrence back one by one
+    (``edit_session``: occurrences may have had times of their own); this keeps the series
+    itself, which new occurrences and exports read, in step with them.
+    """
+    series = get_or_refuse(session, SessionSeries, series_id, "series")
+    series.local_start, series.duration_minutes = local_start, duration_minutes
+    session.flush()
+    return series
+
+
+def delete_empty_series(session: Session, series_id: int) -> None:
+    """Delete a series none of whose occurrences is left (cancelled or not).
+
+    Why: undoing the adding of a repeating session deletes its sessions; the series they
+    were made from must go with them, or an empty series is left behind.
+    """
+    series = get_or_refuse(session, SessionSeries, series_id, "series")
+    if series_occurrences(session, series_id):
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "series {id} still has occurrences"), where="series",
+                            id=series_id)
+    session.delete(series)
+    session.flush()

@@ -13,13 +13,24 @@ from ..messages import QT_TRANSLATE_NOOP, say, titled
 from ..models import AgendaSession, Attendance, Registration, utcnow
 from .common import get_or_refuse
 from .people import get_person, require_active
-from .registration import is_full, seats_text, set_status
+from .registration import StatusChange, change_status, is_full, revert_status_change, seats_text
+
+#: The start of the history note a check-in writes (how undoing a check-in recognises its status change).
+_CHECKED_IN = "checked in to session"
 
 
 def check_in(
     session: Session, *, session_id: int, person_id: int, at: dt.datetime | None = None
 ) -> Attendance:
     """Record that a registered person is present; their registration becomes 'attended'."""
+    return check_in_change(session, session_id=session_id, person_id=person_id, at=at)[0]
+
+
+def check_in_change(
+    session: Session, *, session_id: int, person_id: int, at: dt.datetime | None = None
+) -> tuple[Attendance, StatusChange | None]:
+    """As :func:`check_in`, also returning the status change it made to the registration
+    (None: it made none), so an undo can take exactly that back (``take_back_check_in``)."""
     item = get_or_refuse(session, AgendaSession, session_id, "session")
     person = require_active(get_person(session, person_id))
     seminar = item.seminar
@@ -62,42 +73,109 @@ def check_in(
         )
     record = Attendance(session=item, person=person, checked_in_at=at or utcnow())
     session.add(record)
+    change = None
     if registration.status in ("invited", "registered", "confirmed", "waitlisted", "no-show"):
-        set_status(session, registration.id, "attended",
-                   note=say(QT_TRANSLATE_NOOP("core", "checked in to session {id}"), id=session_id))
+        change = change_status(session, registration.id, "attended",
+                               note=say(QT_TRANSLATE_NOOP("core", "checked in to session {id}"), id=session_id))
     session.flush()
-    return record
+    return record, change
 
 
 def undo_check_in(session: Session, *, session_id: int, person_id: int) -> None:
+    """Remove a check-in; a status it alone made 'attended' goes back ("check-in undone")."""
+    undo_check_in_change(session, session_id=session_id, person_id=person_id)
+
+
+def undo_check_in_change(
+    session: Session, *, session_id: int, person_id: int
+) -> tuple[dt.datetime, StatusChange | None]:
+    """As :func:`undo_check_in`, returning when the person had checked in and the status change
+    made to their registration (None: none), so the removal can be taken back exactly
+    (``restore_check_in``)."""
+    record = _attendance(session, session_id, person_id)
+    at, seminar_id = record.checked_in_at, record.session.seminar_id
+    session.delete(record)
+    session.flush()
+    return at, _undo_automatic_attended(session, seminar_id, person_id)
+
+
+def _attendance(session: Session, session_id: int, person_id: int) -> Attendance:
     record = session.scalars(
         select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id == person_id)
     ).first()
     if record is None:
         raise NotFound(QT_TRANSLATE_NOOP("core", "person {person} is not checked in to session {id}"),
                        where="attendance", person=person_id, id=session_id)
-    seminar_id = record.session.seminar_id
-    session.delete(record)
-    session.flush()
-    _undo_automatic_attended(session, seminar_id, person_id)
+    return record
 
 
-def _undo_automatic_attended(session: Session, seminar_id: int, person_id: int) -> None:
-    """If that was the person's only check-in and it alone made them 'attended', go back."""
-    remaining = session.scalar(
+def _checked_in_elsewhere(session: Session, seminar_id: int, person_id: int) -> bool:
+    """Whether the person has a check-in to any session of the seminar."""
+    return session.scalar(
         select(Attendance.id).join(AgendaSession).where(
             AgendaSession.seminar_id == seminar_id, Attendance.person_id == person_id
         ).limit(1)
-    )
+    ) is not None
+
+
+def _undo_automatic_attended(session: Session, seminar_id: int, person_id: int) -> StatusChange | None:
+    """If that was the person's only check-in and it alone made them 'attended', go back."""
     registration = session.scalars(
         select(Registration).where(Registration.seminar_id == seminar_id, Registration.person_id == person_id)
     ).first()
-    if remaining is not None or registration is None or registration.status != "attended":
-        return
+    if _checked_in_elsewhere(session, seminar_id, person_id) or registration is None \
+            or registration.status != "attended":
+        return None
     last = registration.events[-1] if registration.events else None
-    if last is not None and last.new_status == "attended" and (last.note or "").startswith("checked in to session"):
-        set_status(session, registration.id, last.old_status or "registered",
-                   note=say(QT_TRANSLATE_NOOP("core", "check-in undone")))
+    if last is not None and last.new_status == "attended" and (last.note or "").startswith(_CHECKED_IN):
+        return change_status(session, registration.id, last.old_status or "registered",
+                             note=say(QT_TRANSLATE_NOOP("core", "check-in undone")))
+    return None
+
+
+def take_back_check_in(
+    session: Session, *, session_id: int, person_id: int, change: StatusChange | None
+) -> dt.datetime:
+    """Take a check-in back exactly: its attendance row goes, and ``change``, the status change
+    it made (from :func:`check_in_change`), is reverted with its history rows — unless another
+    check-in to the seminar keeps the person 'attended'. Returns when they had checked in.
+
+    Why not :func:`undo_check_in`: that records a new "check-in undone" change, so the history
+    would not be as before; an undo must leave no trace. Refused (StaleEdit) when the
+    registration was changed since.
+    """
+    record = _attendance(session, session_id, person_id)
+    at, seminar_id = record.checked_in_at, record.session.seminar_id
+    session.delete(record)
+    session.flush()
+    if change is not None and change.changed and not _checked_in_elsewhere(session, seminar_id, person_id):
+        revert_status_change(session, change)
+    return at
+
+
+def restore_check_in(
+    session: Session, *, session_id: int, person_id: int, at: dt.datetime, change: StatusChange | None
+) -> Attendance:
+    """Put back a check-in removed by :func:`undo_check_in_change`, at its time, reverting the
+    status change that removal made (``change``) with its history rows: the undo of unticking
+    someone leaves the data as before the untick. Refused when the seminar was cancelled, the
+    person erased, they were checked in again meanwhile, or the registration changed since."""
+    item = get_or_refuse(session, AgendaSession, session_id, "session")
+    person = require_active(get_person(session, person_id))
+    seminar = item.seminar
+    if seminar.status == "cancelled":
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="session",
+                            id=seminar.id, title=titled(seminar))
+    if session.scalars(select(Attendance.id).where(Attendance.session_id == session_id,
+                                                   Attendance.person_id == person_id)).first() is not None:
+        raise RuleViolation(QT_TRANSLATE_NOOP("core", "{name} is already checked in to session {id}"),
+                            where="attendance", name=person.display_name, id=session_id)
+    record = Attendance(session=item, person=person, checked_in_at=at)
+    session.add(record)
+    session.flush()
+    if change is not None and change.changed:
+        revert_status_change(session, change)
+    return record
 
 
 def list_attendance(session: Session, *, session_id: int) -> list[Attendance]:

@@ -289,6 +289,27 @@ def revert_status_change(session: Session, change: StatusChange) -> Registration
     return registration
 
 
+def send_back_to_waiting_list(session: Session, seminar_id: int, promotions: tuple[Promotion, ...]) -> None:
+    """Put the people ``promotions`` moved up back on the waiting list, each at their former
+    place, the promotion's history row removed.
+
+    Why: raising a seminar's capacity promotes people waiting (``seminars.edit_seminar``);
+    undoing the raise must send them back, or the seminar stays over its old capacity.
+    Refused (StaleEdit) when any of them was changed since: undo overwrites nobody's change.
+    """
+    get_seminar(session, seminar_id, for_update=True)
+    rows = []
+    for promotion in promotions:
+        row = get_registration(session, promotion.registration_id)
+        session.refresh(row)
+        check_version(row, promotion.version, "registration")
+        rows.append((row, promotion))
+    for row, promotion in rows:
+        row.status, row.waitlisted_at = "waitlisted", promotion.waitlisted_at
+        _drop_events(session, row, (promotion.event_id,))
+    session.flush()
+
+
 def seats_text(capacity: int | None) -> Text:
     """'1 seat', '27 seats', 'no limit'."""
     if capacity is None:
