@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from ..core.commands import Command, Done
@@ -77,9 +77,9 @@ class History(QObject):
 
     def actions(self, parent: QObject) -> tuple[QAction, QAction]:
         """Edit → Undo / Redo (Ctrl+Z, Ctrl+Shift+Z), named after the step, waiting their turn."""
-        undo = self.stack.createUndoAction(parent, self.tr("&Undo"))
+        undo = self.stack.createUndoAction(parent, QCoreApplication.translate("MainWindow", "&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.stack.createRedoAction(parent, self.tr("&Redo"))
+        redo = self.stack.createRedoAction(parent, QCoreApplication.translate("MainWindow", "&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action, undoing in ((undo, True), (redo, False)):
             action.triggered.disconnect()  # not straight to the stack: through the queue

@@ -18,7 +18,8 @@ _FIELDS = ("title", "title_zh", "start_year", "end_year", "description", "descri
 
 @dataclass(frozen=True)
 class EditCurriculum:
-    """Change a curriculum's fields (``values`` as ``curricula.edit_curriculum`` takes them)."""
+    """Change a curriculum's fields (``values`` as ``curricula.edit_curriculum`` takes them); ``Done.result``:
+    the curriculum's version after it."""
 
     curriculum_id: int
     values: dict[str, Any]
@@ -35,4 +36,4 @@ class EditCurriculum:
         undo = EditCurriculum(self.curriculum_id, before, curriculum.version, saw) if saw[0][2] != unchanged else None
         return Done(say(QT_TRANSLATE_NOOP("core", "edit of “{title}”"), title=title), undo,
                     Touched.CURRICULUM | Touched.PROGRAMME,
-                    say(QT_TRANSLATE_NOOP("core", "Saved “{title}”"), title=titled(curriculum)))
+                    say(QT_TRANSLATE_NOOP("core", "Saved “{title}”"), title=titled(curriculum)), result=curriculum.version)

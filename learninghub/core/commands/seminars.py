@@ -25,7 +25,8 @@ from .registrations import promotions_now
 
 @dataclass(frozen=True)
 class EditSeminar:
-    """Change a seminar's fields (``values`` as ``seminars.edit_seminar`` takes them).
+    """Change a seminar's fields (``values`` as ``seminars.edit_seminar`` takes them); ``Done.result``:
+    the seminar's version after it (the page that saved it compares later edits against it).
 
     ``send_back`` is set when this takes back a capacity raise: the people it moved up
     return to the waiting list at their places.
@@ -62,7 +63,7 @@ class EditSeminar:
             said = say(QT_TRANSLATE_NOOP("core", "{said} — back on the waiting list: {names}"), said=said,
                        names=sent_back)
         return Done(say(QT_TRANSLATE_NOOP("core", "edit of “{title}”"), title=title), undo,
-                    Touched.SEMINAR | Touched.PROGRAMME, said, self.seminar_id)
+                    Touched.SEMINAR | Touched.PROGRAMME, said, self.seminar_id, seminar.version)
 
 
 @dataclass(frozen=True)

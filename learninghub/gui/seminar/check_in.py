@@ -9,7 +9,7 @@ in again at the time they first arrived). A refused tick is told and the list re
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from ...core import timezones
 from ...core.errors import LearningHubError
@@ -17,6 +17,7 @@ from ...core.pages.seminar import SeminarPage
 from ...core.services.attendance import RosterLine
 from .. import forms, i18n
 from ..bilingual import shown
+from ..core_text import error_message
 from ..counts import words
 from .host import SeminarHost
 
@@ -106,20 +107,17 @@ class CheckInTab(QWidget):
 
     def _ticked(self, item: QListWidgetItem) -> None:
         """Saved at once, off the GUI thread; the tick stays while it is saved, and goes if refused."""
-        from ...core.commands.attendance import CheckIn, UndoCheckIn
+        from ...core.commands.attendance import CheckIn, RemoveCheckIn
 
         if self._loading:
             return
         person_id, session_id = int(item.data(PERSON_ROLE)), self.session_id()
         ticked = item.checkState() == Qt.CheckState.Checked
-        command = (CheckIn(session_id, person_id) if ticked else UndoCheckIn(session_id, person_id))
+        command = CheckIn(session_id, person_id) if ticked else RemoveCheckIn(session_id, person_id)
         self.host.history.apply(command, refused=self._refused)
         self._count()
 
     def _refused(self, exc: LearningHubError) -> None:
-        from ..core_text import error_message
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("CheckIn", "Not checked in"),
                           error_message(exc), parent=self.host.dialog_parent())
         box.setObjectName("checkInRefusedBox")

@@ -53,7 +53,7 @@ class NewSeminarDialog(QDialog):
         chosen = f.curriculumCombo.findText(typed)
         command = AddSeminar(
             curriculum_id=int(f.curriculumCombo.itemData(chosen)) if chosen >= 0 else 0,
-            new_curriculum_title=None if chosen >= 0 else typed,
+            new_curriculum_title="" if chosen >= 0 else typed,
             values={"title": f.titleEdit.text(), "title_zh": f.titleZhEdit.text().strip() or None,
                     "start": f.startDate.date().toPython(), "end": f.endDate.date().toPython(),
                     "timezone": f.timezoneCombo.currentText(), "city": f.cityEdit.text() or None,
