@@ -302,10 +302,10 @@ def main() -> int:
     watchdog.daemon = True
     watchdog.start()
 
-    from learninghub.cli import main as learninghub  # imported before the app exists, as the command does
-
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
+
+    from learninghub.cli import main as learninghub  # imported before the app exists, as the command does
 
     app = QApplication([sys.argv[0]])  # learninghub gui would make it; made here to start the timers first
     run.heartbeat = Heartbeat()

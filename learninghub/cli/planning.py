@@ -164,7 +164,7 @@ def _seminar(commands: Any) -> None:
 
 
 def _show_seminar(args: argparse.Namespace, s: Any, seminar: Any) -> None:
-    from ..core.services.registration import seats_taken
+    from ..core.services.seats import seats_taken
 
     taken = seats_taken(s, seminar.id)
     if args.json:
@@ -192,7 +192,7 @@ def seminar_add(args: argparse.Namespace, ctx: Context) -> None:
 
 def seminar_list(args: argparse.Namespace, ctx: Context) -> None:
     from ..core.services import seminars
-    from ..core.services.registration import seats_taken
+    from ..core.services.seats import seats_taken
 
     with ctx.db.reading() as s:
         rows = seminars.list_seminars(s, args.curriculum)

@@ -106,3 +106,9 @@ def parse_date(text: str, *, where: str) -> dt.date:
     except ValueError:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a date (write 2020-07-15)"), where=where,
                               value=raw) from None
+
+
+def local_days(start: dt.datetime, end: dt.datetime, tz: ZoneInfo) -> tuple[dt.date, dt.date]:
+    """The first and last local day a session covers. One ending at 00:00 ends on the day
+    before: it does not reach into the next one."""
+    return start.astimezone(tz).date(), (end - dt.timedelta(microseconds=1)).astimezone(tz).date()

@@ -67,7 +67,8 @@ class Programme:
 def load_programme(session: Session, curriculum_id: int) -> Programme:
     """The curriculum and its seminars as plain values; refuses an unknown curriculum."""
     from ..core.services import curricula, seminars
-    from ..core.services.registration import audience, seats_taken
+    from ..core.services.registration import audience
+    from ..core.services.seats import seats_taken
 
     curriculum = curricula.get_curriculum(session, curriculum_id)
     lines = []

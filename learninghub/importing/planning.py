@@ -19,7 +19,7 @@ from ..core import vocab
 from ..core.errors import RuleViolation
 from ..core.messages import QT_TRANSLATE_NOOP, say, titled
 from ..core.models import Organisation, Person, Registration, email_key, person_sort_key
-from ..core.services.registration import seats_taken
+from ..core.services.seats import seats_taken
 from ..core.services.seminars import get_seminar
 from .checking import Candidate, Problem, check_rows
 from .headers import check_mapping

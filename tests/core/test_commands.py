@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -22,7 +22,7 @@ from learninghub.core.commands.seminars import AddSeminar, EditSeminar, RemovePa
 from learninghub.core.errors import LearningHubError, NotFound, RuleViolation, StaleEdit
 from learninghub.core.messages import Text
 from learninghub.core.models import SessionSeries
-from learninghub.core.services import agenda, attendance, curricula, people, places, registration, seminars
+from learninghub.core.services import agenda, attendance, curricula, people, places, registration, seats, seminars
 from tests.databases import snapshot
 
 #: Columns an undo cannot put back: they move on every write.
@@ -100,7 +100,7 @@ def _statuses(db: Any, seminar_id: int) -> dict[int, str]:
 
 def _waiting(db: Any, seminar_id: int) -> list[int]:
     with db.reading() as s:
-        return [r.person_id for r in registration.waiting_list(s, seminar_id)]
+        return [r.person_id for r in seats.waiting_list(s, seminar_id)]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from learninghub.core.errors import NotFound, RuleViolation, StaleEdit
-from learninghub.core.services import attendance, people, registration, seminars
+from learninghub.core.services import attendance, people, registration, seats, seminars
 from tests.databases import snapshot
 
 #: Columns an undo cannot put back: versions only grow, so a copy read meanwhile stays stale.
@@ -131,7 +131,7 @@ def test_cancellation_that_promoted_two_is_taken_back_exactly(hub, db, two_free)
         registration.revert_status_change(s, change)
     assert _state(db) == before  # statuses, waiting-list times (so order) and history
     with db.reading() as s:
-        assert [r.id for r in registration.waiting_list(s, hub.seminar)] == [two_free["kostya"], two_free["ana"]]
+        assert [r.id for r in seats.waiting_list(s, hub.seminar)] == [two_free["kostya"], two_free["ana"]]
 
 
 def test_redo_after_revert_promotes_again_and_can_be_reverted_again(hub, db, two_free):
@@ -184,7 +184,7 @@ def test_revert_never_exceeds_capacity(hub, db, refused):
                     f"registration {han} (한현숙 (Hyeon-suk Han)) cannot get its seat back")
     assert error.where == "capacity"
     with db.reading() as s:
-        assert registration.seats_taken(s, hub.seminar) == 2
+        assert seats.seats_taken(s, hub.seminar) == 2
 
 
 def test_revert_of_being_waitlisted_by_a_full_seminar(hub, db):

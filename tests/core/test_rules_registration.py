@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from learninghub.core.errors import RuleViolation, ValidationError
-from learninghub.core.services import people, registration, seminars
+from learninghub.core.services import people, registration, seats, seminars
 
 
 def _status(db, registration_id: int) -> str:
@@ -40,8 +40,8 @@ def test_third_registration_goes_to_the_waiting_list_with_a_note(hub, db, full):
     ]
     with db.reading() as s:
         assert registration.get_registration(s, full["kostya"]).waitlisted_at is not None
-        assert registration.seats_taken(s, hub.seminar) == 2
-        assert [r.id for r in registration.waiting_list(s, hub.seminar)] == [full["kostya"], full["ana"]]
+        assert seats.seats_taken(s, hub.seminar) == 2
+        assert [r.id for r in seats.waiting_list(s, hub.seminar)] == [full["kostya"], full["ana"]]
 
 
 def test_cancelling_a_seat_promotes_the_first_waiting_person_only(hub, db, full):
@@ -57,7 +57,7 @@ def test_cancelling_a_seat_promotes_the_first_waiting_person_only(hub, db, full)
     ]
     assert _history(db, full["ana"]) == [(None, "waitlisted", "seminar full (2 seats): put on the waiting list")]
     with db.reading() as s:
-        assert registration.seats_taken(s, hub.seminar) == 2
+        assert seats.seats_taken(s, hub.seminar) == 2
 
 
 def test_cancelling_through_register_also_promotes_the_first_waiting_person(hub, db, full):
@@ -74,7 +74,7 @@ def test_an_erased_person_waiting_first_does_not_block_the_next_one(hub, db, ful
     with db.transaction() as s:
         registration.set_status(s, full["li"], "cancelled")
     with db.reading() as s:
-        assert registration.seats_taken(s, hub.seminar) == 2
+        assert seats.seats_taken(s, hub.seminar) == 2
     assert _status(db, full["ana"]) == "registered"
 
 
@@ -146,7 +146,7 @@ def test_seats_taken_counts_only_seat_holding_statuses(hub, db):
             registration.register(s, seminar_id=sem, person_id=pid, status=status)
         assert sorted(r.status for r in registration.list_registrations(s, seminar_id=sem)) == sorted(statuses)
     with db.reading() as s:
-        assert registration.seats_taken(s, sem) == 4  # registered, confirmed, attended, no-show
+        assert seats.seats_taken(s, sem) == 4  # registered, confirmed, attended, no-show
 
 
 def test_waitlisted_person_cannot_be_confirmed_while_the_seminar_is_full(hub, db, full, refused):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from learninghub.core.errors import NotFound, RuleViolation, ValidationError
-from learninghub.core.services import agenda, attendance, curricula, people, registration, seminars
+from learninghub.core.services import agenda, attendance, curricula, people, registration, seats, seminars
 
 
 def _seminar_args(hub, **changes):
@@ -255,7 +255,7 @@ def test_raising_capacity_moves_up_the_first_waiting_people_in_waiting_order(hub
         assert registration.get_registration(s, kostya_reg).status == "waitlisted"
         registration.register(s, seminar_id=hub.seminar, person_id=ana.id, status="registered")
         assert registration.get_registration(s, ana_reg).status == "waitlisted"
-        assert [r.id for r in registration.waiting_list(s, hub.seminar)] == [kostya_reg, ana_reg]
+        assert [r.id for r in seats.waiting_list(s, hub.seminar)] == [kostya_reg, ana_reg]
 
     with db.transaction() as s:
         seminars.edit_seminar(s, hub.seminar, capacity=3)
@@ -271,5 +271,5 @@ def test_raising_capacity_moves_up_the_first_waiting_people_in_waiting_order(hub
     assert _status(db, ana_reg) == "registered"
     assert {_status(db, seat1), _status(db, seat2)} == {"registered"}
     with db.reading() as s:
-        assert registration.seats_taken(s, hub.seminar) == 4
-        assert registration.waiting_list(s, hub.seminar) == []
+        assert seats.seats_taken(s, hub.seminar) == 4
+        assert seats.waiting_list(s, hub.seminar) == []

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from learninghub.core.models import Person, Registration, email_key, person_sort_key
-from learninghub.core.services import people, registration, seminars
+from learninghub.core.services import people, registration, seats, seminars
 from learninghub.importing import ImportRefused, import_people
 from tests.databases import snapshot
 from tests.importing.conftest import write_csv, write_xlsx
@@ -158,7 +158,7 @@ def test_registration_to_a_full_seminar_goes_to_the_waiting_list(db, hub, files:
     assert [r.registration for r in plan.rows] == ["waitlisted", "waitlisted", None]
     assert (plan.counts["registered"], plan.counts["waitlisted"]) == (0, 2)
     with db.reading() as s:
-        waiting = registration.waiting_list(s, hub.seminar)
+        waiting = seats.waiting_list(s, hub.seminar)
         assert [w.person_id for w in waiting] == [hub.li, plan.created_ids[0]]  # file order is queue order
         assert waiting[0].events[0].note == "seminar full (2 seats): put on the waiting list"
         assert waiting[1].created_at.date() == dt.date(2020, 6, 20)  # midnight in Chengdu = 16:00 UTC the day before

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from learninghub.core.models import AgendaSession, Person, Registration, Seminar
-from learninghub.core.services import people, registration, search, seminars
+from learninghub.core.services import people, registration, search, seats, seminars
 from tests.robustness import workers
 
 ATTEMPTS = 500
@@ -115,7 +115,7 @@ def test_concurrent_registrations_never_exceed_capacity(db, hub):
     with db.reading() as s:
         regs = s.query(Registration).filter_by(seminar_id=hub.seminar).all()
         assert len(regs) == wanting
-        assert registration.seats_taken(s, hub.seminar) == capacity
+        assert seats.seats_taken(s, hub.seminar) == capacity
         assert sum(r.status == "waitlisted" for r in regs) == wanting - capacity
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from learninghub.core.errors import RuleViolation, StaleEdit
 from learninghub.core.models import AgendaSession, Person, Registration, Seminar
-from learninghub.core.services import agenda, people, registration, seminars
+from learninghub.core.services import agenda, people, registration, seats, seminars
 from learninghub.core.store import open_database
 
 #: The rows the edit workers fight over, by kind.
@@ -74,6 +74,6 @@ def register_worker(url: str, worker: int, seminar_id: int, person_ids: list[int
         except RuleViolation as exc:
             outcomes.append((person_id, f"refused: {exc}"))
         with db.reading() as s:
-            outcomes.append((-1, str(registration.seats_taken(s, seminar_id))))
+            outcomes.append((-1, str(seats.seats_taken(s, seminar_id))))
     db.close()
     results.put((worker, outcomes))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from .. import timezones, vocab
 from ..messages import QT_TRANSLATE_NOOP, say, titled, word
 from ..models import Registration, Seminar
-from ..services import curricula, registration, seminars
+from ..services import curricula, registration, seats, seminars
 from ..services.registration import Promotion
 from .base import Done, Touched
 from .expect import Seen, changed_meanwhile, digest, row_digest, state_of, version_to_expect
@@ -44,7 +44,7 @@ class EditSeminar:
         send_back = promotions_now(session, self.send_back, self.seen)
         before = _overview(seminar, list(self.values))
         title, unchanged = titled(seminar), row_digest(seminar)
-        waiting = {r.id: r.waitlisted_at for r in registration.waiting_list(session, self.seminar_id)}
+        waiting = {r.id: r.waitlisted_at for r in seats.waiting_list(session, self.seminar_id)}
         seminars.edit_seminar(session, self.seminar_id, expected_version=version, **self.values)
         sent_back = _names(session, [p.registration_id for p in send_back])
         if send_back:

@@ -53,14 +53,8 @@ def _as_local(value: dt.datetime | str, field: str) -> dt.datetime:
     return validate.calendar_day(timezones.parse_local(value, where=field), field)
 
 
-def local_days(start: dt.datetime, end: dt.datetime, tz: ZoneInfo) -> tuple[dt.date, dt.date]:
-    """The first and last local day a session covers. One ending at 00:00 ends on the day
-    before: it does not reach into the next one."""
-    return start.astimezone(tz).date(), (end - dt.timedelta(microseconds=1)).astimezone(tz).date()
-
-
 def _check_inside(seminar: Seminar, start: dt.datetime, end: dt.datetime, tz: ZoneInfo, where: str) -> None:
-    first_day, last_day = local_days(start, end, tz)
+    first_day, last_day = timezones.local_days(start, end, tz)
     if first_day < seminar.start_date or last_day > seminar.end_date:
         raise RuleViolation(
             QT_TRANSLATE_NOOP("core", "{start}–{end} is outside the seminar's days {first} – {last} ({zone})"),

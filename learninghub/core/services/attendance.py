@@ -13,7 +13,8 @@ from ..messages import QT_TRANSLATE_NOOP, say, titled
 from ..models import AgendaSession, Attendance, Registration, utcnow
 from .common import get_or_refuse
 from .people import get_person, require_active
-from .registration import StatusChange, change_status, is_full, revert_status_change, seats_text
+from .registration import StatusChange, change_status, revert_status_change, seats_text
+from .seats import is_full
 
 #: The start of the history note a check-in writes (how undoing a check-in recognises its status change).
 _CHECKED_IN = "checked in to session"

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
-
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import CTE, Select, and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased

@@ -26,43 +26,17 @@ from ..models import (
     Attendance,
     Certificate,
     Registration,
-    RegistrationEvent,
-    Seminar,
     utcnow,
 )
 from .common import check_version, get_or_refuse
 from .people import get_person, require_active
+from .seats import change as _change
+from .seats import fill_free_seats, is_full, waiting_list
+from .seats import record as _record
 from .seminars import get_seminar
 
 #: Statuses a person can be moved to with capacity checked; attendance outcomes are facts.
 _CAPACITY_CHECKED = frozenset({"registered", "confirmed"})
-
-
-def seats_taken(session: Session, seminar_id: int) -> int:
-    return session.scalar(
-        select(func.count(Registration.id)).where(
-            Registration.seminar_id == seminar_id,
-            Registration.status.in_(vocab.SEAT_HOLDING_STATUSES),
-        )
-    ) or 0
-
-
-def is_full(session: Session, seminar: Seminar) -> bool:
-    """No seat left: a new seat-holder would go on the waiting list."""
-    return seminar.capacity is not None and seats_taken(session, seminar.id) >= seminar.capacity
-
-
-def _record(registration: Registration, old: str | None, new: str, note: str | None) -> None:
-    registration.events.append(RegistrationEvent(old_status=old, new_status=new, note=note, at=utcnow()))
-
-
-def _change(session: Session, registration: Registration, new: str, note: str | None) -> None:
-    old = registration.status
-    if new == "waitlisted" and old != "waitlisted":
-        registration.waitlisted_at = utcnow()
-    registration.status = new
-    _record(registration, old, new, note)
-    session.flush()
 
 
 @dataclass(frozen=True)
@@ -379,36 +353,6 @@ def unregister(session: Session, registration_id: int, *, expected_version: int 
         return []
     freed = say(QT_TRANSLATE_NOOP("core", "a seat freed (registration {id} removed)"), id=registration_id)
     return fill_free_seats(session, seminar, reason=freed)
-
-
-def waiting_list(session: Session, seminar_id: int) -> list[Registration]:
-    """The waiting list in order: first come, first served."""
-    return list(
-        session.scalars(
-            select(Registration)
-            .where(Registration.seminar_id == seminar_id, Registration.status == "waitlisted")
-            .order_by(Registration.waitlisted_at, Registration.id)
-        )
-    )
-
-
-def fill_free_seats(session: Session, seminar: Seminar, *, reason: str) -> list[Registration]:
-    """Promote waiting people, first come first served, while seats are free.
-
-    ``reason`` ends each promoted person's history note; a marked :class:`~..messages.Text`
-    (``say(QT_TRANSLATE_NOOP("core", ...))``) lets the interface show it translated."""
-    if seminar.status == "cancelled":
-        return []
-    promoted: list[Registration] = []
-    for waiting in waiting_list(session, seminar.id):
-        if is_full(session, seminar):
-            break
-        if waiting.person.erased_at is not None:
-            continue  # an erased person cannot take the seat; the next one waiting does
-        _change(session, waiting, "registered",
-                say(QT_TRANSLATE_NOOP("core", "moved up from the waiting list: {reason}"), reason=reason))
-        promoted.append(waiting)
-    return promoted
 
 
 def list_registrations(

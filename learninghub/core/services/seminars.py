@@ -14,6 +14,7 @@ from ..models import AgendaSession, Seminar, SeminarPartner
 from . import places
 from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
 from .curricula import get_curriculum
+from .seats import fill_free_seats
 
 #: How each plain field of a seminar is checked, for adding and editing alike.
 SEMINAR_FIELDS: dict[str, Cleaner] = {
@@ -90,11 +91,9 @@ def list_seminars(session: Session, curriculum_id: int | None = None) -> list[Se
 
 def _sessions_outside(session: Session, seminar: Seminar, first: dt.date, last: dt.date, zone: str) -> None:
     """Refuse new days or zone that would leave existing sessions outside the seminar."""
-    from .agenda import local_days
-
     tz = timezones.zone(zone)
     for item in session.scalars(select(AgendaSession).where(AgendaSession.seminar_id == seminar.id)):
-        start_day, end_day = local_days(item.starts_at, item.ends_at, tz)
+        start_day, end_day = timezones.local_days(item.starts_at, item.ends_at, tz)
         if start_day < first or end_day > last:
             raise RuleViolation(
                 QT_TRANSLATE_NOOP("core", "session {id} '{title}' on {day} would fall outside "
@@ -139,8 +138,6 @@ def edit_seminar(
         seminar.city = places.city_named(session, city, country)
     if capacity is not UNSET:
         seminar.capacity = validate.positive_int(capacity, "capacity")
-        from .registration import fill_free_seats
-
         fill_free_seats(session, seminar, reason=say(QT_TRANSLATE_NOOP("core", "capacity raised")))
     session.flush()
     return seminar
