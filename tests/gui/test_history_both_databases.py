@@ -71,8 +71,20 @@ def _ids(db) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return {"park": park.id, "curriculum": park.curriculum_id, "seated": seated.registration_id,
             "seated_person": seated.person_id, "present": present.person_id, "absent": absent.person_id,
             "session": page.checkin_session_id, "first_item": page.agenda[0].id,
-            "coffee": next(i.id for i in page.agenda if not i.attended),  # nobody checks in: it may go
+            "unattended": _unattended(db, park.id),
             "partner": page.partners[0].organisation_id}
+
+
+def _unattended(db, seminar_id: int) -> int:  # type: ignore[no-untyped-def]
+    """A session nobody checked in to (one with check-ins may not be deleted: their attendance would go)."""
+    from sqlalchemy import select
+
+    from learninghub.core.models import AgendaSession, Attendance
+
+    with db.reading() as s:
+        return s.scalars(select(AgendaSession.id).where(
+            AgendaSession.seminar_id == seminar_id, ~AgendaSession.id.in_(select(Attendance.session_id)))
+            .order_by(AgendaSession.starts_at)).first()
 
 
 def _newcomer(db) -> int:  # type: ignore[no-untyped-def]
@@ -111,7 +123,7 @@ CHANGES = {
         "end": dt.datetime(2020, 7, 13, 7, 45), "speaker_ids": []}, repeat="FREQ=DAILY;COUNT=5"),
     "session moved": lambda ids: EditSession(ids["first_item"], {"start": dt.datetime(2020, 7, 13, 8, 30),
                                                                 "end": dt.datetime(2020, 7, 13, 9, 15)}),
-    "session deleted": lambda ids: RemoveSessions((ids["coffee"],)),
+    "session deleted": lambda ids: RemoveSessions((ids["unattended"],)),
     "curriculum edit": lambda ids: EditCurriculum(ids["curriculum"], {"title_zh": "大都市学习中心（成都）"}),
     "new person, registered": lambda ids: AddPerson({"given_name": "Ji-min", "family_name": "Han",
                                                       "native_name": "한지민", "email": "han.jimin@example.kr"},
