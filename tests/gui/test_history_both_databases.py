@@ -71,20 +71,21 @@ def _ids(db) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return {"park": park.id, "curriculum": park.curriculum_id, "seated": seated.registration_id,
             "seated_person": seated.person_id, "present": present.person_id, "absent": absent.person_id,
             "session": page.checkin_session_id, "first_item": page.agenda[0].id,
-            "unattended": _unattended(db, park.id),
+            **_unattended(db),
             "partner": page.partners[0].organisation_id}
 
 
-def _unattended(db, seminar_id: int) -> int:  # type: ignore[no-untyped-def]
-    """A session nobody checked in to (one with check-ins may not be deleted: their attendance would go)."""
+def _unattended(db) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """A session nobody checked in to, and its seminar (one with check-ins may not be deleted: their
+    attendance would go; every session of the Park City Project has some)."""
     from sqlalchemy import select
 
     from learninghub.core.models import AgendaSession, Attendance
 
     with db.reading() as s:
-        return s.scalars(select(AgendaSession.id).where(
-            AgendaSession.seminar_id == seminar_id, ~AgendaSession.id.in_(select(Attendance.session_id)))
-            .order_by(AgendaSession.starts_at)).first()
+        session_id, seminar_id = s.execute(select(AgendaSession.id, AgendaSession.seminar_id).where(
+            ~AgendaSession.id.in_(select(Attendance.session_id))).order_by(AgendaSession.starts_at)).first()
+    return {"unattended": session_id, "unattended_seminar": seminar_id}
 
 
 def _newcomer(db) -> int:  # type: ignore[no-untyped-def]
@@ -138,7 +139,8 @@ def test_every_change_undone_and_redone_through_the_window(qtbot, hub, kind) -> 
     window = _window(qtbot, hub)
     ids = _ids(hub)
     ids["newcomer"] = _newcomer(hub)
-    view = {"seminar_id": ids["park"], "curriculum_id": ids["curriculum"], "person_id": ids["seated_person"]}
+    seminar = ids["unattended_seminar"] if kind == "session deleted" else ids["park"]
+    view = {"seminar_id": seminar, "curriculum_id": ids["curriculum"], "person_id": ids["seated_person"]}
     before = _view(hub, **view)
     _run(qtbot, window, CHANGES[kind](ids))
     after = _view(hub, **view)
