@@ -28,10 +28,11 @@ CORE_PACKAGES = ("core", "documents", "importing", "exporting")
 
 
 def sources() -> list[Path]:
-    """The interface's files and forms, and the core's files whose messages the interface shows."""
+    """The interface's files (its sub-packages too: one per screen) and forms, and the core's files whose
+    messages the interface shows."""
     package = config.PROJECT_ROOT / "learninghub"
     core = [path for name in CORE_PACKAGES for path in sorted((package / name).rglob("*.py"))]
-    return (sorted((package / "gui").glob("*.py")) + sorted(package.glob("*.py")) + core
+    return (sorted((package / "gui").rglob("*.py")) + sorted(package.glob("*.py")) + core
             + sorted((config.PROJECT_ROOT / "forms").glob("*.ui")))
 
 

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgendaTab</name>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
+        <extracomment>The session dialog opened last (it opens once its values are read).</extracomment>
+        <translation>
+            <numerusform>⚠ %n conflict (warnings; nothing is blocked):</numerusform>
+            <numerusform>⚠ %n conflicts (warnings; nothing is blocked):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AttendanceDocs</name>
     <message numerus="yes">
         <source>{eligible} of %n registered are eligible (rule: {rule}).</source>
@@ -99,7 +110,7 @@
     </message>
 </context>
 <context>
-    <name>CurriculumPage</name>
+    <name>CurriculumPageView</name>
     <message numerus="yes">
         <source>%n seminar(s) in this curriculum. Choose one in the tree to edit it.</source>
         <translation>
@@ -127,13 +138,6 @@
             <numerusform>%n curricula</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
-        <translation>
-            <numerusform>⚠ %n conflict (warnings; nothing is blocked):</numerusform>
-            <numerusform>⚠ %n conflicts (warnings; nothing is blocked):</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -156,6 +160,7 @@
     <name>PeopleDirectory</name>
     <message numerus="yes">
         <source>%n+ people matching “{text}” (scroll for more)</source>
+        <extracomment>The person dialog opened last.</extracomment>
         <translation>
             <numerusform>%n+ people matching “{text}” (scroll for more)</numerusform>
             <numerusform>%n+ people matching “{text}” (scroll for more)</numerusform>

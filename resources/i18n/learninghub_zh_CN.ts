@@ -4,28 +4,8 @@
 <context>
     <name>AgendaActions</name>
     <message>
-        <source>adding “{title}”</source>
-        <translation>添加“{title}”</translation>
-    </message>
-    <message>
-        <source>edit of every “{title}”</source>
-        <translation>编辑全部“{title}”</translation>
-    </message>
-    <message>
-        <source>edit of “{title}”</source>
-        <translation>编辑“{title}”</translation>
-    </message>
-    <message>
-        <source>deleting {what}</source>
-        <translation>删除{what}</translation>
-    </message>
-    <message>
         <source>Deleted {what} — Ctrl+Z brings it back</source>
         <translation>已删除{what}——按 Ctrl+Z 可恢复</translation>
-    </message>
-    <message>
-        <source>cancelling {what}</source>
-        <translation>取消{what}</translation>
     </message>
     <message>
         <source>Cancelled {what} — Ctrl+Z brings it back</source>
@@ -35,9 +15,39 @@
         <source>“{title}” on {day}</source>
         <translation>{day}的“{title}”</translation>
     </message>
+</context>
+<context>
+    <name>AgendaTab</name>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
+        <extracomment>The session dialog opened last (it opens once its values are read).</extracomment>
+        <translation>
+            <numerusform>⚠ %n 处冲突（仅为提醒，不影响保存）：</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
+        <source>&amp;New session…</source>
+        <translation>新建日程(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>复制(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;occurrence</source>
+        <translation>取消本次(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel this one occurrence of a repeating session; the others stay</source>
+        <translation>只取消重复日程中的这一次，其余保留</translation>
     </message>
 </context>
 <context>
@@ -186,24 +196,23 @@ A copy of the database as it is now is kept first.</source>
         <translation>（候补名单）</translation>
     </message>
     <message>
-        <source>check-in of “{name}”</source>
-        <translation>为“{name}”签到</translation>
-    </message>
-    <message>
-        <source>removing the check-in of “{name}”</source>
-        <translation>取消“{name}”的签到</translation>
-    </message>
-    <message>
         <source>Not checked in</source>
         <translation>未签到</translation>
     </message>
+</context>
+<context>
+    <name>CheckInTab</name>
     <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
+        <source>&amp;Session</source>
+        <translation>日程(&amp;S)</translation>
     </message>
     <message>
-        <source>Cannot undo or redo: {step}</source>
-        <translation>无法撤销或重做：{step}</translation>
+        <source>F&amp;ind</source>
+        <translation>查找(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Name in any script or organisation; Space ticks the selected person</source>
+        <translation>姓名（任何文字）或单位；按空格键为所选人员签到</translation>
     </message>
 </context>
 <context>
@@ -473,16 +482,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
 </context>
 <context>
     <name>CurriculumPage</name>
-    <message numerus="yes">
-        <source>%n seminar(s) in this curriculum. Choose one in the tree to edit it.</source>
-        <translation>
-            <numerusform>本课程体系共有 %n 场研讨会。在左侧树中选择一场即可编辑。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>edit of “{title}”</source>
-        <translation>编辑“{title}”</translation>
-    </message>
     <message>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
@@ -514,6 +513,15 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>Descriptio&amp;n (中文)</source>
         <translation>中文简介(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>CurriculumPageView</name>
+    <message numerus="yes">
+        <source>%n seminar(s) in this curriculum. Choose one in the tree to edit it.</source>
+        <translation>
+            <numerusform>本课程体系共有 %n 场研讨会。在左侧树中选择一场即可编辑。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -644,6 +652,50 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>No document</source>
         <translation>未生成文档</translation>
+    </message>
+    <message>
+        <source>Agenda of this seminar</source>
+        <translation>本研讨会议程</translation>
+    </message>
+    <message>
+        <source>Second time &amp;zone</source>
+        <translation>第二时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>纸张(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language of every document on this tab (agenda, programme, certificates, badges, sign-in sheets): headings, weekdays, months, the certificate wording, and the Chinese titles where there are</source>
+        <translation>本页所有文件（议程、培训计划、结业证书、胸牌、签到表）的语言：标题、星期、月份、证书措辞，以及已有的中文标题</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view agenda</source>
+        <translation>预览议程(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Programme of the whole curriculum</source>
+        <translation>整个课程体系的培训计划</translation>
+    </message>
+    <message>
+        <source>Preview p&amp;rogramme</source>
+        <translation>预览培训计划(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Certificates, badges and sign-in sheets</source>
+        <translation>结业证书、胸卡和签到表</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1065,10 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>Learning Hub Planner 培训规划</translation>
     </message>
     <message>
+        <source>Opening {database}…</source>
+        <translation>正在打开 {database}…</translation>
+    </message>
+    <message>
         <source>&amp;Save changes</source>
         <translation>保存更改(&amp;S)</translation>
     </message>
@@ -1033,6 +1089,11 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Working…</source>
+        <extracomment>A seminar&apos;s page is painted (its id): tests and the latency benchmark wait for it. A curriculum&apos;s page is painted (its id).</extracomment>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -1044,16 +1105,18 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <source>{app} — {database}</source>
         <translation>{app} — {database}</translation>
     </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo: {step}</source>
+        <translation>无法撤销或重做：{step}</translation>
+    </message>
     <message numerus="yes">
         <source>%n curricula</source>
         <translation>
             <numerusform>%n 个课程体系</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
-        <translation>
-            <numerusform>⚠ %n 处冲突（仅为提醒，不影响保存）：</numerusform>
         </translation>
     </message>
     <message>
@@ -1065,212 +1128,20 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>概况(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Title</source>
-        <translation>标题(&amp;T)</translation>
-    </message>
-    <message>
-        <source>T&amp;itle (中文)</source>
-        <translation>中文标题(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Chinese title, if there is one</source>
-        <translation>中文标题（如有）</translation>
-    </message>
-    <message>
-        <source>&amp;First day</source>
-        <translation>首日(&amp;F)</translation>
-    </message>
-    <message>
-        <source>ddd yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd ddd</translation>
-    </message>
-    <message>
-        <source>&amp;Last day</source>
-        <translation>末日(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Time &amp;zone</source>
-        <translation>时区(&amp;Z)</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>类型(&amp;K)</translation>
-    </message>
-    <message>
-        <source>F&amp;ormat</source>
-        <translation>形式(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Status</source>
-        <translation>状态(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Venue</source>
-        <translation>地点(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;City</source>
-        <translation>城市(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Ca&amp;pacity</source>
-        <translation>名额(&amp;P)</translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>Seats taken</source>
-        <translation>已占名额</translation>
-    </message>
-    <message>
-        <source>Or&amp;ganisers and partners</source>
-        <translation>主办与合作单位(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Organisation (new or existing)</source>
-        <translation>单位（新建或已有）</translation>
-    </message>
-    <message>
-        <source>Add / set role</source>
-        <translation>添加 / 设置角色</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>&amp;Description</source>
-        <translation>简介(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Descriptio&amp;n (中文)</source>
-        <translation>中文简介(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;Agenda</source>
         <translation>议程(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;New session…</source>
-        <translation>新建日程(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate…</source>
-        <translation>复制(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>De&amp;lete</source>
-        <translation>删除(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Cancel &amp;occurrence</source>
-        <translation>取消本次(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Cancel this one occurrence of a repeating session; the others stay</source>
-        <translation>只取消重复日程中的这一次，其余保留</translation>
     </message>
     <message>
         <source>&amp;Participants</source>
         <translation>参会人员(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Register:</source>
-        <translation>报名(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Find a person by name in any script, email or organisation</source>
-        <translation>按姓名（任何文字）、电子邮箱或单位查找人员</translation>
-    </message>
-    <message>
-        <source>Add to seminar</source>
-        <translation>加入研讨会</translation>
-    </message>
-    <message>
-        <source>&amp;New person…</source>
-        <translation>新建人员(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Create a person who is not in the database yet and register them here</source>
-        <translation>新建一位尚未录入数据库的人员，并在此报名</translation>
-    </message>
-    <message>
-        <source>&amp;Selected registration:</source>
-        <translation>所选报名(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Set status</source>
-        <translation>设置状态</translation>
-    </message>
-    <message>
         <source>&amp;Check-in</source>
         <translation>签到(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Session</source>
-        <translation>日程(&amp;S)</translation>
-    </message>
-    <message>
-        <source>F&amp;ind</source>
-        <translation>查找(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Name in any script or organisation; Space ticks the selected person</source>
-        <translation>姓名（任何文字）或单位；按空格键为所选人员签到</translation>
-    </message>
-    <message>
         <source>&amp;Documents</source>
         <translation>文档(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Agenda of this seminar</source>
-        <translation>本研讨会议程</translation>
-    </message>
-    <message>
-        <source>Second time &amp;zone</source>
-        <translation>第二时区(&amp;Z)</translation>
-    </message>
-    <message>
-        <source>&amp;Paper</source>
-        <translation>纸张(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Language of every document on this tab (agenda, programme, certificates, badges, sign-in sheets): headings, weekdays, months, the certificate wording, and the Chinese titles where there are</source>
-        <translation>本页所有文件（议程、培训计划、结业证书、胸牌、签到表）的语言：标题、星期、月份、证书措辞，以及已有的中文标题</translation>
-    </message>
-    <message>
-        <source>Pre&amp;view agenda</source>
-        <translation>预览议程(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as PDF…</source>
-        <translation>另存为 PDF(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Programme of the whole curriculum</source>
-        <translation>整个课程体系的培训计划</translation>
-    </message>
-    <message>
-        <source>Preview p&amp;rogramme</source>
-        <translation>预览培训计划(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>另存为 PDF(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Certificates, badges and sign-in sheets</source>
-        <translation>结业证书、胸卡和签到表</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1369,45 +1240,129 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
 </context>
 <context>
-    <name>OverviewEditor</name>
+    <name>OverviewTab</name>
     <message>
-        <source>edit of “{title}”</source>
-        <translation>编辑“{title}”</translation>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;itle (中文)</source>
+        <translation>中文标题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Chinese title, if there is one</source>
+        <translation>中文标题（如有）</translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation>首日(&amp;F)</translation>
+    </message>
+    <message>
+        <source>ddd yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd ddd</translation>
+    </message>
+    <message>
+        <source>&amp;Last day</source>
+        <translation>末日(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>形式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>地点(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>城市(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pacity</source>
+        <translation>名额(&amp;P)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Seats taken</source>
+        <translation>已占名额</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisers and partners</source>
+        <translation>主办与合作单位(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Organisation (new or existing)</source>
+        <translation>单位（新建或已有）</translation>
+    </message>
+    <message>
+        <source>Add / set role</source>
+        <translation>添加 / 设置角色</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>简介(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Descriptio&amp;n (中文)</source>
+        <translation>中文简介(&amp;N)</translation>
     </message>
 </context>
 <context>
     <name>Participants</name>
     <message>
-        <source>registering “{name}”</source>
-        <translation>报名“{name}”</translation>
-    </message>
-    <message>
         <source>New person, registered to “{seminar}” on saving</source>
+        <extracomment>The person dialog opened last by &quot;New person, registered&quot;.</extracomment>
         <translation>新建人员，保存时报名“{seminar}”</translation>
     </message>
+</context>
+<context>
+    <name>ParticipantsTab</name>
     <message>
-        <source>status of “{name}”: {status}</source>
-        <translation>“{name}”的状态：{status}</translation>
+        <source>&amp;Register:</source>
+        <translation>报名(&amp;R)：</translation>
     </message>
     <message>
-        <source>{name}: registration taken back</source>
-        <translation>{name}：报名已撤回</translation>
+        <source>Find a person by name in any script, email or organisation</source>
+        <translation>按姓名（任何文字）、电子邮箱或单位查找人员</translation>
     </message>
     <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
+        <source>Add to seminar</source>
+        <translation>加入研讨会</translation>
     </message>
     <message>
-        <source>Cannot undo or redo: {step}</source>
-        <translation>无法撤销或重做：{step}</translation>
+        <source>&amp;New person…</source>
+        <translation>新建人员(&amp;N)…</translation>
     </message>
     <message>
-        <source> — moved up from the waiting list: {names}</source>
-        <translation> — 从候补名单递补：{names}</translation>
+        <source>Create a person who is not in the database yet and register them here</source>
+        <translation>新建一位尚未录入数据库的人员，并在此报名</translation>
     </message>
     <message>
-        <source> — the seminar is full</source>
-        <translation>——研讨会已满员</translation>
+        <source>&amp;Selected registration:</source>
+        <translation>所选报名(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Set status</source>
+        <translation>设置状态</translation>
     </message>
 </context>
 <context>
@@ -1419,21 +1374,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>Partner</source>
         <translation>合作单位</translation>
-    </message>
-</context>
-<context>
-    <name>PartnersEditor</name>
-    <message>
-        <source>partner “{name}”</source>
-        <translation>合作单位“{name}”</translation>
-    </message>
-    <message>
-        <source>removing partner “{name}”</source>
-        <translation>移除合作单位“{name}”</translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1466,7 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <name>PeopleDirectory</name>
     <message numerus="yes">
         <source>%n+ people matching “{text}” (scroll for more)</source>
+        <extracomment>The person dialog opened last.</extracomment>
         <translation>
             <numerusform>与“{text}”匹配的人员 %n+ 人（向下滚动查看更多）</numerusform>
         </translation>
@@ -1569,6 +1510,7 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <name>PersonDialog</name>
     <message>
         <source>certificate {code} (revoked {date})</source>
+        <extracomment>What the save did (the core&apos;s Done), once the dialog was accepted.</extracomment>
         <translation>结业证书 {code}（{date} 已撤销）</translation>
     </message>
     <message>
@@ -1837,10 +1779,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <source>{taken} (no limit)</source>
         <translation>{taken}（不限名额）</translation>
     </message>
-    <message>
-        <source>{kind}, {format}</source>
-        <translation>{kind}，{format}</translation>
-    </message>
 </context>
 <context>
     <name>SessionDialog</name>
@@ -1866,12 +1804,10 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>{title} — times in {zone}</source>
-        <extracomment>What the last successful save did: ids made (add) or (before, after, version) (edit).</extracomment>
         <translation>{title}——时间为 {zone} 时区</translation>
     </message>
     <message>
         <source>Edit session</source>
-        <extracomment>For a whole-series edit: (series id, values before, values after) in edit_series terms.</extracomment>
         <translation>编辑日程</translation>
     </message>
     <message>
@@ -2131,8 +2067,14 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>场次 {id}“{title}”不属于重复系列；请改为删除它</translation>
     </message>
     <message>
+        <source>series {id} still has occurrences</source>
+        <translation>系列 {id} 仍有场次</translation>
+    </message>
+    <message>
         <source>seminar {id} &apos;{title}&apos; is cancelled</source>
-        <extracomment>Person fields an import may set; empty cells never clear a stored value. Compared ignoring case: &quot;LI&quot; is the same family name as &quot;Li&quot;, &quot;chengdu&quot; the same city. How the file was read (&apos;CSV, GB18030, comma-separated&apos;), so a wrong guess shows. Filled in by the real import: the ids of people created, in row order.</extracomment>
+        <extracomment>The start of the history note a check-in writes (how undoing a check-in recognises its status change).
+----------
+Person fields an import may set; empty cells never clear a stored value. Compared ignoring case: &quot;LI&quot; is the same family name as &quot;Li&quot;, &quot;chengdu&quot; the same city. How the file was read (&apos;CSV, GB18030, comma-separated&apos;), so a wrong guess shows. Filled in by the real import: the ids of people created, in row order.</extracomment>
         <translation>研讨会 {id}“{title}”已取消</translation>
     </message>
     <message>
@@ -2162,6 +2104,10 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>check-in undone</source>
         <translation>签到已撤销</translation>
+    </message>
+    <message>
+        <source>{name} is already checked in to session {id}</source>
+        <translation>{name} 已签到场次 {id}</translation>
     </message>
     <message>
         <source>the holder&apos;s personal data was erased</source>
@@ -2309,6 +2255,15 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>there is no {what} with id {id}</source>
+        <extracomment>The rule in words (&quot;at least 75 % of the sessions&quot;), translatable. The sessions people sign in to (breaks and meals left out).
+----------
+The editable values, named as ``people.add_person`` / ``edit_person`` take them. The editable values (:data:`EDITABLE`) and ``version``.
+----------
+The editable values, named as ``curricula.edit_curriculum`` takes them, and ``version``.
+----------
+The names of the editable fields, as ``seminars.edit_seminar`` takes them. Place on the waiting list (1 = next to get a seat), None when not waiting. The editable values, named as ``seminars.edit_seminar`` takes them, and ``version``. Every organisation&apos;s name, for completing a new partner&apos;s. By family name. The check-in session shown (0 when the seminar has none) and who is expected there.
+----------
+As ``agenda.snapshot`` gives them (local times), or a new session&apos;s defaults. Speaker id → display name, for the speakers in ``values``.</extracomment>
         <translation>没有编号为 {id} 的{what}</translation>
     </message>
     <message>
@@ -2604,11 +2559,16 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>the upgrade failed and changed nothing: {reason}</source>
+        <extracomment>A pooled server connection unused for longer than this is checked before use (one round trip).</extracomment>
         <translation>升级失败，未做任何更改：{reason}</translation>
     </message>
     <message>
         <source>upgrade left {n} broken references; nothing changed</source>
         <translation>升级后会出现 {n} 个失效的引用；未做任何更改</translation>
+    </message>
+    <message>
+        <source>the database could not be reached: {reason}</source>
+        <translation>无法连接到数据库：{reason}</translation>
     </message>
     <message>
         <source>cannot open {label}: {reason}</source>
@@ -2676,7 +2636,7 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>{value!r} is not one of: {allowed}</source>
-        <extracomment>How a group of people in a role is named (&quot;9 policymakers&quot;). Registrations in these states hold a seat and count against a seminar&apos;s capacity.</extracomment>
+        <extracomment>How a group of people in a role is named (&quot;9 policymakers&quot;). Registrations in these states hold a seat and count against a seminar&apos;s capacity. Session kinds nobody checks in to and no certificate counts: the programme is the rest.</extracomment>
         <translation>{value!r} 不是以下值之一：{allowed}</translation>
     </message>
     <message>
@@ -3037,6 +2997,177 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>{name}: the file name must end in {suffixes} or {last}</source>
         <translation>{name}：文件名必须以 {suffixes} 或 {last} 结尾</translation>
+    </message>
+    <message>
+        <source>Added “{title}” on {day}</source>
+        <extracomment>A whole-series edit names times of day; a single session&apos;s edit, date-times.</extracomment>
+        <translation>已添加{day}的“{title}”</translation>
+    </message>
+    <message>
+        <source>Added {n} sessions “{title}” from {day}</source>
+        <translation>已添加自{day}起的 {n} 场“{title}”</translation>
+    </message>
+    <message>
+        <source>adding “{title}”</source>
+        <translation>添加“{title}”</translation>
+    </message>
+    <message>
+        <source>restoring “{title}” on {day}</source>
+        <translation>恢复{day}的“{title}”</translation>
+    </message>
+    <message>
+        <source>Restored “{title}” on {day}</source>
+        <translation>已恢复{day}的“{title}”</translation>
+    </message>
+    <message>
+        <source>restoring {n} sessions “{title}”</source>
+        <translation>恢复 {n} 场“{title}”</translation>
+    </message>
+    <message>
+        <source>Restored {n} sessions “{title}”</source>
+        <translation>已恢复 {n} 场“{title}”</translation>
+    </message>
+    <message>
+        <source>edit of “{title}”</source>
+        <extracomment>The fields ``curricula.edit_curriculum`` takes.</extracomment>
+        <translation>编辑“{title}”</translation>
+    </message>
+    <message>
+        <source>Saved “{title}”</source>
+        <translation>已保存“{title}”</translation>
+    </message>
+    <message>
+        <source>cancelling “{title}” on {day}</source>
+        <translation>取消{day}的“{title}”</translation>
+    </message>
+    <message>
+        <source>Cancelled “{title}” on {day}</source>
+        <translation>已取消{day}的“{title}”</translation>
+    </message>
+    <message>
+        <source>cancelling {n} occurrences of “{title}”</source>
+        <translation>取消“{title}”的 {n} 场</translation>
+    </message>
+    <message>
+        <source>Cancelled {n} occurrences of “{title}”</source>
+        <translation>已取消“{title}”的 {n} 场</translation>
+    </message>
+    <message>
+        <source>deleting “{title}” on {day}</source>
+        <translation>删除{day}的“{title}”</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}” on {day}</source>
+        <translation>已删除{day}的“{title}”</translation>
+    </message>
+    <message>
+        <source>deleting {n} sessions “{title}”</source>
+        <translation>删除 {n} 场“{title}”</translation>
+    </message>
+    <message>
+        <source>Deleted {n} sessions “{title}”</source>
+        <translation>已删除 {n} 场“{title}”</translation>
+    </message>
+    <message>
+        <source>edit of every “{title}”</source>
+        <translation>编辑全部“{title}”</translation>
+    </message>
+    <message>
+        <source>Saved every “{title}”</source>
+        <translation>已保存全部“{title}”</translation>
+    </message>
+    <message>
+        <source>{name}: checked in to “{title}”</source>
+        <translation>{name}：已签到“{title}”</translation>
+    </message>
+    <message>
+        <source>check-in of “{name}”</source>
+        <translation>为“{name}”签到</translation>
+    </message>
+    <message>
+        <source>removing the check-in of “{name}”</source>
+        <translation>取消“{name}”的签到</translation>
+    </message>
+    <message>
+        <source>{name}: check-in to “{title}” removed</source>
+        <translation>{name}：已取消“{title}”的签到</translation>
+    </message>
+    <message>
+        <source>{what} {id} was changed by someone else meanwhile; reload it and apply your change again</source>
+        <extracomment>(table, row id, digest) of each row as a change left it. Columns that move on every write whatever it changed.</extracomment>
+        <translation>{what} {id} 在此期间已被他人修改；请重新加载后再次修改</translation>
+    </message>
+    <message>
+        <source>adding “{name}”</source>
+        <translation>添加“{name}”</translation>
+    </message>
+    <message>
+        <source>Added “{name}”</source>
+        <translation>已添加“{name}”</translation>
+    </message>
+    <message>
+        <source>edit of “{name}”</source>
+        <translation>编辑“{name}”</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”</source>
+        <translation>已保存“{name}”</translation>
+    </message>
+    <message>
+        <source>status of “{name}”: {status}</source>
+        <translation>“{name}”的状态：{status}</translation>
+    </message>
+    <message>
+        <source>taking back the registration of “{name}”</source>
+        <translation>撤回“{name}”的报名</translation>
+    </message>
+    <message>
+        <source>taking back the status change of “{name}”</source>
+        <translation>撤回“{name}”的状态更改</translation>
+    </message>
+    <message>
+        <source>{name}: registration taken back</source>
+        <translation>{name}：报名已撤回</translation>
+    </message>
+    <message>
+        <source>{said} — back on the waiting list: {names}</source>
+        <translation>{said}——重回候补名单：{names}</translation>
+    </message>
+    <message>
+        <source>{said} — moved up from the waiting list: {names}</source>
+        <translation>{said}——从候补名单递补：{names}</translation>
+    </message>
+    <message>
+        <source>registering “{name}”</source>
+        <translation>报名“{name}”</translation>
+    </message>
+    <message>
+        <source>{name}: {status} — the seminar is full</source>
+        <translation>{name}：{status}——研讨会已满员</translation>
+    </message>
+    <message>
+        <source>{name}: {status}</source>
+        <translation>{name}：{status}</translation>
+    </message>
+    <message>
+        <source>partner “{name}”</source>
+        <translation>合作单位“{name}”</translation>
+    </message>
+    <message>
+        <source>{role}: “{name}”</source>
+        <translation>{role}：“{name}”</translation>
+    </message>
+    <message>
+        <source>removing partner “{name}”</source>
+        <translation>移除合作单位“{name}”</translation>
+    </message>
+    <message>
+        <source>Removed partner “{name}”</source>
+        <translation>已移除合作单位“{name}”</translation>
+    </message>
+    <message>
+        <source>Added “{title}”</source>
+        <translation>已添加“{title}”</translation>
     </message>
 </context>
 <context>
