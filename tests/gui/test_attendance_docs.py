@@ -5,10 +5,13 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from learninghub.core.services import certificate_eligibility, certificates
+from tests.gui.conftest import settle
 
 
-def _documents(window):  # type: ignore[no-untyped-def]
+def _documents(qtbot, window):  # type: ignore[no-untyped-def]
+    """The Documents tab, shown, with its eligibility list read (it is read when the tab shows)."""
     window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
+    settle(qtbot, window)
     return window.documents
 
 
@@ -19,7 +22,7 @@ def _rows(docs) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_eligibility_is_listed_with_the_reason(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    docs = _documents(window)
+    docs = _documents(qtbot, window)
     with demo_db.reading() as s:
         judged = certificate_eligibility.eligibility(s, seminar_id)
     rows = _rows(docs)
@@ -33,7 +36,7 @@ def test_eligibility_is_listed_with_the_reason(qtbot, demo_db, park_city) -> Non
 
 def test_certificates_are_issued_previewed_and_their_codes_listed(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    docs = _documents(window)
+    docs = _documents(qtbot, window)
     docs.attendance.form.previewCertificatesButton.click()
     op = docs.op
     qtbot.waitUntil(lambda: not op.running, timeout=60_000)
@@ -43,12 +46,13 @@ def test_certificates_are_issued_previewed_and_their_codes_listed(qtbot, demo_db
     assert len(issued) == len(eligible) > 0
     assert len(docs.preview.images) == len(PdfReader(docs.preview.path).pages) >= len(eligible)
     assert "new codes issued" in window.documents.form.documentsStatus.text()
+    settle(qtbot, window)  # the eligibility list is read again once the codes are issued
     assert all(j.code in " ".join(_rows(docs)) for j in eligible)  # the list shows each code now
 
 
 def test_cancelling_the_batch_writes_nothing(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    docs = _documents(window)
+    docs = _documents(qtbot, window)
     op = docs.make("certificates", None)
     op.progress.cancel()  # as the Cancel button of the progress dialog does
     qtbot.waitUntil(lambda: not op.running, timeout=60_000)
@@ -58,7 +62,7 @@ def test_cancelling_the_batch_writes_nothing(qtbot, demo_db, park_city) -> None:
 
 def test_badges_and_a_sign_in_sheet(qtbot, demo_db, park_city) -> None:
     window, _ = park_city
-    docs = _documents(window)
+    docs = _documents(qtbot, window)
     docs.attendance.form.previewBadgesButton.click()
     op = docs.op
     qtbot.waitUntil(lambda: not op.running, timeout=60_000)

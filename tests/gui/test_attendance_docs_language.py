@@ -6,6 +6,8 @@ import re
 
 from pypdf import PdfReader
 
+from tests.gui.conftest import settle
+
 
 def _make(qtbot, docs, kind: str) -> str:  # type: ignore[no-untyped-def]
     op = docs.make(kind, None)
@@ -16,6 +18,7 @@ def _make(qtbot, docs, kind: str) -> str:  # type: ignore[no-untyped-def]
 def test_the_document_language_reaches_certificates_badges_and_sign_in(qtbot, demo_db, park_city) -> None:
     window, _ = park_city
     window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
+    settle(qtbot, window)  # the sessions a sign-in sheet can be made for are read when the tab shows
     docs, combo = window.documents, window.documents.form.docLanguageCombo
     combo.setCurrentIndex(combo.findData("zh"))
     assert "中文" in docs.attendance.language_note.text()

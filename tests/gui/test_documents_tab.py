@@ -59,9 +59,11 @@ def test_another_seminar_empties_the_preview(qtbot, demo_db, park_city) -> None:
 
     with demo_db.reading() as s:
         other = next(x.id for x in seminars.list_seminars(s) if x.id != seminar_id)
-    window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(other))
+    with qtbot.waitSignal(window.seminar_shown, check_params_cb=lambda shown: shown == other):
+        window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(other))
     assert window.documents.preview.path is None
-    window.refresh()  # the same seminar shown again keeps nothing stale either
+    with qtbot.waitSignal(window.seminar_shown, check_params_cb=lambda shown: shown == other):
+        window.refresh()  # the same seminar shown again keeps nothing stale either
     assert window.documents.preview.path is None
 
 

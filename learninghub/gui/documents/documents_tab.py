@@ -10,7 +10,6 @@ copy or opens the PDF in the user's viewer.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,8 @@ from .titles import document_title
 
 SECOND_ZONES = ["", "Europe/Madrid", "Asia/Shanghai", "Europe/Brussels", "Europe/Rome", "Europe/Sofia",
                 "Europe/Athens", "Europe/Ljubljana", "Asia/Seoul", "America/Mexico_City", "UTC"]
+
+
 class DocumentsTab(QWidget):
     def __init__(self, host: SeminarHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,7 @@ class DocumentsTab(QWidget):
         if page.id != self._shown_for:
             self.preview.clear()
             self.form.documentsStatus.setText("")
+            self._shown_for = 0
         self._stale = True
         self._load_if_shown()
 
@@ -165,14 +167,20 @@ class DocumentsTab(QWidget):
     def _done(self, kind: str, result: Any, path: Path, seminar_id: int) -> None:
         rendered, images = result
         self.last_file = path
-        self._shown_for = seminar_id
         note = QCoreApplication.translate("DocumentsTab", " — no font has: {characters}").format(
             characters=" ".join(rendered.missing)) if rendered.missing else ""
         if kind == "certificates":
             note = words().new_codes(rendered.new_codes) + note
+        said = words().pages(rendered.pages, document_title(kind), path) + note
+        if seminar_id != self.seminar_id:
+            # another seminar was chosen meanwhile: its tab never shows this one's document
+            self.host.show_status(said)
+            return
+        if kind == "certificates":
             self._stale = True
             self._load_if_shown()  # the codes now show in the eligibility list
-        self.form.documentsStatus.setText(words().pages(rendered.pages, document_title(kind), path) + note)
+        self._shown_for = seminar_id
+        self.form.documentsStatus.setText(said)
         self.preview.show_document(path, images, document_title(kind))
 
     def _failed(self, exc: BaseException) -> None:

@@ -98,8 +98,8 @@ class PdfPreview(QWidget):
     def print_to(self, printer):  # type: ignore[no-untyped-def]
         """Print the shown document on ``printer`` (a real one, or a PDF file) off the GUI thread,
         with progress and Cancel: a 300 dpi page takes ~0.3 s to draw. Returns the running job."""
-        from . import pdf_pages
         from ..operations import BackgroundOp, Cancelled
+        from . import pdf_pages
 
         if self.path is None:
             return None
