@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from learninghub.core.services import people
 from learninghub.gui.window.main_window import MainWindow
 from tests.databases import snapshot
+from tests.gui.conftest import settle
 
 
 def _file_menu_texts(window: MainWindow) -> list[str]:
@@ -51,6 +52,7 @@ def test_restore_brings_the_backup_back_into_the_window(qtbot, demo_db, tmp_path
     actions = window.databases.backups
     actions.restore_from(made.path)
     qtbot.waitUntil(lambda: not actions.op.running, timeout=10_000)
+    settle(qtbot, window)  # the window reads the restored data again
     assert "Restored before.sqlite" in window.statusBar().currentMessage()
     assert window.db is not demo_db  # reopened on the restored data
     assert snapshot(window.db) == before

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from learninghub.gui.database.connect_dialog import ConnectServerDialog, last_settings
 from learninghub.gui.database.database_menu import RECENT_KEY, recent_databases, remember
 from learninghub.gui.database.server_url import ServerSettings, display_name, parse, storable
+from tests.gui.conftest import settle
 
 SECRET = "p@ss:/w?rd#%&x"
 
@@ -179,11 +180,13 @@ def test_connect_sets_up_a_fresh_database_and_the_window_shows_it(qtbot, demo_db
         assert not dialog.isVisible(), dialog.form.resultLabel.text()
         db = window.db
         assert db is not demo_db and db.dialect == "postgresql"
+        settle(qtbot, window)  # the window reads the server database (its empty tree) off the GUI thread
         where = f"{base.user}@{base.host}:{base.port}/{name}"
         assert window.windowTitle().endswith(where) and window.statusBar().currentMessage() == f"Connected to {where}"
         with db.transaction() as s:  # the demo, loaded through the core into the server database
             demo.load_demo(s)
         window.reload()
+        settle(qtbot, window)
         assert window.tree_model.rowCount() >= 1
         window.form.menuRecent.aboutToShow.emit()
         assert window.form.menuRecent.actions()[0].text() == where
@@ -196,6 +199,7 @@ def test_connect_sets_up_a_fresh_database_and_the_window_shows_it(qtbot, demo_db
         window.form.menuRecent.actions()[0].trigger()
         op = window.databases.op
         qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+        settle(qtbot, window)
         assert window.db is not db and window.windowTitle().endswith(where) and window.tree_model.rowCount() >= 1
         window.db.close()
         db.close()
@@ -244,13 +248,22 @@ def test_a_connection_that_arrives_after_cancel_is_closed_not_used(qtbot, demo_d
         pg_server.drop(name)
 
 
-def test_learninghub_db_url_gui_on_an_unreachable_server_says_so(qapp, monkeypatch) -> None:
+def test_learninghub_db_url_gui_on_an_unreachable_server_says_so(qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from learninghub.gui import app
+    from learninghub.gui.window.main_window import MainWindow
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
     url = ServerSettings(host="127.0.0.1", port=closed_port(), database="hub", user="ana", password=SECRET).url()
-    assert app._open(url) is None
+    # as `learninghub --db URL gui` starts: the window first, the database opened on a worker
+    window = MainWindow(label=app._label(url))
+    qtbot.addWidget(window)
+    window.show()
+    opening = app.Opening(window, url)
+    opening.start()
+    assert SECRET not in window.windowTitle() + window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: opening.failed, timeout=20_000)
     assert len(shown) == 1 and "cannot be reached" in shown[0] and SECRET not in shown[0]
+    assert window.db is None and not window.isVisible()

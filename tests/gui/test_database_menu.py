@@ -8,15 +8,18 @@ from PySide6.QtWidgets import QMessageBox
 
 from learninghub.gui.database.database_menu import recent_databases
 from learninghub.gui.window.main_window import MainWindow
+from tests.gui.conftest import settle
 
 
 def test_opening_another_database_switches_the_window(qtbot, demo_db, tmp_path: Path) -> None:
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
+    settle(qtbot, window)  # the tree is read off the GUI thread
     assert window.tree_model.rowCount() >= 1
     fresh = tmp_path / "new.sqlite"
     opened = window.databases.open_path(str(fresh))
     assert opened is not None and window.db is opened and fresh.exists()
+    settle(qtbot, window)
     assert window.tree_model.rowCount() == 0
     assert str(fresh) in window.windowTitle()
     assert recent_databases()[0] == str(fresh)
@@ -27,11 +30,13 @@ def test_opening_another_database_switches_the_window(qtbot, demo_db, tmp_path: 
 def test_a_file_that_is_not_a_database_is_reported_and_the_current_one_stays(qtbot, demo_db, tmp_path: Path) -> None:
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
+    settle(qtbot, window)
     notes = tmp_path / "notes.sqlite"
     notes.write_text("shopping list\n")
     assert window.databases.open_path(str(notes)) is None
     boxes = window.findChildren(QMessageBox)
     assert boxes and "is not a Learning Hub database" in boxes[-1].text()
+    settle(qtbot, window)
     assert window.db is demo_db and window.tree_model.rowCount() >= 1
     assert notes.read_text() == "shopping list\n"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from learninghub.core.models import Person, Registration
+from tests.gui.conftest import settle
 from tests.importing.conftest import write_csv
 
 ROWS = [["姓名", "电子邮件", "单位", "城市", "国家", "职务", "手机"],
@@ -106,6 +107,7 @@ def test_from_the_main_window_registering_to_the_seminar_shown(qtbot, park_city,
     participants_before = window.participants.model.rowCount()
     op = wizard.start_import()
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    settle(qtbot, window)  # the window reads the seminar again
     with demo_db.reading() as s:
         ids = s.scalars(select(Person.id).where(Person.email.in_(["wang.xm@example.cn", "ouyang@example.cn"]))).all()
         statuses = s.scalars(select(Registration.status).where(Registration.seminar_id == seminar_id,

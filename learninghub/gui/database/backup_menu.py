@@ -43,7 +43,7 @@ def backup_on_open(db: Any) -> threading.Thread | None:
 
         try:
             rotating_backup(db)
-        except Exception:  # noqa: BLE001 - a failed automatic copy must not disturb the app
+        except Exception:  # a failed automatic copy must not disturb the app
             log.warning("the automatic backup failed", exc_info=True)
 
     thread = threading.Thread(target=work, name="learninghub-backup-on-open", daemon=True)

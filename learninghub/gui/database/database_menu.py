@@ -82,18 +82,16 @@ class DatabaseSwitcher:
             self.open_path(path)
 
     def open_path(self, path: str) -> Database | None:
-        """Open (creating or upgrading) ``path`` (or a server URL); report a refusal instead of raising."""
+        """Open (creating or upgrading) the file ``path``; report a refusal instead of raising. A server
+        URL is opened off the GUI thread (:meth:`open_server`: connecting takes several round trips) and
+        None returned: the window switches once it is open."""
+        if is_server_url(path):
+            self.open_server(path)
+            return None
         try:
             db = open_database(path)
-        except Exception as exc:  # noqa: BLE001 - a refusal, or a server's or driver's failure, in plain words
-            if is_server_url(path):
-                from .connect_dialog import explain
-
-                self.report(explain(exc, parse(path)))
-            elif isinstance(exc, LearningHubError):
-                self.report(error_message(exc))
-            else:
-                raise
+        except LearningHubError as exc:  # not a database, a newer schema...: said in plain words
+            self.report(error_message(exc))
             return None
         self.use(db)
         return db
@@ -121,8 +119,8 @@ class DatabaseSwitcher:
         """Reopen a server database from Open recent, off the GUI thread. Without a stored
         password libpq tries PGPASSWORD and ~/.pgpass; if the server still wants one, the
         Connect dialog opens filled in, asking for it."""
-        from .connect_dialog import explain, is_password_problem
         from ..operations import BackgroundOp, Progress
+        from .connect_dialog import explain, is_password_problem
 
         settings = parse(url)
 

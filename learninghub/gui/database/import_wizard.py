@@ -9,6 +9,7 @@ freezes the window and Cancel rolls the import back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from ...core.errors import LearningHubError
+from ...core.quickread import SeminarOutline
 from ...core.store import Database
 from .. import forms, labels
 from ..bilingual import shown
@@ -26,24 +28,23 @@ from ..operations import BackgroundOp, Progress
 PREVIEW_ROWS = 8
 
 
-
 class ImportWizard(QDialog):
     #: Emitted after a successful import, so windows showing people or registrations reload.
     imported = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, seminar_id: int | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, seminar_id: int | None = None,
+                 seminars: Iterable[SeminarOutline] | None = None) -> None:
+        """``seminars``: those people can be registered to, as the window's tree already shows them (the
+        window reads nothing on the GUI thread); read here when not given (the wizard on its own)."""
         super().__init__(parent)
-        from ...core.services import seminars
-
         self.db = db
         self.form = forms.load("import_wizard").Ui_ImportWizard()
         self.form.setupUi(self)
         f = self.form
         f.seminarCombo.addItem(self.tr("No seminar: only add or update people"), None)
-        with db.reading() as s:
-            for seminar in seminars.list_seminars(s):
-                if seminar.status != "cancelled":
-                    f.seminarCombo.addItem(f"{shown(seminar.title, seminar.title_zh)} ({seminar.start_date.isoformat()})", seminar.id)
+        for seminar in sorted(_seminars(db) if seminars is None else seminars, key=lambda x: (x.start_date, x.id)):
+            if seminar.status != "cancelled":
+                f.seminarCombo.addItem(f"{shown(seminar.title, seminar.title_zh)} ({seminar.start_date.isoformat()})", seminar.id)
         if seminar_id is not None and (index := f.seminarCombo.findData(seminar_id)) >= 0:
             f.seminarCombo.setCurrentIndex(index)
         for value, label in labels.choices("RegistrationStatus"):
@@ -272,6 +273,13 @@ class ImportWizard(QDialog):
         self.form.importButton.setEnabled(False)
 
 
+def _seminars(db: Database) -> list[Any]:
+    from ...core.services import seminars
+
+    with db.reading() as s:
+        return seminars.list_seminars(s)
+
+
 def dry_run(db: Database, table: Any, mapping: list[str | None], seminar_id: int | None, status: str,
             progress: Progress) -> Any:
     """The dry run's plan, or the refusal of the whole mapping (no name column...). Runs off the GUI thread."""
@@ -302,7 +310,8 @@ def open_for(window: Any) -> ImportWizard | None:
     shown; after an import the programme, the seminar's tabs and an open People directory reload."""
     if window.db is None:
         return None
-    wizard = ImportWizard(window.db, window, seminar_id=window.current_seminar or None)
+    wizard = ImportWizard(window.db, window, seminar_id=window.current_seminar or None,
+                          seminars=[s for c in window.tree_model.outline for s in c.seminars])
 
     def reload() -> None:
         window.refresh()
