@@ -166,24 +166,26 @@ def test_the_allowlist_lets_no_interface_english_through(allowed: Allowed) -> No
 
 def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allowed, monkeypatch,
                                                    tmp_path: Path) -> None:
-    from tests.gui.conftest import open_seminar
+    from tests.gui.conftest import open_seminar, settle, visible_box
 
     window, seminar_id = open_seminar(qtbot, demo_db, lambda seminar: seminar.title == "Park City Project")
     f = window.form
     left = []
     for i in range(f.seminarTabs.count()):
         f.seminarTabs.setCurrentIndex(i)
+        settle(qtbot, window)  # the Documents tab reads its eligibility list when it shows
         left += english_left(allowed, texts_of(window))
     left += english_left(allowed, menu_texts_of_bar(window))
     # what only shows after doing something: an agenda made and previewed, a status line, a refusal box
     f.seminarTabs.setCurrentWidget(f.documentsTab)
+    docs = window.documents.form
     op = window.documents.make("agenda", None)
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
-    assert "议程" in f.documentsStatus.text() and "页" in window.documents.preview.form.pagesLabel.text()
+    assert "议程" in docs.documentsStatus.text() and "页" in window.documents.preview.form.pagesLabel.text()
     # documents follow the interface language unless another is chosen: the agenda is in Chinese
     from pypdf import PdfReader
 
-    assert f.docLanguageCombo.currentData() == "zh"
+    assert docs.docLanguageCombo.currentData() == "zh"
     text = " ".join(page.extract_text() for page in PdfReader(window.documents.preview.path).pages)
     assert "星期一" in text and "2020年7月13日" in text
     left += english_left(allowed, texts_of(window))
@@ -195,21 +197,35 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
     assert {b.text() for b in box.buttons()} == {"确定", "取消"}
     left += english_left(allowed, texts_of(box))
     box.reject()
-    # what a session deleted says, on the status line and in Edit → Undo; a refusal's box title
-    from learninghub.core.errors import LearningHubError
-    from learninghub.core.services import agenda
+    # what a session deleted says, on the status line and in Edit → Undo; a refusal's box
+    from learninghub.core.services import agenda, attendance
 
     with demo_db.transaction() as s:  # a session nobody attended (those are kept)
         made = agenda.add_session(s, seminar_id=seminar_id, title="报告撰写", start="2020-07-16 16:00",
                                   end="2020-07-16 17:00")[0].id
-    window.refresh()
+    with demo_db.reading() as s:
+        attended = next(item.id for item in agenda.list_sessions(s, seminar_id)
+                        if attendance.list_attendance(s, session_id=item.id))
+    with qtbot.waitSignal(window.seminar_shown):
+        window.refresh()
     f.seminarTabs.setCurrentWidget(f.agendaTab)
-    f.agendaView.selectRow(next(r for r in range(window.agenda.model.rowCount()) if window.agenda.model.key(r) == made))
-    window.agenda.delete_session()
+    agenda_tab = window.agenda
+
+    def select(session_id: int) -> None:
+        agenda_tab.form.agendaView.selectRow(
+            next(r for r in range(agenda_tab.model.rowCount()) if agenda_tab.model.key(r) == session_id))
+
+    select(made)
+    agenda_tab.delete_session()
+    settle(qtbot, window)  # deleted by the core off the GUI thread, the agenda read again
     assert window.statusBar().currentMessage() == "已删除7月16日 星期四的“报告撰写”——按 Ctrl+Z 可恢复"
-    assert window.undo_action.text() == "撤销(&U) 删除7月16日 星期四的“报告撰写”"
-    refusal = window.agenda.report(LearningHubError("the core's own words"))
-    assert refusal.windowTitle() == "未完成"
+    assert window.undo_action.text() == "撤销(&U) 删除2020-07-16的“报告撰写”"  # the step as the core names it
+    select(attended)  # people checked in to it: the core refuses, and a box says why
+    agenda_tab.delete_session()
+    settle(qtbot, window)
+    refusal = visible_box(window, "refusalBox")
+    assert refusal is not None and refusal.windowTitle() == "未完成" and "签到" in refusal.text()
+    left += english_left(allowed, texts_of(refusal))
     refusal.close()
     left += english_left(allowed, [("status", window.statusBar().currentMessage()),
                                    ("undo", window.undo_action.text())])
@@ -227,7 +243,9 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
     # dates in the Chinese way, from QLocale zh_CN
     day = window.agenda.model.row(0)[0]
     assert re.fullmatch(r"\d{1,2}月\d{1,2}日 星期[一二三四五六日]", day), day
+    window.statusBar().clearMessage()  # the export's line stays until another replaces it; the tree's count then
     window.reload()
+    settle(qtbot, window)
     assert window.statusBar().currentMessage() == "2 个课程体系"
 
 
@@ -240,15 +258,20 @@ def menu_texts_of_bar(window) -> Iterator[tuple[str, str]]:  # type: ignore[no-u
 
 def test_curriculum_page_and_people_directory_in_chinese(qtbot, chinese, demo_db, allowed) -> None:
     from learninghub.gui.window.main_window import MainWindow
+    from tests.gui.conftest import settle
 
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
     window.show()
-    window.form.programmeTree.setCurrentIndex(window.tree_model.index(0, 0))
+    qtbot.waitUntil(lambda: window.tree_model.rowCount() > 0)  # the tree is read off the GUI thread
+    with qtbot.waitSignal(window.curriculum_shown):
+        window.form.programmeTree.setCurrentIndex(window.tree_model.index(0, 0))
     assert window.form.detailStack.currentWidget() is window.curriculum_page
     left = english_left(allowed, texts_of(window.curriculum_page))
     left += english_left(allowed, texts_of(window.form.programmeTree))
     people = window.show_people()
+    settle(qtbot, window)  # the directory reads its people off the GUI thread
+    assert people.model.rowCount() > 0
     left += english_left(allowed, texts_of(people))
     assert "人" in people.form.countLabel.text()
     assert not left, "English in the Chinese interface:\n" + "\n".join(left)
@@ -258,24 +281,37 @@ def test_every_dialog_in_chinese(qtbot, chinese, demo_db, allowed, tmp_path: Pat
     from learninghub.core.services import people as people_service
     from learninghub.gui.database.connect_dialog import ConnectServerDialog
     from learninghub.gui.database.import_wizard import ImportWizard
-    from learninghub.gui.window.new_seminar import NewSeminarDialog
-    from learninghub.gui.people.person_dialog import PersonDialog
+    from learninghub.gui.people.person_dialog import PersonDialog, open_person_dialog
     from learninghub.gui.window.preferences import PreferencesDialog
-    from learninghub.gui.seminar.session_dialog import SessionDialog
     from tests.gui.conftest import open_seminar
     from tests.importing.conftest import write_csv
 
     window, seminar_id = open_seminar(qtbot, demo_db, lambda seminar: seminar.title == "Park City Project")
-    session_id = window.agenda.model.key(0)
     with demo_db.reading() as s:
         person_id = people_service.list_people(s, limit=1)[0].id
+
+    def session_dialog(action):  # type: ignore[no-untyped-def]
+        """The session dialog ``action`` opens once its values are read off the GUI thread."""
+        before = window.agenda.dialog
+        action()
+        qtbot.waitUntil(lambda: window.agenda.dialog is not before)
+        return window.agenda.dialog
+
+    def person_dialog():  # type: ignore[no-untyped-def]
+        """An existing person's dialog, opened once the person is read off the GUI thread."""
+        opened: list[PersonDialog] = []
+        open_person_dialog(window, person_id, window, opened=opened.append)
+        qtbot.waitUntil(lambda: bool(opened))
+        return opened[0]
+
+    window.agenda.form.agendaView.selectRow(0)  # the session edited and duplicated
     dialogs = [
-        SessionDialog(demo_db, seminar_id, parent=window),
-        SessionDialog(demo_db, seminar_id, session_id, parent=window),
-        SessionDialog(demo_db, seminar_id, session_id, duplicate=True, parent=window),
-        PersonDialog(demo_db, parent=window),
-        PersonDialog(demo_db, person_id, parent=window),
-        NewSeminarDialog(demo_db, window),
+        session_dialog(window.agenda.new_session),
+        session_dialog(window.agenda.edit_session),
+        session_dialog(window.agenda.duplicate_session),
+        PersonDialog(window, None, parent=window),
+        person_dialog(),
+        window.new_seminar(),
         PreferencesDialog(window),
         window.participants.new_person(),
         ConnectServerDialog(window, lambda db, settings: None),

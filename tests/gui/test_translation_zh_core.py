@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from learninghub.core.errors import LearningHubError
 from learninghub.core.messages import Text
 from learninghub.gui import i18n
 from learninghub.gui.core_text import error_message
+from tests.gui.conftest import settle
 from tests.gui.test_translation_zh import CJK, LATIN, Allowed, data_strings
 
 ZH_TS = i18n.I18N_DIR / "learninghub_zh_CN.ts"
@@ -156,25 +157,31 @@ def test_the_english_interface_shows_the_main_title(qapp, demo_db, tmp_path: Pat
     assert "'Park City Project' is cancelled" in error_message(caught.value)
 
 
-def _save_overview(window: Any) -> None:
+def _save_overview(qtbot: Any, window: Any) -> None:
+    """Save, and wait until the core refused (or saved) off the GUI thread."""
     window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
+    settle(qtbot, window)
 
 
 def test_refusals_in_the_windows_are_chinese(qtbot, chinese, demo_db, allowed, park_city) -> None:
     window, _ = park_city
     # the Overview tab: last day before the first
     window.overview.form.endDate.setDate(QDate(2020, 7, 1))
-    _save_overview(window)
+    _save_overview(qtbot, window)
     shown = window.overview.form.errorLabel.text()
     assert CJK.search(shown), shown
     assert not LATIN.search(allowed.leftover(re.sub(r"\d{4}-\d\d-\d\d", "", shown))), shown
     window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).click()
     # a session outside the seminar's days
-    dialog = window.agenda.new_session()
+    before = window.agenda.dialog
+    window.agenda.new_session()
+    qtbot.waitUntil(lambda: window.agenda.dialog is not before)  # it opens once its values are read
+    dialog = window.agenda.dialog
     dialog.form.titleEdit.setText("太晚了")
     dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 9, 0)))
     dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 10, 0)))
     dialog.accept()
+    settle(qtbot, window)  # the core refused, on the change thread
     shown = dialog.form.errorLabel.text()
     assert dialog.isVisible() and CJK.search(shown)
     assert not LATIN.search(allowed.leftover(re.sub(r"\d{4}-\d\d-\d\d( \d\d:\d\d)?", "", shown))), shown
@@ -185,6 +192,7 @@ def test_eligibility_reasons_and_the_rule_read_in_chinese(qtbot, chinese, demo_d
     window, _ = park_city
     f = window.form
     f.seminarTabs.setCurrentWidget(f.documentsTab)
+    settle(qtbot, window)  # the list is read when the tab shows
     docs = window.documents.attendance.form
     rows = [docs.eligibilityList.item(i).text() for i in range(docs.eligibilityList.count())]
     assert len(rows) > 20
@@ -195,14 +203,21 @@ def test_eligibility_reasons_and_the_rule_read_in_chinese(qtbot, chinese, demo_d
 
 def test_conflict_notes_read_in_chinese(qtbot, chinese, demo_db, allowed) -> None:
     from learninghub.core.services import agenda, seminars
-    from learninghub.gui.seminar_views import conflict_notes
+    from tests.gui.conftest import open_seminar
 
     with demo_db.transaction() as s:  # the same room booked twice at once
         park = next(x for x in seminars.list_seminars(s) if x.title == "Park City Project")
         for title in ("甲", "乙"):
             agenda.add_session(s, seminar_id=park.id, title=title, start="2020-07-15 20:00", end="2020-07-15 21:00",
                                room="Room 101")
-    _, notes = conflict_notes(demo_db, park.id)
+    window, _ = open_seminar(qtbot, demo_db, lambda seminar: seminar.id == park.id)
+    # under the agenda: a heading, then one note a line; each note also on its sessions' rows as a tooltip
+    heading, *notes = window.agenda.form.conflictsLabel.text().split("\n• ")
+    assert CJK.search(heading) and not LATIN.search(TOKEN.sub(" ", heading)), heading
+    model = window.agenda.model
+    tooltips = {model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())
+                if model.index(r, 2).data() in ("甲", "乙")}
+    assert all(tip and set(tip.split("\n")) <= set(notes) for tip in tooltips), (tooltips, notes)
     assert notes and all("公园城市项目" in n and "Park City Project" not in n for n in notes), notes
     left = [n for n in notes if LATIN.search(TOKEN.sub(" ", allowed.leftover(n.replace("Room 101", ""))))]
     assert not left, "\n".join(left)
@@ -232,12 +247,10 @@ def test_choosers_show_the_chinese_titles(qtbot, chinese, demo_db, park_city) ->
     """Where a title was given in Chinese, every chooser of the Chinese interface shows it (data, but the
     allowlist cannot tell the English title from the Chinese one): check-in sessions, the new seminar's
     curricula, the titles an export names its file and status line after."""
-    from learninghub.gui.window.new_seminar import NewSeminarDialog
-
     window, _ = park_city
     combo = window.check_in.form.checkInSession
     assert "开幕式" in combo.itemText(0) and "Opening ceremony" not in combo.itemText(0)
-    dialog = NewSeminarDialog(demo_db, window)
+    dialog = window.new_seminar()
     curricula = [dialog.form.curriculumCombo.itemText(i) for i in range(dialog.form.curriculumCombo.count())]
     assert any(text.startswith("大都市学习中心") for text in curricula), curricula
     dialog.reject()
