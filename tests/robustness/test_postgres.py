@@ -51,8 +51,9 @@ def test_search_uses_the_trigram_index_and_follows_renamed_organisations(pg_url)
             assert [r.id for r in search.list_people(s, search_text="normal univ")] == [li]
             assert search.list_people(s, search_text="Open University") == []
             assert [r.id for r in search.list_people(s, search_text="李佳")] == [li]
-            s.execute(text("SET LOCAL enable_seqscan = off"))
-            plan = "\n".join(s.execute(text(
+        with db.engine.begin() as conn:  # SET LOCAL needs a transaction (the app reads in autocommit)
+            conn.execute(text("SET LOCAL enable_seqscan = off"))
+            plan = "\n".join(conn.execute(text(
                 "EXPLAIN SELECT person_id FROM people_search WHERE doc ILIKE '%univ%'")).scalars())
         assert "ix_people_search_doc_trgm" in plan, plan
 
