@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
@@ -34,7 +34,8 @@ FOLDS = [("", QT_TRANSLATE_NOOP("SessionDialog", "ask me (refuse)")),
 def open_session_dialog(host: SeminarHost, seminar_id: int, session_id: int = 0, *, duplicate: bool = False,
                         opened: Callable[[SessionDialog], None] | None = None) -> None:
     """Read what the dialog starts from off the GUI thread, then open it (window-modal, never blocking)
-    and hand it to ``opened``."""
+    and hand it to ``opened``. A session someone else deleted meanwhile opens no dialog: that is told,
+    and the page is read again."""
     from ...core.pages.session_form import session_form
 
     def show(form: SessionForm) -> None:
@@ -43,7 +44,12 @@ def open_session_dialog(host: SeminarHost, seminar_id: int, session_id: int = 0,
         if opened is not None:
             opened(dialog)
 
-    host.runner.load("session-dialog", lambda db: db.read(session_form(seminar_id, session_id))[0], show)
+    def gone(exc: LearningHubError) -> None:
+        host.runner.refused(exc, "")
+        host.refresh()
+
+    host.runner.load("session-dialog", lambda db: db.read(session_form(seminar_id, session_id))[0], show,
+                     failed=gone)  # type: ignore[arg-type]
 
 
 class SessionDialog(DiscardGuard, QDialog):
@@ -65,6 +71,7 @@ class SessionDialog(DiscardGuard, QDialog):
         f.buttons.rejected.connect(self.reject)
         f.speakerFind.textChanged.connect(self._find_speakers)
         f.speakerFind.returnPressed.connect(self._add_first_match)
+        f.speakerFind.installEventFilter(self)  # its Enter adds a speaker; it does not save the dialog
         f.speakerMatches.itemActivated.connect(self._add_speaker)
         keys.shortcut(QKeySequence.StandardKey.Delete, f.speakersList, self._remove_selected_speaker,
                       Qt.ShortcutContext.WidgetShortcut)
@@ -79,6 +86,8 @@ class SessionDialog(DiscardGuard, QDialog):
             self.tr("Duplicate session") if duplicate else self.tr("New session")))
         #: What the last save did (the core's Done), once the dialog was accepted.
         self.done_result: Done | None = None
+        self._matches_for = ""  # what the speaker matches shown were found for
+        self._add_when_found = False  # Enter pressed before the matches of what is typed arrived
 
     # -- values
     def _show(self, v: dict[str, Any], names: dict[int, str]) -> None:
@@ -131,6 +140,7 @@ class SessionDialog(DiscardGuard, QDialog):
         if not needle:
             self.host.runner.forget("speaker-search")
             self.form.speakerMatches.clear()
+            self._matches_for, self._add_when_found = "", False
             return
 
         def shown(found: list[Any]) -> None:
@@ -140,6 +150,10 @@ class SessionDialog(DiscardGuard, QDialog):
                 item.setData(PERSON_ID_ROLE, p.id)
                 item.setData(Qt.ItemDataRole.UserRole + 2, p.display_name)
                 self.form.speakerMatches.addItem(item)
+            self._matches_for = needle
+            if self._add_when_found:
+                self._add_when_found = False
+                self._add_first_match()
 
         def search(db: Any) -> list[Any]:
             with db.reading() as s:
@@ -147,7 +161,20 @@ class SessionDialog(DiscardGuard, QDialog):
 
         self.host.runner.load("speaker-search", search, shown)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the speaker search adds the first match, and goes no further: a dialog's Enter would
+        also press OK and save the session while the user is still choosing its speakers."""
+        if (watched is self.form.speakerFind and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+            self._add_first_match()
+            return True
+        return super().eventFilter(watched, event)
+
     def _add_first_match(self) -> None:
+        """Enter in the search field: the first match of what is typed (once read, if Enter came first)."""
+        if self.form.speakerFind.text().strip() != self._matches_for:
+            self._add_when_found = True
+            return
         if self.form.speakerMatches.count():
             self._add_speaker(self.form.speakerMatches.item(0))
 
