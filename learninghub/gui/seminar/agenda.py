@@ -14,6 +14,7 @@ from .. import bilingual, columns, forms, i18n, labels, layout_memory
 from ..core_text import localized
 from ..counts import words
 from ..table_model import RowsModel
+from .choice import repaint_keeping_choice
 from .host import SeminarHost
 
 
@@ -65,9 +66,10 @@ class AgendaTab(QWidget):
             for item in conflict.items:
                 if item.type == "session" and item.seminar_id == page.id:
                     notes.setdefault(item.id, []).append(localized(conflict.message))
-        self.model.set_rows([agenda_row(item, page.timezone) for item in page.agenda],
-                            tooltips=["\n".join(notes[i.id]) if i.id in notes else None for i in page.agenda],
-                            keys=[item.id for item in page.agenda])
+        repaint_keeping_choice(self.form.agendaView, self.model, lambda: self.model.set_rows(
+            [agenda_row(item, page.timezone) for item in page.agenda],
+            tooltips=["\n".join(notes[i.id]) if i.id in notes else None for i in page.agenda],
+            keys=[item.id for item in page.agenda]))
         messages = [localized(c.message) for c in page.conflicts]
         self.form.conflictsLabel.setText(
             (self.tr("⚠ %n conflict(s) (warnings; nothing is blocked):", None, len(messages)) + "\n• "

@@ -17,6 +17,7 @@ from ...core.pages.seminar import Participant, SeminarPage
 from .. import bilingual, columns, forms, labels, layout_memory
 from ..counts import words
 from ..table_model import RowsModel
+from .choice import repaint_keeping_choice
 from .host import SeminarHost
 
 
@@ -51,10 +52,12 @@ class ParticipantsTab(QWidget):
         f.newPersonRegisterButton.clicked.connect(self.new_person)
         #: The person dialog opened last by "New person, registered".
         self.dialog: Any = None
+        self._matches_for = ""  # what the matches shown were found for
+        self._register_when_found = False  # Register pressed before the matches of what is typed arrived
 
     def show_page(self, page: SeminarPage) -> None:
-        self.model.set_rows([participant_row(p) for p in page.participants],
-                            keys=[p.registration_id for p in page.participants])
+        repaint_keeping_choice(self.form.participantsView, self.model, lambda: self.model.set_rows(
+            [participant_row(p) for p in page.participants], keys=[p.registration_id for p in page.participants]))
         names = [p.name for p in page.waiting]
         separator = "；" if bilingual.chinese_interface() else ", "  # names may hold commas of their own
         self.form.waitingLabel.setText(
@@ -71,12 +74,17 @@ class ParticipantsTab(QWidget):
         if not needle:
             self.host.runner.forget("register-search")
             combo.clear()
+            self._matches_for, self._register_when_found = "", False
             return
 
         def shown(found: list[Any]) -> None:
             combo.clear()
             for p in found:
                 combo.addItem(f"{p.display_name} — {p.organisation_name or p.city_name or ''}".rstrip(" —"), p.id)
+            self._matches_for = needle
+            if self._register_when_found:
+                self._register_when_found = False
+                self.register_selected()
 
         def search(db: Any) -> list[Any]:
             with db.reading() as s:
@@ -85,8 +93,13 @@ class ParticipantsTab(QWidget):
         self.host.runner.load("register-search", search, shown)
 
     def register_selected(self) -> None:
+        """Register the person chosen among the matches — of what is typed: pressed before they are read
+        (Enter right after typing), it registers once they arrive, never a match of an earlier search."""
         from ...core.commands.registrations import Register
 
+        if self.form.registerFind.text().strip() != self._matches_for:
+            self._register_when_found = True
+            return
         person_id = self.form.registerMatches.currentData()
         seminar_id = self.host.current_seminar
         if not person_id or not seminar_id:
