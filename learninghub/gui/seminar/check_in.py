@@ -41,8 +41,10 @@ class CheckInTab(QWidget):
 
     def show_page(self, page: SeminarPage) -> None:
         """The session chooser (sessions in the seminar's local time) and the roster the page holds
-        for the session it was read for."""
+        for the session it was read for. A session of this seminar the user chose while the page was
+        being read stays chosen (its roster is read again): the page was read for the one chosen before."""
         combo = self.form.checkInSession
+        chosen = self.session_id() if page.id == self.seminar_id else 0
         self.seminar_id = page.id
         tz = timezones.zone(page.timezone)
         combo.blockSignals(True)
@@ -50,9 +52,14 @@ class CheckInTab(QWidget):
         for item in page.checkin_sessions:
             start = item.starts_at.astimezone(tz)
             combo.addItem(f"{i18n.format_date(start, 'day_time')} — {shown(item.title, item.title_zh)}", item.id)
-        combo.setCurrentIndex(max(0, combo.findData(page.checkin_session_id)))
+        still_chosen = chosen and chosen != page.checkin_session_id and combo.findData(chosen) >= 0
+        combo.setCurrentIndex(max(0, combo.findData(chosen if still_chosen else page.checkin_session_id)))
         combo.blockSignals(False)
-        self.show_roster(page.roster)
+        if still_chosen:
+            self._session_chosen()
+        else:
+            self.host.runner.forget("roster")  # a roster still being read is older than this page's
+            self.show_roster(page.roster)
 
     def session_id(self) -> int:
         """The session chosen (0: none yet): the page of the same seminar is read again for it."""
@@ -63,8 +70,11 @@ class CheckInTab(QWidget):
 
         seminar_id, session_id = self.seminar_id, self.session_id()
         if not session_id:
+            self.host.runner.forget("roster")
             self.show_roster(())
             return
+        # Until its roster is read, the list shows another session's: nobody is ticked into the wrong one.
+        self.form.checkInList.setEnabled(False)
         self.host.runner.load("roster", lambda db: db.read(roster_query(seminar_id, session_id))[0],
                               self._roster_read(session_id))
 
@@ -77,6 +87,7 @@ class CheckInTab(QWidget):
     def show_roster(self, roster: tuple[RosterLine, ...]) -> None:
         lst = self.form.checkInList
         self._loading = True
+        lst.setEnabled(True)
         lst.clear()
         for line in roster:
             label = f"{line.name} — {line.organisation}" if line.organisation else line.name
