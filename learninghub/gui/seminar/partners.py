@@ -35,23 +35,35 @@ class PartnersEditor:
         self.seminar_id = 0
 
     def show_page(self, page: SeminarPage) -> None:
-        self.seminar_id = page.id
+        """The partners as read; the one chosen stays chosen (pages are read again after every change)."""
         f = self.f
+        current = f.partnersList.currentItem()
+        chosen = int(current.data(ORGANISATION_ROLE)) if current is not None and page.id == self.seminar_id else 0
+        self.seminar_id = page.id
         f.partnersList.clear()
         for partner in page.partners:
             item = QListWidgetItem(f"{labels.partner_role(partner.role)}: {partner.name}")
             item.setData(ORGANISATION_ROLE, partner.organisation_id)
             f.partnersList.addItem(item)
+            if partner.organisation_id == chosen:
+                f.partnersList.setCurrentItem(item)
         self.completer.model().setStringList(list(page.organisations))  # type: ignore[attr-defined]
-        f.removePartnerButton.setEnabled(False)
+        f.removePartnerButton.setEnabled(f.partnersList.currentItem() is not None)
 
     def _picked(self, item: QListWidgetItem | None, _previous: object) -> None:
         self.f.removePartnerButton.setEnabled(item is not None)
 
     def add_from_fields(self) -> None:
+        """The name typed, in the role chosen; the core refuses an empty name (told in a message). The field
+        is cleared once saved, unless something else was typed into it meanwhile."""
         f = self.f
-        if f.partnerEdit.text().strip():
-            self.add(f.partnerEdit.text(), f.partnerRoleCombo.currentData(), then=f.partnerEdit.clear)
+        typed = f.partnerEdit.text()
+
+        def saved() -> None:
+            if f.partnerEdit.text() == typed:
+                f.partnerEdit.clear()
+
+        self.add(typed, f.partnerRoleCombo.currentData(), then=saved)
 
     def add(self, organisation: str, role: str, then: Any = None) -> None:
         """Make ``organisation`` a partner in ``role`` (or change its role); one undoable step."""
