@@ -49,6 +49,8 @@ class FieldPage:
     row_id: int
     _on_edited: Callable[[bool], None] | None = None
     _edit_buttons: tuple[QAbstractButton, ...] = ()
+    _saving = False  # a save is under way
+    _waiting_saves: list[tuple[Callable[[], None] | None, Callable[[], None] | None]]
 
     def read(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -138,13 +140,37 @@ class FieldPage:
 
     def save(self, then: Callable[[], None] | None = None, otherwise: Callable[[], None] | None = None) -> None:
         """Save the changed fields as one command (off the GUI thread), then ``then``; a refusal is shown
-        next to its field and runs ``otherwise``."""
+        next to its field and runs ``otherwise``. Asked again while a save is under way (Save clicked
+        twice, Ctrl+S then leaving the page), it waits for that one: both would expect the same version,
+        and the second would be refused as if someone else had saved in between."""
+        if self._saving:
+            self._waiting_saves.append((then, otherwise))
+            return
         changes = self.unsaved()
         if not changes:
             if then is not None:
                 then()
             return
         self.clear_error()
+
+        def finished() -> None:
+            self._saving = False
+            runner.busy_changed.disconnect(ended)
+            waiting, self._waiting_saves = self._waiting_saves, []
+            for then_, otherwise_ in waiting:
+                self.save(then_, otherwise_)
+
+        def ended(busy: bool) -> None:
+            """Neither saved nor refused (the server out of reach, a bug: told by the runner): the page
+            takes saves again; those waiting go as after a refusal."""
+            if busy or not self._saving:
+                return
+            self._saving = False
+            runner.busy_changed.disconnect(ended)
+            waiting, self._waiting_saves = self._waiting_saves, []
+            for _then, otherwise_ in waiting:
+                if otherwise_ is not None:
+                    otherwise_()
 
         def saved(done: Done) -> None:
             # On screen is what is stored now: the refresh that follows must not keep it as an unsaved edit.
@@ -153,13 +179,17 @@ class FieldPage:
                 self.edits_changed()
             if then is not None:
                 then()
+            finished()
 
         def refused(exc: LearningHubError) -> None:
             self.show_error(exc)
             if otherwise is not None:
                 otherwise()
+            finished()
 
-        row_id = self.row_id
+        row_id, runner = self.row_id, self.history.runner
+        self._saving, self._waiting_saves = True, []
+        runner.busy_changed.connect(ended)
         self.history.apply(self.edit_command(row_id, changes, self.loaded["version"]), then=saved, refused=refused)
 
     def revert(self) -> None:
