@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtTest import QTest
 
 from learninghub.core.services import agenda
 from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
+from tests.gui.conftest import settle, visible_box
 
 
 def _titles(db, seminar_id: int) -> list[str]:
@@ -22,34 +24,60 @@ def _select(window: MainWindow, title: str) -> None:
     window.agenda.form.agendaView.selectRow(row)
 
 
+def opened(qtbot, window: MainWindow, action):  # type: ignore[no-untyped-def]
+    """Run ``action`` (new, edit or duplicate a session) and wait for the dialog it opens once its
+    values are read off the GUI thread."""
+    before = window.agenda.dialog
+    action()
+    qtbot.waitUntil(lambda: window.agenda.dialog is not before)
+    dialog = window.agenda.dialog
+    assert dialog.isVisible()
+    return dialog
+
+
+def saved(qtbot, window: MainWindow, dialog) -> None:  # type: ignore[no-untyped-def]
+    """OK: the dialog closes once the core saved its values, and the agenda shows them."""
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
+
+
+def step(qtbot, window: MainWindow, action) -> None:  # type: ignore[no-untyped-def]
+    """Undo or redo (``window.undo_action`` / ``redo_action``) and wait until it ran and was painted."""
+    action.trigger()
+    settle(qtbot, window)
+
+
 def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     before = window.agenda.model.rowCount()
-    dialog = window.agenda.new_session()
+    dialog = opened(qtbot, window, window.agenda.new_session)
     f = dialog.form
     f.titleEdit.setText("Evening exchange: 公园城市 and the 15-minute city")
     f.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 16, 19, 0)))
     f.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 16, 20, 30)))
     f.speakerFind.setText("李佳")
+    settle(qtbot, window)  # the people matching are read off the GUI thread
     assert f.speakerMatches.count() >= 1
-    f.speakerFind.returnPressed.emit()
+    QTest.keyClick(f.speakerFind, Qt.Key.Key_Return)
     assert f.speakersList.count() == 1
-    dialog.accept()
-    assert not dialog.isVisible()
+    assert dialog.isVisible() and window.undo_stack.count() == 0  # Enter there adds a speaker: it saves nothing
+    saved(qtbot, window, dialog)
     assert window.agenda.model.rowCount() == before + 1
     with demo_db.reading() as s:
         added = next(r for r in agenda.list_sessions(s, seminar_id) if r.title.startswith("Evening exchange"))
         assert added.starts_at == dt.datetime(2020, 7, 16, 11, 0, tzinfo=dt.UTC)  # 19:00 in Chengdu
         assert [p.native_name for p in added.speakers] == ["李佳"]
-    window.undo_action.trigger()
+    step(qtbot, window, window.undo_action)
     assert window.agenda.model.rowCount() == before
-    window.redo_action.trigger()
+    step(qtbot, window, window.redo_action)
     assert "Evening exchange: 公园城市 and the 15-minute city" in _titles(demo_db, seminar_id)
+    assert window.agenda.model.rowCount() == before + 1
 
 
 def test_repeating_session_from_the_simple_editor(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    dialog = window.agenda.new_session()
+    dialog = opened(qtbot, window, window.agenda.new_session)
     f = dialog.form
     f.titleEdit.setText("Morning tai chi")
     f.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 0)))
@@ -58,60 +86,64 @@ def test_repeating_session_from_the_simple_editor(qtbot, demo_db, park_city) -> 
     f.repeatUnit.setCurrentIndex(f.repeatUnit.findData("days"))
     f.repeatCount.setValue(5)
     assert dialog.repeat() == "FREQ=DAILY;COUNT=5"
-    dialog.accept()
+    saved(qtbot, window, dialog)
     assert _titles(demo_db, seminar_id).count("Morning tai chi") == 5
-    window.undo_action.trigger()
+    step(qtbot, window, window.undo_action)
     assert "Morning tai chi" not in _titles(demo_db, seminar_id)
 
 
 def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db, park_city) -> None:
     window, _ = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
-    dialog = window.agenda.new_session()
+    dialog = opened(qtbot, window, window.agenda.new_session)
     dialog.form.titleEdit.setText("Too late")
     dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 9, 0)))
     dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 10, 0)))
     dialog.accept()
+    settle(qtbot, window)  # the core refused, on the change thread
     assert dialog.isVisible()
     assert "outside the seminar's days" in dialog.form.errorLabel.text()
     assert table_snapshot(demo_db.target.sqlite_path) == before
+    assert window.undo_stack.count() == 0
     dialog.reject()
 
 
 def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     _select(window, "Opening ceremony")
-    dialog = window.agenda.edit_session()
+    dialog = opened(qtbot, window, window.agenda.edit_session)
     assert dialog.form.titleEdit.text() == "Opening ceremony" and dialog.form.speakersList.count() == 3
     dialog.form.titleEdit.setText("Opening ceremony 开幕式")
-    dialog.accept()
+    saved(qtbot, window, dialog)
     assert "Opening ceremony 开幕式" in _titles(demo_db, seminar_id)
-    window.undo_action.trigger()
+    step(qtbot, window, window.undo_action)
     assert "Opening ceremony" in _titles(demo_db, seminar_id)
 
     _select(window, "Opening ceremony")
-    copy = window.agenda.duplicate_session()
+    copy = opened(qtbot, window, window.agenda.duplicate_session)
     copy.form.titleEdit.setText("Opening ceremony (rehearsal)")
     copy.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 0)))
     copy.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 45)))
-    copy.accept()
+    saved(qtbot, window, copy)
     assert "Opening ceremony (rehearsal)" in _titles(demo_db, seminar_id)
 
     _select(window, "Opening ceremony (rehearsal)")
     window.agenda.form.deleteSessionButton.click()
+    settle(qtbot, window)
     assert "Opening ceremony (rehearsal)" not in _titles(demo_db, seminar_id)
-    window.undo_action.trigger()
+    step(qtbot, window, window.undo_action)
     assert "Opening ceremony (rehearsal)" in _titles(demo_db, seminar_id)
 
 
 def test_deleting_a_session_people_checked_in_to_is_refused(qtbot, demo_db, park_city) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     window, seminar_id = park_city
     _select(window, "Opening ceremony")  # the demo has check-ins for it
     window.agenda.form.deleteSessionButton.click()
+    settle(qtbot, window)
     assert "Opening ceremony" in _titles(demo_db, seminar_id)
-    assert any("checked in" in box.text() for box in window.findChildren(QMessageBox))
+    box = visible_box(window, "refusalBox")
+    assert box is not None and "checked in" in box.text()
+    assert window.undo_stack.count() == 0
 
 
 def _cluster_window(qtbot, demo_db):  # type: ignore[no-untyped-def]
@@ -129,29 +161,37 @@ def test_edit_the_whole_series_then_undo(qtbot, demo_db) -> None:
     window, seminar_id = _cluster_window(qtbot, demo_db)
     first = _series_rows(demo_db, seminar_id)[0]
     _select(window, first.title)
-    dialog = window.agenda.edit_session()
+    dialog = opened(qtbot, window, window.agenda.edit_session)
     assert dialog.form.wholeSeriesCheck.isVisibleTo(dialog)
     dialog.form.wholeSeriesCheck.setChecked(True)
     dialog.form.roomEdit.setText("Zoom room B")
-    dialog.accept()
+    saved(qtbot, window, dialog)
     assert {r.room for r in _series_rows(demo_db, seminar_id)} == {"Zoom room B"}
-    window.undo_action.trigger()
+    step(qtbot, window, window.undo_action)
     assert {r.room for r in _series_rows(demo_db, seminar_id)} == {first.room}
+
+
+def add_report_drafting(qtbot, window: MainWindow, demo_db, seminar_id: int) -> list:  # type: ignore[no-untyped-def]
+    """A weekly series of four nobody has checked in to yet, added by someone else; the window reads it again."""
+    with demo_db.transaction() as s:
+        agenda.add_session(s, seminar_id=seminar_id, title="Report drafting", start="2021-05-04 16:00",
+                           end="2021-05-04 17:00", repeat="FREQ=WEEKLY;COUNT=4")
+    with qtbot.waitSignal(window.seminar_shown):
+        window.refresh()
+    settle(qtbot, window)
+    return [r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]
 
 
 def test_cancel_one_occurrence_then_undo(qtbot, demo_db) -> None:
     window, seminar_id = _cluster_window(qtbot, demo_db)
-    with demo_db.transaction() as s:  # a series nobody has checked in to yet
-        agenda.add_session(s, seminar_id=seminar_id, title="Report drafting", start="2021-05-04 16:00",
-                           end="2021-05-04 17:00", repeat="FREQ=WEEKLY;COUNT=4")
-    window.refresh()
-    before = [r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]
+    before = add_report_drafting(qtbot, window, demo_db, seminar_id)
     model = window.agenda.model
     row = next(r for r in range(model.rowCount()) if model.key(r) == before[2].id)
     window.agenda.form.agendaView.selectRow(row)
     window.agenda.form.cancelOccurrenceButton.click()
+    settle(qtbot, window)
     assert len([r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]) == 3
-    window.undo_action.trigger()
+    step(qtbot, window, window.undo_action)
     after = [r for r in _series_rows(demo_db, seminar_id) if r.title == "Report drafting"]
     assert [r.starts_at for r in after] == [r.starts_at for r in before]
     with demo_db.reading() as s:
@@ -161,13 +201,11 @@ def test_cancel_one_occurrence_then_undo(qtbot, demo_db) -> None:
 
 
 def test_a_double_booked_speaker_is_marked_where_the_agenda_is_edited(qtbot, demo_db, park_city) -> None:
-    from PySide6.QtCore import Qt
-
     window, seminar_id = park_city
     with demo_db.reading() as s:
         opening = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Opening ceremony")
         speaker = opening.speakers[0].id
-    dialog = window.agenda.new_session()
+    dialog = opened(qtbot, window, window.agenda.new_session)
     dialog.form.titleEdit.setText("Press interview")
     dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 9, 15)))
     dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 9, 40)))
@@ -176,8 +214,10 @@ def test_a_double_booked_speaker_is_marked_where_the_agenda_is_edited(qtbot, dem
 
         name = people.get_person(s, speaker).display_name
     dialog.form.speakerFind.setText(name.split(" (")[0])
-    dialog.form.speakerFind.returnPressed.emit()
-    dialog.accept()  # allowed: conflicts are warnings
+    settle(qtbot, window)
+    QTest.keyClick(dialog.form.speakerFind, Qt.Key.Key_Return)
+    assert dialog.form.speakersList.count() == 1
+    saved(qtbot, window, dialog)  # allowed: conflicts are warnings
     model = window.agenda.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 2).data() == "Press interview")
     assert "at the same time" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -6,6 +6,13 @@ from PySide6.QtCore import Qt
 
 from learninghub.core.services import attendance, registration
 from learninghub.gui.window.main_window import MainWindow
+from tests.gui.conftest import settle, visible_box
+
+
+def _item(window: MainWindow, person_id: int):  # type: ignore[no-untyped-def]
+    """The list's line of ``person_id`` (the list is made anew each time it is read)."""
+    lst = window.check_in.form.checkInList
+    return next(lst.item(r) for r in range(lst.count()) if lst.item(r).data(Qt.ItemDataRole.UserRole + 1) == person_id)
 
 
 def _visible(window: MainWindow) -> list[str]:
@@ -16,7 +23,7 @@ def _visible(window: MainWindow) -> list[str]:
 def test_ticking_checks_in_and_unticking_undoes(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
-    f = window.form
+    f = window.check_in.form
     assert f.checkInSession.count() > 10  # breaks and meals are not offered
     session_id = f.checkInSession.currentData()
     with demo_db.reading() as s:
@@ -26,12 +33,16 @@ def test_ticking_checks_in_and_unticking_undoes(qtbot, demo_db, park_city) -> No
     assert f.checkInList.count() == len(expected)
     item = next(f.checkInList.item(r) for r in range(f.checkInList.count())
                 if f.checkInList.item(r).checkState() == Qt.CheckState.Unchecked)
+    person = item.data(Qt.ItemDataRole.UserRole + 1)
     item.setCheckState(Qt.CheckState.Checked)
+    settle(qtbot, window)  # saved off the GUI thread, and the list read again
     with demo_db.reading() as s:
         now = {a.person_id for a in attendance.list_attendance(s, session_id=session_id)}
-    assert now == present | {item.data(Qt.ItemDataRole.UserRole + 1)}
+    assert now == present | {person}
     assert f"{len(now)} of {len(expected)} present" == f.checkInCount.text()
-    item.setCheckState(Qt.CheckState.Unchecked)
+    assert _item(window, person).checkState() == Qt.CheckState.Checked
+    _item(window, person).setCheckState(Qt.CheckState.Unchecked)
+    settle(qtbot, window)
     with demo_db.reading() as s:
         assert {a.person_id for a in attendance.list_attendance(s, session_id=session_id)} == present
 
@@ -51,9 +62,10 @@ def test_ctrl_z_takes_a_tick_back_and_ctrl_shift_z_ticks_again(qtbot, demo_db, p
     from tests.gui.test_participants import _keys
 
     window, seminar_id = park_city
-    f = window.form
-    f.seminarTabs.setCurrentWidget(f.checkInTab)
+    window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
+    f = window.check_in.form
     f.checkInSession.setCurrentIndex(3)
+    settle(qtbot, window)  # its list is read off the GUI thread
     session_id = f.checkInSession.currentData()
 
     def state() -> tuple[set[int], dict[int, str], list[tuple[int, object]]]:
@@ -68,6 +80,7 @@ def test_ctrl_z_takes_a_tick_back_and_ctrl_shift_z_ticks_again(qtbot, demo_db, p
                 if f.checkInList.item(r).checkState() == Qt.CheckState.Unchecked)
     person = item.data(Qt.ItemDataRole.UserRole + 1)
     item.setCheckState(Qt.CheckState.Checked)
+    settle(qtbot, window)
     ticked = state()
     assert ticked[0] == before[0] | {person}
     assert window.undo_action.text().startswith("&Undo check-in of “")
@@ -80,21 +93,26 @@ def test_ctrl_z_takes_a_tick_back_and_ctrl_shift_z_ticks_again(qtbot, demo_db, p
 
 def test_undoing_an_untick_checks_in_again_at_the_first_time(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    f = window.form
-    f.seminarTabs.setCurrentWidget(f.checkInTab)
+    window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
+    f = window.check_in.form
     session_id = f.checkInSession.currentData()
     lst = f.checkInList
     item = next((lst.item(r) for r in range(lst.count()) if lst.item(r).checkState() == Qt.CheckState.Checked), None)
     if item is None:  # nobody present yet in the demo's first session: tick one first
         item = lst.item(0)
+        person = item.data(Qt.ItemDataRole.UserRole + 1)
         item.setCheckState(Qt.CheckState.Checked)
-    person = item.data(Qt.ItemDataRole.UserRole + 1)
+        settle(qtbot, window)
+    else:
+        person = item.data(Qt.ItemDataRole.UserRole + 1)
     with demo_db.reading() as s:
         at = next(a.checked_in_at for a in attendance.list_attendance(s, session_id=session_id) if a.person_id == person)
-    item.setCheckState(Qt.CheckState.Unchecked)
+    _item(window, person).setCheckState(Qt.CheckState.Unchecked)
+    settle(qtbot, window)
     with demo_db.reading() as s:
         assert person not in {a.person_id for a in attendance.list_attendance(s, session_id=session_id)}
     window.undo_action.trigger()
+    settle(qtbot, window)
     with demo_db.reading() as s:
         assert next(a.checked_in_at for a in attendance.list_attendance(s, session_id=session_id)
                     if a.person_id == person) == at
@@ -103,20 +121,21 @@ def test_undoing_an_untick_checks_in_again_at_the_first_time(qtbot, demo_db, par
 
 
 def test_undoing_a_tick_someone_else_took_back_says_so(qtbot, demo_db, park_city) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
     window, _ = park_city
-    f = window.form
-    f.seminarTabs.setCurrentWidget(f.checkInTab)
+    window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
+    f = window.check_in.form
     session_id = f.checkInSession.currentData()
     lst = f.checkInList
     item = next(lst.item(r) for r in range(lst.count()) if lst.item(r).checkState() == Qt.CheckState.Unchecked)
     person = item.data(Qt.ItemDataRole.UserRole + 1)
     item.setCheckState(Qt.CheckState.Checked)
+    settle(qtbot, window)
     with demo_db.transaction() as s:  # another user unticks them meanwhile
         attendance.undo_check_in(s, session_id=session_id, person_id=person)
     window.undo_action.trigger()
-    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    settle(qtbot, window)
+    box = visible_box(window, "refusalBox")
+    assert box is not None
     assert box.text().startswith("Cannot undo or redo: check-in of “")
     assert box.informativeText() == f"attendance: person {person} is not checked in to session {session_id}"
     assert window.undo_stack.count() == 0 and not window.redo_action.isEnabled()

@@ -6,9 +6,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from learninghub.gui.people.person_dialog import PersonDialog
-from learninghub.gui.seminar.session_dialog import SessionDialog
+from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
 from tests.gui.conftest import visible_box
+from tests.gui.test_agenda_editing import opened
+
+
+def _session_dialog(qtbot, window: MainWindow, row: int | None = None):  # type: ignore[no-untyped-def]
+    """The agenda's session dialog, new (``row`` None) or on the session in ``row``, once its values are read."""
+    if row is None:
+        dialog = opened(qtbot, window, window.agenda.new_session)
+    else:
+        window.agenda.form.agendaView.selectRow(row)
+        dialog = opened(qtbot, window, window.agenda.edit_session)
+    qtbot.addWidget(dialog)
+    return dialog
 
 
 def _question(dialog: QDialog) -> QMessageBox | None:
@@ -20,11 +32,9 @@ def _cancel(dialog) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_cancel_with_a_typed_session_asks_and_keep_editing_keeps_it(qtbot, demo_db, park_city) -> None:
-    window, seminar_id = park_city
+    window, _ = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
-    dialog = SessionDialog(demo_db, seminar_id, parent=window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = _session_dialog(qtbot, window)
     dialog.form.titleEdit.setText("Field visit: Jincheng Lake Park")
     dialog.form.titleZhEdit.setText("现场考察：锦城湖公园")
     _cancel(dialog)
@@ -43,11 +53,13 @@ def test_cancel_with_a_typed_session_asks_and_keep_editing_keeps_it(qtbot, demo_
 
 
 def test_an_untouched_dialog_closes_at_once(qtbot, demo_db, park_city) -> None:
-    window, seminar_id = park_city
-    session_id = window.agenda.model.key(0)
-    for dialog in (SessionDialog(demo_db, seminar_id, session_id, parent=window), PersonDialog(demo_db, parent=window)):
-        qtbot.addWidget(dialog)
-        dialog.show()
+    window, _ = park_city
+    session = _session_dialog(qtbot, window, 0)
+    assert session.session_id == window.agenda.model.key(0)
+    person = PersonDialog(window, None, parent=window)
+    qtbot.addWidget(person)
+    person.show()
+    for dialog in (session, person):
         _cancel(dialog)
         assert not dialog.isVisible() and _question(dialog) is None
 
@@ -70,10 +82,8 @@ def test_a_prefilled_new_person_is_not_an_edit_but_typing_is(qtbot, demo_db, par
 
 
 def test_editing_a_session_then_undoing_the_typing_closes_at_once(qtbot, demo_db, park_city) -> None:
-    window, seminar_id = park_city
-    dialog = SessionDialog(demo_db, seminar_id, window.agenda.model.key(0), parent=window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    window, _ = park_city
+    dialog = _session_dialog(qtbot, window, 0)
     title = dialog.form.titleEdit.text()
     dialog.form.titleEdit.setText(title + " (draft)")
     dialog.form.titleEdit.setText(title)
@@ -83,10 +93,8 @@ def test_editing_a_session_then_undoing_the_typing_closes_at_once(qtbot, demo_db
 
 
 def test_the_question_in_chinese(qtbot, chinese, demo_db, park_city) -> None:
-    window, seminar_id = park_city
-    dialog = SessionDialog(demo_db, seminar_id, parent=window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    window, _ = park_city
+    dialog = _session_dialog(qtbot, window)
     dialog.form.descriptionZhEdit.setPlainText("锦江沿岸城市更新。")
     _cancel(dialog)
     box = _question(dialog)

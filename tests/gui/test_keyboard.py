@@ -30,6 +30,7 @@ from learninghub.core.services import seminars
 from learninghub.gui import forms
 from learninghub.gui.window.main_window import MainWindow
 from learninghub.gui.seminar.session_dialog import SessionDialog
+from tests.gui.conftest import settle
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -49,7 +50,9 @@ def test_plan_with_the_keyboard_alone(qtbot, demo_db) -> None:
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    settle(qtbot, window)  # the programme is read off the GUI thread
     tree = window.form.programmeTree
+    assert window.tree_model.index_of_seminar(park) is not None
     assert QApplication.focusWidget() is tree, "the programme tree has the focus when the window opens"
 
     for _ in range(60):  # down the tree to the seminar
@@ -57,7 +60,9 @@ def test_plan_with_the_keyboard_alone(qtbot, demo_db) -> None:
             break
         _press(Qt.Key.Key_Down)
     assert window.current_seminar == park
+    settle(qtbot, window)  # its page is read off the GUI thread
     tabs = window.form.seminarTabs
+    assert window.form.detailStack.currentWidget() is tabs and tabs.isEnabled()
 
     _press(Qt.Key.Key_Tab)  # into the seminar's tabs
     assert tabs.isAncestorOf(QApplication.focusWidget())
@@ -71,20 +76,24 @@ def test_plan_with_the_keyboard_alone(qtbot, demo_db) -> None:
 
     before = window.agenda.model.rowCount()
     _press(Qt.Key.Key_A, CTRL | SHIFT)  # Seminar → New session
+    settle(qtbot, window)  # the dialog opens once its values are read
     dialogs = [d for d in window.findChildren(SessionDialog) if d.isVisible()]
     assert len(dialogs) == 1
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialogs[0].form.titleEdit)  # once the dialog is active
     QTest.keyClicks(QApplication.focusWidget(), "Walk in the park")  # ASCII only: see the pitfalls
     _press(Qt.Key.Key_Return)
-    assert not dialogs[0].isVisible()
+    qtbot.waitUntil(lambda: not dialogs[0].isVisible())  # saved by the core, off the GUI thread
+    settle(qtbot, window)
     window.activateWindow()  # what the window manager does when a dialog closes (offscreen has none)
     qtbot.waitUntil(lambda: window.isAncestorOf(QApplication.focusWidget()))
     assert window.agenda.model.rowCount() == before + 1
     assert "Walk in the park" in [window.agenda.model.index(r, 2).data() for r in range(before + 1)]
 
     _press(Qt.Key.Key_Z, CTRL)
+    settle(qtbot, window)
     assert window.agenda.model.rowCount() == before
     _press(Qt.Key.Key_Z, CTRL | SHIFT)
+    settle(qtbot, window)
     assert window.agenda.model.rowCount() == before + 1
 
     # Enter on a session edits it; Escape closes the dialog without saving
@@ -92,6 +101,7 @@ def test_plan_with_the_keyboard_alone(qtbot, demo_db) -> None:
     view.setFocus()
     _press(Qt.Key.Key_Home)
     _press(Qt.Key.Key_Return)
+    settle(qtbot, window)
     dialogs = [d for d in window.findChildren(SessionDialog) if d.isVisible()]
     assert len(dialogs) == 1 and dialogs[0].windowTitle() == "Edit session"
     qtbot.waitUntil(lambda: dialogs[0].isAncestorOf(QApplication.focusWidget()))
@@ -107,8 +117,10 @@ def test_plan_with_the_keyboard_alone(qtbot, demo_db) -> None:
             break
         _press(Qt.Key.Key_Down)
     _press(Qt.Key.Key_Delete)
+    settle(qtbot, window)
     assert window.agenda.model.rowCount() == rows - 1
     _press(Qt.Key.Key_Z, CTRL)
+    settle(qtbot, window)
     assert window.agenda.model.rowCount() == rows
 
 

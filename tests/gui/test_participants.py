@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from learninghub.core.services import people, registration
+from tests.gui.conftest import settle, visible_box
 
 
 def _status_of(db, seminar_id: int, person_id: int) -> str:
@@ -19,8 +20,10 @@ def test_registering_to_a_full_seminar_puts_on_the_waiting_list(qtbot, demo_db, 
                                      email="park.seoyeon@example.kr").id
     before = window.participants.model.rowCount()
     window.participants.form.registerFind.setText("박서연")
+    settle(qtbot, window)  # the people matching are read off the GUI thread
     assert window.participants.form.registerMatches.count() == 1
     window.participants.form.registerButton.click()
+    settle(qtbot, window)
     assert window.participants.model.rowCount() == before + 1
     assert _status_of(demo_db, seminar_id, newcomer) == "waitlisted"  # Park City is full (27 of 27)
     assert "the seminar is full" in window.statusBar().currentMessage()
@@ -38,17 +41,19 @@ def test_cancelling_a_seat_promotes_the_first_waiting_person(qtbot, demo_db, par
     window.participants.form.participantsView.selectRow(row)
     window.participants.form.statusChangeCombo.setCurrentIndex(window.participants.form.statusChangeCombo.findData("cancelled"))
     window.participants.form.statusChangeButton.click()
+    settle(qtbot, window)
     assert _status_of(demo_db, seminar_id, seated.person_id) == "cancelled"
     assert _status_of(demo_db, seminar_id, first_waiting) == "registered"
 
 
 def test_new_person_is_created_and_registered_in_one_step(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    f = window.form
-    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
+    f = window.participants.form
     with demo_db.reading() as s:
         waiting_before = len(registration.waiting_list(s, seminar_id))
     f.registerFind.setText("한지민")  # not found: create them
+    settle(qtbot, window)
     assert f.registerMatches.count() == 0
     dialog = window.participants.new_person()
     assert dialog.form.nativeEdit.text() == "한지민"  # what was searched for
@@ -57,7 +62,8 @@ def test_new_person_is_created_and_registered_in_one_step(qtbot, demo_db, park_c
     dialog.form.familyEdit.setText("Han")
     dialog.form.emailEdit.setText("han.jimin@example.kr")
     dialog.accept()
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # saved by the core, off the GUI thread
+    settle(qtbot, window)
     assert _status_of(demo_db, seminar_id, dialog.person_id) == "waitlisted"  # Park City is full
     model = window.participants.model
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "한지민 (Ji-min Han)")
@@ -76,6 +82,7 @@ def test_a_refused_new_person_registers_nobody(qtbot, demo_db, park_city) -> Non
     dialog.form.familyEdit.setText("Li")
     dialog.form.emailEdit.setText("li.jia@example.cn")  # taken
     dialog.accept()
+    settle(qtbot, window)
     assert dialog.isVisible() and "is already the address" in dialog.form.errorLabel.text()
     assert table_snapshot(demo_db.target.sqlite_path) == before
     dialog.reject()
@@ -105,6 +112,7 @@ def _keys(qtbot, window, key: str) -> None:  # type: ignore[no-untyped-def]
     if key == "redo":
         mods |= Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(view, Qt.Key.Key_Z, mods)
+    settle(qtbot, window)  # undo and redo run on the change thread; the window reads the page again
 
 
 def _registrations(db, seminar_id: int) -> dict[int, tuple[str, object]]:
@@ -121,14 +129,16 @@ def _history_rows(db, seminar_id: int) -> list[tuple[int, str | None, str, str |
 
 def test_ctrl_z_takes_a_registration_back_and_ctrl_shift_z_makes_it_again(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    f = window.form
-    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
+    f = window.participants.form
     with demo_db.transaction() as s:
         newcomer = people.add_person(s, given_name="Seo-yeon", family_name="Park", native_name="박서연").id
     before, history = _registrations(demo_db, seminar_id), _history_rows(demo_db, seminar_id)
     rows = window.participants.model.rowCount()
     f.registerFind.setText("박서연")
+    settle(qtbot, window)
     f.registerButton.click()
+    settle(qtbot, window)
     assert _registrations(demo_db, seminar_id)[newcomer][0] == "waitlisted"
     assert window.undo_action.text() == "&Undo registering “박서연 (Seo-yeon Park)”"
     _keys(qtbot, window, "undo")
@@ -144,8 +154,8 @@ def test_ctrl_z_takes_a_registration_back_and_ctrl_shift_z_makes_it_again(qtbot,
 
 def test_ctrl_z_after_a_cancellation_puts_back_the_seat_and_the_waiting_list(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    f = window.form
-    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
+    f = window.participants.form
     before, history = _registrations(demo_db, seminar_id), _history_rows(demo_db, seminar_id)
     waiting_text = f.waitingLabel.text()
     with demo_db.reading() as s:
@@ -156,6 +166,7 @@ def test_ctrl_z_after_a_cancellation_puts_back_the_seat_and_the_waiting_list(qtb
     f.participantsView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data() == seated_name))
     f.statusChangeCombo.setCurrentIndex(f.statusChangeCombo.findData("cancelled"))
     f.statusChangeButton.click()
+    settle(qtbot, window)
     now = _registrations(demo_db, seminar_id)
     assert (now[seated_id][0], now[first_waiting][0]) == ("cancelled", "registered")
     assert "moved up from the waiting list" in window.statusBar().currentMessage()
@@ -171,15 +182,15 @@ def test_ctrl_z_after_a_cancellation_puts_back_the_seat_and_the_waiting_list(qtb
 def test_a_refused_undo_says_why_and_leaves_the_stack_usable(qtbot, demo_db, park_city) -> None:
     """Someone else confirms the promoted person meanwhile: undoing the cancellation would
     overwrite that, so it is refused, shown in a message, and dropped from the stack."""
-    from PySide6.QtWidgets import QMessageBox
-
     window, seminar_id = park_city
-    f = window.form
-    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
+    f = window.participants.form
     with demo_db.transaction() as s:
         newcomer = people.add_person(s, given_name="Seo-yeon", family_name="Park", native_name="박서연").id
     f.registerFind.setText("박서연")
+    settle(qtbot, window)
     f.registerButton.click()  # a step before, to undo after the refusal
+    settle(qtbot, window)
     with demo_db.reading() as s:
         seated = next(r for r in registration.list_registrations(s, seminar_id=seminar_id) if r.status == "attended")
         seated_id, seated_name = seated.person_id, seated.person.display_name
@@ -189,11 +200,13 @@ def test_a_refused_undo_says_why_and_leaves_the_stack_usable(qtbot, demo_db, par
     f.participantsView.selectRow(next(r for r in range(model.rowCount()) if model.index(r, 0).data() == seated_name))
     f.statusChangeCombo.setCurrentIndex(f.statusChangeCombo.findData("cancelled"))
     f.statusChangeButton.click()
+    settle(qtbot, window)
     with demo_db.transaction() as s:  # another user, meanwhile
         registration.set_status(s, promoted_id, "confirmed")
     count = window.undo_stack.count()
     _keys(qtbot, window, "undo")
-    box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
+    box = visible_box(window, "refusalBox")
+    assert box is not None
     assert box.text() == f"Cannot undo or redo: status of “{seated_name}”: Cancelled"
     assert f"registration {promoted_id} was changed by someone else meanwhile" in box.informativeText()
     box.close()
@@ -202,6 +215,7 @@ def test_a_refused_undo_says_why_and_leaves_the_stack_usable(qtbot, demo_db, par
     with demo_db.reading() as s:
         assert registration.get_registration(s, promoted_id).status == "confirmed"
     window.undo_action.trigger()  # the step before still undoes
+    settle(qtbot, window)
     assert newcomer not in _registrations(demo_db, seminar_id)
     assert window.undo_stack.index() == 0 and window.redo_action.isEnabled()
 
@@ -210,14 +224,16 @@ def test_undoing_new_person_and_registration_takes_back_the_registration_only(qt
     """The person stays in the directory (people are never deleted, only erased); their seat
     request goes, and redo makes it again."""
     window, seminar_id = park_city
-    f = window.form
-    f.seminarTabs.setCurrentWidget(f.participantsTab)
+    window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
+    f = window.participants.form
     before = _registrations(demo_db, seminar_id)
     dialog = window.participants.new_person()
     dialog.form.givenEdit.setText("Ji-min")
     dialog.form.familyEdit.setText("Han")
     dialog.form.nativeEdit.setText("한지민")
     dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle(qtbot, window)
     assert _registrations(demo_db, seminar_id)[dialog.person_id][0] == "waitlisted"
     assert window.undo_action.text() == "&Undo registering “한지민 (Ji-min Han)”"
     _keys(qtbot, window, "undo")
