@@ -92,25 +92,26 @@ def test_the_window_answers_while_a_page_loads_and_the_newer_choice_wins(qtbot, 
 
 
 def test_a_slow_server_never_freezes_the_window(qtbot, demo_db) -> None:
-    """200 ms before every statement (a server 200 ms away, read one statement at a time, would take
-    seconds): the longest gap of a 5 ms heartbeat stays far below one such wait."""
+    """300 ms before every statement (a server that far away, read one statement at a time, would freeze
+    the window for seconds per page): the longest gap of a 5 ms heartbeat stays below one such wait,
+    so no statement ran on the GUI thread (painting a page takes the rest, more on a busy machine)."""
     window = _window(qtbot, demo_db)
     gui_thread = threading.get_ident()
 
     def slow(*_args) -> None:  # type: ignore[no-untyped-def]
         if threading.get_ident() != gui_thread:
-            time.sleep(0.2)
+            time.sleep(0.3)
 
     event.listen(demo_db.engine, "before_cursor_execute", slow)
     try:
         heartbeat = Heartbeat()
-        for title in ("Park City", "Yeonsu", "Digital governance"):
+        for title in ("Park City", "Yeonsu"):
             seminar_id = _seminar(demo_db, title)
             with qtbot.waitSignal(window.seminar_shown, timeout=30_000):
                 window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
         window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
         qtbot.waitUntil(lambda: window.documents.attendance.form.eligibilityList.count() > 0, timeout=30_000)
         heartbeat.timer.stop()
-        assert heartbeat.longest < 0.15, f"the GUI thread did not answer for {heartbeat.longest * 1000:.0f} ms"
+        assert heartbeat.longest < 0.25, f"the GUI thread did not answer for {heartbeat.longest * 1000:.0f} ms"
     finally:
         event.remove(demo_db.engine, "before_cursor_execute", slow)
