@@ -8,29 +8,34 @@ shown in the dialog, which stays open.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ...core.commands import Done
 from ...core.errors import LearningHubError
-from ...core.services import curricula, seminars
-from ...core.store import Database
+from ...core.quickread import CurriculumOutline
 from .. import forms, labels
 from ..bilingual import shown
 from ..core_text import error_message
 
+if TYPE_CHECKING:
+    from ..people.person_dialog import Changes
+
 
 class NewSeminarDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, host: Changes, outline: Sequence[CurriculumOutline], parent: QWidget | None = None) -> None:
+        """``outline``: the curricula the tree shows (a new seminar goes in one of them, or in a new one)."""
         super().__init__(parent)
-        self.db = db
+        self.host = host
         self.form = forms.load("new_seminar").Ui_NewSeminarDialog()
         self.form.setupUi(self)
         f = self.form
-        with db.reading() as s:
-            for c in curricula.list_curricula(s):
-                f.curriculumCombo.addItem(shown(c.title, c.title_zh), c.id)
+        for c in outline:
+            f.curriculumCombo.addItem(shown(c.title, c.title_zh), c.id)
         f.timezoneCombo.addItems(sorted(available_timezones()))
         f.timezoneCombo.setCurrentText("Asia/Shanghai")
         for combo, context in ((f.kindCombo, "SeminarKind"), (f.formatCombo, "SeminarFormat")):

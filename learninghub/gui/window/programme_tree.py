@@ -24,11 +24,11 @@ def _item(text: str, curriculum_id: int, seminar_id: int = 0) -> QStandardItem:
 
 class ProgrammeTreeModel(QStandardItemModel):
     #: The outline shown (the curricula a new seminar can go in).
-    outline: list[CurriculumOutline] = []
+    outline: tuple[CurriculumOutline, ...] = ()
 
     def show_outline(self, outline: list[CurriculumOutline]) -> None:
         """Fill the tree from an outline (read by the core, or by quickread for the first screen)."""
-        self.outline = list(outline)
+        self.outline = tuple(outline)
         self.clear()
         for curriculum in outline:
             shown = bilingual.shown(curriculum.title, curriculum.title_zh)
