@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QMessageBox, QProgressBar, QScrollArea, QWidget
 
 from ...core.quickread import CurriculumOutline
 from .. import forms, layout_memory
@@ -30,6 +30,12 @@ if TYPE_CHECKING:
     from ...core.pages.seminar import SeminarPage
     from ...core.store import Database
     from ..people.people_directory import PeopleDirectory
+
+
+# Every ``runner.load`` slot of the window and what it opens: a read under way when the database changes hands
+# is dropped (a page, a dialog's values or a search of the database left behind must not be shown).
+LOAD_SLOTS = ("page", "outline", "roster", "eligibility", "session-dialog", "speaker-search", "register-search",
+              "person-dialog", "people", "people-more")
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +81,12 @@ class MainWindow(QMainWindow):
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setEnabled(False)
         self.save_action.triggered.connect(self.save_page)
-        self.form.programmeTree.selectionModel().currentChanged.connect(self._on_tree_current)
+        # A choice in the tree: its current row, once selected (a click, the arrow keys). Given the focus, the
+        # tree puts its cursor on the first row without selecting it: not a choice (it would hide the place
+        # the window reopens at); a click on that row then selects it without moving the cursor.
+        choices = self.form.programmeTree.selectionModel()
+        choices.currentChanged.connect(self._on_tree_current)
+        choices.selectionChanged.connect(self._on_tree_current)
         self.tabs: tuple[Any, ...] = ()  # made by attach(): the shell shows the tree alone, as fast as it can
         self.current_seminar = 0
         self.current_curriculum = 0  # a curriculum chosen in the tree (its page shown), else 0
@@ -105,7 +116,14 @@ class MainWindow(QMainWindow):
         for holder, tab in ((f.overviewTab, self.overview), (f.agendaTab, self.agenda),
                             (f.participantsTab, self.participants), (f.checkInTab, self.check_in),
                             (f.documentsTab, self.documents)):
-            holder.layout().addWidget(tab)
+            # Each tab scrolls rather than growing the window: the Overview's fields and the Documents tab's
+            # controls beside its preview would make it wider and taller than a small screen (937×761).
+            scroll = QScrollArea(holder)
+            scroll.setObjectName(f"{holder.objectName()}Scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(tab)
+            holder.layout().addWidget(scroll)
         self.tabs = (self.overview, self.agenda, self.participants, self.check_in, self.documents)
         for tab in self.tabs:
             tab.restore_layout()
@@ -166,8 +184,8 @@ class MainWindow(QMainWindow):
 
         def shown(outline: list[CurriculumOutline]) -> None:
             self._show_outline(outline)
-            if place is None:
-                return
+            if place is None or self.current_seminar or self.current_curriculum:
+                return  # nowhere saved, or the user chose something meanwhile: that stays
             seminar_id, curriculum_id, tab = place
             found = (self.tree_model.index_of_seminar(seminar_id) if seminar_id
                      else self.tree_model.index_of_curriculum(curriculum_id) if curriculum_id else None)
@@ -263,11 +281,15 @@ class MainWindow(QMainWindow):
             queries.append(curriculum_page(curriculum_id))
         if not queries:
             return
-        self.runner.load("page", lambda db: db.read(*queries), self._show_read, failed=self._page_gone)
+        # Whether the tree is in this read is decided now: it may be read meanwhile by another load.
+        with_outline = self._outline_stale
+        self.runner.load("page", lambda db: db.read(*queries), lambda pages: self._show_read(pages, with_outline),
+                         failed=self._page_gone)
 
-    def _show_read(self, pages: list[Any]) -> None:
-        if self._outline_stale:
-            self._show_outline(pages.pop(0))
+    def _show_read(self, pages: list[Any], with_outline: bool) -> None:
+        if with_outline:
+            self._show_outline(pages[0])
+            pages = pages[1:]
         if not pages:
             return
         page = pages[0]
@@ -346,7 +368,7 @@ class MainWindow(QMainWindow):
         """Before the database changes hands: changes under way commit, the People directory closes, loads
         under way are dropped and the undo history ends (its steps edit the database they were made on)."""
         self.runner.wait_for_changes()
-        for slot in ("page", "outline", "roster", "eligibility"):
+        for slot in LOAD_SLOTS:
             self.runner.forget(slot)
         if self.people_window is not None:
             self.people_window.close()
@@ -373,11 +395,16 @@ class MainWindow(QMainWindow):
 
     def _show_outline(self, outline: list[CurriculumOutline]) -> None:
         self._outline_stale = False
-        self.tree_model.show_outline(outline)
+        self._selecting = True  # rebuilding the tree moves its current item row by row: not the user's choice
+        try:
+            self.tree_model.show_outline(outline)
+        finally:
+            self._selecting = False
         self.form.programmeTree.expandAll()
         # Marked in the tree only: whoever reloaded shows the page, so it is read once.
         self._select(self.current_seminar, self.current_curriculum)
-        self.statusBar().showMessage(self.tr("%n curricula", None, self.tree_model.rowCount()))
+        if not self.statusBar().currentMessage():  # what a change just said ("Saved…") stays until its time is up
+            self.statusBar().showMessage(self.tr("%n curricula", None, self.tree_model.rowCount()))
 
     def show_curriculum(self, curriculum_id: int) -> None:
         """The curriculum's own page (title, years, description) in place of the seminar tabs, once read."""
@@ -419,11 +446,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_people(self) -> PeopleDirectory:
-        """Open (or raise) the People directory window."""
+    def show_people(self) -> PeopleDirectory | None:
+        """Open (or raise) the People directory window (once the database is attached: None before)."""
         from ..people.people_directory import PeopleDirectory
 
-        assert self.db is not None
+        if self.db is None:  # still opening (a server far away): the status line says so
+            return None
         if self.people_window is None:
             self.people_window = PeopleDirectory(self, self)
             self.people_window.setWindowFlag(Qt.WindowType.Window)
@@ -432,11 +460,17 @@ class MainWindow(QMainWindow):
         self.people_window.form.filterEdit.setFocus()
         return self.people_window
 
-    def _on_tree_current(self, current: Any, _previous: Any) -> None:
+    def _on_tree_current(self, *_changed: Any) -> None:
         if self._selecting:
             return
+        tree = self.form.programmeTree
+        current = tree.currentIndex()
+        if current.isValid() and not tree.selectionModel().isSelected(current):
+            return  # the cursor only (the tree was given the focus): nothing chosen
         seminar_id = self.tree_model.seminar_id(current)
         curriculum_id = 0 if seminar_id else self.tree_model.curriculum_id(current)
+        if (seminar_id, curriculum_id) == (self.current_seminar, self.current_curriculum):
+            return  # already chosen (a click selects, then moves the cursor: two signals, one choice)
         page = self.page_on_screen()
         staying = page is not None and page.row_id == (curriculum_id if page is self.curriculum_page else seminar_id)
         if page is not None and not staying and page.unsaved():
