@@ -59,6 +59,10 @@ def _label(database: str) -> str:
     return display_name(database) if "://" in database else str(Path(database).expanduser().resolve())
 
 
+# How long after the database is attached the start-up objects are frozen (runtime.freeze_startup_objects).
+FREEZE_AFTER_MS = 1000
+
+
 class Opening:
     """Opens the database off the GUI thread (a server may be 250 ms away: connecting takes
     several round trips), then attaches it to the window already on screen."""
@@ -84,18 +88,22 @@ class Opening:
         return db
 
     def _opened(self, db) -> None:  # type: ignore[no-untyped-def]
-        self.window.statusBar().clearMessage()
-        self.window.attach(db)
+        from PySide6.QtCore import QTimer
+
+        from ..runtime import freeze_startup_objects
         from .database.backup_menu import backup_on_open
 
+        self.window.statusBar().clearMessage()
+        self.window.attach(db)
         backup_on_open(db)  # a rotating copy, on a worker thread, after the window shows
-        from ..runtime import freeze_startup_objects
-
-        freeze_startup_objects()
+        # The collection before the freeze takes tens of milliseconds on the GUI thread: not right after
+        # attaching (one after the other they would freeze the window twice as long), once the first pages are in.
+        QTimer.singleShot(FREEZE_AFTER_MS, self.window, freeze_startup_objects)
 
     def _refused(self, exc: BaseException) -> None:
-        message = _why_not(exc, self.database)
         self.failed = True
+        self.window.statusBar().clearMessage()  # no longer "Opening…", whatever comes next
+        message = _why_not(exc, self.database)  # a bug is raised on to the error reporter
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
@@ -111,7 +119,8 @@ PRELOAD_MODULES = ("learninghub.core.pages.seminar", "learninghub.core.pages.pro
                    "learninghub.gui.seminar.participants", "learninghub.gui.seminar.check_in",
                    "learninghub.gui.documents.documents_tab", "learninghub.gui.curriculum.curriculum_page",
                    "learninghub.gui.database.database_menu", "learninghub.gui.database.export_menu",
-                   "learninghub.gui.database.import_wizard", "learninghub.gui.window.seminar_menu")
+                   "learninghub.gui.database.import_wizard", "learninghub.gui.database.backup_menu",
+                   "learninghub.documents.language", "learninghub.gui.window.seminar_menu")
 PRELOAD_FORMS = ("overview_tab", "agenda_tab", "participants_tab", "check_in_tab", "documents_tab",
                  "attendance_docs", "pdf_preview", "curriculum_page")
 
