@@ -47,10 +47,12 @@ class PeopleModel(QAbstractTableModel):
         self._rows: list[PersonRow] = []
         self._exhausted = True
         self._fetching = False
+        self._filtered = False  # nothing is read before the first filter is set (a view sorts as it is set up)
 
     def set_filter(self, text: str) -> None:
         """Show the people matching ``text`` (every person when empty), first page only."""
         self._filter = text.strip()
+        self._filtered = True
         self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -58,7 +60,8 @@ class PeopleModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         self._order, self._descending = COLUMNS[column][2], order == Qt.SortOrder.DescendingOrder
-        self.reload()  # the first page in the new order (more rows come on scrolling)
+        if self._filtered:  # else the order is kept for the first read (the directory sets its filter last)
+            self.reload()  # the first page in the new order (more rows come on scrolling)
 
     def reload(self) -> None:
         """The first page again (a new filter or order, or people changed)."""
