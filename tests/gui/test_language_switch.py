@@ -9,14 +9,44 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from learninghub.core.services import seminars
 from learninghub.gui import i18n
-from learninghub.gui.window.main_window import MainWindow
 from learninghub.gui.operations import BackgroundOp
-from tests.gui.conftest import visible_box
+from learninghub.gui.window.main_window import MainWindow
+from tests.gui.conftest import settle, visible_box
+
+
+@pytest.fixture
+def park_city(qtbot, demo_db):  # type: ignore[no-untyped-def]
+    """As conftest's, but the window is left to the app: a switch deletes the window it replaces while the
+    test waits for the new one, and qtbot would close it again at the end. Closed and deleted below."""
+    from learninghub.core.services import seminars as seminar_service
+
+    with demo_db.reading() as s:
+        seminar_id = next(x.id for x in seminar_service.list_seminars(s) if x.title == "Park City Project")
+    window = MainWindow(demo_db)
+    window.show()
+    qtbot.waitUntil(lambda: window.tree_model.index_of_seminar(seminar_id) is not None)
+    with qtbot.waitSignal(window.seminar_shown, check_params_cb=lambda shown: shown == seminar_id):
+        window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
+    settle(qtbot, window)
+    return window, seminar_id
+
+
+@pytest.fixture(autouse=True)
+def main_windows_deleted(qapp):  # type: ignore[no-untyped-def]
+    """The main windows a test leaves (the last one of each switch), unsaved edits dropped, closed and deleted."""
+    yield
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            if (page := window.page_on_screen()) is not None:
+                page.revert()
+            window.close()
+            window.deleteLater()
 
 
 def _choose_language(window: MainWindow, code: str):  # type: ignore[no-untyped-def]
@@ -28,10 +58,21 @@ def _choose_language(window: MainWindow, code: str):  # type: ignore[no-untyped-
 
 
 def _main_windows(qtbot) -> list[MainWindow]:  # type: ignore[no-untyped-def]
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-    for window in found:
-        qtbot.addWidget(window)
-    return found
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def _remade(qtbot, old: MainWindow, seminar_id: int) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The window that replaced ``old``, once it shows ``seminar_id`` again (its place is read off the GUI thread)."""
+
+    def shown() -> bool:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        return (len(windows) == 1 and windows[0] is not old and windows[0].current_seminar == seminar_id
+                and windows[0].form.detailStack.currentWidget() is windows[0].form.seminarTabs)
+
+    qtbot.waitUntil(shown)
+    [new] = _main_windows(qtbot)
+    settle(qtbot, new)
+    return new
 
 
 def _box(window: MainWindow, name: str) -> QMessageBox:
@@ -56,25 +97,27 @@ def test_switching_to_chinese_remakes_the_window_in_place_and_back(qtbot, demo_d
     window, seminar_id = park_city
     window.resize(1180, 720)
     window.form.seminarTabs.setCurrentWidget(window.form.agendaTab)
-    window.show_people()
-    size = window.size()
+    people_title = window.show_people().windowTitle()
+    size, title = window.size(), window.windowTitle()
     _choose_language(window, "zh_CN")
     assert i18n.preference() == "zh_CN" and i18n.language() == "zh_CN"
-    [chinese] = _main_windows(qtbot)
-    assert chinese is not window and not window.isVisible() and window.db is None
+    assert not window.isVisible() and window.db is None  # the window replaced lets go of the database at once
+    chinese = _remade(qtbot, window, seminar_id)
+    assert _main_windows(qtbot) == [chinese]
+    assert chinese is not window
     assert chinese.db is demo_db and chinese.current_seminar == seminar_id
     assert chinese.form.seminarTabs.currentWidget() is chinese.form.agendaTab
     # In place, not the saved size clamped to a screen (the Chinese window's least height is a line taller).
     assert chinese.width() == size.width() == 1180 and abs(chinese.height() - size.height()) <= 8
-    assert chinese.form.menuFile.title() == "文件(&F)" and chinese.form.seminarTitle.text() == "公园城市项目"
+    assert chinese.form.menuFile.title() == "文件(&F)" and chinese.overview.form.seminarTitle.text() == "公园城市项目"
     assert chinese.agenda.model.headerData(0, Qt.Orientation.Horizontal) == "日期"
     assert chinese.statusBar().currentMessage() == "界面语言：简体中文"
     assert chinese.people_window is not None and chinese.people_window.isVisible()
-    assert chinese.people_window.windowTitle() != window.windowTitle()
+    assert chinese.people_window.windowTitle() not in (title, people_title)
 
     _choose_language(chinese, "en")
-    [english] = _main_windows(qtbot)
-    assert english not in (window, chinese) and english.form.menuFile.title() == "&File"
+    english = _remade(qtbot, chinese, seminar_id)
+    assert english is not window and english is not chinese and english.form.menuFile.title() == "&File"
     assert english.current_seminar == seminar_id and english.db is demo_db
     assert english.statusBar().currentMessage() == "Interface language: English"
 
@@ -99,8 +142,8 @@ def test_unsaved_edits_are_asked_about_first_and_cancel_keeps_everything(qtbot, 
 
     _choose_language(window, "zh_CN")
     _box(window, "unsavedChangesBox").button(QMessageBox.StandardButton.Save).click()
-    [chinese] = _main_windows(qtbot)
-    assert chinese is not window and chinese.form.venueEdit.text() == "成都天府国际会议中心"
+    chinese = _remade(qtbot, window, seminar_id)  # once the core has saved
+    assert chinese is not window and chinese.overview.form.venueEdit.text() == "成都天府国际会议中心"
     with demo_db.reading() as s:
         assert seminars.get_seminar(s, seminar_id).venue == "成都天府国际会议中心"
 
@@ -109,6 +152,7 @@ def test_with_an_undo_history_the_switch_is_confirmed(qtbot, demo_db, park_city,
     window, seminar_id = park_city
     window.overview.form.capacitySpin.setValue(40)
     window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
+    settle(qtbot, window)
     assert window.undo_stack.canUndo()
     _choose_language(window, "zh_CN")
     box = _box(window, "languageSwitchBox")
@@ -119,7 +163,7 @@ def test_with_an_undo_history_the_switch_is_confirmed(qtbot, demo_db, park_city,
     _choose_language(window, "zh_CN")
     box = _box(window, "languageSwitchBox")
     next(b for b in box.buttons() if b.text() == "Switch now").click()
-    [chinese] = _main_windows(qtbot)
+    chinese = _remade(qtbot, window, seminar_id)
     assert chinese is not window and not chinese.undo_stack.canUndo()
     with demo_db.reading() as s:
         assert seminars.get_seminar(s, seminar_id).capacity == 40

@@ -4,13 +4,39 @@ from __future__ import annotations
 
 from learninghub.core.services import people
 from learninghub.gui.people.people_directory import PeopleDirectory
+from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
+from tests.gui.conftest import settle
+
+
+def _directory(qtbot, db) -> tuple[MainWindow, PeopleDirectory]:  # type: ignore[no-untyped-def]
+    """The People directory on ``db``; it reads and saves through the main window's runner and history."""
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    directory = PeopleDirectory(window)
+    qtbot.addWidget(directory)
+    settle(qtbot, window)
+    return window, directory
+
+
+def _open_person(qtbot, window: MainWindow, directory: PeopleDirectory, person_id: int):  # type: ignore[no-untyped-def]
+    """The person's dialog, once their page is read off the GUI thread."""
+    directory.open_person(person_id)
+    qtbot.waitUntil(lambda: directory.dialog is not None and directory.dialog.isVisible())
+    settle(qtbot, window)
+    assert directory.dialog.person_id == person_id
+    return directory.dialog
+
+
+def _filter(qtbot, window: MainWindow, directory: PeopleDirectory, text: str) -> None:  # type: ignore[no-untyped-def]
+    directory.form.filterEdit.setText(text)
+    settle(qtbot, window)
 
 
 def test_new_person_with_a_chinese_name_appears_in_the_directory(qtbot, demo_db) -> None:
-    directory = PeopleDirectory(demo_db)
-    qtbot.addWidget(directory)
+    window, directory = _directory(qtbot, demo_db)
     dialog = directory.new_person()
+    assert directory.dialog is dialog
     f = dialog.form
     f.givenEdit.setText("Yuxuan")
     f.familyEdit.setText("Zhang")
@@ -21,8 +47,9 @@ def test_new_person_with_a_chinese_name_appears_in_the_directory(qtbot, demo_db)
     f.emailEdit.setText("zhang.yuxuan@example.cn")
     f.roleCombo.setCurrentIndex(f.roleCombo.findData("planner"))
     dialog.accept()
+    settle(qtbot, window)  # saved by the core off the GUI thread
     assert not dialog.isVisible()
-    directory.form.filterEdit.setText("张宇轩")
+    _filter(qtbot, window, directory, "张宇轩")
     assert directory.model.rowCount() == 1
     assert directory.model.index(0, 0).data() == "张宇轩 (Yuxuan Zhang)"
     with demo_db.reading() as s:
@@ -31,13 +58,13 @@ def test_new_person_with_a_chinese_name_appears_in_the_directory(qtbot, demo_db)
 
 
 def test_a_taken_email_is_shown_next_to_the_field(qtbot, demo_db) -> None:
-    directory = PeopleDirectory(demo_db)
-    qtbot.addWidget(directory)
+    window, directory = _directory(qtbot, demo_db)
     before = table_snapshot(demo_db.target.sqlite_path)
     dialog = directory.new_person()
     dialog.form.familyEdit.setText("Li")
     dialog.form.emailEdit.setText("LI.JIA@example.cn")
     dialog.accept()
+    settle(qtbot, window)  # refused by the core off the GUI thread
     assert dialog.isVisible() and "is already the address of person" in dialog.form.errorLabel.text()
     assert "#b00020" in dialog.form.emailEdit.styleSheet()
     assert table_snapshot(demo_db.target.sqlite_path) == before
@@ -45,16 +72,17 @@ def test_a_taken_email_is_shown_next_to_the_field(qtbot, demo_db) -> None:
 
 
 def test_editing_shows_their_seminars_and_saves_changes(qtbot, demo_db) -> None:
-    directory = PeopleDirectory(demo_db)
-    qtbot.addWidget(directory)
-    directory.form.filterEdit.setText("李佳")
+    window, directory = _directory(qtbot, demo_db)
+    _filter(qtbot, window, directory, "李佳")
     person_id = directory.model.person(0).id
-    dialog = directory.open_person(person_id)
+    dialog = _open_person(qtbot, window, directory, person_id)
     assert dialog.form.nativeEdit.text() == "李佳"
     assert any("Park City Project" in dialog.form.seminarsList.item(i).text()
                for i in range(dialog.form.seminarsList.count()))
     dialog.form.titleEdit.setText("Deputy Director-General")
     dialog.accept()
+    settle(qtbot, window)  # saved by the core off the GUI thread
+    assert not dialog.isVisible() and window.undo_stack.count() == 1
     with demo_db.reading() as s:
         assert people.get_person(s, person_id).title == "Deputy Director-General"
 
@@ -63,15 +91,14 @@ def test_a_persons_certificates_are_shown_with_their_seminars(qtbot, demo_db) ->
     from learninghub.core.certcodes import format_code
     from learninghub.core.services import certificates
 
-    directory = PeopleDirectory(demo_db)
-    qtbot.addWidget(directory)
-    directory.form.filterEdit.setText("李佳")
+    window, directory = _directory(qtbot, demo_db)
+    _filter(qtbot, window, directory, "李佳")
     person_id = directory.model.person(0).id
     with demo_db.transaction() as s:
         seminar_id = next(j for j in _eligible_seminars(s, person_id))
         certificates.issue_certificates(s, seminar_id)
         code = format_code(next(c.code for c in certificates.list_certificates(s, person_id=person_id)))
-    dialog = directory.open_person(person_id)
+    dialog = _open_person(qtbot, window, directory, person_id)
     lines = [dialog.form.seminarsList.item(i).text() for i in range(dialog.form.seminarsList.count())]
     assert any(f"certificate {code} (issued " in line for line in lines)
     dialog.reject()
