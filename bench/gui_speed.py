@@ -136,7 +136,6 @@ def main(argv: list[str] | None = None) -> int:
     for label, ok in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {label}")
     big.close()
-    del app
     return 1 if args.strict and not all(ok for _, ok in checks) else 0
 
 

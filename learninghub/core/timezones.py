@@ -8,9 +8,9 @@ autumn fold exists twice and needs an explicit choice (``fold`` 0 = the earlier,
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .errors import ValidationError
 from .messages import QT_TRANSLATE_NOOP
@@ -112,3 +112,9 @@ def local_days(start: dt.datetime, end: dt.datetime, tz: ZoneInfo) -> tuple[dt.d
     """The first and last local day a session covers. One ending at 00:00 ends on the day
     before: it does not reach into the next one."""
     return start.astimezone(tz).date(), (end - dt.timedelta(microseconds=1)).astimezone(tz).date()
+
+
+@cache
+def names() -> tuple[str, ...]:
+    """Every IANA zone name, sorted, for choosing one (reading them takes ~20 ms: once per process)."""
+    return tuple(sorted(available_timezones()))

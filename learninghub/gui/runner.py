@@ -64,6 +64,8 @@ class Runner(QObject):
     busy_changed = Signal(bool)
     #: A change (or an undo or redo) ran and was committed: the window refreshes what it touched.
     changed = Signal(object)
+    #: A change was refused or failed (nothing of it was saved): changes before it may wait for a refresh.
+    change_failed = Signal()
 
     def __init__(self, database: Callable[[], Database | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,11 @@ class Runner(QObject):
     def forget(self, slot: str) -> None:
         """Drop whatever load for ``slot`` is under way (the page it was for is gone)."""
         self._latest[slot] = next(self._tokens)
+
+    def forget_all(self) -> None:
+        """Drop every load under way (the window lets go of its database: none of them is for it any more)."""
+        for slot in list(self._latest):
+            self.forget(slot)
 
     # -- reads
     def load(self, slot: str, work: Callable[[Database], T], show: Callable[[T], None], *,
@@ -151,6 +158,7 @@ class Runner(QObject):
 
         def failed(exc: BaseException) -> None:
             self._changing -= 1
+            self.change_failed.emit()
             if not isinstance(exc, LearningHubError):
                 self._report(exc)
             elif refused is not None:

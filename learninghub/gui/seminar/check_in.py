@@ -85,21 +85,27 @@ class CheckInTab(QWidget):
         return show
 
     def show_roster(self, roster: tuple[RosterLine, ...]) -> None:
+        """The roster as read. The same people as on screen (a tick saved, the page read again): only the
+        ticks and labels change, so the list keeps its scroll position and the item in hand."""
         lst = self.form.checkInList
         self._loading = True
         lst.setEnabled(True)
-        lst.clear()
-        for line in roster:
+        same = [lst.item(r).data(PERSON_ROLE) for r in range(lst.count())] == [line.person_id for line in roster]
+        if not same:
+            lst.clear()
+        for row, line in enumerate(roster):
             label = f"{line.name} — {line.organisation}" if line.organisation else line.name
             if line.status == "waitlisted":
                 label += QCoreApplication.translate("CheckIn", "  (waiting list)")
-            item = QListWidgetItem(label)
+            item = lst.item(row) if same else QListWidgetItem(label)
+            item.setText(label)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked)
             item.setData(PERSON_ROLE, line.person_id)
             item.setData(SEARCH_ROLE, label.casefold())
             item.setData(NAME_ROLE, line.name)
-            lst.addItem(item)
+            if not same:
+                lst.addItem(item)
         self._loading = False
         self.apply_filter(self.form.checkInFilter.text())
 

@@ -7,11 +7,11 @@ title follow the page read by the core (``SeminarPage``).
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
+from ...core import timezones
 from ...core.commands import Command
 from ...core.pages.seminar import SeminarPage
 from .. import bilingual, forms, labels
@@ -37,7 +37,7 @@ class OverviewTab(FieldPage, QWidget):
                                (f.statusCombo, "SeminarStatus")):
             for value, label in labels.choices(context):
                 combo.addItem(label, value)
-        f.timezoneCombo.addItems(sorted(available_timezones()))
+        f.timezoneCombo.addItems(timezones.names())
         f.overviewButtons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(lambda: self.save())
         f.overviewButtons.button(QDialogButtonBox.StandardButton.Reset).clicked.connect(self.revert)
         self.fields: dict[str, QWidget] = {

@@ -34,10 +34,6 @@ if TYPE_CHECKING:
 
 # Every ``runner.load`` slot of the window and what it opens: a read under way when the database changes hands
 # is dropped (a page, a dialog's values or a search of the database left behind must not be shown).
-LOAD_SLOTS = ("page", "outline", "roster", "eligibility", "session-dialog", "speaker-search", "register-search",
-              "person-dialog", "people", "people-more")
-
-
 class MainWindow(QMainWindow):
     #: A seminar's page is painted (its id): tests and the latency benchmark wait for it.
     seminar_shown = Signal(int)
@@ -55,6 +51,7 @@ class MainWindow(QMainWindow):
         self.runner = Runner(lambda: self.db, self)
         self.runner.refused = self._tell_refusal
         self.runner.changed.connect(self._after_change)
+        self.runner.change_failed.connect(lambda: self.runner.changing() or self._load_page())
         self.history = History(self.runner, self)
         self.undo_stack = self.history.stack
         self._busy = QProgressBar(self)
@@ -333,7 +330,8 @@ class MainWindow(QMainWindow):
             self._outline_stale = True
         if done.touched & Touched.PEOPLE and self.people_window is not None:
             self.people_window.reload()
-        self._load_page()
+        if not self.runner.changing():  # the last of quick changes (two ticks) reads once, after both
+            self._load_page()
 
     def _tell_refusal(self, exc: BaseException, step: str) -> QMessageBox:
         """The core refused a change (or an undo): its words in a message, never a traceback."""
@@ -368,8 +366,7 @@ class MainWindow(QMainWindow):
         """Before the database changes hands: changes under way commit, the People directory closes, loads
         under way are dropped and the undo history ends (its steps edit the database they were made on)."""
         self.runner.wait_for_changes()
-        for slot in LOAD_SLOTS:
-            self.runner.forget(slot)
+        self.runner.forget_all()
         if self.people_window is not None:
             self.people_window.close()
             self.people_window.deleteLater()

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ...core import timezones
 from ...core.commands import Done
 from ...core.errors import LearningHubError
 from ...core.quickread import CurriculumOutline
@@ -36,7 +36,7 @@ class NewSeminarDialog(QDialog):
         f = self.form
         for c in outline:
             f.curriculumCombo.addItem(shown(c.title, c.title_zh), c.id)
-        f.timezoneCombo.addItems(sorted(available_timezones()))
+        f.timezoneCombo.addItems(timezones.names())
         f.timezoneCombo.setCurrentText("Asia/Shanghai")
         for combo, context in ((f.kindCombo, "SeminarKind"), (f.formatCombo, "SeminarFormat")):
             for value, label in labels.choices(context):
