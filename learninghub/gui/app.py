@@ -112,7 +112,7 @@ class Opening:
         self.window.close()
 
 
-#: What ``MainWindow.attach`` imports and builds first; loaded on the opening worker, not the GUI thread.
+# What ``MainWindow.attach`` imports and builds first; loaded on the opening worker, not the GUI thread.
 PRELOAD_MODULES = ("learninghub.core.pages.seminar", "learninghub.core.pages.programme",
                    "learninghub.core.pages.eligibility", "learninghub.core.commands.registrations",
                    "learninghub.gui.seminar.overview", "learninghub.gui.seminar.agenda",

@@ -9,6 +9,7 @@ driver's error) is shown as it is.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -27,11 +28,22 @@ def localized(text: Any) -> str:
     template = QCoreApplication.translate(text.context, text.template) if text.context else text.template
     if not text.params:
         return template
-    params = {key: localized(value) if isinstance(value, Text) else value for key, value in text.params.items()}
+    params = {key: _shown(value) for key, value in text.params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):  # a translation that lost a {name}: English beats a crash
         return str(text)
+
+
+def _shown(value: Any) -> Any:
+    """A parameter as the interface writes it: a Text translated, a day in the interface's date style."""
+    if isinstance(value, Text):
+        return localized(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        from .i18n import format_date
+
+        return format_date(value, "day")
+    return value
 
 
 def where_label(where: str | None) -> str:

@@ -49,7 +49,7 @@ class Counts(QObject):
         return self.tr("{document}: %n page(s), {path}", None, n).format(document=document, path=path)
 
 
-#: Made here, on the GUI thread (imported there), never first on a worker; tr() looks up at each call.
+# Made here, on the GUI thread (imported there), never first on a worker; tr() looks up at each call.
 _WORDS = Counts()
 
 

@@ -31,10 +31,10 @@ log = logging.getLogger(__name__)
 
 I18N_DIR = config.RESOURCES_DIR / "i18n"
 LANG_ENV = "LEARNINGHUB_LANG"
-#: QSettings key of the Preferences choice: "system", "en" or "zh_CN".
+# QSettings key of the Preferences choice: "system", "en" or "zh_CN".
 SETTING = "interface/language"
 SYSTEM, EN, ZH = "system", "en", "zh_CN"
-#: The choices in Preferences, each named in its own language.
+# The choices in Preferences, each named in its own language.
 CHOICES: dict[str, str] = {EN: "English", ZH: "简体中文"}
 _LOCALES = {EN: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
             ZH: QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript, QLocale.Country.China)}

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..core import vocab
 
-#: Context (for the translator) of each vocabulary shown in the interface.
+# Context (for the translator) of each vocabulary shown in the interface.
 CONTEXTS: dict[str, dict[str, str]] = {
     "PersonRole": vocab.PERSON_ROLES,
     "SeminarKind": vocab.SEMINAR_KINDS,

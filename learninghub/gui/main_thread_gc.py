@@ -18,7 +18,7 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-#: How often the GUI thread looks at the collector's counts (a few microseconds when nothing is due).
+# How often the GUI thread looks at the collector's counts (a few microseconds when nothing is due).
 INTERVAL_MS = 500
 
 

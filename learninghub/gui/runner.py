@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: Work shorter than this shows no busy indicator (it would only flicker).
+# Work shorter than this shows no busy indicator (it would only flicker).
 BUSY_AFTER_MS = 300
 
 
@@ -60,11 +60,11 @@ class _Job(QRunnable):
 class Runner(QObject):
     """The window's way to the database: ``load`` for reads, ``change`` for commands."""
 
-    #: True while anything runs (tests wait for False; the busy indicator follows it after a delay).
+    # True while anything runs (tests wait for False; the busy indicator follows it after a delay).
     busy_changed = Signal(bool)
-    #: A change (or an undo or redo) ran and was committed: the window refreshes what it touched.
+    # A change (or an undo or redo) ran and was committed: the window refreshes what it touched.
     changed = Signal(object)
-    #: A change was refused or failed (nothing of it was saved): changes before it may wait for a refresh.
+    # A change was refused or failed (nothing of it was saved): changes before it may wait for a refresh.
     change_failed = Signal()
 
     def __init__(self, database: Callable[[], Database | None], parent: QObject | None = None) -> None:
@@ -80,9 +80,9 @@ class Runner(QObject):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(lambda: self.show_busy(True))
-        #: Told ``(exception, step)`` when the core refuses a change (``step``: the undo step refused, or "").
+        # Told ``(exception, step)`` when the core refuses a change (``step``: the undo step refused, or "").
         self.refused: Callable[[LearningHubError, str], None] = lambda exc, step: None
-        #: Shows or hides the busy indicator (the window sets it).
+        # Shows or hides the busy indicator (the window sets it).
         self.show_busy: Callable[[bool], None] = lambda busy: None
 
     # -- state

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-#: The tint of a row that needs attention (a conflict), light enough to read through.
+# The tint of a row that needs attention (a conflict), light enough to read through.
 WARNING_TINT = QColor(255, 228, 196)
 
 Index = QModelIndex | QPersistentModelIndex

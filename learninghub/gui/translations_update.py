@@ -16,14 +16,14 @@ from pathlib import Path
 
 from .. import config
 
-#: The .ts files: (file, lupdate's extra options). English keeps only the plural forms ("1 person").
+# The .ts files: (file, lupdate's extra options). English keeps only the plural forms ("1 person").
 TS_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("learninghub_zh_CN.ts", ()),
     ("learninghub_en.ts", ("-pluralonly",)),
 )
 
 
-#: Where the core's messages are written (``core.messages.QT_TRANSLATE_NOOP``): the command line speaks English.
+# Where the core's messages are written (``core.messages.QT_TRANSLATE_NOOP``): the command line speaks English.
 CORE_PACKAGES = ("core", "documents", "importing", "exporting")
 
 

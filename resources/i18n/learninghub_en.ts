@@ -5,7 +5,6 @@
     <name>AgendaTab</name>
     <message numerus="yes">
         <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
-        <extracomment>The session dialog opened last (it opens once its values are read).</extracomment>
         <translation>
             <numerusform>⚠ %n conflict (warnings; nothing is blocked):</numerusform>
             <numerusform>⚠ %n conflicts (warnings; nothing is blocked):</numerusform>
@@ -160,7 +159,6 @@
     <name>PeopleDirectory</name>
     <message numerus="yes">
         <source>%n+ people matching “{text}” (scroll for more)</source>
-        <extracomment>The person dialog opened last.</extracomment>
         <translation>
             <numerusform>%n+ people matching “{text}” (scroll for more)</numerusform>
             <numerusform>%n+ people matching “{text}” (scroll for more)</numerusform>

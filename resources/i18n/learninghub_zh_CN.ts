@@ -20,7 +20,6 @@
     <name>AgendaTab</name>
     <message numerus="yes">
         <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
-        <extracomment>The session dialog opened last (it opens once its values are read).</extracomment>
         <translation>
             <numerusform>⚠ %n 处冲突（仅为提醒，不影响保存）：</numerusform>
         </translation>
@@ -243,7 +242,6 @@ A copy of the database as it is now is kept first.</source>
     </message>
     <message>
         <source>Name</source>
-        <extracomment>(header, what the cell shows, the order the core sorts by when the header is clicked)</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -614,7 +612,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
     <message>
         <source>Save the {document}</source>
-        <extracomment>Where the last document went (tests and the status line read it).</extracomment>
         <translation>保存{document}</translation>
     </message>
     <message>
@@ -702,7 +699,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <name>ExportActions</name>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <extracomment>File dialog filters, in English; the dialog shows them translated (the &quot;(*.xlsx)&quot; part stays).</extracomment>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
@@ -884,12 +880,10 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <name>ImportWizard</name>
     <message>
         <source>No seminar: only add or update people</source>
-        <extracomment>Emitted after a successful import, so windows showing people or registrations reload.</extracomment>
         <translation>不报名研讨会：只添加或更新人员</translation>
     </message>
     <message>
         <source>Import people</source>
-        <extracomment>True once the file was imported (the dialog then only shows the result).</extracomment>
         <translation>导入人员</translation>
     </message>
     <message>
@@ -1090,7 +1084,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
     <message>
         <source>Working…</source>
-        <extracomment>A seminar&apos;s page is painted (its id): tests and the latency benchmark wait for it. A curriculum&apos;s page is painted (its id).</extracomment>
         <translation>正在处理…</translation>
     </message>
     <message>
@@ -1330,7 +1323,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <name>Participants</name>
     <message>
         <source>New person, registered to “{seminar}” on saving</source>
-        <extracomment>The person dialog opened last by &quot;New person, registered&quot;.</extracomment>
         <translation>新建人员，保存时报名“{seminar}”</translation>
     </message>
 </context>
@@ -1380,7 +1372,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <name>PdfPages</name>
     <message>
         <source>the printer could not be started</source>
-        <extracomment>Resolution of print images: sharp text on paper without huge print jobs.</extracomment>
         <translation>无法启动打印机</translation>
     </message>
 </context>
@@ -1388,7 +1379,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <name>PdfPreview</name>
     <message>
         <source>No document yet</source>
-        <extracomment>The PDF shown (None: nothing made yet).</extracomment>
         <translation>尚无文档</translation>
     </message>
     <message>
@@ -1466,7 +1456,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <name>PeopleDirectory</name>
     <message numerus="yes">
         <source>%n+ people matching “{text}” (scroll for more)</source>
-        <extracomment>The person dialog opened last.</extracomment>
         <translation>
             <numerusform>与“{text}”匹配的人员 %n+ 人（向下滚动查看更多）</numerusform>
         </translation>
@@ -1510,7 +1499,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <name>PersonDialog</name>
     <message>
         <source>certificate {code} (revoked {date})</source>
-        <extracomment>What the save did (the core&apos;s Done), once the dialog was accepted.</extracomment>
         <translation>结业证书 {code}（{date} 已撤销）</translation>
     </message>
     <message>
@@ -1594,7 +1582,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <name>PersonRole</name>
     <message>
         <source>Elected representative</source>
-        <extracomment>Context (for the translator) of each vocabulary shown in the interface.</extracomment>
         <translation>民选代表</translation>
     </message>
     <message>
@@ -1718,7 +1705,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <name>SeminarMenu</name>
     <message>
         <source>New &amp;session…</source>
-        <extracomment>(attribute, text, shortcut, tab, the window&apos;s handler)</extracomment>
         <translation>新建日程(&amp;S)…</translation>
     </message>
     <message>
@@ -3174,7 +3160,6 @@ As ``agenda.snapshot`` gives them (local times), or a new session&apos;s default
     <name>dates</name>
     <message>
         <source>ddd dd MMM</source>
-        <extracomment>QSettings key of the Preferences choice: &quot;system&quot;, &quot;en&quot; or &quot;zh_CN&quot;. The choices in Preferences, each named in its own language.</extracomment>
         <translation>M月d日 dddd</translation>
     </message>
     <message>

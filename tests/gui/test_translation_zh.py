@@ -219,7 +219,7 @@ def test_main_window_every_tab_and_menu_in_chinese(qtbot, chinese, demo_db, allo
     agenda_tab.delete_session()
     settle(qtbot, window)  # deleted by the core off the GUI thread, the agenda read again
     assert window.statusBar().currentMessage() == "已删除7月16日 星期四的“报告撰写”——按 Ctrl+Z 可恢复"
-    assert window.undo_action.text() == "撤销(&U) 删除2020-07-16的“报告撰写”"  # the step as the core names it
+    assert window.undo_action.text() == "撤销(&U) 删除7月16日 星期四的“报告撰写”"  # the step as the core names it
     select(attended)  # people checked in to it: the core refuses, and a box says why
     agenda_tab.delete_session()
     settle(qtbot, window)

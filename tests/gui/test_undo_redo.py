@@ -372,9 +372,9 @@ KINDS = [
     Kind("whole series edited", _cluster, _agenda_tab, _edit_series, _agenda, _agenda_shown,
          "&Undo edit of every “Cluster coordination meeting (Chengdu–Torino teams)”"),
     Kind("session deleted", _park, _walks, _delete, _agenda, _agenda_shown,
-         "&Undo deleting “Walk in the park, day 1” on 2020-07-13"),
+         "&Undo deleting “Walk in the park, day 1” on Mon 13 Jul"),
     Kind("occurrence cancelled", _cluster, _report_drafting, _cancel_occurrence, _agenda, _agenda_shown,
-         "&Undo cancelling “Report drafting” on 2021-05-11"),
+         "&Undo cancelling “Report drafting” on Tue 11 May"),
 ]
 
 

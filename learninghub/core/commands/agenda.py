@@ -231,9 +231,10 @@ def _series_digest(session: Session, series: SessionSeries, rows: list[AgendaSes
     return digest({"rows": [f"{table}/{ident}/{d}" for table, ident, d in saw]})
 
 
-def _day(row: AgendaSession) -> str:
-    """The local day a session starts on, as 2020-07-13."""
-    return row.starts_at.astimezone(timezones.zone(row.seminar.timezone)).date().isoformat()
+def _day(row: AgendaSession) -> dt.date:
+    """The local day a session starts on: 2020-07-13 in an English sentence, the interface writes it its way
+    ("7月13日 星期一")."""
+    return row.starts_at.astimezone(timezones.zone(row.seminar.timezone)).date()
 
 
 def _removing(rows: list[AgendaSession], cancel: bool) -> tuple[Text, Text]:

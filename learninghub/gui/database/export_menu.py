@@ -31,7 +31,7 @@ from ..operations import BackgroundOp, Cancelled, Progress
 
 FOLDER_KEY = "export/folder"
 TABLE_FORMAT_KEY = "export/table_format"
-#: File dialog filters, in English; the dialog shows them translated (the "(*.xlsx)" part stays).
+# File dialog filters, in English; the dialog shows them translated (the "(*.xlsx)" part stays).
 XLSX_FILTER = QT_TRANSLATE_NOOP("ExportActions", "Excel workbook (*.xlsx)")
 CSV_FILTER = QT_TRANSLATE_NOOP("ExportActions", "CSV, UTF-8 (*.csv)")
 ICS_FILTER = QT_TRANSLATE_NOOP("ExportActions", "iCalendar (*.ics)")

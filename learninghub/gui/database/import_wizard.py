@@ -29,7 +29,7 @@ PREVIEW_ROWS = 8
 
 
 class ImportWizard(QDialog):
-    #: Emitted after a successful import, so windows showing people or registrations reload.
+    # Emitted after a successful import, so windows showing people or registrations reload.
     imported = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *, seminar_id: int | None = None,
@@ -68,7 +68,7 @@ class ImportWizard(QDialog):
         self._combos: list[QComboBox] = []
         self._recheck = False
         self._pending_path: str | None = None
-        #: True once the file was imported (the dialog then only shows the result).
+        # True once the file was imported (the dialog then only shows the result).
         self.import_done = False
 
     # --- state --------------------------------------------------------------------------------

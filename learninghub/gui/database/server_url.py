@@ -17,9 +17,9 @@ if TYPE_CHECKING:  # SQLAlchemy is imported when used: the main window loads thi
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_PORT = 5432
-#: Seconds libpq waits for an unreachable host before giving up (its own default is forever).
+# Seconds libpq waits for an unreachable host before giving up (its own default is forever).
 CONNECT_TIMEOUT = 10
-#: URL query keys that may hold a secret: never shown, never stored.
+# URL query keys that may hold a secret: never shown, never stored.
 SECRET_KEYS = frozenset({"password", "passfile", "sslpassword"})
 
 

@@ -65,7 +65,7 @@ class DocumentsTab(QWidget):
         self._visible = False
         self._stale = True  # the eligibility list needs reading (read when the tab is shown)
         self.op: BackgroundOp[Any] | None = None
-        #: Where the last document went (tests and the status line read it).
+        # Where the last document went (tests and the status line read it).
         self.last_file: Path | None = None
         self.seminar_id = 0
         self.curriculum_id = 0

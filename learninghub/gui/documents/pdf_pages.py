@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 _LOCK = threading.Lock()
-#: Resolution of print images: sharp text on paper without huge print jobs.
+# Resolution of print images: sharp text on paper without huge print jobs.
 MAX_PRINT_DPI = 300
 
 

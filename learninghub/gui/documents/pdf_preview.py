@@ -27,7 +27,7 @@ class PdfPreview(QWidget):
         f.printButton.clicked.connect(self.ask_print)
         f.saveAsButton.clicked.connect(self.ask_save_copy)
         f.openViewerButton.clicked.connect(self.open_in_viewer)
-        #: The PDF shown (None: nothing made yet).
+        # The PDF shown (None: nothing made yet).
         self.path: Path | None = None
         self.title = ""
         self.images: list[QImage] = []

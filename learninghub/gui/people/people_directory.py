@@ -35,7 +35,7 @@ class PeopleDirectory(QWidget):
         view.activated.connect(lambda index: self.open_person(self.model.person(index.row()).id))  # Enter, double-click
         self.model.rowsInserted.connect(self._show_count)
         self.model.modelReset.connect(self._show_count)
-        #: The person dialog opened last.
+        # The person dialog opened last.
         self.dialog: PersonDialog | None = None
         self.apply_filter("")
 

@@ -27,7 +27,7 @@ from ..runner import Runner
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
-#: (header, what the cell shows, the order the core sorts by when the header is clicked)
+# (header, what the cell shows, the order the core sorts by when the header is clicked)
 COLUMNS: list[tuple[str, Any, str]] = [
     (QT_TRANSLATE_NOOP("Columns", "Name"), lambda p: p.display_name, "name"),
     (QT_TRANSLATE_NOOP("Columns", "Organisation"), lambda p: p.organisation_name or "", "organisation"),

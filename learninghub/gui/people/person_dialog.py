@@ -69,7 +69,7 @@ class PersonDialog(DiscardGuard, QDialog):
             "role": f.roleCombo, "email": f.emailEdit, "phone": f.phoneEdit, "notes": f.notesEdit,
         }
         self.loaded: dict[str, Any] = {}
-        #: What the save did (the core's Done), once the dialog was accepted.
+        # What the save did (the core's Done), once the dialog was accepted.
         self.done_result: Done | None = None
         if page is not None:
             self.loaded = dict(page.values)

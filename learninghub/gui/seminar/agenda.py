@@ -56,7 +56,7 @@ class AgendaTab(QWidget):
         f.deleteSessionButton.clicked.connect(self.delete_session)
         f.cancelOccurrenceButton.clicked.connect(self.cancel_occurrence)
         self.page: SeminarPage | None = None
-        #: The session dialog opened last (it opens once its values are read).
+        # The session dialog opened last (it opens once its values are read).
         self.dialog: Any = None
 
     def show_page(self, page: SeminarPage) -> None:

@@ -14,9 +14,9 @@ if TYPE_CHECKING:
 class SeminarHost(Protocol):
     """The main window as its tabs see it (typed, so a tab cannot reach into other tabs' widgets)."""
 
-    #: Reads (``runner.load``) off the GUI thread.
+    # Reads (``runner.load``) off the GUI thread.
     runner: Runner
-    #: Changes (``history.apply``) off the GUI thread, undoable.
+    # Changes (``history.apply``) off the GUI thread, undoable.
     history: History
 
     @property

@@ -50,7 +50,7 @@ class ParticipantsTab(QWidget):
         f.registerButton.clicked.connect(self.register_selected)
         f.statusChangeButton.clicked.connect(self.set_status)
         f.newPersonRegisterButton.clicked.connect(self.new_person)
-        #: The person dialog opened last by "New person, registered".
+        # The person dialog opened last by "New person, registered".
         self.dialog: Any = None
         self._matches_for = ""  # what the matches shown were found for
         self._register_when_found = False  # Register pressed before the matches of what is typed arrived

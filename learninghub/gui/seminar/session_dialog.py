@@ -84,7 +84,7 @@ class SessionDialog(DiscardGuard, QDialog):
         f.wholeSeriesCheck.setVisible(bool(self.session_id and self.loaded.get("series_id")))
         self.setWindowTitle(self.tr("Edit session") if self.session_id else (
             self.tr("Duplicate session") if duplicate else self.tr("New session")))
-        #: What the last save did (the core's Done), once the dialog was accepted.
+        # What the last save did (the core's Done), once the dialog was accepted.
         self.done_result: Done | None = None
         self._matches_for = ""  # what the speaker matches shown were found for
         self._add_when_found = False  # Enter pressed before the matches of what is typed arrived

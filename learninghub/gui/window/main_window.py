@@ -35,9 +35,9 @@ if TYPE_CHECKING:
 # Every ``runner.load`` slot of the window and what it opens: a read under way when the database changes hands
 # is dropped (a page, a dialog's values or a search of the database left behind must not be shown).
 class MainWindow(QMainWindow):
-    #: A seminar's page is painted (its id): tests and the latency benchmark wait for it.
+    # A seminar's page is painted (its id): tests and the latency benchmark wait for it.
     seminar_shown = Signal(int)
-    #: A curriculum's page is painted (its id).
+    # A curriculum's page is painted (its id).
     curriculum_shown = Signal(int)
 
     def __init__(self, db: Database | None = None, *, outline: list[CurriculumOutline] | None = None,

@@ -46,7 +46,7 @@ class NewSeminarDialog(QDialog):
         f.endDate.setDate(QDate(today))
         f.buttons.accepted.connect(self.accept)
         f.buttons.rejected.connect(self.reject)
-        #: The seminar made, once the dialog was accepted.
+        # The seminar made, once the dialog was accepted.
         self.seminar_id = 0
 
     def accept(self) -> None:

@@ -23,7 +23,7 @@ def _item(text: str, curriculum_id: int, seminar_id: int = 0) -> QStandardItem:
 
 
 class ProgrammeTreeModel(QStandardItemModel):
-    #: The outline shown (the curricula a new seminar can go in).
+    # The outline shown (the curricula a new seminar can go in).
     outline: tuple[CurriculumOutline, ...] = ()
 
     def show_outline(self, outline: list[CurriculumOutline]) -> None:

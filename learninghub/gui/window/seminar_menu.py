@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from .. import keys
 
-#: (attribute, text, shortcut, tab, the window's handler)
+# (attribute, text, shortcut, tab, the window's handler)
 ENTRIES = [
     ("actionNewSession", QT_TRANSLATE_NOOP("SeminarMenu", "New &session…"), "Ctrl+Shift+A", "agendaTab",
      lambda w: w.agenda.new_session()),
