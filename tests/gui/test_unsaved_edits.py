@@ -43,6 +43,14 @@ def _no_question(window: MainWindow) -> None:
 
 
 def _answer(window: MainWindow, button: QMessageBox.StandardButton) -> None:
+    """Click ``button`` of the question, once it is asked (another database is opened off the GUI thread
+    first: the question comes when it is ready)."""
+    from PySide6.QtTest import QTest
+
+    for _ in range(1000):
+        if visible_box(window, "unsavedChangesBox") is not None:
+            break
+        QTest.qWait(10)
     _question(window).button(button).click()
 
 

@@ -1,7 +1,7 @@
 """File → New / Open / Connect to a server / Open recent: which database the window works on.
 
-The dialogs only pick a path; :meth:`DatabaseSwitcher.open_path` does the work, so
-tests (and the recent-files menu) call it directly. A refused file (not a database,
+The dialogs only pick a path; :meth:`DatabaseSwitcher.open_path` does the work, off the
+GUI thread, so tests (and the recent-files menu) call it directly. A refused file (not a database,
 a newer schema) is reported in a message box and the current database stays open.
 Server databases are remembered and shown without their password
 (:mod:`.server_url`); reopening one from Open recent connects off the GUI thread and
@@ -81,20 +81,20 @@ class DatabaseSwitcher:
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str) -> Database | None:
-        """Open (creating or upgrading) the file ``path``; report a refusal instead of raising. A server
-        URL is opened off the GUI thread (:meth:`open_server`: connecting takes several round trips) and
-        None returned: the window switches once it is open."""
+    def open_path(self, path: str) -> None:
+        """Open (creating or upgrading) the file ``path``, or a server URL, off the GUI thread (a new file
+        is migrated, an older one copied and upgraded: seconds the window goes on meanwhile); the window
+        switches once it is open, and a refusal is reported instead."""
         if is_server_url(path):
             self.open_server(path)
-            return None
-        try:
-            db = open_database(path)
-        except LearningHubError as exc:  # not a database, a newer schema...: said in plain words
+            return
+
+        def refused(exc: BaseException) -> None:
+            if not isinstance(exc, LearningHubError):  # not a refusal (not a database, a newer schema…): a bug
+                raise exc
             self.report(error_message(exc))
-            return None
-        self.use(db)
-        return db
+
+        self.window.runner.background(lambda: open_database(path), self.use, refused)  # type: ignore[attr-defined]
 
     def use(self, db: Database) -> None:
         """Make ``db`` the window's database, remembered (without a password) in Open recent."""
