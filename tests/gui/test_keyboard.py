@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from learninghub.core.services import seminars
 from learninghub.gui import forms
-from learninghub.gui.window.main_window import MainWindow
 from learninghub.gui.seminar.session_dialog import SessionDialog
+from learninghub.gui.window.main_window import MainWindow
 from tests.gui.conftest import settle
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier

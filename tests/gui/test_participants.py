@@ -225,7 +225,6 @@ def test_undoing_new_person_and_registration_takes_back_the_registration_only(qt
     request goes, and redo makes it again."""
     window, seminar_id = park_city
     window.form.seminarTabs.setCurrentWidget(window.form.participantsTab)
-    f = window.participants.form
     before = _registrations(demo_db, seminar_id)
     dialog = window.participants.new_person()
     dialog.form.givenEdit.setText("Ji-min")
