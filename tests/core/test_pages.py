@@ -16,7 +16,7 @@ from learninghub.core.pages.person import person_page
 from learninghub.core.pages.programme import curriculum_page, outline_query
 from learninghub.core.pages.seminar import roster_query, seminar_page
 from learninghub.core.pages.session_form import session_form
-from learninghub.core.services import agenda, attendance, demo, registration, seminars
+from learninghub.core.services import agenda, attendance, demo, registration, seats, seminars
 from learninghub.core.services.conflicts import find_conflicts
 from learninghub.core.store import Database
 
@@ -70,8 +70,8 @@ def test_the_page_shows_what_the_services_say(demo_hub: Database) -> None:
             assert [i.speakers for i in page.agenda] == [tuple(p.display_name for p in x.speakers) for x in sessions]
             regs = registration.list_registrations(s, seminar_id=sem.id)
             assert sorted(p.registration_id for p in page.participants) == sorted(r.id for r in regs)
-            assert [p.registration_id for p in page.waiting] == [r.id for r in registration.waiting_list(s, sem.id)]
-            assert page.seats_taken == registration.seats_taken(s, sem.id)
+            assert [p.registration_id for p in page.waiting] == [r.id for r in seats.waiting_list(s, sem.id)]
+            assert page.seats_taken == seats.seats_taken(s, sem.id)
             assert [c.id for c in page.conflicts] == [c.id for c in find_conflicts(s, sem.id)]
             assert [str(c.message) for c in page.conflicts] == [str(c.message) for c in find_conflicts(s, sem.id)]
             assert {p.name for p in page.partners} == {p.organisation.name for p in sem.partners}
