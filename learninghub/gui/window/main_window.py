@@ -34,6 +34,21 @@ if TYPE_CHECKING:
 
 # Every ``runner.load`` slot of the window and what it opens: a read under way when the database changes hands
 # is dropped (a page, a dialog's values or a search of the database left behind must not be shown).
+class FittingScrollArea(QScrollArea):
+    """Scrolls only when the tab does not fit at its *smallest*. Qt sizes a widget whose layout wraps text
+    (the seminar's title) to its preferred height for the width, so a roomy window scrolled the Overview
+    and hid its Save button below the fold."""
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        widget = self.widget()
+        if widget is not None and widget.layout() is not None:
+            width = self.viewport().width()
+            smallest = widget.layout().totalMinimumHeightForWidth(width) if widget.layout().hasHeightForWidth() \
+                else widget.minimumSizeHint().height()
+            widget.setFixedHeight(max(smallest, self.viewport().height()))
+        super().resizeEvent(event)
+
+
 class MainWindow(QMainWindow):
     # A seminar's page is painted (its id): tests and the latency benchmark wait for it.
     seminar_shown = Signal(int)
@@ -115,7 +130,7 @@ class MainWindow(QMainWindow):
                             (f.documentsTab, self.documents)):
             # Each tab scrolls rather than growing the window: the Overview's fields and the Documents tab's
             # controls beside its preview would make it wider and taller than a small screen (937×761).
-            scroll = QScrollArea(holder)
+            scroll = FittingScrollArea(holder)
             scroll.setObjectName(f"{holder.objectName()}Scroll")
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
