@@ -41,10 +41,9 @@ class FittingScrollArea(QScrollArea):
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         widget = self.widget()
-        if widget is not None and widget.layout() is not None:
-            width = self.viewport().width()
-            smallest = widget.layout().totalMinimumHeightForWidth(width) if widget.layout().hasHeightForWidth() \
-                else widget.minimumSizeHint().height()
+        layout = widget.layout() if widget is not None else None
+        if layout is not None and layout.hasHeightForWidth():  # other tabs are sized well by Qt already
+            smallest = layout.totalMinimumHeightForWidth(self.viewport().width())
             widget.setFixedHeight(max(smallest, self.viewport().height()))
         super().resizeEvent(event)
 
