@@ -134,3 +134,38 @@ def test_a_deadlock_the_server_breaks_is_a_clear_refusal_and_saves_nothing(pg_ur
         assert titles == ["x", "y"]  # the winner's two changes, nothing of the loser's
         with db.reading() as s:
             assert s.get(Curriculum, saved[0]).title == "x"
+
+
+def _drop_the_apps_connections(pg_server, url: str) -> int:
+    """What a server restart, a firewall's idle timeout or a laptop's sleep does to pooled connections."""
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    with pg_server.admin.connect() as conn:
+        return conn.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                 "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": name}).scalar_one()
+
+
+def test_a_page_read_after_the_server_dropped_the_connection_reads_again(pg_url, pg_server):
+    """No ping on every checkout (a round trip 250 ms away): a read that meets a dropped connection is made
+    again on a new one — reading twice is harmless."""
+    from learninghub.core.pages.programme import outline_query
+
+    with open_database(pg_url) as db:
+        assert db.read(outline_query())[0] == []
+        assert _drop_the_apps_connections(pg_server, pg_url) >= 1
+        assert db.read(outline_query())[0] == []
+
+
+def test_a_change_after_a_long_pause_finds_its_connection_checked(pg_url, pg_server, monkeypatch):
+    """A pooled connection idle for longer than IDLE_PING_SECONDS is checked before a change uses it, so a
+    connection the server dropped meanwhile fails nobody's change (a change is never run twice)."""
+    with open_database(pg_url) as db:
+        with db.transaction() as s:
+            people.add_person(s, given_name="Jia", family_name="Li", email="li.jia@example.cn")
+        assert _drop_the_apps_connections(pg_server, pg_url) >= 1
+        monkeypatch.setattr(store, "IDLE_PING_SECONDS", 0.0)  # as if the user had been away for a while
+        with db.transaction() as s:
+            people.add_person(s, given_name="Ana", family_name="García", email="ana@example.es")
+        with db.reading() as s:
+            assert len(search.list_people(s)) == 2
