@@ -110,16 +110,85 @@ def settle(qtbot, window, timeout: int = 10_000) -> None:  # type: ignore[no-unt
     qtbot.waitUntil(lambda: not window.runner.busy() and not window.history.pending(), timeout=timeout)
 
 
-def open_seminar(qtbot, db, chosen):  # type: ignore[no-untyped-def]
+def shown_window(qtbot, db):  # type: ignore[no-untyped-def]
+    """The main window on ``db``, shown, its tree read."""
+    from learninghub.gui.window.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    return window
+
+
+def session_dialog(qtbot, window, action):  # type: ignore[no-untyped-def]
+    """Run ``action`` (new, edit or duplicate a session) and wait for the dialog it opens once its values
+    are read off the GUI thread."""
+    before = window.agenda.dialog
+    action()
+    qtbot.waitUntil(lambda: window.agenda.dialog is not before)
+    dialog = window.agenda.dialog
+    assert dialog.isVisible()
+    return dialog
+
+
+def saved(qtbot, window, dialog) -> None:  # type: ignore[no-untyped-def]
+    """OK: the dialog closes once the core saved its values, and the window shows them."""
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    settle(qtbot, window)
+
+
+def step(qtbot, window, action) -> None:  # type: ignore[no-untyped-def]
+    """Undo or redo (``window.undo_action`` / ``redo_action``) and wait until it ran and was painted."""
+    action.trigger()
+    settle(qtbot, window)
+
+
+def save_overview(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Save on the Overview tab, and wait until the core saved (or refused) and the page is painted again."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
+    settle(qtbot, window)
+
+
+class Heartbeat:
+    """A 5 ms timer on the GUI thread: its ticks show the window answering, its longest gap the longest freeze."""
+
+    def __init__(self) -> None:
+        import time
+
+        from PySide6.QtCore import QTimer
+
+        self._clock = time.perf_counter
+        self.ticks = 0
+        self.longest = 0.0
+        self._last = self._clock()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self._clock()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+        self.ticks += 1
+
+
+def open_seminar(qtbot, db, chosen, *, owned_by_test: bool = True):  # type: ignore[no-untyped-def]
     """The main window on ``db``, shown, with the first seminar ``chosen(seminar)`` accepts, its page painted:
-    (window, id)."""
+    (window, id). ``owned_by_test=False`` leaves the window to the app (a language switch deletes the window
+    it replaces; qtbot would close it again at the end)."""
     from learninghub.core.services import seminars
     from learninghub.gui.window.main_window import MainWindow
 
     with db.reading() as s:
         seminar_id = next(x.id for x in seminars.list_seminars(s) if chosen(x))
     window = MainWindow(db)
-    qtbot.addWidget(window)
+    if owned_by_test:
+        qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.tree_model.index_of_seminar(seminar_id) is not None)
     with qtbot.waitSignal(window.seminar_shown, check_params_cb=lambda shown: shown == seminar_id):

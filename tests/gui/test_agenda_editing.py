@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from learninghub.core.services import agenda
 from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
-from tests.gui.conftest import settle, visible_box
+from tests.gui.conftest import saved, session_dialog, settle, step, visible_box
 
 
 def _titles(db, seminar_id: int) -> list[str]:
@@ -24,34 +24,10 @@ def _select(window: MainWindow, title: str) -> None:
     window.agenda.form.agendaView.selectRow(row)
 
 
-def opened(qtbot, window: MainWindow, action):  # type: ignore[no-untyped-def]
-    """Run ``action`` (new, edit or duplicate a session) and wait for the dialog it opens once its
-    values are read off the GUI thread."""
-    before = window.agenda.dialog
-    action()
-    qtbot.waitUntil(lambda: window.agenda.dialog is not before)
-    dialog = window.agenda.dialog
-    assert dialog.isVisible()
-    return dialog
-
-
-def saved(qtbot, window: MainWindow, dialog) -> None:  # type: ignore[no-untyped-def]
-    """OK: the dialog closes once the core saved its values, and the agenda shows them."""
-    dialog.accept()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    settle(qtbot, window)
-
-
-def step(qtbot, window: MainWindow, action) -> None:  # type: ignore[no-untyped-def]
-    """Undo or redo (``window.undo_action`` / ``redo_action``) and wait until it ran and was painted."""
-    action.trigger()
-    settle(qtbot, window)
-
-
 def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     before = window.agenda.model.rowCount()
-    dialog = opened(qtbot, window, window.agenda.new_session)
+    dialog = session_dialog(qtbot, window, window.agenda.new_session)
     f = dialog.form
     f.titleEdit.setText("Evening exchange: 公园城市 and the 15-minute city")
     f.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 16, 19, 0)))
@@ -77,7 +53,7 @@ def test_new_session_with_a_speaker_found_by_chinese_name_then_undo_redo(qtbot, 
 
 def test_repeating_session_from_the_simple_editor(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    dialog = opened(qtbot, window, window.agenda.new_session)
+    dialog = session_dialog(qtbot, window, window.agenda.new_session)
     f = dialog.form
     f.titleEdit.setText("Morning tai chi")
     f.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 0)))
@@ -95,7 +71,7 @@ def test_repeating_session_from_the_simple_editor(qtbot, demo_db, park_city) -> 
 def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db, park_city) -> None:
     window, _ = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
-    dialog = opened(qtbot, window, window.agenda.new_session)
+    dialog = session_dialog(qtbot, window, window.agenda.new_session)
     dialog.form.titleEdit.setText("Too late")
     dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 9, 0)))
     dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 20, 10, 0)))
@@ -111,7 +87,7 @@ def test_refusal_keeps_the_dialog_open_and_changes_nothing(qtbot, demo_db, park_
 def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     _select(window, "Opening ceremony")
-    dialog = opened(qtbot, window, window.agenda.edit_session)
+    dialog = session_dialog(qtbot, window, window.agenda.edit_session)
     assert dialog.form.titleEdit.text() == "Opening ceremony" and dialog.form.speakersList.count() == 3
     dialog.form.titleEdit.setText("Opening ceremony 开幕式")
     saved(qtbot, window, dialog)
@@ -120,7 +96,7 @@ def test_edit_duplicate_and_delete_with_undo(qtbot, demo_db, park_city) -> None:
     assert "Opening ceremony" in _titles(demo_db, seminar_id)
 
     _select(window, "Opening ceremony")
-    copy = opened(qtbot, window, window.agenda.duplicate_session)
+    copy = session_dialog(qtbot, window, window.agenda.duplicate_session)
     copy.form.titleEdit.setText("Opening ceremony (rehearsal)")
     copy.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 0)))
     copy.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 7, 45)))
@@ -161,7 +137,7 @@ def test_edit_the_whole_series_then_undo(qtbot, demo_db) -> None:
     window, seminar_id = _cluster_window(qtbot, demo_db)
     first = _series_rows(demo_db, seminar_id)[0]
     _select(window, first.title)
-    dialog = opened(qtbot, window, window.agenda.edit_session)
+    dialog = session_dialog(qtbot, window, window.agenda.edit_session)
     assert dialog.form.wholeSeriesCheck.isVisibleTo(dialog)
     dialog.form.wholeSeriesCheck.setChecked(True)
     dialog.form.roomEdit.setText("Zoom room B")
@@ -205,7 +181,7 @@ def test_a_double_booked_speaker_is_marked_where_the_agenda_is_edited(qtbot, dem
     with demo_db.reading() as s:
         opening = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Opening ceremony")
         speaker = opening.speakers[0].id
-    dialog = opened(qtbot, window, window.agenda.new_session)
+    dialog = session_dialog(qtbot, window, window.agenda.new_session)
     dialog.form.titleEdit.setText("Press interview")
     dialog.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 9, 15)))
     dialog.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 13, 9, 40)))

@@ -6,46 +6,16 @@ import datetime as dt
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication
 
 from learninghub.core.services import agenda, curricula, seminars
 from learninghub.gui.window.main_window import MainWindow
-from tests.gui.conftest import settle
+from tests.gui.conftest import save_overview, saved, session_dialog, settle, step
 
 
 def _seminar(db, seminar_id: int):  # type: ignore[no-untyped-def]
     with db.reading() as s:
         return seminars.get_seminar(s, seminar_id)
-
-
-def _save(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    """Save on the Overview tab, and wait until the core saved (or refused) and the page is painted again."""
-    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
-    settle(qtbot, window)
-
-
-def _step(qtbot, window: MainWindow, action) -> None:  # type: ignore[no-untyped-def]
-    """Undo or redo (``window.undo_action`` / ``redo_action``) and wait until it ran and was painted."""
-    action.trigger()
-    settle(qtbot, window)
-
-
-def _opened(qtbot, window: MainWindow, action):  # type: ignore[no-untyped-def]
-    """Run ``action`` (new, edit or duplicate a session) and wait for the dialog it opens once its values
-    are read off the GUI thread."""
-    before = window.agenda.dialog
-    action()
-    qtbot.waitUntil(lambda: window.agenda.dialog is not before)
-    dialog = window.agenda.dialog
-    assert dialog.isVisible()
-    return dialog
-
-
-def _saved(qtbot, window: MainWindow, dialog) -> None:  # type: ignore[no-untyped-def]
-    """OK: the dialog closes once the core saved its values, and the agenda shows them."""
-    dialog.accept()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
-    settle(qtbot, window)
 
 
 def _select(window: MainWindow, title: str) -> None:
@@ -70,7 +40,7 @@ def test_chinese_title_and_description_on_the_overview_then_ctrl_z(qtbot, demo_d
     assert f.titleZhEdit.text() == "公园城市项目"  # the demo's Chinese title is shown for editing
     f.titleZhEdit.setText("公园城市：绿道与公园")
     f.descriptionZhEdit.setPlainText("五天的主旨演讲、圆桌、工作坊和实地考察。")
-    _save(qtbot, window)
+    save_overview(qtbot, window)
     stored = _seminar(demo_db, seminar_id)
     assert (stored.title, stored.title_zh) == ("Park City Project", "公园城市：绿道与公园")
     assert stored.description_zh == "五天的主旨演讲、圆桌、工作坊和实地考察。"
@@ -81,18 +51,18 @@ def test_chinese_title_and_description_on_the_overview_then_ctrl_z(qtbot, demo_d
     assert stored.title_zh == "公园城市项目"
     assert stored.description_zh == "成都公园城市建设经验国际研讨会：绿道、公园与以人为本的城市发展。"
     assert f.titleZhEdit.text() == "公园城市项目"
-    _step(qtbot, window, window.redo_action)
+    step(qtbot, window, window.redo_action)
     assert _seminar(demo_db, seminar_id).title_zh == "公园城市：绿道与公园"
 
     f.titleZhEdit.setText("  ")  # emptied: no Chinese title any more
-    _save(qtbot, window)
+    save_overview(qtbot, window)
     assert _seminar(demo_db, seminar_id).title_zh is None
 
 
 def test_a_refused_chinese_title_is_marked_and_nothing_changes(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     window.overview.form.titleZhEdit.setText("公" * 301)
-    _save(qtbot, window)
+    save_overview(qtbot, window)
     assert "Chinese title" in window.overview.form.errorLabel.text()
     assert "#b00020" in window.overview.form.titleZhEdit.styleSheet()
     assert _seminar(demo_db, seminar_id).title_zh == "公园城市项目"
@@ -101,7 +71,7 @@ def test_a_refused_chinese_title_is_marked_and_nothing_changes(qtbot, demo_db, p
 
 def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
-    dialog = _opened(qtbot, window, window.agenda.new_session)
+    dialog = session_dialog(qtbot, window, window.agenda.new_session)
     f = dialog.form
     assert f.titleZhEdit.isVisibleTo(dialog) and f.descriptionZhEdit.isVisibleTo(dialog)
     f.titleEdit.setText("Evening exchange")
@@ -119,23 +89,23 @@ def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_
         added_id = added.id
 
     _select(window, "Evening exchange")  # edit it again: the dialog shows the Chinese version
-    again = _opened(qtbot, window, window.agenda.edit_session)
+    again = session_dialog(qtbot, window, window.agenda.edit_session)
     assert again.form.titleZhEdit.text() == "晚间交流"
     again.form.titleZhEdit.setText("晚间交流：绿道散步")
-    _saved(qtbot, window, again)
+    saved(qtbot, window, again)
     with demo_db.reading() as s:
         assert agenda.get_session(s, added_id).title_zh == "晚间交流：绿道散步"
-    _step(qtbot, window, window.undo_action)
+    step(qtbot, window, window.undo_action)
     with demo_db.reading() as s:
         assert agenda.get_session(s, added_id).title_zh == "晚间交流"
 
     _select(window, "Evening exchange")  # a duplicate keeps both versions
-    copy = _opened(qtbot, window, window.agenda.duplicate_session)
+    copy = session_dialog(qtbot, window, window.agenda.duplicate_session)
     assert copy.form.titleZhEdit.text() == "晚间交流"
     copy.form.titleEdit.setText("Evening exchange (again)")
     copy.form.startEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 17, 19, 0)))
     copy.form.endEdit.setDateTime(QDateTime(dt.datetime(2020, 7, 17, 20, 0)))
-    _saved(qtbot, window, copy)
+    saved(qtbot, window, copy)
     with demo_db.reading() as s:
         again_row = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Evening exchange (again)")
         assert (again_row.title_zh, again_row.description_zh) == ("晚间交流", "与成都市民一起散步天府绿道。")
@@ -145,7 +115,7 @@ def test_session_dialog_sets_chinese_title_and_description(qtbot, demo_db, park_
     settle(qtbot, window)
     with demo_db.reading() as s:
         assert "Evening exchange" not in [r.title for r in agenda.list_sessions(s, seminar_id)]
-    _step(qtbot, window, window.undo_action)
+    step(qtbot, window, window.undo_action)
     with demo_db.reading() as s:
         back = next(r for r in agenda.list_sessions(s, seminar_id) if r.title == "Evening exchange")
         assert (back.title_zh, back.description_zh) == ("晚间交流", "与成都市民一起散步天府绿道。")
@@ -163,12 +133,12 @@ def test_a_whole_series_edit_carries_the_chinese_title(qtbot, demo_db) -> None:
     first = series()[0]
     before = {r.id: r.title_zh for r in series()}
     _select(window, first.title)
-    dialog = _opened(qtbot, window, window.agenda.edit_session)
+    dialog = session_dialog(qtbot, window, window.agenda.edit_session)
     dialog.form.wholeSeriesCheck.setChecked(True)
     dialog.form.titleZhEdit.setText("创业集群协调会")
-    _saved(qtbot, window, dialog)
+    saved(qtbot, window, dialog)
     assert {r.title_zh for r in series()} == {"创业集群协调会"}
-    _step(qtbot, window, window.undo_action)
+    step(qtbot, window, window.undo_action)
     assert {r.id: r.title_zh for r in series()} == before
 
 
@@ -189,7 +159,7 @@ def test_curriculum_page_edits_the_chinese_title_and_description(qtbot, demo_db)
     with demo_db.reading() as s:
         stored = curricula.get_curriculum(s, hub.id)
         assert (stored.title_zh, stored.description_zh) == ("大都市学习中心（成都）", "联合国际培训课程。")
-    _step(qtbot, window, window.undo_action)
+    step(qtbot, window, window.undo_action)
     with demo_db.reading() as s:
         assert curricula.get_curriculum(s, hub.id).title_zh == "大都市学习中心（成都）2020–2022"
 
@@ -262,7 +232,7 @@ def test_chinese_interface_shows_the_chinese_titles_where_set(qtbot, demo_db, ch
     assert "开幕式" in titles and "Opening ceremony" not in titles
     assert window.overview.form.titleEdit.text() == "Park City Project"  # editing shows both versions as stored
     assert window.overview.form.titleZhEditLabel.text() == "中文标题(&I)"
-    dialog = _opened(qtbot, window, window.agenda.new_session)
+    dialog = session_dialog(qtbot, window, window.agenda.new_session)
     assert dialog.form.zoneHint.text().startswith("公园城市项目")
     dialog.reject()
 

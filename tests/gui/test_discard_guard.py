@@ -8,17 +8,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 from learninghub.gui.people.person_dialog import PersonDialog
 from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
-from tests.gui.conftest import visible_box
-from tests.gui.test_agenda_editing import opened
+from tests.gui.conftest import session_dialog, visible_box
 
 
 def _session_dialog(qtbot, window: MainWindow, row: int | None = None):  # type: ignore[no-untyped-def]
     """The agenda's session dialog, new (``row`` None) or on the session in ``row``, once its values are read."""
     if row is None:
-        dialog = opened(qtbot, window, window.agenda.new_session)
+        dialog = session_dialog(qtbot, window, window.agenda.new_session)
     else:
         window.agenda.form.agendaView.selectRow(row)
-        dialog = opened(qtbot, window, window.agenda.edit_session)
+        dialog = session_dialog(qtbot, window, window.agenda.edit_session)
     qtbot.addWidget(dialog)
     return dialog
 

@@ -18,7 +18,7 @@ from learninghub.core.pages.person import person_page
 from learninghub.core.pages.programme import curriculum_page
 from learninghub.core.pages.seminar import seminar_page
 from learninghub.core.services import demo, people, seminars
-from tests.gui.conftest import settle
+from tests.gui.conftest import settle, shown_window
 
 both = pytest.mark.parametrize("db_kind", ["sqlite", "postgresql"], indirect=True)
 
@@ -32,16 +32,6 @@ def hub(request, db_kind):  # type: ignore[no-untyped-def]
     with db.transaction() as s:
         demo.load_demo(s)
     return db
-
-
-def _window(qtbot, db):  # type: ignore[no-untyped-def]
-    from learninghub.gui.window.main_window import MainWindow
-
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    settle(qtbot, window)
-    return window
 
 
 def _view(db, seminar_id: int, curriculum_id: int = 0, person_id: int = 0) -> Any:  # type: ignore[no-untyped-def]
@@ -136,7 +126,7 @@ CHANGES = {
 @both
 @pytest.mark.parametrize("kind", list(CHANGES))
 def test_every_change_undone_and_redone_through_the_window(qtbot, hub, kind) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, hub)
+    window = shown_window(qtbot, hub)
     ids = _ids(hub)
     ids["newcomer"] = _newcomer(hub)
     seminar = ids["unattended_seminar"] if kind == "session deleted" else ids["park"]
@@ -151,7 +141,7 @@ def test_every_change_undone_and_redone_through_the_window(qtbot, hub, kind) -> 
 
 @both
 def test_a_whole_series_edited_then_undone_and_redone(qtbot, hub) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, hub)
+    window = shown_window(qtbot, hub)
     park = _ids(hub)["park"]
     _run(qtbot, window, AddSessions(park, {"title": "Daily stand-up", "kind": "meeting",
                                            "start": dt.datetime(2020, 7, 13, 8, 0), "end": dt.datetime(2020, 7, 13, 8, 15),
@@ -168,7 +158,7 @@ def test_a_whole_series_edited_then_undone_and_redone(qtbot, hub) -> None:  # ty
 
 @both
 def test_two_saves_of_one_seminar_undone_in_turn_with_ctrl_z_pressed_twice(qtbot, hub) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, hub)
+    window = shown_window(qtbot, hub)
     park = _ids(hub)["park"]
     first = _view(hub, park)
     _run(qtbot, window, EditSeminar(park, {"venue": "Tianfu Greenway Visitor Centre"}))
@@ -184,7 +174,7 @@ def test_two_saves_of_one_seminar_undone_in_turn_with_ctrl_z_pressed_twice(qtbot
 def test_an_undo_someone_else_made_impossible_is_refused_and_leaves_the_history(qtbot, hub) -> None:  # type: ignore[no-untyped-def]
     from tests.gui.conftest import visible_box
 
-    window = _window(qtbot, hub)
+    window = shown_window(qtbot, hub)
     park = _ids(hub)["park"]
     _run(qtbot, window, EditSeminar(park, {"venue": "Tianfu Greenway Visitor Centre"}))
     with hub.transaction() as s:  # a colleague in the other office saves the same seminar meanwhile

@@ -17,24 +17,14 @@ from learninghub.core.services import seminars
 from learninghub.gui import i18n
 from learninghub.gui.operations import BackgroundOp
 from learninghub.gui.window.main_window import MainWindow
-from tests.gui.conftest import settle, visible_box
+from tests.gui.conftest import open_seminar, settle, visible_box
 
 
 @pytest.fixture
 def park_city(qtbot, demo_db):  # type: ignore[no-untyped-def]
     """As conftest's, but the window is left to the app: a switch deletes the window it replaces while the
     test waits for the new one, and qtbot would close it again at the end. Closed and deleted below."""
-    from learninghub.core.services import seminars as seminar_service
-
-    with demo_db.reading() as s:
-        seminar_id = next(x.id for x in seminar_service.list_seminars(s) if x.title == "Park City Project")
-    window = MainWindow(demo_db)
-    window.show()
-    qtbot.waitUntil(lambda: window.tree_model.index_of_seminar(seminar_id) is not None)
-    with qtbot.waitSignal(window.seminar_shown, check_params_cb=lambda shown: shown == seminar_id):
-        window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(seminar_id))
-    settle(qtbot, window)
-    return window, seminar_id
+    return open_seminar(qtbot, demo_db, lambda seminar: seminar.title == "Park City Project", owned_by_test=False)
 
 
 @pytest.fixture(autouse=True)

@@ -6,15 +6,13 @@ import gc
 import threading
 import time
 
-from PySide6.QtCore import QTimer
-
 from learninghub.core.services import agenda, registration
 from learninghub.gui import columns
 from learninghub.gui.seminar.agenda import agenda_row
 from learninghub.gui.table_model import RowsModel
 from learninghub.gui.window.main_window import MainWindow
 from learninghub.gui.window.programme_tree import ProgrammeTreeModel
-from tests.gui.conftest import settle
+from tests.gui.conftest import Heartbeat, settle, shown_window
 
 
 def _seminar_id(db, title: str) -> int:
@@ -22,15 +20,6 @@ def _seminar_id(db, title: str) -> int:
 
     with db.reading() as s:
         return next(sem.id for sem in seminars.list_seminars(s) if sem.title == title)
-
-
-def _window(qtbot, db) -> MainWindow:  # type: ignore[no-untyped-def]
-    """The main window on ``db``, shown, its tree read."""
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    settle(qtbot, window)
-    return window
 
 
 def test_models_pass_the_model_tester(qtmodeltester, demo_db) -> None:
@@ -61,7 +50,7 @@ def test_tree_lists_curricula_years_and_seminars(qtbot, demo_db) -> None:
 
 
 def test_choosing_a_seminar_fills_its_tabs(qtbot, demo_db) -> None:
-    window = _window(qtbot, demo_db)
+    window = shown_window(qtbot, demo_db)
     assert window.form.detailStack.currentWidget() is window.form.emptyHint
     seminar_id = _seminar_id(demo_db, "Park City Project")
     with qtbot.waitSignal(window.seminar_shown, check_params_cb=lambda shown: shown == seminar_id):
@@ -82,7 +71,7 @@ def test_choosing_a_seminar_fills_its_tabs(qtbot, demo_db) -> None:
 
 
 def test_quit_shortcut_closes_the_window(qtbot, demo_db) -> None:
-    window = _window(qtbot, demo_db)
+    window = shown_window(qtbot, demo_db)
     qtbot.waitExposed(window)
     assert window.form.actionQuit.shortcut().toString() == "Ctrl+Q"
     window.form.actionQuit.trigger()
@@ -90,7 +79,7 @@ def test_quit_shortcut_closes_the_window(qtbot, demo_db) -> None:
 
 
 def test_switching_seminars_keeps_the_title_size(qtbot, demo_db) -> None:
-    window = _window(qtbot, demo_db)
+    window = shown_window(qtbot, demo_db)
     first = _seminar_id(demo_db, "Park City Project")
     size = None
     for _ in range(3):
@@ -155,7 +144,7 @@ def test_the_saved_place_wins_over_the_cursor_the_tree_puts_on_its_first_row(qtb
     assert window.tree_model.seminar_id(tree.currentIndex()) == park
 
     layout_memory.save_place(demo_db.target.label, 0, 0, 0)  # nowhere: the next window opens on the tree alone
-    fresh = _window(qtbot, demo_db)
+    fresh = shown_window(qtbot, demo_db)
     fresh.activateWindow()
     qtbot.waitActive(fresh)
     fresh.form.programmeTree.clearFocus()  # it may have had the focus while it was still empty
@@ -200,25 +189,6 @@ def test_quickread_declines_what_it_cannot_read_safely(tmp_path) -> None:
     assert programme_outline(str(tmp_path / "missing.sqlite")) is None
     (tmp_path / "notes.sqlite").write_text("not a database")
     assert programme_outline(str(tmp_path / "notes.sqlite")) is None
-
-
-class _Heartbeat:
-    """A 5 ms timer on the GUI thread: its ticks show the window answering, its longest gap the longest freeze."""
-
-    def __init__(self) -> None:
-        self.ticks = 0
-        self.longest = 0.0
-        self._last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
-        self.ticks += 1
 
 
 def _old_database(path) -> None:  # type: ignore[no-untyped-def]
@@ -267,7 +237,7 @@ def test_a_slow_database_opens_while_the_window_answers_then_the_tree_fills(qtbo
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        heartbeat = _Heartbeat()
+        heartbeat = Heartbeat()
         opening = Opening(window, str(path))
         started = time.perf_counter()
         opening.start()

@@ -6,9 +6,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialogButtonBox
 
 from learninghub.core.services import seminars
-from learninghub.gui.window.main_window import MainWindow
 from tests.conftest import table_snapshot
-from tests.gui.conftest import settle
+from tests.gui.conftest import save_overview, step
 
 
 def _stored(db, seminar_id: int):
@@ -16,33 +15,22 @@ def _stored(db, seminar_id: int):
         return seminars.get_seminar(s, seminar_id)
 
 
-def _save(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    """Save, and wait until the core saved (or refused) and the window read the page again."""
-    window.overview.form.overviewButtons.button(QDialogButtonBox.StandardButton.Save).click()
-    settle(qtbot, window)
-
-
-def _step(qtbot, window: MainWindow, action) -> None:  # type: ignore[no-untyped-def]
-    action.trigger()
-    settle(qtbot, window)
-
-
 def test_edit_title_then_undo_and_redo(qtbot, demo_db, park_city) -> None:
     window, seminar_id = park_city
     window.overview.form.titleEdit.setText("Park City Project — 公园城市")
     window.overview.form.capacitySpin.setValue(45)
-    _save(qtbot, window)
+    save_overview(qtbot, window)
     stored = _stored(demo_db, seminar_id)
     assert (stored.title, stored.capacity) == ("Park City Project — 公园城市", 45)
     assert window.overview.form.seminarTitle.text() == "Park City Project — 公园城市"
     assert "公园城市" in window.tree_model.index_of_seminar(seminar_id).data()
 
-    _step(qtbot, window, window.undo_action)
+    step(qtbot, window, window.undo_action)
     stored = _stored(demo_db, seminar_id)
     assert (stored.title, stored.capacity) == ("Park City Project", 27)
     assert window.overview.form.titleEdit.text() == "Park City Project"
 
-    _step(qtbot, window, window.redo_action)
+    step(qtbot, window, window.redo_action)
     assert _stored(demo_db, seminar_id).title == "Park City Project — 公园城市"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
@@ -56,15 +44,15 @@ def test_undo_after_moving_to_another_seminar_changes_the_seminar_edited(qtbot, 
             demo_db, seminar_id).version)
     other_title = other.title
     window.overview.form.titleEdit.setText("Park City Project (renamed)")
-    _save(qtbot, window)
+    save_overview(qtbot, window)
     with qtbot.waitSignal(window.seminar_shown, check_params_cb=lambda shown: shown == other.id):
         window.form.programmeTree.setCurrentIndex(window.tree_model.index_of_seminar(other.id))
     assert window.overview.form.titleEdit.text() == other_title
-    _step(qtbot, window, window.undo_action)
+    step(qtbot, window, window.undo_action)
     assert _stored(demo_db, seminar_id).title == "Park City Project"
     assert _stored(demo_db, other.id).title == other_title
     assert window.overview.form.titleEdit.text() == other_title
-    _step(qtbot, window, window.redo_action)
+    step(qtbot, window, window.redo_action)
     assert _stored(demo_db, seminar_id).title == "Park City Project (renamed)"
     assert _stored(demo_db, other.id).title == other_title
 
@@ -73,7 +61,7 @@ def test_refusal_is_shown_next_to_the_field_and_nothing_changes(qtbot, demo_db, 
     window, seminar_id = park_city
     before = table_snapshot(demo_db.target.sqlite_path)
     window.overview.form.endDate.setDate(QDate(2020, 7, 1))  # before the first day
-    _save(qtbot, window)
+    save_overview(qtbot, window)
     assert "before the first day" in window.overview.form.errorLabel.text()
     assert "#b00020" in window.overview.form.endDate.styleSheet()
     assert table_snapshot(demo_db.target.sqlite_path) == before
@@ -87,7 +75,7 @@ def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(qtbot, demo_db, p
     with demo_db.transaction() as s:  # another window (or another office) saves first
         seminars.edit_seminar(s, seminar_id, venue="Chengdu Tianfu International Conference Center, Hall B")
     window.overview.form.titleEdit.setText("Park City Project (revised)")
-    _save(qtbot, window)
+    save_overview(qtbot, window)
     assert "changed by someone else meanwhile" in window.overview.form.errorLabel.text()
     stored = _stored(demo_db, seminar_id)
     assert stored.title == "Park City Project" and stored.venue.endswith("Hall B")

@@ -9,10 +9,9 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QTimer
 from sqlalchemy import event
 
-from tests.gui.conftest import settle
+from tests.gui.conftest import Heartbeat, settle, shown_window
 
 
 def _seminar(db, title: str) -> int:  # type: ignore[no-untyped-def]
@@ -22,39 +21,10 @@ def _seminar(db, title: str) -> int:  # type: ignore[no-untyped-def]
         return next(x.id for x in seminars.list_seminars(s) if x.title.startswith(title))
 
 
-def _window(qtbot, db):  # type: ignore[no-untyped-def]
-    from learninghub.gui.window.main_window import MainWindow
-
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    settle(qtbot, window)
-    return window
-
-
-class Heartbeat:
-    """A 5 ms timer on the GUI thread: the longest gap between its ticks is the longest the window froze."""
-
-    def __init__(self) -> None:
-        self.ticks = 0
-        self.longest = 0.0
-        self._last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
-        self.ticks += 1
-
-
 def test_the_window_answers_while_a_page_loads_and_the_newer_choice_wins(qtbot, demo_db) -> None:
     """Each statement is held on its worker until the test lets it go: meanwhile the GUI thread
     keeps running, the tree scrolls, and another seminar can be chosen; the older page is dropped."""
-    window = _window(qtbot, demo_db)
+    window = shown_window(qtbot, demo_db)
     park_city, yeonsu = _seminar(demo_db, "Park City"), _seminar(demo_db, "Yeonsu")
     gate = threading.Event()
     held = threading.Event()
@@ -95,7 +65,7 @@ def test_a_slow_server_never_freezes_the_window(qtbot, demo_db) -> None:
     """300 ms before every statement (a server that far away, read one statement at a time, would freeze
     the window for seconds per page): the longest gap of a 5 ms heartbeat stays below one such wait,
     so no statement ran on the GUI thread (painting a page takes the rest, more on a busy machine)."""
-    window = _window(qtbot, demo_db)
+    window = shown_window(qtbot, demo_db)
     gui_thread = threading.get_ident()
 
     def slow(*_args) -> None:  # type: ignore[no-untyped-def]

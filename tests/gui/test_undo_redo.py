@@ -24,8 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from learninghub.core.models import SessionSeries
 from learninghub.core.services import agenda, attendance, people, registration, seminars
 from learninghub.gui.window.main_window import MainWindow
-from tests.gui.conftest import open_seminar, settle, visible_box
-from tests.gui.test_agenda_editing import opened, saved
+from tests.gui.conftest import open_seminar, saved, session_dialog, settle, visible_box
 
 PERSON = Qt.ItemDataRole.UserRole + 1  # the person of a check-in line
 
@@ -240,7 +239,7 @@ def _agenda_tab(qtbot, window: MainWindow, db, seminar_id: int) -> None:  # type
 
 def _add_session(qtbot, window: MainWindow, db, seminar_id: int, n: int) -> None:  # type: ignore[no-untyped-def]
     """A session with a speaker found by name (Enter at once: added when found), then a daily series of five."""
-    dialog = opened(qtbot, window, window.agenda.new_session)
+    dialog = session_dialog(qtbot, window, window.agenda.new_session)
     f = dialog.form
     if n == 0:
         f.titleEdit.setText("Evening exchange: 公园城市 and the 15-minute city")
@@ -269,7 +268,7 @@ def _select(window: MainWindow, key: Callable[[int, str], bool]) -> None:
 def _edit_session(qtbot, window: MainWindow, db, seminar_id: int, n: int) -> None:  # type: ignore[no-untyped-def]
     """A title, then another session's room and one speaker more."""
     _select(window, lambda _id, title: title == ["Opening ceremony", "Lunch"][n])
-    dialog = opened(qtbot, window, window.agenda.edit_session)
+    dialog = session_dialog(qtbot, window, window.agenda.edit_session)
     if n == 0:
         dialog.form.titleEdit.setText("Opening ceremony 开幕式")
     else:
@@ -286,7 +285,7 @@ def _edit_series(qtbot, window: MainWindow, db, seminar_id: int, n: int) -> None
     with db.reading() as s:
         first = next(r for r in agenda.list_sessions(s, seminar_id) if r.series_id)
     _select(window, lambda ident, _title: ident == first.id)
-    dialog = opened(qtbot, window, window.agenda.edit_session)
+    dialog = session_dialog(qtbot, window, window.agenda.edit_session)
     dialog.form.wholeSeriesCheck.setChecked(True)
     if n == 0:
         dialog.form.roomEdit.setText("Zoom room B")
