@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 # The tint of a row that needs attention (a conflict), light enough to read through.
 WARNING_TINT = QColor(255, 228, 196)
@@ -102,3 +103,20 @@ class RowsModel(QAbstractTableModel):
             # headers are English, marked in columns.py; shown in the interface language
             return QCoreApplication.translate("Columns", self._headers[section]) if 0 <= section < len(self._headers) else None
         return None
+
+
+def show_rows(view: QTableView, model: RowsModel, *, stretch: int, fixed: dict[int, int] | None = None) -> None:
+    """``view`` shows ``model``: short columns fit their contents, column ``stretch`` takes the rest, long ones
+    (``fixed``: column → width) wrap at a width the user may drag; sorted by the first column, remembered."""
+    from . import layout_memory
+
+    view.setModel(model)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, width in (fixed or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    view.verticalHeader().setVisible(False)
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    layout_memory.prepare_table(view)

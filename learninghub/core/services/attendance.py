@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..errors import NotFound, RuleViolation
 from ..messages import QT_TRANSLATE_NOOP, say, titled
-from ..models import AgendaSession, Attendance, Registration, utcnow
+from ..models import AgendaSession, Attendance, Person, Registration, Seminar, utcnow
 from .common import get_or_refuse
 from .people import get_person, require_active
 from .registration import StatusChange, change_status, revert_status_change, seats_text
@@ -27,17 +27,23 @@ def check_in(
     return check_in_change(session, session_id=session_id, person_id=person_id, at=at)[0]
 
 
-def check_in_change(
-    session: Session, *, session_id: int, person_id: int, at: dt.datetime | None = None
-) -> tuple[Attendance, StatusChange | None]:
-    """As :func:`check_in`, also returning the status change it made to the registration
-    (None: it made none), so an undo can take exactly that back (``take_back_check_in``)."""
+def _open_session(session: Session, session_id: int, person_id: int) -> tuple[AgendaSession, Person, Seminar]:
+    """The session, the person (not erased) and the seminar (not cancelled) a check-in is about."""
     item = get_or_refuse(session, AgendaSession, session_id, "session")
     person = require_active(get_person(session, person_id))
     seminar = item.seminar
     if seminar.status == "cancelled":
         raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="session",
                             id=seminar.id, title=titled(seminar))
+    return item, person, seminar
+
+
+def check_in_change(
+    session: Session, *, session_id: int, person_id: int, at: dt.datetime | None = None
+) -> tuple[Attendance, StatusChange | None]:
+    """As :func:`check_in`, also returning the status change it made to the registration
+    (None: it made none), so an undo can take exactly that back (``take_back_check_in``)."""
+    item, person, seminar = _open_session(session, session_id, person_id)
     registration = session.scalars(
         select(Registration).where(Registration.seminar_id == seminar.id, Registration.person_id == person_id)
     ).first()
@@ -161,12 +167,7 @@ def restore_check_in(
     status change that removal made (``change``) with its history rows: the undo of unticking
     someone leaves the data as before the untick. Refused when the seminar was cancelled, the
     person erased, they were checked in again meanwhile, or the registration changed since."""
-    item = get_or_refuse(session, AgendaSession, session_id, "session")
-    person = require_active(get_person(session, person_id))
-    seminar = item.seminar
-    if seminar.status == "cancelled":
-        raise RuleViolation(QT_TRANSLATE_NOOP("core", "seminar {id} '{title}' is cancelled"), where="session",
-                            id=seminar.id, title=titled(seminar))
+    item, person, seminar = _open_session(session, session_id, person_id)
     if session.scalars(select(Attendance.id).where(Attendance.session_id == session_id,
                                                    Attendance.person_id == person_id)).first() is not None:
         raise RuleViolation(QT_TRANSLATE_NOOP("core", "{name} is already checked in to session {id}"),

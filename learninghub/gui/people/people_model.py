@@ -8,6 +8,7 @@ fetches the next page (Qt's canFetchMore/fetchMore). Both are read off the GUI t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -36,6 +37,17 @@ COLUMNS: list[tuple[str, Any, str]] = [
     (QT_TRANSLATE_NOOP("Columns", "Role"), lambda p: labels.person_role(p.role), "role"),
     (QT_TRANSLATE_NOOP("Columns", "Email"), lambda p: p.email or "", "email"),
 ]
+
+
+def people_reader(search_text: str | None, *, limit: int, offset: int = 0, order: str = "name",
+                  descending: bool = False) -> Callable[[Database], list[PersonRow]]:
+    """A read for ``runner.load``: one page of the people matching ``search_text`` (every person for None),
+    as the directory, the register box and the speaker search list them."""
+    def read(db: Database) -> list[PersonRow]:
+        with db.reading() as s:
+            return people.list_people(s, search_text=search_text, limit=limit, offset=offset, order=order,
+                                      descending=descending)
+    return read
 
 
 class PeopleModel(QAbstractTableModel):
@@ -75,14 +87,9 @@ class PeopleModel(QAbstractTableModel):
         self._exhausted = len(rows) < PAGE
         self.endResetModel()
 
-    def _reader(self, offset: int) -> Any:
-        needle, order, descending = self._filter or None, self._order, self._descending
-
-        def read(db: Database) -> list[PersonRow]:
-            with db.reading() as s:
-                return people.list_people(s, search_text=needle, limit=PAGE, offset=offset, order=order,
-                                          descending=descending)
-        return read
+    def _reader(self, offset: int) -> Callable[[Database], list[PersonRow]]:
+        return people_reader(self._filter or None, limit=PAGE, offset=offset, order=self._order,
+                             descending=self._descending)
 
     @property
     def filter_text(self) -> str:

@@ -13,7 +13,7 @@ from ...core.pages.seminar import AgendaItem, SeminarPage
 from .. import bilingual, columns, forms, i18n, labels, layout_memory
 from ..core_text import localized
 from ..counts import words
-from ..table_model import RowsModel
+from ..table_model import RowsModel, show_rows
 from .choice import repaint_keeping_choice
 from .host import SeminarHost
 
@@ -37,19 +37,9 @@ class AgendaTab(QWidget):
         # Day, time and name sort in the order the core gives, not as text.
         self.model = RowsModel(columns.AGENDA_HEADERS, self, natural=(0, 1))
         f = self.form
-        view = f.agendaView
-        view.setModel(self.model)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in {4: 200, 5: 300}.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        show_rows(f.agendaView, self.model, stretch=2, fixed={4: 200, 5: 300})
         # Wrapped titles: rows follow the column widths as the window is resized.
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        view.verticalHeader().setVisible(False)
-        header.setSortIndicator(0, header.sortIndicatorOrder().AscendingOrder)
-        layout_memory.prepare_table(view)
+        f.agendaView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         f.addSessionButton.clicked.connect(self.new_session)
         f.editSessionButton.clicked.connect(self.edit_session)
         f.duplicateSessionButton.clicked.connect(self.duplicate_session)

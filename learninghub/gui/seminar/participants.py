@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...core.pages.seminar import Participant, SeminarPage
 from .. import bilingual, columns, forms, labels, layout_memory
 from ..counts import words
-from ..table_model import RowsModel
+from ..table_model import RowsModel, show_rows
 from .choice import repaint_keeping_choice
 from .host import SeminarHost
 
@@ -35,14 +35,7 @@ class ParticipantsTab(QWidget):
         self.host = host
         self.model = RowsModel(columns.PARTICIPANT_HEADERS, self, natural=(0,))
         f = self.form
-        view = f.participantsView
-        view.setModel(self.model)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        view.verticalHeader().setVisible(False)
-        header.setSortIndicator(0, header.sortIndicatorOrder().AscendingOrder)
-        layout_memory.prepare_table(view)
+        show_rows(f.participantsView, self.model, stretch=0)
         for value, label in labels.choices("RegistrationStatus"):
             f.statusChangeCombo.addItem(label, value)
         f.registerFind.textChanged.connect(self._find)
@@ -67,7 +60,7 @@ class ParticipantsTab(QWidget):
     # -- finding someone to register
     def _find(self, text: str) -> None:
         """People matching what is typed, read off the GUI thread (a newer keystroke drops an older search)."""
-        from ...core.services import people
+        from ..people.people_model import people_reader
 
         needle = text.strip()
         combo = self.form.registerMatches
@@ -86,11 +79,7 @@ class ParticipantsTab(QWidget):
                 self._register_when_found = False
                 self.register_selected()
 
-        def search(db: Any) -> list[Any]:
-            with db.reading() as s:
-                return people.list_people(s, search_text=needle, limit=30)
-
-        self.host.runner.load("register-search", search, shown)
+        self.host.runner.load("register-search", people_reader(needle, limit=30), shown)
 
     def register_selected(self) -> None:
         """Register the person chosen among the matches — of what is typed: pressed before they are read

@@ -134,7 +134,7 @@ class SessionDialog(DiscardGuard, QDialog):
     # -- speakers
     def _find_speakers(self, text: str) -> None:
         """People matching what is typed, read off the GUI thread (a newer keystroke drops an older search)."""
-        from ...core.services import people
+        from ..people.people_model import people_reader
 
         needle = text.strip()
         if not needle:
@@ -155,11 +155,7 @@ class SessionDialog(DiscardGuard, QDialog):
                 self._add_when_found = False
                 self._add_first_match()
 
-        def search(db: Any) -> list[Any]:
-            with db.reading() as s:
-                return people.list_people(s, search_text=needle, limit=20)
-
-        self.host.runner.load("speaker-search", search, shown)
+        self.host.runner.load("speaker-search", people_reader(needle, limit=20), shown)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the speaker search adds the first match, and goes no further: a dialog's Enter would
