@@ -12,14 +12,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..errors import NotFound
-from ..messages import QT_TRANSLATE_NOOP, Text
-from ..messages import field as field_name
+from ..messages import Text
 from ..models import AgendaSession, Attendance, Certificate, CertificateSettings, Person, Registration, Seminar
 from ..models import display_name as name_of
 from ..reading import Query
 from ..services import certificate_eligibility
 from ..services.certificate_settings import settings_of
+from ..services.common import not_found
 from ..vocab import NOT_ATTENDED_KINDS
 
 
@@ -92,8 +91,7 @@ def eligibility_page(seminar_id: int) -> Query[EligibilityPage]:
     def build(rows: list[Any]) -> EligibilityPage:
         seminar, settings, sessions, registrations, present, certificates = rows
         if not seminar:
-            raise NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where="seminar",
-                           what=field_name("seminar"), id=seminar_id)
+            raise not_found("seminar", seminar_id)
         rule = settings_of(settings[0] if settings else None, seminar_id).rule
         counted = {s.id: int((s.ends_at - s.starts_at).total_seconds() // 60)
                    for s in sessions if s.kind not in NOT_ATTENDED_KINDS}

@@ -8,11 +8,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..errors import NotFound
-from ..messages import QT_TRANSLATE_NOOP
-from ..messages import field as field_name
 from ..models import Certificate, City, Organisation, Person, Registration, Seminar
 from ..reading import Query
+from ..services.common import not_found
 
 #: The editable values, named as ``people.add_person`` / ``edit_person`` take them.
 EDITABLE = ("given_name", "family_name", "native_name", "title", "organisation", "city", "country", "role", "email",
@@ -58,8 +56,7 @@ def person_page(person_id: int) -> Query[PersonPage]:
     def build(rows: list[Any]) -> PersonPage:
         found, registrations, certificates = rows
         if not found:
-            raise NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where="person",
-                           what=field_name("person"), id=person_id)
+            raise not_found("person", person_id)
         held = {c.seminar_id: c for c in certificates}
         lines = []
         for r in registrations:

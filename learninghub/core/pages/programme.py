@@ -7,12 +7,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ..errors import NotFound
-from ..messages import QT_TRANSLATE_NOOP
-from ..messages import field as field_name
 from ..models import Curriculum, Seminar
 from ..quickread import CurriculumOutline, SeminarOutline
 from ..reading import Query
+from ..services.common import not_found
 
 
 def outline_query() -> Query[list[CurriculumOutline]]:
@@ -64,8 +62,7 @@ def curriculum_page(curriculum_id: int) -> Query[CurriculumPage]:
     def build(rows: list[Any]) -> CurriculumPage:
         found, ((count,),) = rows
         if not found:
-            raise NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where="curriculum",
-                           what=field_name("curriculum"), id=curriculum_id)
+            raise not_found("curriculum", curriculum_id)
         return CurriculumPage(curriculum_id, found[0]._asdict(), count)
 
     return Query(statements, build)

@@ -14,9 +14,6 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 
 from .. import vocab
-from ..errors import NotFound
-from ..messages import QT_TRANSLATE_NOOP
-from ..messages import field as field_name
 from ..models import (
     AgendaSession,
     Attendance,
@@ -31,6 +28,7 @@ from ..models import (
 )
 from ..reading import Query
 from ..services.attendance import RosterLine
+from ..services.common import not_found
 from ..services.conflicts import Conflict, conflicts_query
 
 #: The names of the editable fields, as ``seminars.edit_seminar`` takes them.
@@ -150,8 +148,7 @@ def seminar_page(seminar_id: int, checkin_session_id: int = 0) -> Query[SeminarP
     def build(rows: list[Any]) -> SeminarPage:
         seminar, partners, organisations, sessions, speakers, registrations, present = rows[:len(statements)]
         if not seminar:
-            raise NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where="seminar",
-                           what=field_name("seminar"), id=seminar_id)
+            raise not_found("seminar", seminar_id)
         return _page(seminar[0], partners, organisations, sessions, speakers, registrations, present,
                      conflicts.build(rows[len(statements):]), checkin_session_id)
 

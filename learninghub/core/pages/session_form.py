@@ -9,11 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from .. import timezones
-from ..errors import NotFound
-from ..messages import QT_TRANSLATE_NOOP
-from ..messages import field as field_name
 from ..models import AgendaSession, Person, Seminar, SessionSpeaker, display_name
 from ..reading import Query
+from ..services.common import not_found
 
 
 @dataclass(frozen=True)
@@ -46,8 +44,7 @@ def session_form(seminar_id: int, session_id: int = 0) -> Query[SessionForm]:
         seminar, found, speakers = rows
         if not seminar or (session_id and not found):
             what, ident = ("seminar", seminar_id) if not seminar else ("session", session_id)
-            raise NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where=what,
-                           what=field_name(what), id=ident)
+            raise not_found(what, ident)
         sem = seminar[0]
         tz = timezones.zone(sem.timezone)
         if found:

@@ -18,9 +18,14 @@ def get_or_refuse(session: Session, model: type[T], ident: int, what: str, **kw:
     """The row ``ident`` of ``model``, or NotFound saying which ``what`` is missing."""
     row = session.get(model, ident, **kw)
     if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where=what, what=field_name(what),
-                       id=ident)
+        raise not_found(what, ident)
     return row
+
+
+def not_found(what: str, ident: int) -> NotFound:
+    """"there is no seminar with id 7": the one refusal for a row asked for by id that is not there."""
+    return NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where=what, what=field_name(what),
+                    id=ident)
 
 
 def check_version(row: Any, expected_version: int | None, what: str) -> None:
