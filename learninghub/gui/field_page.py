@@ -153,24 +153,13 @@ class FieldPage:
             return
         self.clear_error()
 
-        def finished() -> None:
+        def settled() -> None:
+            """Saved, refused, or neither (the server out of reach, a bug: told by the runner): the page
+            takes saves again, and those asked for meanwhile go now."""
             self._saving = False
-            runner.busy_changed.disconnect(ended)
             waiting, self._waiting_saves = self._waiting_saves, []
             for then_, otherwise_ in waiting:
                 self.save(then_, otherwise_)
-
-        def ended(busy: bool) -> None:
-            """Neither saved nor refused (the server out of reach, a bug: told by the runner): the page
-            takes saves again; those waiting go as after a refusal."""
-            if busy or not self._saving:
-                return
-            self._saving = False
-            runner.busy_changed.disconnect(ended)
-            waiting, self._waiting_saves = self._waiting_saves, []
-            for _then, otherwise_ in waiting:
-                if otherwise_ is not None:
-                    otherwise_()
 
         def saved(done: Done) -> None:
             # On screen is what is stored now: the refresh that follows must not keep it as an unsaved edit.
@@ -179,18 +168,16 @@ class FieldPage:
                 self.edits_changed()
             if then is not None:
                 then()
-            finished()
 
         def refused(exc: LearningHubError) -> None:
             self.show_error(exc)
             if otherwise is not None:
                 otherwise()
-            finished()
 
-        row_id, runner = self.row_id, self.history.runner
+        row_id = self.row_id
         self._saving, self._waiting_saves = True, []
-        runner.busy_changed.connect(ended)
-        self.history.apply(self.edit_command(row_id, changes, self.loaded["version"]), then=saved, refused=refused)
+        self.history.apply(self.edit_command(row_id, changes, self.loaded["version"]), then=saved, refused=refused,
+                           settled=settled)
 
     def revert(self) -> None:
         self.show_values(self.loaded)

@@ -137,11 +137,12 @@ class Runner(QObject):
 
     # -- changes
     def change(self, command: Command, *, done: Callable[[Done], None] | None = None,
-               refused: Callable[[LearningHubError], None] | None = None, step: str = "") -> None:
+               refused: Callable[[LearningHubError], None] | None = None,
+               settled: Callable[[], None] | None = None) -> None:
         """Run ``command`` in one transaction on the change thread; then, on the GUI thread, the
         ``changed`` signal (the window refreshes) and ``done``. A refusal goes to ``refused`` (default:
-        :attr:`refused`, naming ``step``). Windows change data through ``History.apply``, which also
-        pushes the undo step."""
+        :attr:`refused`); anything else to the error reporter. ``settled`` runs last, whatever the
+        outcome. Windows change data through ``History.apply``, which also pushes the undo step."""
         db = self._database()
         if db is None:
             return
@@ -151,20 +152,28 @@ class Runner(QObject):
                 return command.run(session)
 
         def succeeded(result: Done) -> None:
-            self._changing -= 1
-            self.changed.emit(result)  # the window reloads and says what was done; ``done`` may say more
-            if done is not None:
-                done(result)
+            try:
+                self._changing -= 1
+                self.changed.emit(result)  # the window reloads and says what was done; ``done`` may say more
+                if done is not None:
+                    done(result)
+            finally:
+                if settled is not None:
+                    settled()
 
         def failed(exc: BaseException) -> None:
-            self._changing -= 1
-            self.change_failed.emit()
-            if not isinstance(exc, LearningHubError):
-                self._report(exc)
-            elif refused is not None:
-                refused(exc)
-            else:
-                self.refused(exc, step)
+            try:
+                self._changing -= 1
+                self.change_failed.emit()
+                if not isinstance(exc, LearningHubError):
+                    self._report(exc)
+                elif refused is not None:
+                    refused(exc)
+                else:
+                    self.refused(exc, "")
+            finally:
+                if settled is not None:
+                    settled()
 
         self._changing += 1
         self._start(self._changes, work, succeeded, failed)

@@ -58,17 +58,19 @@ class History(QObject):
         runner.busy_changed.connect(self._next_if_idle)
 
     def apply(self, command: Command, *, then: Callable[[Done], None] | None = None,
-              refused: Callable[[LearningHubError], None] | None = None) -> None:
+              refused: Callable[[LearningHubError], None] | None = None,
+              settled: Callable[[], None] | None = None) -> None:
         """The one way a screen changes data: run ``command`` off the GUI thread, push its undo step,
         then ``then(done)``; the window refreshes what it touched and shows what it said. A refusal
-        goes to ``refused`` (a dialog shows it in place), else it is told in a message."""
+        goes to ``refused`` (a dialog shows it in place), else it is told in a message; ``settled``
+        runs last, whatever became of the change."""
 
         def done(result: Done) -> None:
             self.push(result)
             if then is not None:
                 then(result)
 
-        self.runner.change(command, done=done, refused=refused)
+        self.runner.change(command, done=done, refused=refused, settled=settled)
 
     def push(self, done: Done) -> None:
         """After a change ran: its step, if it can be undone."""
