@@ -12,11 +12,12 @@ from collections.abc import Sequence
 
 from ..runtime import freeze_startup_objects
 from . import admin, backup, certificates, conflicts, documents, exporting, importing, people, places, planning
+from .widehelp import ArgumentParser
 from .context import Context
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="learninghub",
         description="Plan city-to-city training programmes: curricula, seminars, agendas, people.",
     )
