@@ -149,7 +149,7 @@ def _header(agenda: Agenda, m: Markup, lg: DocLanguage) -> Iterator[object]:
                 f"{m(dates.day_range(agenda.first_day, agenda.last_day, lang='zh'))}")
     else:
         line = f"{m(lg.day_range(agenda.first_day, agenda.last_day))} · {m(kind)} · {m(fmt)}"
-    cancelled = (f' · <font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(lg.label("cancelled"))}</font>'
+    cancelled = (f' · <font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(lg.label("cancelled"), bold=True)}</font>'
                  if agenda.status == "cancelled" else "")
     yield Para(line + cancelled, st.info)
     place = ", ".join(x for x in (agenda.venue, agenda.city) if x)
@@ -178,7 +178,7 @@ def _offsets(agenda: Agenda, zone: ZoneInfo) -> str:
 def _label(text: str, m: Markup, lg: DocLanguage | None = None) -> str:
     colon = lg.colon() if lg is not None else ":"
     space = "" if colon == "：" else " "  # a full-width colon carries its own space
-    return f'<font name="{SANS_BOLD}">{m(text + colon)}</font>{space}'
+    return f'<font name="{SANS_BOLD}">{m(text + colon, bold=True)}</font>{space}'
 
 
 def _lead(text: str, m: Markup, lg: DocLanguage) -> dict[str, str]:
@@ -198,7 +198,7 @@ def _story(agenda: Agenda, m: Markup, paper: str, split_rows: bool, lg: DocLangu
     by_day = groupby(agenda.items, key=lambda item: item.start.astimezone(agenda.zone).date())
     for day, items in by_day:
         story.append(CondPageBreak(38 * mm))  # a day heading never sits alone at a page's foot
-        heading = Para(m(lg.long_day(day, "\u2003")), st.heading)
+        heading = Para(m(lg.long_day(day, "\u2003"), bold=True), st.heading)
         story.append(Section([heading, _day_table(agenda, day, list(items), m, paper, split_rows, lg)]))
     return story
 
@@ -210,10 +210,10 @@ def _day_table(agenda: Agenda, day: dt.date, items: list[Item], m: Markup, paper
     st = styles()
     second = agenda.second_zone
     # The day, not just "Time", heads the first column: the header repeats on every page a day fills.
-    head = [Para(f"{m(lg.short_day(day))}<br/>{_zone_caption(agenda.zone, m)}", st.head_cell)]
+    head = [Para(f"{m(lg.short_day(day), bold=True)}<br/>{_zone_caption(agenda.zone, m)}", st.head_cell)]
     if second is not None:
-        head.append(Para(f"{m(lg.label('time', chr(10)))}<br/>{_zone_caption(second, m)}", st.head_cell))
-    head += [Para(m(lg.label(key, "\n")), st.head_cell) for key in ("session", "kind", "speakers", "room")]
+        head.append(Para(f"{m(lg.label('time', chr(10)), bold=True)}<br/>{_zone_caption(second, m)}", st.head_cell))
+    head += [Para(m(lg.label(key, "\n"), bold=True), st.head_cell) for key in ("session", "kind", "speakers", "room")]
     rows: list[list[object]] = [head]
     quiet: list[int] = []
     for item in items:
@@ -232,7 +232,7 @@ def _day_table(agenda: Agenda, day: dt.date, items: list[Item], m: Markup, paper
 
 
 def _zone_caption(zone: ZoneInfo, m: Markup) -> str:
-    return f'<font size="6.5">{m(zone.key)}</font>'
+    return f'<font size="6.5">{m(zone.key, bold=True)}</font>'
 
 
 def _second_time(item: Item, day: dt.date, zone: ZoneInfo, m: Markup, muted: bool,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from ..core import vocab
 from .canvas_text import CENTRE, TextDrawer, clean
 from .fonts import SANS, FontSet, font_set
+from .heavy import DocCanvas
 from .language import DocLanguage
 from .names import printed_names
 from .page import CREATOR, Rendered
@@ -113,7 +114,7 @@ def render_badges(sheet: BadgeSheet, *, fonts: FontSet | None = None, lang: str 
     seminar = lg.text(sheet.seminar_title, sheet.seminar_title_zh, " · ")
     text = TextDrawer(fonts or font_set())
     buffer = io.BytesIO()
-    c = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS, lang="zh-CN" if lg.code == ZH else "en")
+    c = DocCanvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS, lang="zh-CN" if lg.code == ZH else "en")
     c.setTitle(f"Badges – {seminar}")
     c.setAuthor(CREATOR)
     c.setCreator(CREATOR)

@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .fonts import SANS, SANS_BOLD, FontSet, split_runs
+from .fonts import FontSet, split_runs
 from .rtl import visual
 
 _SPACES = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
@@ -52,7 +52,6 @@ class TextDrawer:
         self.fonts = fonts
         self.missing: set[str] = set()
         self._cache: dict[tuple[str, bool], Runs] = {}
-        self._bold_has = fonts.sans_bold.covers
 
     def runs(self, text: str, *, bold: bool = False) -> Runs:
         key = (text, bold)
@@ -64,22 +63,11 @@ class TextDrawer:
     def _measure(self, text: str, bold: bool) -> Runs:
         pieces: list[tuple[str, str]] = []
         for font, piece in split_runs(visual(text), self.fonts, self.missing):
-            name = font.name
-            if name == SANS and bold:
-                if piece.isascii() or all(self._bold_has(ord(c)) or c.isspace() for c in piece):
-                    name = SANS_BOLD
-                else:  # the few characters DejaVu Bold lacks stay regular rather than vanish
-                    for ch in piece:
-                        one = SANS_BOLD if self._bold_has(ord(ch)) or ch.isspace() else SANS
-                        if pieces and pieces[-1][0] == one:
-                            pieces[-1] = (one, pieces[-1][1] + ch)
-                        else:
-                            pieces.append((one, ch))
-                    continue
-            if pieces and pieces[-1][0] == name:
-                pieces[-1] = (name, pieces[-1][1] + piece)
-            else:
-                pieces.append((name, piece))
+            for name, part in (self.fonts.bold_pieces(font, piece) if bold else ((font.name, piece),)):
+                if pieces and pieces[-1][0] == name:
+                    pieces[-1] = (name, pieces[-1][1] + part)
+                else:
+                    pieces.append((name, part))
         width = sum(stringWidth(piece, name, 1.0) for name, piece in pieces)
         return Runs(tuple(pieces), width)
 
@@ -96,24 +84,11 @@ class TextDrawer:
             x -= width / 2
         elif align == RIGHT:
             x -= width
-        for name, piece in runs.pieces:
+        for name, piece in runs.pieces:  # bold CJK without a bold face: a heavy alias (.heavy), drawn heavy
             canvas.setFont(name, size)
-            if bold and name not in (SANS_BOLD, SANS):
-                self._heavy(canvas, x, y, size, piece)
-            else:
-                canvas.drawString(x, y, piece)
+            canvas.drawString(x, y, piece)
             x += stringWidth(piece, name, size) if len(runs.pieces) > 1 else 0
         return width
-
-    @staticmethod
-    def _heavy(canvas: Any, x: float, y: float, size: float, piece: str) -> None:
-        """CJK fonts have no bold face: the glyphs are filled and outlined in the text
-        colour (render mode 2), as word processors embolden them."""
-        canvas.saveState()
-        canvas.setStrokeColor(canvas._fillColorObj)
-        canvas.setLineWidth(size * 0.03)
-        canvas.drawString(x, y, piece, mode=2)
-        canvas.restoreState()
 
     def fit_size(self, text: str, max_width: float, size: float, *, min_size: float, bold: bool = False) -> float:
         """The largest size up to ``size`` (not below ``min_size``) at which ``text`` is

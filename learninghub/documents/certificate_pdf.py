@@ -58,6 +58,7 @@ from .. import config
 from . import dates, qr
 from .canvas_text import CENTRE, LEFT, TextDrawer, clean
 from .fonts import FontSet, font_set
+from .heavy import DocCanvas
 from .language import BOTH, EN, LANGUAGES, ZH, DocLanguage
 from .page import CREATOR, Rendered
 
@@ -363,7 +364,7 @@ def _canvas(buffer: io.BytesIO, items: Sequence[CertificateData]) -> Canvas:
     chinese = first is not None and first.language.code == ZH
     title = (f"结业证书 – {first.seminar_title_zh or first.seminar_title}" if chinese
              else f"Certificates – {first.seminar_title}" if first else "Certificates")
-    c = Canvas(buffer, pagesize=PAGE, pageCompression=1, initialFontName="LH-Sans", lang="zh-CN" if chinese else "en")
+    c = DocCanvas(buffer, pagesize=PAGE, pageCompression=1, initialFontName="LH-Sans", lang="zh-CN" if chinese else "en")
     c.setTitle(title)
     c.setAuthor(CREATOR)
     c.setSubject("结业证书" if chinese else "Certificates of participation")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from .. import config
@@ -54,6 +55,15 @@ SYSTEM_CJK_FONTS: tuple[Path, ...] = (
     _WINDOWS_FONTS / "malgun.ttf",
     _WINDOWS_FONTS / "msgothic.ttc",
 )
+#: The bold face that goes with an installed CJK font, where the system has one (a file,
+#: or a file and the index of the face in a collection). A font without one is drawn
+#: heavy instead (:mod:`.heavy`): filled and outlined.
+CJK_BOLD_FACES: dict[Path, Path | tuple[Path, int]] = {
+    Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf"): Path("/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf"),
+    Path("/System/Library/Fonts/STHeiti Light.ttc"): Path("/System/Library/Fonts/STHeiti Medium.ttc"),
+    _WINDOWS_FONTS / "msyh.ttc": _WINDOWS_FONTS / "msyhbd.ttc",
+    _WINDOWS_FONTS / "malgun.ttf": _WINDOWS_FONTS / "malgunbd.ttf",
+}
 
 _HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xFFA0, 0xFFDC))
 _KANA = ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F), (0x1B000, 0x1B16F))
@@ -93,6 +103,8 @@ class Font:
     covers: Callable[[int], bool]
     pdf_name: str
     embedded: bool
+    #: Where it was read from (TrueType fonts): (file, index of the face in a collection).
+    source: tuple[Path, int] | None = None
 
 
 def _ttf(name: str, path: Path, subfont: int = 0) -> Font:
@@ -104,7 +116,7 @@ def _ttf(name: str, path: Path, subfont: int = 0) -> Font:
     glyphs = font.face.charToGlyph
     face_name = font.face.name
     pdf_name = face_name.decode("latin-1") if isinstance(face_name, bytes) else str(face_name)
-    return Font(name, glyphs.__contains__, pdf_name, True)
+    return Font(name, glyphs.__contains__, pdf_name, True, (path, subfont))
 
 
 @cache
@@ -135,31 +147,35 @@ def _vendored() -> tuple[Font, Font]:
     return sans, bold
 
 
-_installed: dict[Path, Font | None] = {}
+_installed: dict[tuple[Path, int], Font | None] = {}
 _installed_lock = threading.Lock()
 
 
-def _open_installed(path: Path) -> Font | None:
-    """An installed font file opened once per process (under one name), or None if
-    it is missing or reportlab cannot read it (CFF outlines, a damaged file)."""
+def _open_installed(path: Path, subfont: int = 0) -> Font | None:
+    """An installed font file (a face of a collection) opened once per process (under one
+    name), or None if it is missing or reportlab cannot read it (CFF outlines, a damaged file)."""
+    key = (path, subfont)
     with _installed_lock:
-        if path not in _installed:
+        if key not in _installed:
             font = None
             if path.is_file():
                 try:
-                    font = _ttf(f"LH-CJK-{len(_installed) + 1}", path, 0)
+                    font = _ttf(f"LH-CJK-{len(_installed) + 1}", path, subfont)
                 except Exception:  # TTFError for CFF outlines, or any malformed file: just not usable
                     font = None
-            _installed[path] = font
-        return _installed[path]
+            _installed[key] = font
+        return _installed[key]
 
 
 class FontSet:
     """The fonts a document may use, CJK ones loaded on first need."""
 
-    def __init__(self, *, system_fonts: bool = True, candidates: Iterable[Path] | None = None) -> None:
+    def __init__(self, *, system_fonts: bool = True, candidates: Iterable[Path] | None = None,
+                 bold_faces: Mapping[Path, Path | tuple[Path, int]] | None = None) -> None:
         self.system_fonts = system_fonts
         self._candidates = list(candidates if candidates is not None else _default_candidates())
+        self._bold_faces = dict(CJK_BOLD_FACES if bold_faces is None else bold_faces)
+        self._bold: dict[str, Font] = {}
         self._lock = threading.Lock()
         self.sans, self.sans_bold = _vendored()
         self._loaded: list[Font] = []  # installed TrueType CJK fonts opened so far
@@ -197,6 +213,38 @@ class FontSet:
                 found = _cid(script)
             self._by_script[script] = found
             return found
+
+    def bold(self, font: Font) -> Font:
+        """The bold of ``font``: DejaVu Sans Bold for DejaVu Sans; for a CJK font, its bold
+        face when one is installed (:data:`CJK_BOLD_FACES`), else the font drawn heavy
+        (filled and outlined, :mod:`.heavy`)."""
+        if font.name in (SANS, SANS_BOLD):
+            return self.sans_bold
+        found = self._bold.get(font.name)
+        if found is not None:
+            return found
+        with self._lock:
+            face = self._bold_faces.get(font.source[0]) if font.source is not None else None
+            real = _open_installed(*(face if isinstance(face, tuple) else (face, 0))) if face is not None else None
+            probes = [ord(c) for c in CJK_PROBES.values() if font.covers(ord(c))]
+            if real is not None and all(real.covers(p) for p in probes):
+                found = real
+            else:  # no bold face (or one that lacks the font's scripts): the font drawn heavy
+                from .heavy import heavy_alias
+
+                found = Font(heavy_alias(font.name), font.covers, font.pdf_name, font.embedded, font.source)
+            self._bold[font.name] = found
+            return found
+
+    def bold_pieces(self, font: Font, piece: str) -> list[tuple[str, str]]:
+        """``piece``, set in ``font``, as (font name, text) runs in bold: the bold font
+        (:meth:`bold`) where it has the character, ``font`` where it lacks it (DejaVu Sans
+        Bold lacks a few mathematical letters: they stay regular rather than vanish)."""
+        bold = self.bold(font)
+        if bold.covers is font.covers or (bold is self.sans_bold and piece.isascii()):
+            return [(bold.name, piece)]
+        return [(bold.name if in_bold else font.name, "".join(chars))
+                for in_bold, chars in groupby(piece, key=lambda ch: ch.isspace() or bold.covers(ord(ch)))]
 
     def covering(self, cp: int, script: str) -> Font | None:
         """Some font that has the character ``cp``: one in use, else another installed

@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from itertools import groupby
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib.enums import TA_RIGHT
@@ -137,19 +136,14 @@ class Markup:
         return "".join(parts)
 
     def _named_runs(self, text: str, bold: bool) -> Iterator[tuple[str, str]]:
-        """(font name, piece) runs; in bold text, the few characters DejaVu Sans Bold
-        lacks (mathematical letters...) stay in the regular face rather than vanish."""
-        has_bold = self.fonts.sans_bold.covers
+        """(font name, piece) runs; in bold text, CJK in its bold face or drawn heavy
+        (:meth:`.fonts.FontSet.bold`), and the few characters DejaVu Sans Bold lacks
+        (mathematical letters...) in the regular face rather than vanish."""
         for font, piece in split_runs(text, self.fonts, self.missing):
-            if font.name != SANS:
-                yield font.name, piece
-            elif not bold:
-                yield SANS, piece
-            elif piece.isascii():
-                yield SANS_BOLD, piece
+            if bold:
+                yield from self.fonts.bold_pieces(font, piece)
             else:
-                for in_bold, chars in groupby(piece, key=lambda ch: has_bold(ord(ch)) or ch.isspace()):
-                    yield (SANS_BOLD if in_bold else SANS), "".join(chars)
+                yield font.name, piece
 
     def report(self, what: str) -> tuple[str, ...]:
         """Log the characters no font has, once for the document; return them sorted."""

@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from reportlab.platypus.doctemplate import LayoutError
 
 from .fonts import SANS, SANS_BOLD
+from .heavy import DocCanvas
 
 PAPER: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 MARGIN = 14 * mm
@@ -92,7 +93,7 @@ def _canvas_class(printed: dt.date, pages_seen: list[int], footer: Footer = engl
     """A canvas that writes "Page x of y" and the print date on every page once y is known
     (in another language through ``footer``; ``fonts`` draws its non-Latin characters)."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(DocCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._page_states: list[dict[str, Any]] = []

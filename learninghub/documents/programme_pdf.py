@@ -157,7 +157,7 @@ def _story(programme: Programme, m: Markup, paper: str, split_rows: bool,
         seminars = [s for s in programme.seminars if s.first_day.year == year]
         count = _seminar_count(len(seminars), lg)
         year_text = f"{year}年" if lg.code == ZH else str(year)
-        heading = Para(f'{m(year_text)} <font name="{SANS_BOLD}" size="9" color="#5a5a5a">· {m(count)}</font>',
+        heading = Para(f'{m(year_text, bold=True)} <font name="{SANS_BOLD}" size="9" color="#5a5a5a">· {m(count, bold=True)}</font>',
                        st.heading)
         story.append(CondPageBreak(30 * mm))
         story.append(Section([heading, _year_table(seminars, m, paper, split_rows, lg)] if seminars else [heading]))
@@ -177,7 +177,7 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
 
     st = styles()
     keys = ("dates", "seminar", "place", "format", "kind", "seats_taken", "status")
-    head = [Para(m(lg.label(key, "\n")), st.head_cell) for key in keys]
+    head = [Para(m(lg.label(key, "\n"), bold=True), st.head_cell) for key in keys]
     rows: list[list[object]] = [head]
     grey: list[int] = []
     for s in seminars:
@@ -187,7 +187,7 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
         cell = st.cell_muted if off else st.cell
         titles = lg.pick(s.title, s.title_zh)
         status = lg.term("seminar_status", s.status, "\n")
-        status_markup = (f'<font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(status)}</font>'
+        status_markup = (f'<font name="{SANS_BOLD}" color="{ALERT_HEX}">{m(status, bold=True)}</font>'
                          if off else m(status))
         kind = lg.term("seminar_kind", s.kind_code, "\n") if s.kind_code else s.kind
         fmt = lg.term("seminar_format", s.format_code, "\n") if s.format_code else s.format

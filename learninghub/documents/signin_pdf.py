@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from . import dates
 from .canvas_text import LEFT, RIGHT, TextDrawer, clean
 from .fonts import SANS, FontSet, font_set
+from .heavy import DocCanvas
 from .language import BOTH, EN, ZH, DocLanguage, language, long_day_zh
 from .names import printed_names
 from .page import CREATOR, HEAD_FILL, MARGIN, MUTED, RULE, Rendered
@@ -128,7 +129,7 @@ def render_signin(sheet: SigninSheet, *, fonts: FontSet | None = None, printed: 
     text = TextDrawer(fonts or font_set())
     buffer = io.BytesIO()
     chinese = doc.code == ZH
-    c = Canvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS, lang="zh-CN" if chinese else "en")
+    c = DocCanvas(buffer, pagesize=A4, pageCompression=1, initialFontName=SANS, lang="zh-CN" if chinese else "en")
     c.setTitle(f"签到表 – {sheet.session_title_zh or sheet.session_title}" if chinese
                else f"Sign-in sheet – {sheet.session_title}")
     c.setAuthor(CREATOR)
