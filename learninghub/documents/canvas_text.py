@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .fonts import FontSet, split_runs
+from .fonts import HAN, KANA, LATIN, NEUTRAL, FontSet, script_of, split_runs
 from .rtl import visual
 
 _SPACES = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
@@ -98,31 +98,78 @@ class TextDrawer:
             return size
         return max(min_size, max_width / unit)
 
-    def wrap(self, text: str, max_width: float, size: float, *, bold: bool = False) -> list[str]:
-        """``text`` broken into lines at most ``max_width`` wide: at spaces, and between
-        any two CJK characters (they need no space); a word wider than the line is cut."""
-        words = _break_points(text)
-        lines: list[str] = []
-        line = ""
-        for word in words:
-            candidate = (line + word) if line else word.lstrip()
-            if not line or self.width(candidate.rstrip(), size, bold=bold) <= max_width:
-                line = candidate
+    def wrap(self, text: str, max_width: float, size: float, *, bold: bool = False, indent: float = 0.0) -> list[str]:
+        """``text`` broken into lines at most ``max_width`` wide (the first ``indent``
+        narrower: a label before it), where :func:`break_points` allows: at spaces, after
+        a hyphen inside a word, between CJK characters except where Chinese and Japanese
+        typesetting forbid (kinsoku: no line starts with closing punctuation or ends with
+        opening punctuation; 星期三, 周三 stay whole). A word wider than a line is cut,
+        with a hyphen between two letters. The last line is never one character alone
+        (one more is taken down from the line before). With ``indent``, the first line is
+        empty when not even the first word fits beside the label."""
+        lines: list[list[str]] = []
+        line: list[str] = []
+        used = 0.0  # the width of ``line``, trailing spaces included
+        room = max_width - indent
+        for piece in break_points(text):
+            if line:
+                if used + self.width(piece.rstrip(), size, bold=bold) <= room:
+                    line.append(piece)
+                    used += self.width(piece, size, bold=bold)
+                    continue
+                lines.append(line)
+                line, used, room = [], 0.0, max_width
+            elif not lines:
+                piece = piece.lstrip()
+            alone = self.width(piece.rstrip(), size, bold=bold)
+            if alone > room and not lines and room < max_width and alone <= max_width:
+                lines.append([])  # nothing fits beside the label: it stands alone on the first line
+                room = max_width
+            if alone <= room:
+                line, used = [piece], self.width(piece, size, bold=bold)
                 continue
-            lines.append(line.rstrip())
-            line = word.lstrip()
-        if line.strip():
-            lines.append(line.rstrip())
-        out: list[str] = []
-        for one in lines:  # a single word still too wide: cut by characters
-            while self.width(one, size, bold=bold) > max_width and len(one) > 1:
-                cut = len(one) - 1
-                while cut > 1 and self.width(one[:cut], size, bold=bold) > max_width:
-                    cut -= 1
-                out.append(one[:cut])
-                one = one[cut:]
-            out.append(one)
-        return out
+            chunks = self._cut(piece.rstrip(), room, max_width, size, bold)
+            lines.extend([chunk] for chunk in chunks[:-1])
+            rest = chunks[-1] + piece[len(piece.rstrip()):]
+            line, used, room = [rest], self.width(rest, size, bold=bold), max_width
+        if line and "".join(line).strip():
+            lines.append(line)
+        self._no_lone_last_character(lines, max_width if len(lines) > 1 else room, size, bold)
+        return ["".join(one).rstrip() for one in lines]
+
+    def _cut(self, word: str, first_room: float, room: float, size: float, bold: bool) -> list[str]:
+        """A word too wide for a line cut into pieces that fit (the first ``first_room``
+        wide, the others ``room``), a hyphen ending a piece cut between two letters."""
+        chunks: list[str] = []
+        width = first_room
+        while len(word) > 1 and self.width(word, size, bold=bold) > width:
+            cut, piece = 1, word[:1]
+            for at in range(len(word) - 1, 0, -1):  # the longest head that fits
+                head = word[:at] + ("-" if _hyphenated(word, at) else "")
+                if self.width(head, size, bold=bold) <= width:
+                    cut, piece = at, head
+                    break
+            if _hyphenated(word, cut) and 2 < cut and len(word) - cut < 2:  # never a lone letter after a hyphen
+                cut -= 1
+                piece = word[:cut] + "-"
+            chunks.append(piece)
+            word = word[cut:]
+            width = room
+        chunks.append(word)
+        return chunks
+
+    def _no_lone_last_character(self, lines: list[list[str]], max_width: float, size: float, bold: bool) -> None:
+        """A last line of one character (closing punctuation aside) takes the last piece of
+        the line before, if that line keeps at least two pieces and the new one fits."""
+        if len(lines) < 2 or len(lines[-2]) < 2:
+            return
+        last = "".join(lines[-1])
+        if sum(1 for ch in last if not ch.isspace() and ch not in CLOSING) != 1:
+            return
+        moved = [lines[-2][-1], *lines[-1]]
+        if self.width("".join(moved).rstrip(), size, bold=bold) <= max_width:
+            lines[-2] = lines[-2][:-1]
+            lines[-1] = moved
 
     def fit_lines(self, text: str, max_width: float, size: float, *, min_size: float, max_lines: int,
                   bold: bool = False) -> tuple[float, list[str]]:
@@ -161,23 +208,55 @@ class TextDrawer:
         return text[:lo].rstrip() + ELLIPSIS
 
 
-def _break_points(text: str) -> list[str]:
-    """Pieces between which a line may break: each word with the spaces before it, and
-    each Han or kana character alone (Hangul words are kept whole: Korean breaks at spaces)."""
+#: Characters no line may start with (kinsoku): closing brackets and quotes, CJK and Latin
+#: punctuation that ends a clause, iteration marks, small kana and the prolonged sound mark.
+CLOSING = frozenset("、。，．：；！？）》」』】〕〉｝］〗〙〛’”…‥・〜ー々〻ゝゞヽヾ"
+                    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ)]},.:;!?%％")
+#: Characters no line may end with: opening brackets and quotes.
+OPENING = frozenset("（《「『【〔〈｛［〖〘〚‘“([{")
+#: Words a line never splits, though written without spaces (a weekday: 周三, 星期三).
+_KEEP = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]|周末")
+
+
+def _cjk(ch: str) -> bool:
+    """Han, kana, CJK punctuation and full-width forms: a line may break between two of them."""
+    return script_of(ch) in (HAN, KANA, NEUTRAL)
+
+
+def _hyphenated(word: str, at: int) -> bool:
+    """Cut ``word`` before ``at``: between two letters of an alphabet (not Hangul), which
+    takes a hyphen."""
+    a, b = word[at - 1], word[at]
+    return a.isalpha() and b.isalpha() and script_of(a) == LATIN and script_of(b) == LATIN
+
+
+def _may_break(text: str, i: int) -> bool:
+    prev, ch = text[i - 1], text[i]
+    if ch.isspace():
+        return False
+    if prev.isspace():
+        return True
+    if ch in CLOSING or prev in OPENING:
+        return False
+    if _cjk(prev):
+        return True  # after a CJK character; not before one that follows a Latin one ('2020年' stays whole)
+    return prev in "-\u2010" and i >= 2 and text[i - 2].isalpha() and ch.isalpha()  # after a hyphen in a word
+
+
+def break_points(text: str) -> list[str]:
+    """``text`` cut where a line may break, each piece with the spaces after it: after
+    spaces, after a hyphen between letters, and between CJK characters — except before
+    closing punctuation, after opening punctuation and inside a weekday word; a run of
+    Latin letters or digits stays with the CJK character after it ('2020年', '9名').
+    Hangul words stay whole: Korean breaks at spaces."""
+    if not text:
+        return []
+    keep = {at for found in _KEEP.finditer(text) for at in range(found.start() + 1, found.end())}
     pieces: list[str] = []
-    current = ""
-    for ch in text:
-        cp = ord(ch)
-        if ch.isspace():
-            if current and not current.isspace():
-                pieces.append(current)
-                current = ""
-            current += ch
-        elif (0x2E80 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0xFF00 <= cp <= 0xFFEF):
-            pieces.append(current + ch)
-            current = ""
-        else:
-            current += ch
-    if current:
-        pieces.append(current)
+    start = 0
+    for i in range(1, len(text)):
+        if i not in keep and _may_break(text, i):
+            pieces.append(text[start:i])
+            start = i
+    pieces.append(text[start:])
     return pieces

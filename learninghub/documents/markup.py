@@ -13,11 +13,18 @@ already reordered string. So a line with such text is broken here first, on the
 stored text, at the paragraph's width and font size (``width=``, ``size=``), and each
 piece reordered on its own, in the direction of the whole line.
 
+Chinese and Japanese lines, and lines with a word long enough to need cutting, are
+broken here too, by the same rules as text drawn on a canvas (:meth:`.canvas_text.
+TextDrawer.wrap`): no line starting with closing punctuation or ending with opening
+punctuation, 星期三 and 周三 kept whole, no last line of one character alone, and a word
+wider than the column cut with a hyphen (or after the hyphen it has). reportlab's own
+breaking knows none of these.
+
 The width is known only when the paragraph is laid out: :meth:`Markup.para` (and
 :meth:`Markup.flow` for a cell made of several pieces) return a :class:`FlowPara` that
 makes its markup again for the width its ``wrap`` is given, right-aligned when the text
-starts with a right-to-left letter. Text without Hebrew or Arabic gets a plain
-:class:`.page.Para`, made once, exactly as before: left-to-right documents pay nothing.
+starts with a right-to-left letter. Other text gets a plain :class:`.page.Para`, made
+once, exactly as before: Latin documents pay nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +48,19 @@ LOG = logging.getLogger("learninghub.documents")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+#: Characters that need this module's line breaking: Han, kana, CJK punctuation, full-width forms.
+_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u30ff\u3190-\u319f\u31c0-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+                  "\uff00-\uffef\U00020000-\U0003ffff]")
+#: A word this long may not fit a narrow column: it is cut here, with a hyphen.
+_LONG_WORD = re.compile(r"\S{15,}")
+
+
+def breaks_here(line: str) -> bool:
+    """Whether :class:`Markup` breaks ``line`` itself (given the width) rather than the
+    Paragraph: Hebrew or Arabic (visual order), CJK (kinsoku), or a long word (a hyphen)."""
+    return bool(has_rtl(line) or _CJK.search(line) or _LONG_WORD.search(line))
+
+
 def escape(text: str) -> str:
     """Text made inert for Paragraph markup: ``& < >`` as entities, control characters as spaces."""
     return _xml_escape(_CONTROL.sub(" ", text))
@@ -53,14 +73,14 @@ class Markup:
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
         self.missing: set[str] = set()
-        self._drawer: TextDrawer | None = None  # measures right-to-left lines, made on first need
+        self._drawer: TextDrawer | None = None  # measures and breaks lines, made on first need
 
     def __call__(self, text: str | None, *, bold: bool = False, width: float | None = None,
                  size: float | None = None, indent: float = 0.0) -> str:
         """Markup for ``text`` in a paragraph whose style font is DejaVu Sans (bold if ``bold``).
 
         Line breaks in the text become ``<br/>``. With the paragraph's ``width`` and font
-        ``size``, a line holding Hebrew or Arabic is broken into lines of that width here
+        ``size``, a line that :func:`breaks_here` is broken into lines of that width here
         (see the module docstring; ``indent``: what a label before the text takes of its
         first line); other lines are left to the Paragraph.
         """
@@ -71,10 +91,12 @@ class Markup:
             return "<br/>".join(self._line(line, bold) for line in lines)
         out = []
         for n, line in enumerate(lines):
-            if not has_rtl(line):
+            if not breaks_here(line):
                 out.append(self._line(line, bold))
                 continue
-            rtl = starts_rtl(line) if n or not indent else False  # after a label: a left-to-right line
+            rtl = None
+            if has_rtl(line):
+                rtl = starts_rtl(line) if n or not indent else False  # after a label: a left-to-right line
             pieces = self._broken(line, width, size, bold, indent if n == 0 else 0.0)
             out.extend(self._line(piece, bold, rtl) for piece in pieces)
         return "<br/>".join(out)
@@ -82,9 +104,9 @@ class Markup:
     def para(self, text: str | None, style: ParagraphStyle, *, bold: bool = False, lead: str = "",
              lead_text: str = "") -> Para:
         """A paragraph of ``text`` (after ``lead``, markup such as a bold label, which
-        prints as ``lead_text``): a plain :class:`.page.Para` unless the text holds Hebrew
-        or Arabic, else one broken and reordered at the width it is laid out at."""
-        if not text or not has_rtl(text):
+        prints as ``lead_text``): a plain :class:`.page.Para` unless the text
+        :func:`breaks_here`, else one broken (and reordered) at the width it is laid out at."""
+        if not text or not breaks_here(text):
             return Para(lead + self(text, bold=bold), style)
         size = style.fontSize
         indent = self.width(lead_text, size, bold=True) if lead_text else 0.0
@@ -109,21 +131,11 @@ class Markup:
         return self._drawer
 
     def _broken(self, line: str, width: float, size: float, bold: bool, indent: float = 0.0) -> list[str]:
-        """A right-to-left line cut where it must break at ``width`` (a hair less, so the
-        Paragraph, measuring the same fonts, breaks none of the pieces again); the first
-        piece ``indent`` narrower."""
-        drawer = self._measurer()
+        """A line cut where it must break at ``width`` (a hair less, so the Paragraph,
+        measuring the same fonts, breaks none of the pieces again); the first piece
+        ``indent`` narrower (empty when not even a word fits beside the label)."""
         text = " ".join(line.split())
-        room = width - 0.5
-        if indent <= 0:
-            return drawer.wrap(text, room, size, bold=bold) or [line]
-        words = text.split(" ")
-        first = 0
-        while first < len(words) and drawer.width(" ".join(words[:first + 1]), size, bold=bold) <= room - indent:
-            first += 1
-        head = [" ".join(words[:first])] if first else [""]
-        rest = " ".join(words[first:])
-        return head + (drawer.wrap(rest, room, size, bold=bold) if rest else [])
+        return self._measurer().wrap(text, width - 0.5, size, bold=bold, indent=max(indent, 0.0)) or [line]
 
     def _line(self, text: str, bold: bool, rtl: bool | None = None) -> str:
         base = SANS_BOLD if bold else SANS

@@ -206,14 +206,23 @@ def _year_table(seminars: list[SeminarLine], m: Markup, paper: str, split_rows: 
                  splitInRow=24 if split_rows else 0)
 
 
+SMALL = 7.2  # the size of the grey lines under a title or a city
+
+
 def _title_cell(s: SeminarLine, titles: list[str], m: Markup, lg: DocLanguage, style: ParagraphStyle) -> object:
     """The seminar's title(s), then who comes, in small grey type. With Hebrew or Arabic in
     a title, each piece is a paragraph of its own, so each takes its own direction: a Hebrew
     title right-aligned and broken at the column's width, 'Audience: …' still on the left."""
     bold = s.status != "cancelled"
-    audience = [f'<font name="{SANS}" size="7.2" color="#5a5a5a">{m(x)}</font>' for x in _audience_lines(s, lg)]
+    lines = _audience_lines(s, lg)
     if not any(has_rtl(title) for title in titles):
-        return Para("<br/>".join([m(x, bold=bold) for x in titles] + audience), wrap_for(titles[0], style))
+        def build(width: float | None) -> str:  # broken here at the column's width (Chinese: kinsoku, see markup)
+            audience = [f'<font name="{SANS}" size="{SMALL}" color="#5a5a5a">{m(x, width=width, size=SMALL)}</font>'
+                        for x in lines]
+            return "<br/>".join([m(x, bold=bold, width=width, size=style.fontSize) for x in titles] + audience)
+
+        return m.flow(build, wrap_for(titles[0], style), rtl=False)
+    audience = [f'<font name="{SANS}" size="{SMALL}" color="#5a5a5a">{m(x)}</font>' for x in lines]
     return [m.para(x, wrap_for(x, style), bold=bold) for x in titles] + [Para(x, style) for x in audience]
 
 
@@ -223,11 +232,15 @@ _VENUE: dict[str, ParagraphStyle] = {}
 def _place_cell(s: SeminarLine, m: Markup, style: ParagraphStyle) -> object:
     """The city, then the venue in small grey type (paragraphs of their own with Hebrew or Arabic in them)."""
     if not has_rtl(f"{s.city}{s.venue}"):
-        venue = f'<br/><font size="7.2" color="#5a5a5a">{m(s.venue)}</font>' if s.venue else ""
-        return Para(m(s.city or "—") + venue, style)
+        def build(width: float | None) -> str:
+            venue = (f'<br/><font size="{SMALL}" color="#5a5a5a">{m(s.venue, width=width, size=SMALL)}</font>'
+                     if s.venue else "")
+            return m(s.city or "—", width=width, size=style.fontSize) + venue
+
+        return m.flow(build, style, rtl=False)
     small = _VENUE.get(style.name)
     if small is None:  # the same look as the '<font size="7.2">' line: the cell's leading, grey
-        small = _VENUE[style.name] = ParagraphStyle(f"{style.name}-venue", parent=style, fontSize=7.2,
+        small = _VENUE[style.name] = ParagraphStyle(f"{style.name}-venue", parent=style, fontSize=SMALL,
                                                     textColor=MUTED)
     return [m.para(s.city or "—", style)] + ([m.para(s.venue, small)] if s.venue else [])
 

@@ -1,4 +1,6 @@
-"""Chinese typography in print, read back from real PDFs: bold that is bold in every script."""
+"""Chinese typography in print, read back from real PDFs: bold that is bold in every
+script, lines broken by the kinsoku rules (and words cut with a hyphen), no character
+alone on a last line."""
 
 from __future__ import annotations
 
@@ -10,13 +12,13 @@ import pytest
 
 from learninghub.core.store import Database
 from learninghub.documents import programme_pdf, signin_pdf
-from learninghub.documents.canvas_text import TextDrawer
+from learninghub.documents.canvas_text import CLOSING, OPENING, TextDrawer
 from learninghub.documents.fonts import HAN, SYSTEM_CJK_FONTS, FontSet, font_set
 from learninghub.documents.heavy import DocCanvas
 from learninghub.documents.markup import Markup
 from learninghub.documents.page import Para, styles
 from tests.documents.drawn import drawn, pieces
-from tests.pdftext import PRINTED, render_agenda
+from tests.pdftext import PRINTED, page_texts, render_agenda
 
 WQY = SYSTEM_CJK_FONTS[0]  # WenQuanYi Micro Hei (Debian's fonts-wqy-microhei): .ci/run installs it
 
@@ -134,3 +136,82 @@ def test_a_bold_face_is_used_where_one_is_installed() -> None:
     chinese = [d for d in drawn(buffer.getvalue()) if not d.text.strip().isascii()]
     assert [(d.text.strip(), d.font.split("+")[-1].split("-")[0], d.mode) for d in chinese] == [
         ("李佳", "WenQuanYiMicroHeiMono", 0), ("成都", "WenQuanYiMicroHeiMono", 0)]
+
+
+# ---------------------------------------------------------------- line breaking
+TITLE = "重新思考经济、空间与社会的关系：大都市政府的相互学习（成都、巴塞罗那），会议定于7月15日星期三和7月16日周四举行。"
+
+
+@pytest.fixture(scope="module")
+def text() -> TextDrawer:
+    return TextDrawer(font_set())
+
+
+def check_lines(lines: list[str], whole: str) -> None:
+    assert "".join(lines) == whole
+    assert not [line for line in lines[1:] if line[0] in CLOSING], lines  # 、，：）。 never start a line
+    assert not [line for line in lines[:-1] if line[-1] in OPENING], lines  # （ never ends one
+    for word in ("星期三", "周四"):
+        assert any(word in line for line in lines), (word, lines)  # never 周|四
+    if len(lines) > 1:
+        assert len(lines[-1]) > 1 or lines[-1] in CLOSING, lines  # no character alone on the last line
+
+
+@pytest.mark.parametrize("width", range(40, 320, 7))
+def test_chinese_on_the_canvas_breaks_by_the_kinsoku_rules(text: TextDrawer, width: int) -> None:
+    lines = text.wrap(TITLE, width, 10, bold=True)
+    check_lines(lines, TITLE)
+    assert all(text.width(line, 10, bold=True) <= width for line in lines)
+
+
+def paragraph_lines(para: Para, width: float) -> list[str]:
+    para.wrap(width, 10_000)
+    return ["".join(piece for piece in line[1]) if isinstance(line, tuple)
+            else "".join(frag.text for frag in line.words) for line in para.blPara.lines]
+
+
+@pytest.mark.parametrize("width", range(40, 320, 7))
+def test_chinese_in_paragraphs_breaks_by_the_same_rules(width: int) -> None:
+    """Agendas and programmes (Paragraphs in table cells) break as the canvas does."""
+    from learninghub.documents.agenda_pdf import wrap_for
+
+    m = Markup(font_set())
+    lines = paragraph_lines(m.para(TITLE, wrap_for(TITLE, styles().cell_bold), bold=True), width)
+    check_lines(lines, TITLE)
+
+
+def test_no_character_alone_on_the_last_line_of_a_title(text: TextDrawer) -> None:
+    """'天府绿道：区域、城市和社区三级绿道网络规' over '划': the last line takes a character more."""
+    title = "天府绿道：区域、城市和社区三级绿道网络规划"
+    for width in range(60, 240):
+        lines = text.wrap(title, width, 8.8, bold=True)
+        if len(lines) > 1:
+            assert len(lines[-1]) >= 2, (width, lines)
+
+
+@pytest.mark.parametrize("width", range(50, 200, 9))
+def test_a_long_latin_word_breaks_at_its_hyphen_or_takes_one(text: TextDrawer, width: int) -> None:
+    name = "Aikaterini Papadopoulou-Wolfeschlegelsteinhausen"
+    lines = text.wrap(name, width, 9)
+    assert all(text.width(line, 9) <= width for line in lines), lines
+    for line, after in zip(lines, lines[1:]):
+        assert line.endswith("-") or line == "Aikaterini", lines  # never 'Papadopoulou-W' | 'olfeschlegel…'
+        assert after[0].isalpha()
+    joined = "".join(line[:-1] if line.endswith("-") else line + " " for line in lines).strip()
+    assert joined == name.replace("-", "")
+
+
+def test_a_long_name_in_an_agenda_column_is_hyphenated(db: Database, hub, tmp_path: Path) -> None:  # noqa: ANN001
+    from learninghub.core.services import agenda, people
+
+    with db.transaction() as s:
+        greek = people.add_person(s, given_name="Aikaterini", family_name="Papadopoulou-Wolfeschlegelsteinhausen",
+                                  native_name="Αικατερίνη Παπαδοπούλου-Βολφεσλεγκελσταϊνχάουζεν")
+        agenda.add_session(s, seminar_id=hub.seminar, title="Panel", start="2020-07-14 09:00", end="2020-07-14 10:00",
+                           kind="panel", speaker_ids=[greek.id])
+    path = tmp_path / "agenda.pdf"
+    render_agenda(db, hub.seminar, path)
+    lines = [line.strip() for page in page_texts(path) for line in page.splitlines()]
+    for word in ("Βολφεσλεγκελσταϊνχάουζεν", "Wolfeschlegelsteinhausen"):  # narrower than the column: whole
+        assert any(word in line for line in lines), lines  # not 'Papadopoulou-Wo' over 'lfeschlegelsteinhausen'
+    assert "Παπαδοπούλου-" in lines[[n for n, line in enumerate(lines) if line.startswith("Αικατερίνη")][0]]
