@@ -198,7 +198,7 @@ def _story(agenda: Agenda, m: Markup, paper: str, split_rows: bool, lg: DocLangu
     by_day = groupby(agenda.items, key=lambda item: item.start.astimezone(agenda.zone).date())
     for day, items in by_day:
         story.append(CondPageBreak(38 * mm))  # a day heading never sits alone at a page's foot
-        heading = Para(m(lg.long_day(day, "\u2003"), bold=True), st.heading)
+        heading = Para(m(lg.long_day(day), bold=True), st.heading)  # en+zh: "Monday 13 July 2020 · 2020年7月13日星期一"
         story.append(Section([heading, _day_table(agenda, day, list(items), m, paper, split_rows, lg)]))
     return story
 

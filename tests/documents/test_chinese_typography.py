@@ -1,6 +1,6 @@
 """Chinese typography in print, read back from real PDFs: bold that is bold in every
 script, lines broken by the kinsoku rules (and words cut with a hyphen), no character
-alone on a last line."""
+alone on a last line, and the day headings of a bilingual agenda kept apart."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from learninghub.documents.heavy import DocCanvas
 from learninghub.documents.markup import Markup
 from learninghub.documents.page import Para, styles
 from tests.documents.drawn import drawn, pieces
-from tests.pdftext import PRINTED, page_texts, render_agenda
+from tests.pdftext import PRINTED, page_texts, render_agenda, squash
 
 WQY = SYSTEM_CJK_FONTS[0]  # WenQuanYi Micro Hei (Debian's fonts-wqy-microhei): .ci/run installs it
 
@@ -215,3 +215,11 @@ def test_a_long_name_in_an_agenda_column_is_hyphenated(db: Database, hub, tmp_pa
     for word in ("Βολφεσλεγκελσταϊνχάουζεν", "Wolfeschlegelsteinhausen"):  # narrower than the column: whole
         assert any(word in line for line in lines), lines  # not 'Papadopoulou-Wo' over 'lfeschlegelsteinhausen'
     assert "Παπαδοπούλου-" in lines[[n for n, line in enumerate(lines) if line.startswith("Αικατερίνη")][0]]
+
+
+def test_day_headings_of_a_bilingual_agenda_are_kept_apart(demo: Database, ids: dict[str, int], tmp_path: Path) -> None:
+    path = tmp_path / "agenda.pdf"
+    render_agenda(demo, ids["park"], path, lang="en+zh")
+    flat = squash("\n".join(page_texts(path)))
+    for heading in ("Monday 13 July 2020 · 2020年7月13日星期一", "Wednesday 15 July 2020 · 2020年7月15日星期三"):
+        assert squash(heading) in flat, heading  # not 'Monday 13 July 2020 2020年7月13日星期一'
