@@ -14,8 +14,9 @@ Interface (the ``certificates`` command and the app call these; keep it stable):
   top, left to right; empty means :func:`default_logos` (``resources/logos/``).
   ``lang`` is the wording's language, ``en``, ``zh`` or ``en+zh`` (None: ``en+zh``
   when ``bilingual``, else ``en``); in Chinese the seminar's ``seminar_title_zh``,
-  the city's ``city_zh`` and a signatory's ``title_zh`` are printed where given
-  (the main text where not), in ``en+zh`` under the English ones. Names are
+  the city's ``city_zh`` (when written in Chinese characters) and a signatory's
+  ``title_zh`` are printed where given (the main text where not), in ``en+zh`` under
+  the English ones. Names are
   always printed in their own script.
 - :func:`render_certificates(items, *, progress=None, cancelled=None, fonts=None)
   <render_certificates>` -> :class:`~learninghub.documents.page.Rendered` (one
@@ -59,7 +60,7 @@ from . import dates, qr
 from .canvas_text import CENTRE, LEFT, TextDrawer, clean
 from .fonts import FontSet, font_set
 from .heavy import DocCanvas
-from .language import BOTH, EN, LANGUAGES, ZH, DocLanguage
+from .language import BOTH, EN, LANGUAGES, ZH, DocLanguage, chinese_name
 from .page import CREATOR, Rendered
 
 PAGE = landscape(A4)
@@ -259,7 +260,8 @@ class _Pages:
 
         main_title = clean(item.seminar_title)
         zh_title = clean(item.seminar_title_zh)
-        city, city_zh = clean(item.city), clean(item.city_zh) or clean(item.city)
+        # On a Chinese line the city's Chinese name, else its Latin one: never Hangul or Greek.
+        city, city_zh = clean(item.city), clean(chinese_name(item.city_zh)) or clean(item.city)
         days_zh = dates.day_range(item.first_day, item.last_day, style="plain", lang="zh")
         size, lines = t.fit_lines(zh_title or main_title if zh_only else main_title, TEXT_WIDTH, 21, min_size=13,
                                   max_lines=2, bold=True)

@@ -84,6 +84,7 @@ def certificate_data(cert: Certificate, person: Person, seminar: Seminar,
     """What one page prints, from the register entry, the holder and the seminar's settings,
     in ``lang`` (None: the settings' language)."""
     from .certificate_pdf import CertificateData, Signatory
+    from .language import chinese_name
 
     latin = latin_name(person)
     own = person.native_name or latin
@@ -94,7 +95,7 @@ def certificate_data(cert: Certificate, person: Person, seminar: Seminar,
         seminar_title=seminar.title,
         seminar_title_zh=seminar.title_zh,
         city=seminar.city.name if seminar.city else None,
-        city_zh=seminar.city.native_name if seminar.city else None,
+        city_zh=chinese_name(seminar.city.native_name) if seminar.city else None,  # 인천 is no Chinese name
         first_day=seminar.start_date,
         last_day=seminar.end_date,
         hours=round(cert.minutes_attended / 60, 1) or None,

@@ -84,6 +84,16 @@ def check(code: str | None, where: str = "--lang") -> str:
     return value
 
 
+def chinese_name(name: str | None) -> str | None:
+    """``name`` if it is written in Chinese characters, else None. A city's own name is
+    its Chinese name when the city is Chinese (成都); Incheon's (인천), Ioannina's
+    (Ιωάννινα) or Brussels' (Bruxelles) is not, and has no place on a Chinese line."""
+    from .fonts import HAN, script_of
+
+    letters = [ch for ch in name or "" if ch.isalpha()]
+    return name if letters and all(script_of(ch) == HAN for ch in letters) else None
+
+
 # ---------------------------------------------------------------- dates in Chinese
 def long_day_zh(day: dt.date) -> str:
     """'2020年7月15日星期三' (QLocale zh_CN LongFormat)."""

@@ -51,6 +51,16 @@ def test_chinese_falls_back_to_the_main_title_and_city_name() -> None:
     assert "学时" not in flat and squash("Secretary General") in flat  # no Chinese title given: the one there is
 
 
+def test_a_city_without_a_chinese_name_is_named_in_latin_on_chinese_lines() -> None:
+    """Incheon's own name is 인천: a Chinese sentence names it Incheon, never in Hangul."""
+    korean = _page("zh", name="김서연", latin="Seo-yeon Kim", city="Incheon", city_zh="인천")
+    assert "于2020年7月13日至17日在Incheon参加了" in korean and "인천" not in korean
+    both = _page("en+zh", name="김서연", latin="Seo-yeon Kim", city="Incheon", city_zh="인천")
+    assert "2020年7月13日至17日·Incheon" in both and "인천" not in both
+    assert "在Ioannina参加了" in _page("zh", city="Ioannina", city_zh="Ιωάννινα")
+    assert "在成都参加了" in _page("zh")  # a Chinese city's own name is its Chinese name
+
+
 def test_both_languages_print_the_chinese_under_the_english() -> None:
     flat = _page("en+zh", hours=22.5)
     for expected in ("Certificate of Participation", "结业证书", "This is to certify that", "兹证明", "took part in",
@@ -136,6 +146,15 @@ def test_the_batch_prints_in_the_asked_language_and_the_register_keeps_the_main_
     with db.reading() as s:
         answer = certificates.verify(s, result.certificates[0].code)
     assert answer.status == "valid" and answer.seminar_title == "Park City Project"
+
+
+def test_the_korean_seminars_chinese_certificates_name_incheon_in_latin(db, park, tmp_path: Path) -> None:
+    with db.reading() as s:
+        yeonsu = next(x.id for x in seminars.list_seminars(s) if x.title.startswith("Yeonsu 2021"))
+    result = certificates_batch.make_certificates(db, yeonsu, output=tmp_path / "zh.pdf", lang="zh")
+    pages = [squash(text) for text in page_texts(tmp_path / "zh.pdf")]
+    assert len(pages) == len(result.certificates) >= 1
+    assert all("在Incheon参加了" in page and "인천" not in page for page in pages), pages
 
 
 def test_a_language_not_offered_is_refused(db, park, tmp_path: Path) -> None:
