@@ -1,8 +1,11 @@
 """A session's sign-in sheet: everyone registered, by family name, with room to sign.
 
 A4 portrait. Every page repeats the header (session, seminar, room, local time in
-the seminar's zone) and the column heads, and says "Page x of y": rows have one
-height, so the page count is known before drawing and no second pass is needed.
+the seminar's zone) and the column heads, and says "Page x of y". Nothing is cut or
+shrunk out of reading: a signature record shows the whole name, so a long name, Latin
+name or organisation wraps and its row grows (a long title or seminar wraps in the
+header too). Rows are laid out first, so the pages, and their count, are known before
+anything is drawn.
 
 :func:`load_signin` copies what the sheet needs (inside ``db.reading()``), using
 the check-in roster of :mod:`learninghub.core.services.attendance` for who and in
@@ -114,12 +117,38 @@ def load_signin(session: Session, session_id: int) -> SigninSheet:
 
 
 def header_height(lang: str | None = None) -> float:
+    """The header's height when every line of it fits on one line (it grows when one wraps)."""
     return HEADER_BOTH_H if language(lang).code == BOTH else HEADER_H
 
 
 def rows_per_page(lang: str | None = None) -> int:
+    """How many rows of the usual height (a name and its Latin form on a line each) a page holds."""
     table_top = PAGE_H - MARGIN - header_height(lang) - HEAD_ROW_H
     return int((table_top - MARGIN) // ROW_H)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text to draw: its baseline ``dy`` below the top of its block."""
+
+    text: str
+    x: float
+    dy: float
+    size: float
+    colour: colors.Color
+    bold: bool = False
+    align: str = LEFT
+
+
+@dataclass(frozen=True)
+class Row:
+    height: float
+    texts: tuple[Text, ...]
+
+
+NAME_SIZE, LATIN_SIZE, NOTE_SIZE = 10.5, 8.0, 8.5
+PAD = 2 * mm  # the least room above and below a row's text
+ASCENT, DESCENT = 0.75, 0.22  # of a line of text, in em (DejaVu Sans; CJK glyphs sit within)
 
 
 def render_signin(sheet: SigninSheet, *, fonts: FontSet | None = None, printed: dt.date | None = None,
@@ -135,25 +164,47 @@ def render_signin(sheet: SigninSheet, *, fonts: FontSet | None = None, printed: 
     c.setAuthor(CREATOR)
     c.setCreator(CREATOR)
     c.setSubject(f"Sign-in sheet of session {sheet.session_id}")
-    per_page = rows_per_page(doc.code)
-    total = max(1, -(-len(sheet.lines) // per_page))
+    header, header_h = _header(text, sheet, doc)
+    top = PAGE_H - MARGIN - header_h
+    pages = _paginate([_row(text, n, line, doc) for n, line in enumerate(sheet.lines, start=1)],
+                      top - HEAD_ROW_H - MARGIN)
     printed = printed or dt.date.today()
-    for page in range(total):
-        _header(c, text, sheet, doc)
-        top = PAGE_H - MARGIN - header_height(doc.code)
+    for page, rows in enumerate(pages, start=1):
+        _draw(c, text, header, PAGE_H - MARGIN)
         _column_heads(c, text, top, doc)
-        chunk = sheet.lines[page * per_page:(page + 1) * per_page]
-        if not chunk and page == 0:
+        if not sheet.lines:
             c.setFillColor(MUTED)
             text.draw(c, label(doc, "nobody", "  "), MARGIN, top - HEAD_ROW_H - 8 * mm, 10)
-        for i, line in enumerate(chunk):
-            _row(c, text, page * per_page + i + 1, line, top - HEAD_ROW_H - i * ROW_H, doc)
+        y = top - HEAD_ROW_H
+        for row in rows:
+            _rules(c, y, row.height)
+            _draw(c, text, row.texts, y)
+            y -= row.height
         c.setFillColor(MUTED)
         text.draw(c, f"{doc.printed(printed)} · {CREATOR}", MARGIN, FOOTER_Y, 7.5)
-        text.draw(c, doc.page_of(page + 1, total), PAGE_W - MARGIN, FOOTER_Y, 7.5, align=RIGHT)
+        text.draw(c, doc.page_of(page, len(pages)), PAGE_W - MARGIN, FOOTER_Y, 7.5, align=RIGHT)
         c.showPage()
     c.save()
-    return Rendered(buffer.getvalue(), total, tuple(sorted(text.missing)))
+    return Rendered(buffer.getvalue(), len(pages), tuple(sorted(text.missing)))
+
+
+def _paginate(rows: list[Row], room: float) -> list[list[Row]]:
+    """Rows in pages of at most ``room`` height (a row taller than a page alone on one); one empty page for none."""
+    pages: list[list[Row]] = [[]]
+    used = 0.0
+    for row in rows:
+        if pages[-1] and used + row.height > room + 0.01:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += row.height
+    return pages
+
+
+def _draw(c: Canvas, t: TextDrawer, texts: tuple[Text, ...] | list[Text], top: float) -> None:
+    for one in texts:
+        c.setFillColor(one.colour)
+        t.draw(c, one.text, one.x, top - one.dy, one.size, bold=one.bold, align=one.align)
 
 
 def when(sheet: SigninSheet, lang: DocLanguage | None = None) -> str:
@@ -165,29 +216,31 @@ def when(sheet: SigninSheet, lang: DocLanguage | None = None) -> str:
     return f"{dates.long_day(sheet.start.date())}, {dates.span(sheet.start, sheet.end)} ({zone})"
 
 
-def _header(c: Canvas, t: TextDrawer, sheet: SigninSheet, lang: DocLanguage) -> None:
+def _header(t: TextDrawer, sheet: SigninSheet, lang: DocLanguage) -> tuple[list[Text], float]:
+    """The header's lines (below the top margin) and its height: each part wraps to the
+    page's width, and the header grows by what its wrapped lines add."""
     width = PAGE_W - 2 * MARGIN
-    y = PAGE_H - MARGIN - 5 * mm
-    c.setFillColor(MUTED)
-    t.draw(c, label(lang, "heading", "  "), MARGIN, y + 1.5 * mm, 8, bold=True)
-    c.setFillColor(INK)
+    texts = [Text(label(lang, "heading", "  "), MARGIN, 3.5 * mm, 8, MUTED, bold=True)]
+    y = 5 * mm
+
+    def lines(text: str, size: float, colour: colors.Color, step: float, *, bold: bool = False) -> None:
+        nonlocal y
+        y += step
+        for n, line in enumerate(t.wrap(text, width, size, bold=bold)):
+            y += size * 1.2 if n else 0
+            texts.append(Text(line, MARGIN, y, size, colour, bold=bold))
+
     titles = lang.pick(clean(sheet.session_title), clean(sheet.session_title_zh))
     for n, title in enumerate(titles):  # en+zh: the Chinese title under the English one, a little smaller
-        size = t.fit_size(title, width, 15 if n == 0 else 12.5, min_size=9, bold=True)
-        y -= (6.5 if n == 0 else 5.5) * mm
-        t.draw(c, t.truncate(title, width, size, bold=True), MARGIN, y, size, bold=True)
-    y -= 5.5 * mm
-    seminar = lang.text(clean(sheet.seminar_title), clean(sheet.seminar_title_zh), " · ")
-    t.draw(c, t.truncate(seminar, width, 10), MARGIN, y, 10)
-    y -= 5 * mm
+        lines(title, 15 if n == 0 else 12.5, INK, (6.5 if n == 0 else 5.5) * mm, bold=True)
+    lines(lang.text(clean(sheet.seminar_title), clean(sheet.seminar_title_zh), " · "), 10, INK, 5.5 * mm)
     place = when(sheet, lang)
     if sheet.room:
         place += f" · {label(lang, 'room')}{'：' if lang.code == ZH else ': '}{clean(sheet.room)}"
-    c.setFillColor(MUTED)
-    t.draw(c, t.truncate(place, width, 9.5), MARGIN, y, 9.5)
+    lines(place, 9.5, MUTED, 5 * mm)
     if lang.code == BOTH:  # the date in Chinese too
-        y -= 4.5 * mm
-        t.draw(c, t.truncate(when(sheet, language(ZH)), width, 9), MARGIN, y, 9)
+        lines(when(sheet, language(ZH)), 9, MUTED, 4.5 * mm)
+    return texts, max(header_height(lang.code), y + 4 * mm)
 
 
 def _column_heads(c: Canvas, t: TextDrawer, top: float, lang: DocLanguage) -> None:
@@ -204,32 +257,47 @@ def _column_heads(c: Canvas, t: TextDrawer, top: float, lang: DocLanguage) -> No
         x += width
 
 
-def _row(c: Canvas, t: TextDrawer, number: int, line: SigninLine, top: float, lang: DocLanguage) -> None:
-    bottom = top - ROW_H
+def _rules(c: Canvas, top: float, height: float) -> None:
+    """The rule under a row and the line before its signature box."""
+    bottom = top - height
     c.setStrokeColor(RULE)
     c.setLineWidth(0.4)
     c.line(MARGIN, bottom, PAGE_W - MARGIN, bottom)
     sign_x = MARGIN + COL_NO + 2 * mm + COL_NAME + COL_ORG - 2 * mm
     c.line(sign_x, bottom, sign_x, top)
+
+
+def _lines(t: TextDrawer, text: str, width: float, size: float, least: float, *,
+           bold: bool = False) -> tuple[float, list[str]]:
+    """``text`` on one line, down to ``least`` points if need be; else wrapped at ``size``: never cut."""
+    one = t.fit_size(text, width, size, min_size=least, bold=bold)
+    if t.width(text, one, bold=bold) <= width + 0.01:
+        return one, [text]
+    return size, t.wrap(text, width, size, bold=bold)
+
+
+def _row(t: TextDrawer, number: int, line: SigninLine, lang: DocLanguage) -> Row:
+    """A row's lines, relative to its top: the name (in its own script, bold) over its Latin
+    form, and the organisation, each block centred in a row at least ROW_H high, every
+    line whole (a row grows with its longest block)."""
     x = MARGIN + COL_NO + 2 * mm
     name_width = COL_NAME - 4 * mm
-    name = clean(line.name) or "—"
+    name_size, names = _lines(t, clean(line.name) or "—", name_width, NAME_SIZE, 9.5, bold=True)
     latin = clean(line.latin)
-    name_y = top - 5 * mm if latin else top - 7 * mm
-    c.setFillColor(MUTED)
-    t.draw(c, str(number), MARGIN + COL_NO - 2 * mm, name_y, 8.5, align=RIGHT)
-    c.setFillColor(INK)
-    size = t.fit_size(name, name_width, 10.5, min_size=7, bold=True)
-    t.draw(c, t.truncate(name, name_width, size, bold=True), x, name_y, size, bold=True)
-    if latin:
-        c.setFillColor(MUTED)
-        size = t.fit_size(latin, name_width, 8, min_size=6)
-        t.draw(c, t.truncate(latin, name_width, size), x, top - 9.2 * mm, size)
+    latin_size, latins = _lines(t, latin, name_width, LATIN_SIZE, 7) if latin else (LATIN_SIZE, [])
+    # The name block: baselines below its top, then its height.
+    name_dy = [ASCENT * name_size + n * name_size * 1.2 for n in range(len(names))]
+    latin_dy = [name_dy[-1] + 4.2 * mm + n * latin_size * 1.2 for n in range(len(latins))]
+    name_h = (latin_dy[-1] + DESCENT * latin_size) if latins else name_dy[-1] + DESCENT * name_size
     note = line.note(lang)
-    if note:
-        x += COL_NAME
-        c.setFillColor(INK)
-        size, lines = t.fit_lines(note, COL_ORG - 5 * mm, 8.5, min_size=6.5, max_lines=2)
-        first = top - (5 if len(lines) > 1 else 7) * mm
-        for n, text in enumerate(lines):
-            t.draw(c, text, x, first - n * (size + 1.5), size)
+    notes = t.wrap(clean(note), COL_ORG - 5 * mm, NOTE_SIZE) if note else []
+    note_dy = [ASCENT * NOTE_SIZE + n * (NOTE_SIZE + 1.5) for n in range(len(notes))]
+    note_h = note_dy[-1] + DESCENT * NOTE_SIZE if notes else 0.0
+    height = max(ROW_H, name_h + 2 * PAD, note_h + 2 * PAD)
+    top = (height - name_h) / 2
+    texts = [Text(str(number), MARGIN + COL_NO - 2 * mm, top + name_dy[0], 8.5, MUTED, align=RIGHT)]
+    texts += [Text(text, x, top + dy, name_size, INK, bold=True) for text, dy in zip(names, name_dy)]
+    texts += [Text(text, x, top + dy, latin_size, MUTED) for text, dy in zip(latins, latin_dy)]
+    top = (height - note_h) / 2
+    texts += [Text(text, x + COL_NAME, top + dy, NOTE_SIZE, INK) for text, dy in zip(notes, note_dy)]
+    return Row(height, tuple(texts))
