@@ -137,6 +137,21 @@ class TextDrawer:
         self._no_lone_last_character(lines, max_width if len(lines) > 1 else room, size, bold)
         return ["".join(one).rstrip() for one in lines]
 
+    def balanced(self, text: str, max_width: float, size: float, *, bold: bool = False) -> list[str]:
+        """:meth:`wrap`, with the lines made as even as their number allows (a name on two
+        lines breaks near its middle, not after all that fits the first line)."""
+        lines = self.wrap(text, max_width, size, bold=bold)
+        if len(lines) < 2:
+            return lines
+        lo, hi = max_width / (len(lines) + 1), max_width
+        while hi - lo > 1:  # the narrowest width that still gives as few lines
+            mid = (lo + hi) / 2
+            if len(self.wrap(text, mid, size, bold=bold)) <= len(lines):
+                hi = mid
+            else:
+                lo = mid
+        return self.wrap(text, hi, size, bold=bold)
+
     def _cut(self, word: str, first_room: float, room: float, size: float, bold: bool) -> list[str]:
         """A word too wide for a line cut into pieces that fit (the first ``first_room``
         wide, the others ``room``), a hyphen ending a piece cut between two letters."""

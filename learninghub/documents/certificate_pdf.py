@@ -57,7 +57,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import config
 from . import dates, qr
-from .canvas_text import CENTRE, LEFT, TextDrawer, clean
+from .canvas_text import CENTRE, ELLIPSIS, LEFT, TextDrawer, clean
 from .fonts import FontSet, font_set
 from .heavy import DocCanvas
 from .language import BOTH, EN, LANGUAGES, ZH, DocLanguage, chinese_name
@@ -156,7 +156,7 @@ class _Pages:
     def __init__(self, canvas: Canvas, text: TextDrawer) -> None:
         self.canvas = canvas
         self.text = text
-        self.forms: dict[tuple[Any, ...], tuple[str, float]] = {}  # form name, where the hours go
+        self.forms: dict[tuple[Any, ...], tuple[str, float, float]] = {}  # form name, hours' and took part's line
 
     def page(self, item: CertificateData) -> None:
         c = self.canvas
@@ -165,39 +165,61 @@ class _Pages:
         if found is None:
             name = f"lhcert{len(self.forms)}"
             c.beginForm(name)
-            hours_y = self._shared(item)
+            hours_y, took_y = self._shared(item)
             c.endForm()
-            found = self.forms[key] = (name, hours_y)
+            found = self.forms[key] = (name, hours_y, took_y)
         c.doForm(found[0])
-        self._holder(item)
+        self._holder(item, found[2])
         self._hours(item, found[1])
         self._code(item)
         c.showPage()
 
     # What changes from page to page -------------------------------------------------------------------------
 
-    def _holder(self, item: CertificateData) -> None:
-        """The name large in its own script, the Latin form below; a name too long for
-        one line at 24 pt goes on two, smaller."""
+    def _holder(self, item: CertificateData, took_y: float) -> None:
+        """The name large in its own script, the Latin form below. A name too long for one
+        line at 24 pt goes on two, smaller, and the two lines and the Latin form are stacked
+        as one block between "This is to certify that" and the line under it (``took_y``),
+        so a wrapped name never runs into its Latin form."""
         c, t = self.canvas, self.text
         name = clean(item.holder_name) or clean(item.holder_latin) or "—"
         latin = clean(item.holder_latin)
         latin = latin if latin != name else ""
-        drop = 0 if latin else 10  # no Latin line: the name sits a little lower, centred in the space
         c.setFillColor(INK)
         size = t.fit_size(name, TEXT_WIDTH, 40, min_size=24, bold=True)
+        latin_size = t.fit_size(latin, TEXT_WIDTH, 17, min_size=9) if latin else 0.0
         if t.width(name, size, bold=True) <= TEXT_WIDTH:
+            drop = 0 if latin else 10  # no Latin line: the name sits a little lower, centred in the space
             t.draw(c, name, W / 2, NAME_Y - drop, size, bold=True, align=CENTRE)
-        else:
-            size, lines = 26.0, t.wrap(name, TEXT_WIDTH, 26, bold=True)
-            if len(lines) > 2:
-                size, lines = t.fit_lines(name, TEXT_WIDTH, 24, min_size=14, max_lines=2, bold=True)
-            for n, line in enumerate(lines):
-                t.draw(c, line, W / 2, NAME_Y + 14 - drop - n * size * 1.15, size, bold=True, align=CENTRE)
+            if latin:
+                c.setFillColor(MUTED)
+                t.draw(c, t.truncate(latin, TEXT_WIDTH, latin_size), W / 2, LATIN_Y, latin_size, align=CENTRE)
+            return
+        size, lines = 26.0, t.wrap(name, TEXT_WIDTH, 26, bold=True)
+        if len(lines) > 2:
+            size, lines = t.fit_lines(name, TEXT_WIDTH, 24, min_size=14, max_lines=2, bold=True)
+        if not lines[-1].endswith(ELLIPSIS):
+            lines = t.balanced(name, TEXT_WIDTH, size, bold=True)  # two lines of about the same length
+        top = (398 if item.language.code == BOTH else 404) - 9  # under the certifying line's descenders
+        bottom = took_y + 12.5 * 0.75 + 8  # over the next line's capitals
+        gap = 6.0
+
+        def block(size: float) -> float:  # from the name's capitals to the Latin form's descenders
+            height = 0.78 * size + (len(lines) - 1) * size * 1.15 + 0.24 * size
+            return height + (gap + 0.78 * latin_size + 0.24 * latin_size if latin else 0)
+
+        while block(size) > top - bottom and size > 14:  # tight (a wrapped title pushes the next line up)
+            size -= 1
+            lines = t.fit_lines(name, TEXT_WIDTH, size, min_size=size, max_lines=2, bold=True)[1]
+            if not lines[-1].endswith(ELLIPSIS):
+                lines = t.balanced(name, TEXT_WIDTH, size, bold=True)
+        first = top - (top - bottom - block(size)) / 2 - 0.78 * size  # the block centred in the space
+        for n, line in enumerate(lines):
+            t.draw(c, line, W / 2, first - n * size * 1.15, size, bold=True, align=CENTRE)
         if latin:
             c.setFillColor(MUTED)
-            size = t.fit_size(latin, TEXT_WIDTH, 17, min_size=9)
-            t.draw(c, t.truncate(latin, TEXT_WIDTH, size), W / 2, LATIN_Y, size, align=CENTRE)
+            y = first - (len(lines) - 1) * size * 1.15 - 0.24 * size - gap - 0.78 * latin_size
+            t.draw(c, t.truncate(latin, TEXT_WIDTH, latin_size), W / 2, y, latin_size, align=CENTRE)
 
     def _hours(self, item: CertificateData, y: float) -> None:
         if item.hours is None or item.hours <= 0:
@@ -223,8 +245,9 @@ class _Pages:
 
     # What the pages of one seminar share ---------------------------------------------------------------------
 
-    def _shared(self, item: CertificateData) -> float:
-        """Draw what the seminar's pages share; return the baseline for the hours line.
+    def _shared(self, item: CertificateData) -> tuple[float, float]:
+        """Draw what the seminar's pages share; return the baselines of the hours line and
+        of the line under the holder's name ("took part in").
 
         English: "This is to certify that / NAME / took part in / TITLE / city · dates".
         Chinese reads as one sentence, as Chinese certificates do: "兹证明 / NAME /
@@ -269,7 +292,8 @@ class _Pages:
             took = f"于{days_zh}" + (f"在{city_zh}" if city_zh else "") + "参加了"
         else:
             took = "took part in" + ("  /  参加了" if bi else "")
-        t.draw(c, t.truncate(took, TEXT_WIDTH, 12.5), W / 2, 288 if len(lines) == 1 else 294, 12.5, align=CENTRE)
+        took_y = 288 if len(lines) == 1 else 294
+        t.draw(c, t.truncate(took, TEXT_WIDTH, 12.5), W / 2, took_y, 12.5, align=CENTRE)
 
         c.setFillColor(NAVY)
         y = 256 if len(lines) == 1 else 264
@@ -296,7 +320,7 @@ class _Pages:
 
         self._signatories(item.signatories[:MAX_SIGNATORIES], lang)
         self._issued(item, lang)
-        return y
+        return y, took_y
 
     def _issued(self, item: CertificateData, lang: DocLanguage) -> None:
         """The date of issue at the bottom left, the code's label above the QR code."""

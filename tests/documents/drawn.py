@@ -35,7 +35,7 @@ def drawn(pdf: bytes | Path, page: int = 0) -> list[Drawn]:
         textpage = one.get_textpage()
         found = []
         for obj in one.get_objects(filter=[raw.FPDF_PAGEOBJ_TEXT], max_depth=4, textpage=textpage):
-            text = obj.extract()
+            text = obj.extract().replace("\x02", "-")  # PDFium reads a hyphen ending a line as U+0002
             if not text.strip():
                 continue
             found.append(Drawn(text, obj.get_font().get_base_name(), raw.FPDFTextObj_GetTextRenderMode(obj),

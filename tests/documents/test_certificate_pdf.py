@@ -239,3 +239,31 @@ def test_cancel_stops_the_processes_too(tmp_path: Path) -> None:
     with pytest.raises(cp.Cancelled, match="of 200"):
         cf.render_certificate_files(items, tmp_path, workers=2, cancelled=lambda: True)
     assert len(list(tmp_path.iterdir())) < 200
+
+
+WRAPPED = [("Αικατερίνη-Μαργαρίτα Παπαδοπούλου-Βολφεσλεγκελσταϊνχάουζεν Καραγιαννοπούλου",
+            "Aikaterini-Margarita Papadopoulou-Wolfeschlegelsteinhausen Karagiannopoulou"),
+           ("欧阳晓明慕容云海诸葛长风司马青云上官婉儿东方明月皇甫春风", "Xiaoming Ouyang-Murong Zhuge-Sima Shangguan")]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "en+zh"])
+@pytest.mark.parametrize("title", ["Park City Project", "Education, jobs, skills and entrepreneurship: synergies "
+                                   "between European and Chinese cities, a long title on two lines"])
+def test_a_name_on_two_lines_stays_clear_of_its_latin_form_and_the_lines_around(lang: str, title: str) -> None:
+    """The second line of a wrapped name once ran into the Latin name under it."""
+    from tests.documents.drawn import drawn
+
+    items = [certificate(name, latin, lang=lang, seminar_title=title, seminar_title_zh="公园城市项目")
+             for name, latin in WRAPPED]
+    data = cp.render_certificates(items).data
+    for page, (name, latin) in enumerate(WRAPPED):
+        pieces = drawn(data, page)
+        own = [d for d in pieces if d.size >= 14 and d.text.strip() and d.text.strip() in name]
+        assert len(own) == 2 and squash("".join(d.text for d in own)) == squash(name), own  # two lines, whole
+        [below] = [d for d in pieces if d.text.strip() == latin]
+        above = [d for d in pieces if d.text.strip() in ("This is to certify that", "兹证明",
+                                                         "This is to certify that  /  兹证明")]
+        after = [d for d in pieces if "took part in" in d.text or d.text.strip().endswith("参加了")]
+        assert above and after, [d.text for d in pieces]
+        for upper, lower in zip([*above, *own], [*own, below, *after]):
+            assert upper.box[1] > lower.box[3] + 1, (upper.text, upper.box, lower.text, lower.box)
