@@ -67,7 +67,8 @@ def test_another_seminar_empties_the_preview(qtbot, demo_db, park_city) -> None:
     assert window.documents.preview.path is None
 
 
-def test_print_to_a_pdf_printer_gives_every_page(qtbot, park_city, tmp_path: Path) -> None:
+def test_print_to_a_pdf_printer_gives_every_page_as_text(qtbot, park_city, tmp_path: Path) -> None:
+    """Print to File hands over the document itself: its text, not a picture of each page."""
     window, _ = park_city
     preview = _make(qtbot, window, "programme")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -78,10 +79,30 @@ def test_print_to_a_pdf_printer_gives_every_page(qtbot, park_city, tmp_path: Pat
     op = preview.print_to(printer)
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
     assert preview.printed == len(preview.images) >= 1
-    printed = PdfReader(out)
-    assert len(printed.pages) == len(PdfReader(preview.path).pages)
-    assert printed.pages[0].images, "each printed page carries the rendered page image"
+    printed, shown = PdfReader(out), PdfReader(preview.path)
+    assert len(printed.pages) == len(shown.pages)
+    assert [page.extract_text() for page in printed.pages] == [page.extract_text() for page in shown.pages]
+    assert "Metropolis Learning Hub Chengdu 2020–2022" in printed.pages[0].extract_text()
+    assert not any(page.images for page in printed.pages), "vector text, no page images"
+    assert out.stat().st_size < 200_000  # a page image was ~1 MB
     assert "sent to the printer" in window.statusBar().currentMessage()
+
+
+def test_print_to_a_pdf_printer_gives_the_chosen_pages(qtbot, park_city, tmp_path: Path) -> None:
+    window, _ = park_city
+    preview = _make(qtbot, window, "agenda")
+    shown = PdfReader(preview.path)
+    assert len(shown.pages) >= 3
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "pages-2-3.pdf"
+    printer.setOutputFileName(str(out))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    op = preview.print_to(printer)
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    assert preview.printed == 2
+    assert [page.extract_text() for page in PdfReader(out).pages] == [page.extract_text() for page in shown.pages[1:3]]
 
 
 def test_the_print_dialog_opens_without_blocking_and_prints_on_accept(qtbot, tmp_path: Path, demo_db) -> None:

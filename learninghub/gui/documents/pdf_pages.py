@@ -1,4 +1,10 @@
-"""PDF pages as images, for the preview and for printing, rendered by PDFium (pypdfium2).
+"""PDF pages as images for the preview, rendered by PDFium (pypdfium2), and printing.
+
+Printing hands over the PDF itself where it can: to a PDF file printer ("Print to
+File") the document is copied (the chosen pages of it), so the file has the document's
+vector text and fonts, searchable and sharp at any size, not one page image each (a
+~1 MB picture of a page, with no text). Other printers get the pages as images at the
+printer's resolution: Qt offers no way to draw a PDF's own vectors on a printer.
 
 Why pypdfium2 and not QtPdf: QtPdf ships only in PySide6-Addons (a 175 MB wheel)
 and its PySide6-Pdf split exists only for 6.12, which we cannot use on Python 3.11.
@@ -35,11 +41,16 @@ def _pdfium():  # type: ignore[no-untyped-def]
 
 def page_count(path: Path) -> int:
     with _LOCK:
-        doc = _pdfium().PdfDocument(str(path))
-        try:
-            return len(doc)
-        finally:
-            doc.close()
+        return page_count_unlocked(path)
+
+
+def page_count_unlocked(path: Path) -> int:
+    """:func:`page_count` for a caller that holds the lock."""
+    doc = _pdfium().PdfDocument(str(path))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
 
 
 def _image(page, dpi: float) -> QImage:  # type: ignore[no-untyped-def]
@@ -74,15 +85,20 @@ def render(path: Path, dpi: float = 96, *, should_stop: Callable[[int, int], Non
 
 
 def print_pdf(path: Path, printer: QPrinter, step: Callable[[int, int], None] | None = None) -> int:
-    """Print every page of ``path`` on ``printer``, each fitted to the printable area; the pages printed.
+    """Print the pages of ``path`` the printer asks for (all, or its page range) on
+    ``printer``; the pages printed.
 
     Runs on a worker thread as well (Qt paints on a QPrinter outside the GUI thread).
     ``step(done, total)`` is called before each page and may raise to stop: the print
     job is then aborted, so no half document reaches the printer (or the file).
 
-    Pages are drawn as images at the printer's resolution (at most MAX_PRINT_DPI), so what
-    comes out is what the preview showed, whatever the printer driver can do with PDF.
+    A PDF file printer gets the document itself (:func:`_copy_pages`): vector text, not
+    images. Any other printer gets each page as an image at its resolution (at most
+    MAX_PRINT_DPI), fitted to the printable area, so what comes out is what the preview
+    showed, whatever the printer driver can do with PDF.
     """
+    if printer.outputFormat() == printer.OutputFormat.PdfFormat and printer.outputFileName():
+        return _copy_pages(path, Path(printer.outputFileName()), _chosen_pages(printer, page_count(path)), step)
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
@@ -92,10 +108,11 @@ def print_pdf(path: Path, printer: QPrinter, step: Callable[[int, int], None] | 
         with _LOCK:
             doc = _pdfium().PdfDocument(str(path))
             try:
-                for number in range(len(doc)):
+                chosen = _chosen_pages(printer, len(doc))
+                for n, number in enumerate(chosen):
                     if step is not None:
-                        step(number, len(doc))
-                    if number:
+                        step(n, len(chosen))
+                    if n:
                         printer.newPage()
                     page = doc[number]
                     try:
@@ -120,3 +137,44 @@ def print_pdf(path: Path, printer: QPrinter, step: Callable[[int, int], None] | 
             Path(printer.outputFileName()).unlink(missing_ok=True)  # "print to file": no half document
     return printed
 
+
+
+def _chosen_pages(printer: QPrinter, count: int) -> list[int]:
+    """The pages (0-based) the print dialog asked for: its page range, else every page."""
+    first, last = printer.fromPage(), printer.toPage()
+    if printer.printRange() == printer.PrintRange.PageRange and first > 0:
+        return list(range(first - 1, min(last or count, count)))
+    return list(range(count))
+
+
+def _copy_pages(path: Path, target: Path, pages: list[int], step: Callable[[int, int], None] | None) -> int:
+    """``pages`` of the PDF at ``path`` written to ``target`` as they are (vector text, embedded
+    fonts): the whole file copied, or a PDF of the chosen pages. Written to a temporary name
+    first, so a stop (``step`` raising) or a failure leaves no half document."""
+    import os
+    import shutil
+    import tempfile
+
+    if step is not None:
+        step(0, len(pages))
+    handle, temporary = tempfile.mkstemp(prefix=".printing-", suffix=".pdf", dir=target.parent)
+    os.close(handle)
+    try:
+        with _LOCK:
+            if pages == list(range(page_count_unlocked(path))):
+                shutil.copyfile(path, temporary)
+            else:
+                pdfium = _pdfium()
+                source, chosen = pdfium.PdfDocument(str(path)), pdfium.PdfDocument.new()
+                try:
+                    chosen.import_pages(source, pages=pages)
+                    chosen.save(temporary)
+                finally:
+                    chosen.close()
+                    source.close()
+        if step is not None:
+            step(len(pages) - 1, len(pages))  # the last chance to stop
+        os.replace(temporary, target)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return len(pages)

@@ -96,8 +96,9 @@ class PdfPreview(QWidget):
         return dialog
 
     def print_to(self, printer):  # type: ignore[no-untyped-def]
-        """Print the shown document on ``printer`` (a real one, or a PDF file) off the GUI thread,
-        with progress and Cancel: a 300 dpi page takes ~0.3 s to draw. Returns the running job."""
+        """Print the shown document on ``printer`` off the GUI thread, with progress and Cancel:
+        a PDF file printer gets the document itself (vector text), a real printer page images
+        (a 300 dpi page takes ~0.3 s to draw; see pdf_pages.print_pdf). Returns the running job."""
         from ..operations import BackgroundOp, Cancelled
         from . import pdf_pages
 
