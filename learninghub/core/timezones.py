@@ -8,6 +8,7 @@ autumn fold exists twice and needs an explicit choice (``fold`` 0 = the earlier,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache, lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -73,36 +74,49 @@ def to_local(instant: dt.datetime, tz: ZoneInfo) -> dt.datetime:
     return instant.astimezone(tz)
 
 
-def parse_local(text: str, *, where: str) -> dt.datetime:
-    """Parse a user-typed local date-time ("2020-07-15 09:30", "2020-07-15T09:30")."""
-    from dateutil import parser as dateparser
+#: What a user may type (the command line, the core's string arguments): year first, the ISO 8601
+#: order, so nothing is a guess. ``14/03/2022`` or ``03/04/2022`` (3 April in Chengdu, 4 March in
+#: Chicago) is refused, never read one way or the other. Spreadsheet cells are read by
+#: ``importing.checking.parse_date``, which knows the forms sheets hold.
+_DAY = r"(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})"
+_TIME = r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?"
+_OFFSET = r"(?P<offset>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)"
+_LOCAL_RE = re.compile(rf"{_DAY}(?:(?:[Tt]| +){_TIME} *{_OFFSET}?)?")
+_DAY_RE = re.compile(_DAY)
 
+
+def parse_local(text: str, *, where: str) -> dt.datetime:
+    """A user-typed local date-time, year first: ``2020-07-15 09:30`` (or ``2020-07-15T09:30``,
+    seconds optional; a day alone is its midnight). Anything else is refused, saying how to write it."""
     raw = (text or "").strip()
     if not raw:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "a date and time is required"), where=where)
-    try:
-        value = dateparser.isoparse(raw)
-    except (ValueError, OverflowError):
-        try:
-            value = dateparser.parse(raw, dayfirst=False, yearfirst=True)
-        except (ValueError, OverflowError):
-            raise ValidationError(
-                QT_TRANSLATE_NOOP("core", "{value!r} is not a date and time (write 2020-07-15 09:30)"), where=where,
-                value=raw,
-            ) from None
-    if value.tzinfo is not None:
+    found = _LOCAL_RE.fullmatch(raw)
+    if found is not None and found["offset"]:
         raise ValidationError(
             QT_TRANSLATE_NOOP("core", "{value!r} carries a UTC offset; give the local time of the seminar's zone"),
             where=where, value=raw,
         )
-    return value
+    try:
+        if found is None:
+            raise ValueError(raw)
+        return dt.datetime(int(found["year"]), int(found["month"]), int(found["day"]), int(found["hour"] or 0),
+                           int(found["minute"] or 0), int(found["second"] or 0))
+    except ValueError:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("core", "{value!r} is not a date and time (write 2020-07-15 09:30)"), where=where,
+            value=raw,
+        ) from None
 
 
 def parse_date(text: str, *, where: str) -> dt.date:
-    """Parse a user-typed date (``2020-07-15``)."""
+    """A user-typed date, year first: ``2020-07-15``. Anything else is refused, saying how to write it."""
     raw = (text or "").strip()
+    found = _DAY_RE.fullmatch(raw)
     try:
-        return dt.date.fromisoformat(raw)
+        if found is None:
+            raise ValueError(raw)
+        return dt.date(int(found["year"]), int(found["month"]), int(found["day"]))
     except ValueError:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a date (write 2020-07-15)"), where=where,
                               value=raw) from None

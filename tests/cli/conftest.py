@@ -28,6 +28,7 @@ def cli(fresh_db_url, capsys: pytest.CaptureFixture[str]):
         return json.loads(out)
 
     run.json = ok_json  # type: ignore[attr-defined]
+    run.url = str(path)  # type: ignore[attr-defined]
     return run
 
 
