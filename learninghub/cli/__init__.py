@@ -1,4 +1,4 @@
-"""``learninghub``: every data operation of the app, without a screen (see shared CLI.md).
+"""``learninghub``: every data operation of the app, without a screen (the reference: docs/cli.md).
 
 Exit status: 0 done; 1 refused by a rule or bad input (one line on stderr saying
 what and where); 2 usage error.
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from ..runtime import freeze_startup_objects
 from . import admin, backup, certificates, conflicts, documents, exporting, importing, people, places, planning
-from .widehelp import ArgumentParser
 from .context import Context
+from .widehelp import ArgumentParser
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""How the CLI shows things: JSON objects (the contract of CLI.md) and aligned text tables."""
+"""How the CLI shows things: JSON objects (docs/cli.md) and aligned text tables."""
 
 from __future__ import annotations
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..core.commands import Command, Done
 from ..core.errors import LearningHubError
+from .date_fields import DateEdit
 from .field_errors import clear_field_errors, show_field_error
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ class FieldPage:
                 widget.currentTextChanged.connect(self.edits_changed)
             elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.textChanged.connect(self.edits_changed)
-            elif isinstance(widget, QDateEdit):
+            elif isinstance(widget, (QDateEdit, DateEdit)):
                 widget.dateChanged.connect(self.edits_changed)
             elif isinstance(widget, QSpinBox):
                 widget.valueChanged.connect(self.edits_changed)

@@ -566,6 +566,41 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>2022-03-14</source>
+        <translation>2022-03-14</translation>
+    </message>
+    <message>
+        <source>Type the day as 2022-03-14 or your usual way (14/03/2022, 14 Mar); Up/Down: a day earlier or later; Alt+Down: a calendar</source>
+        <translation>日期可输入为 2022-03-14，或按您习惯的写法（2022年3月14日、2022/3/14）；上/下方向键：前一天/后一天；Alt+下方向键：打开日历</translation>
+    </message>
+    <message>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <translation>在日历中选择（Alt+下方向键）</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a day: type it as 2022-03-14 or 14/03/2022</source>
+        <translation>“{text}”不是有效日期：请输入如 2022-03-14 或 2022年3月14日</translation>
+    </message>
+    <message>
+        <source>14:30</source>
+        <translation>14:30</translation>
+    </message>
+    <message>
+        <source>Type the time as 14:30, 1430 or 2:30 pm; Up/Down: 5 minutes earlier or later</source>
+        <translation>时间可输入为 14:30、1430 或 下午2:30；上/下方向键：提前/推后 5 分钟</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time: type it as 14:30</source>
+        <translation>“{text}”不是有效时间：请输入如 14:30</translation>
+    </message>
+</context>
+<context>
     <name>DiscardGuard</name>
     <message>
         <source>Discard changes?</source>
@@ -1208,16 +1243,16 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>首日(&amp;F)</translation>
     </message>
     <message>
-        <source>ddd yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd ddd</translation>
-    </message>
-    <message>
         <source>&amp;Last day</source>
         <translation>末日(&amp;L)</translation>
     </message>
     <message>
         <source>Time &amp;zone</source>
         <translation>时区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>地点(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;City</source>
@@ -1249,10 +1284,6 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>&amp;First day</source>
         <translation>首日(&amp;F)</translation>
-    </message>
-    <message>
-        <source>ddd yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd ddd</translation>
     </message>
     <message>
         <source>&amp;Last day</source>
@@ -1829,10 +1860,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <source>ddd yyyy-MM-dd HH:mm</source>
-        <translation>yyyy-MM-dd ddd HH:mm</translation>
-    </message>
-    <message>
         <source>&amp;Ends</source>
         <translation>结束(&amp;E)</translation>
     </message>
@@ -1899,10 +1926,6 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>Until</source>
         <translation>直到</translation>
-    </message>
-    <message>
-        <source>ddd yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd ddd</translation>
     </message>
 </context>
 <context>

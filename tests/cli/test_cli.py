@@ -1,4 +1,4 @@
-"""The command-line contract (shared CLI.md): JSON fields, exit codes, one-line refusals."""
+"""The command-line contract (docs/cli.md): JSON fields, exit codes, one-line refusals."""
 
 from __future__ import annotations
 

@@ -42,7 +42,7 @@ from learninghub.gui import i18n
 #: Not data, yet not to translate: the brand, file types, keys, paper, language codes and names.
 FIXED = [r"Learning Hub Planner", r"Learning Hub", r"\(&[A-Z]\)", r"PDF", r"CSV", r"UTF-8", r"XLSX", r"Excel",
          r"iCalendar", r"(?:/[\w\-.]+)+", r"[\w\-.]*\.(?:ics|csv|xlsx|sqlite|db|jsonl|json|txt|tsv|pdf)\b",
-         r"Ctrl\+(?:Shift\+)?[A-Z]",
+         r"Ctrl\+(?:Shift\+)?[A-Z]", r"\bAlt\+",  # the keys as the keyboard names them
          r"PostgreSQL", r"postgresql", r"psycopg", r"PGPASSWORD",
          r"Delete", r"\bA4\b", r"\ben\+zh\b", r"\ben\b", r"\bzh\b", r"English", r"\bUTC\b", r"[+-]\d\d:\d\d"]
 CJK = re.compile(r"[\u3400-\u9fff]")

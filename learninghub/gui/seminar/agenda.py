@@ -79,8 +79,10 @@ class AgendaTab(QWidget):
     def _dialog(self, session_id: int = 0, *, duplicate: bool = False) -> None:
         from .session_dialog import open_session_dialog
 
-        if self.host.current_seminar:
-            open_session_dialog(self.host, self.host.current_seminar, session_id, duplicate=duplicate,
+        seminar_id = self.host.current_seminar
+        if seminar_id:
+            last_day = self.page.values["end"] if self.page is not None and self.page.id == seminar_id else None
+            open_session_dialog(self.host, seminar_id, session_id, duplicate=duplicate, last_day=last_day,
                                 opened=lambda dialog: setattr(self, "dialog", dialog))
 
     def new_session(self) -> None:

@@ -4,6 +4,10 @@ The dialog collects values and makes a core command of them (``AddSessions``,
 ``EditSession``, ``EditSeries``); the window runs it (``history.apply``: off the GUI
 thread, undoable). A refusal is shown in the dialog, which stays open with what the
 user typed. The dialog's values are read by the core first (``pages.session_form``).
+
+Moving the start moves the end with it (the length stays), as calendars do. A new
+session repeats, when asked, every day until the seminar's last day: "every week, 4
+times" ran past a three-day seminar.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
@@ -32,14 +36,15 @@ FOLDS = [("", QT_TRANSLATE_NOOP("SessionDialog", "ask me (refuse)")),
 
 
 def open_session_dialog(host: SeminarHost, seminar_id: int, session_id: int = 0, *, duplicate: bool = False,
+                        last_day: dt.date | None = None,
                         opened: Callable[[SessionDialog], None] | None = None) -> None:
     """Read what the dialog starts from off the GUI thread, then open it (window-modal, never blocking)
-    and hand it to ``opened``. A session someone else deleted meanwhile opens no dialog: that is told,
-    and the page is read again."""
+    and hand it to ``opened``. ``last_day``: the seminar's, as the page on screen has it (a repeat stops
+    there). A session someone else deleted meanwhile opens no dialog: that is told, and the page is read again."""
     from ...core.pages.session_form import session_form
 
     def show(form: SessionForm) -> None:
-        dialog = SessionDialog(host, form, session_id, duplicate=duplicate)
+        dialog = SessionDialog(host, form, session_id, duplicate=duplicate, last_day=last_day)
         dialog.open()
         if opened is not None:
             opened(dialog)
@@ -54,7 +59,7 @@ def open_session_dialog(host: SeminarHost, seminar_id: int, session_id: int = 0,
 
 class SessionDialog(DiscardGuard, QDialog):
     def __init__(self, host: SeminarHost, start: SessionForm, session_id: int = 0, *, duplicate: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 last_day: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent or host.dialog_parent())
         self.host, self.seminar_id = host, start.seminar_id
         self.session_id = 0 if duplicate else session_id
@@ -65,8 +70,8 @@ class SessionDialog(DiscardGuard, QDialog):
             f.kindCombo.addItem(label, value)
         for value, label in FOLDS:
             f.foldCombo.addItem(self.tr(label), value)
-        f.repeatUnit.addItem(self.tr("weeks"), "weeks")
         f.repeatUnit.addItem(self.tr("days"), "days")
+        f.repeatUnit.addItem(self.tr("weeks"), "weeks")
         f.buttons.accepted.connect(self.accept)
         f.buttons.rejected.connect(self.reject)
         f.speakerFind.textChanged.connect(self._find_speakers)
@@ -79,7 +84,15 @@ class SessionDialog(DiscardGuard, QDialog):
         f.zoneHint.setText(self.tr("{title} — times in {zone}").format(
             title=bilingual.shown(start.seminar_title, start.seminar_title_zh), zone=start.timezone))
         self.loaded: dict[str, Any] = dict(start.values)
+        self.last_day = last_day if last_day is not None and last_day >= start.first_day else None
+        for edit in (f.startEdit, f.endEdit, f.repeatUntil):
+            edit.mark_days(start.first_day, self.last_day or start.first_day)
         self._show(self.loaded, start.speaker_names)
+        self._start = f.startEdit.value()
+        f.startEdit.dateTimeChanged.connect(self._start_moved)
+        # Changing the count or the day chooses how the repeat ends.
+        f.repeatCount.valueChanged.connect(lambda _n: f.repeatCountRadio.setChecked(True))
+        f.repeatUntil.dateChanged.connect(lambda _d: f.repeatUntilRadio.setChecked(True))
         f.repeatGroup.setVisible(not self.session_id)
         f.wholeSeriesCheck.setVisible(bool(self.session_id and self.loaded.get("series_id")))
         self.setWindowTitle(self.tr("Edit session") if self.session_id else (
@@ -95,13 +108,16 @@ class SessionDialog(DiscardGuard, QDialog):
         f.titleEdit.setText(v["title"])
         f.titleZhEdit.setText(v["title_zh"] or "")
         f.kindCombo.setCurrentIndex(max(0, f.kindCombo.findData(v["kind"])))
-        f.startEdit.setDateTime(QDateTime(v["start"]))
-        f.endEdit.setDateTime(QDateTime(v["end"]))
+        f.startEdit.setDateTime(v["start"])
+        f.endEdit.setDateTime(v["end"])
         f.roomEdit.setText(v["room"] or "")
         f.languageEdit.setText(v["language"] or "")
         f.descriptionEdit.setPlainText(v["description"] or "")
         f.descriptionZhEdit.setPlainText(v["description_zh"] or "")
-        f.repeatUntil.setDate(v["start"].date() + dt.timedelta(weeks=4))
+        # Every day until the seminar's last day (a week on, when it has one day or its days are not known).
+        f.repeatUntil.setDate(self.last_day if self.last_day and self.last_day > v["start"].date()
+                              else v["start"].date() + dt.timedelta(weeks=1))
+        f.repeatUntilRadio.setChecked(True)
         for pid in v["speaker_ids"]:
             self._append_speaker(pid, names[pid])
 
@@ -110,8 +126,7 @@ class SessionDialog(DiscardGuard, QDialog):
         return {
             "title": f.titleEdit.text(), "title_zh": f.titleZhEdit.text().strip() or None,
             "kind": f.kindCombo.currentData(),
-            "start": f.startEdit.dateTime().toPython().replace(second=0, microsecond=0),
-            "end": f.endEdit.dateTime().toPython().replace(second=0, microsecond=0),
+            "start": f.startEdit.value(), "end": f.endEdit.value(),
             "room": f.roomEdit.text().strip() or None, "language": f.languageEdit.text().strip() or None,
             "description": f.descriptionEdit.toPlainText().strip() or None,
             "description_zh": f.descriptionZhEdit.toPlainText().strip() or None,
@@ -129,7 +144,15 @@ class SessionDialog(DiscardGuard, QDialog):
         if f.repeatCountRadio.isChecked():
             return recurrence.repeat_rule(f.repeatEvery.value(), f.repeatUnit.currentData(), count=f.repeatCount.value())
         return recurrence.repeat_rule(f.repeatEvery.value(), f.repeatUnit.currentData(),
-                                      until=f.repeatUntil.date().toPython())
+                                      until=f.repeatUntil.value())
+
+    def _start_moved(self, _moved: Any) -> None:
+        """The end keeps the session's length when the start moves (typed, stepped or chosen on the calendar)."""
+        f = self.form
+        start, length = f.startEdit.value(), f.endEdit.value() - self._start
+        self._start = start
+        if length > dt.timedelta(0):
+            f.endEdit.setDateTime(start + length)
 
     # -- speakers
     def _find_speakers(self, text: str) -> None:

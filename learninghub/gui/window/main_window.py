@@ -445,7 +445,9 @@ class MainWindow(QMainWindow):
 
         if self.db is None:
             return None
-        dialog = NewSeminarDialog(self, self.tree_model.outline, self)
+        chosen = self.current_curriculum or next(
+            (c.id for c in self.tree_model.outline for s in c.seminars if s.id == self.current_seminar), 0)
+        dialog = NewSeminarDialog(self, self.tree_model.outline, self, curriculum_id=chosen)
 
         def show_new() -> None:
             self.current_seminar, self.current_curriculum = dialog.seminar_id, 0
