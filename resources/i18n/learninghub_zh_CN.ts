@@ -195,6 +195,14 @@ A copy of the database as it is now is kept first.</source>
         <translation>（候补名单）</translation>
     </message>
     <message>
+        <source>No one on this list matches “{typed}”</source>
+        <translation>名单中没有与“{typed}”匹配的人</translation>
+    </message>
+    <message>
+        <source>{name} is already checked in</source>
+        <translation>{name} 已签到</translation>
+    </message>
+    <message>
         <source>Not checked in</source>
         <translation>未签到</translation>
     </message>
@@ -210,8 +218,8 @@ A copy of the database as it is now is kept first.</source>
         <translation>查找(&amp;I)</translation>
     </message>
     <message>
-        <source>Name in any script or organisation; Space ticks the selected person</source>
-        <translation>姓名（任何文字）或单位；按空格键为所选人员签到</translation>
+        <source>Name in any script or organisation, then Enter to check in the one match (Down: into the list, Space ticks)</source>
+        <translation>输入姓名（任何文字）或单位，按回车为唯一匹配者签到（下方向键：进入名单，空格键：勾选）</translation>
     </message>
 </context>
 <context>

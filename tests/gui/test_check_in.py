@@ -139,3 +139,84 @@ def test_undoing_a_tick_someone_else_took_back_says_so(qtbot, demo_db, park_city
     assert box.text().startswith("Cannot undo or redo: check-in of “")
     assert box.informativeText() == f"attendance: person {person} is not checked in to session {session_id}"
     assert window.undo_stack.count() == 0 and not window.redo_action.isEnabled()
+
+
+def _door(qtbot, window):  # type: ignore[no-untyped-def]
+    """The Check-in tab with the keyboard in Find, as Seminar → Check in (Ctrl+Shift+K) leaves it."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    find = window.check_in.form.checkInFilter
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is find)
+    return find
+
+
+def _present(db, session_id: int) -> set[int]:  # type: ignore[no-untyped-def]
+    with db.reading() as s:
+        return {a.person_id for a in attendance.list_attendance(s, session_id=session_id)}
+
+
+def test_type_or_scan_then_enter_checks_in_the_one_match(qtbot, demo_db, park_city) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window, _ = park_city
+    find = _door(qtbot, window)
+    f = window.check_in.form
+    session_id = f.checkInSession.currentData()
+    before = _present(demo_db, session_id)
+    lst = f.checkInList
+    absent = next(lst.item(r) for r in range(lst.count()) if lst.item(r).checkState() == Qt.CheckState.Unchecked
+                  and "(" in lst.item(r).text())
+    person, name = absent.data(Qt.ItemDataRole.UserRole + 1), absent.data(Qt.ItemDataRole.UserRole + 3)
+    latin = name[name.index("(") + 1:name.index(")")]  # 李佳 (Jia Li): typed as Jia Li
+    QTest.keyClicks(find, latin)
+    assert _visible(window) == [absent.text()]
+    QTest.keyClick(find, Qt.Key.Key_Return)
+    settle(qtbot, window)
+    assert _present(demo_db, session_id) == before | {person}
+    assert find.text() == "" and QApplication.focusWidget() is find  # ready for the next one
+    assert "checked in" in window.statusBar().currentMessage()
+
+    QTest.keyClicks(find, latin)
+    QTest.keyClick(find, Qt.Key.Key_Return)  # again: said, not taken back
+    assert window.statusBar().currentMessage() == f"{name} is already checked in"
+    settle(qtbot, window)
+    assert person in _present(demo_db, session_id)
+
+    QTest.keyClicks(find, "nobody here")
+    QTest.keyClick(find, Qt.Key.Key_Return)
+    assert window.statusBar().currentMessage() == "No one on this list matches “nobody here”"
+    assert find.selectedText() == "nobody here"  # the next scan replaces it
+
+
+def test_several_matches_down_into_the_list_space_ticks(qtbot, demo_db, park_city) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    window, _ = park_city
+    find = _door(qtbot, window)
+    f = window.check_in.form
+    lst = f.checkInList
+    session_id = f.checkInSession.currentData()
+    QTest.keyClicks(find, "Chengdu")
+    shown = _visible(window)
+    assert len(shown) > 2
+    QTest.keyClick(find, Qt.Key.Key_Return)  # several: into the list, on the first
+    assert QApplication.focusWidget() is lst and lst.currentItem().text() == shown[0]
+    QTest.keyClick(lst, Qt.Key.Key_Down)
+    assert lst.currentItem().text() == shown[1]
+    second = lst.currentItem()
+    person, was = second.data(Qt.ItemDataRole.UserRole + 1), second.checkState()
+    QTest.keyClick(lst, Qt.Key.Key_Space)
+    settle(qtbot, window)
+    assert (person in _present(demo_db, session_id)) == (was == Qt.CheckState.Unchecked)
+    QTest.keyClick(lst, Qt.Key.Key_Up)
+    QTest.keyClick(lst, Qt.Key.Key_Up)  # above the first: back in Find
+    assert QApplication.focusWidget() is find and find.text() == "Chengdu"
+    QTest.keyClick(find, Qt.Key.Key_Down)
+    QTest.keyClicks(lst, "x")  # typing in the list goes on in Find
+    assert QApplication.focusWidget() is find and find.text() == "Chengdux"

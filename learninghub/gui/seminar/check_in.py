@@ -1,5 +1,11 @@
 """The Check-in tab: pick a session, tick who is present.
 
+At the door it works from the keyboard or a scanner (which types and presses Enter):
+type part of a name in Find, Enter checks in the one person it matches and empties Find
+for the next one; with several matches Enter or Down goes into the list, where Space
+ticks (or unticks) and Enter checks in and comes back to Find. Typing in the list goes
+on in Find.
+
 Each tick is a core command (``CheckIn`` / ``UndoCheckIn``) run off the GUI thread: the
 box is ticked at once, the check-in saved in the background, and it is one step on the
 undo stack (undoing a tick keeps nobody checked in; undoing an untick checks the person
@@ -8,7 +14,8 @@ in again at the time they first arrived). A refused tick is told and the list re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from ...core import timezones
@@ -38,6 +45,8 @@ class CheckInTab(QWidget):
         f.checkInSession.currentIndexChanged.connect(lambda _i: self._session_chosen())
         f.checkInFilter.textChanged.connect(self.apply_filter)
         f.checkInList.itemChanged.connect(self._ticked)
+        f.checkInFilter.installEventFilter(self)  # Enter and Down: see the module's doc
+        f.checkInList.installEventFilter(self)
 
     def show_page(self, page: SeminarPage) -> None:
         """The session chooser (sessions in the seminar's local time) and the roster the page holds
@@ -116,6 +125,87 @@ class CheckInTab(QWidget):
             item = lst.item(row)
             item.setHidden(bool(needle) and needle not in item.data(SEARCH_ROLE))
         self._count()
+
+    # -- the keyboard (and a scanner) at the door
+    def _shown_items(self) -> list[QListWidgetItem]:
+        lst = self.form.checkInList
+        return [lst.item(r) for r in range(lst.count()) if not lst.item(r).isHidden()]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()  # type: ignore[attr-defined]
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.form.checkInFilter:
+            if enter:
+                self.check_in_typed()
+                return True
+            if key == Qt.Key.Key_Down:
+                self._into_list()
+                return True
+        elif watched is self.form.checkInList:
+            lst = self.form.checkInList
+            shown = self._shown_items()
+            if enter and lst.currentItem() is not None and not lst.currentItem().isHidden():
+                self._check_in(lst.currentItem())
+                self._back_to_find(clear=True)
+                return True
+            if key == Qt.Key.Key_Up and shown and lst.currentItem() is shown[0]:
+                self._back_to_find(clear=False)
+                return True
+            if self._types_text(event):  # type: ignore[arg-type]
+                self._back_to_find(clear=False)
+                self.form.checkInFilter.insert(event.text())  # type: ignore[attr-defined]
+                return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _types_text(event: QKeyEvent) -> bool:
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                         | Qt.KeyboardModifier.MetaModifier)
+        return plain and bool(text) and text.isprintable() and not text.isspace()
+
+    def check_in_typed(self) -> None:
+        """Enter in Find: the one person matching checked in (Find emptied for the next); several: into the list."""
+        f = self.form
+        if not f.checkInList.isEnabled():
+            return  # the session's list is being read
+        typed = f.checkInFilter.text().strip()
+        shown = self._shown_items()
+        if not typed:
+            return
+        if len(shown) > 1:
+            self._into_list()
+            return
+        if not shown:
+            self.host.show_status(QCoreApplication.translate("CheckIn", "No one on this list matches “{typed}”").format(
+                typed=typed))
+            f.checkInFilter.selectAll()  # the next scan replaces it
+            return
+        self._check_in(shown[0])
+        f.checkInFilter.clear()
+
+    def _check_in(self, item: QListWidgetItem) -> None:
+        name = item.data(NAME_ROLE)
+        if item.checkState() == Qt.CheckState.Checked:
+            self.host.show_status(QCoreApplication.translate("CheckIn", "{name} is already checked in").format(name=name))
+            return
+        item.setCheckState(Qt.CheckState.Checked)  # saved as any tick is; the status line says so once it is
+
+    def _into_list(self) -> None:
+        shown = self._shown_items()
+        if not shown:
+            return
+        lst = self.form.checkInList
+        lst.setFocus(Qt.FocusReason.TabFocusReason)
+        lst.setCurrentItem(shown[0])
+
+    def _back_to_find(self, *, clear: bool) -> None:
+        find = self.form.checkInFilter
+        if clear:
+            find.clear()
+        find.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _count(self) -> None:
         lst = self.form.checkInList
