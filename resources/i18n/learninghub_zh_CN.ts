@@ -18,6 +18,10 @@
 </context>
 <context>
     <name>AgendaTab</name>
+    <message>
+        <source>One of a repeating series (Cancel occurrence takes out this one; Edit can change them all)</source>
+        <translation>属于一个重复系列（“取消本次”只取消这一场；“编辑”可修改整个系列）</translation>
+    </message>
     <message numerus="yes">
         <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
         <translation>

@@ -199,3 +199,76 @@ def test_a_double_booked_speaker_is_marked_where_the_agenda_is_edited(qtbot, dem
     assert "at the same time" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "conflict" in window.agenda.form.conflictsLabel.text()
+
+
+def test_the_agenda_reads_by_day_with_room_for_titles(qtbot, demo_db, park_city) -> None:
+    from learninghub.gui.seminar.agenda import DAY, ROOM, SPEAKERS, TITLE
+
+    window, seminar_id = park_city
+    window.resize(1280, 800)
+    window.form.seminarTabs.setCurrentWidget(window.form.agendaTab)
+    settle(qtbot, window)
+    model = window.agenda.model
+    header = window.agenda.form.agendaView.horizontalHeader()
+    assert header.sectionSize(TITLE) > max(header.sectionSize(ROOM), header.sectionSize(SPEAKERS))
+    with demo_db.reading() as s:
+        days = [r.starts_at.astimezone(dt.timezone(dt.timedelta(hours=8))).date()
+                for r in agenda.list_sessions(s, seminar_id)]
+    first_day = days.count(days[0])
+    named = [r for r in range(model.rowCount()) if model.index(r, DAY).data()]
+    assert named[:2] == [0, first_day] and len(named) == len(set(days))  # each day named once, on its first session
+    assert model.starts_day(first_day) and not model.starts_day(1)
+    header.setSortIndicator(ROOM, Qt.SortOrder.AscendingOrder)  # a click on Room: a plain list
+    assert all(model.index(r, DAY).data() for r in range(model.rowCount()))
+    assert not any(model.starts_day(r) for r in range(model.rowCount()))
+    header.setSortIndicator(DAY, Qt.SortOrder.AscendingOrder)
+    assert model.starts_day(first_day)
+
+
+def test_actions_wait_for_a_chosen_session(qtbot, demo_db) -> None:
+    window, seminar_id = _cluster_window(qtbot, demo_db)
+    f = window.agenda.form
+    buttons = (f.editSessionButton, f.duplicateSessionButton, f.deleteSessionButton, f.cancelOccurrenceButton)
+    window.agenda.form.agendaView.clearSelection()
+    window.agenda.form.agendaView.setCurrentIndex(window.agenda.model.index(-1, -1))
+    assert f.addSessionButton.isEnabled() and not any(b.isEnabled() for b in buttons)
+    series = add_report_drafting(qtbot, window, demo_db, seminar_id)
+    model = window.agenda.model
+    single = next(r for r in range(model.rowCount()) if not model.in_series(r))
+    f.agendaView.selectRow(single)
+    assert all(b.isEnabled() for b in buttons[:3]) and not f.cancelOccurrenceButton.isEnabled()
+    row = next(r for r in range(model.rowCount()) if model.key(r) == series[1].id)
+    f.agendaView.selectRow(row)
+    assert all(b.isEnabled() for b in buttons)
+    assert model.index(row, 2).data(Qt.ItemDataRole.DecorationRole) is not None  # the repeat sign
+    assert "repeating series" in model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(single, 2).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_an_empty_agenda_offers_only_a_new_session(qtbot, demo_db, park_city) -> None:
+    window, _ = park_city
+    dialog = window.new_seminar()
+    qtbot.addWidget(dialog)
+    dialog.form.titleEdit.setText("Nothing planned yet")
+    with qtbot.waitSignal(window.seminar_shown, timeout=10_000):
+        dialog.accept()
+    settle(qtbot, window)
+    f = window.agenda.form
+    assert window.agenda.model.rowCount() == 0 and f.addSessionButton.isEnabled()
+    assert not any(b.isEnabled() for b in (f.editSessionButton, f.duplicateSessionButton, f.deleteSessionButton,
+                                          f.cancelOccurrenceButton))
+
+
+def test_a_new_series_repeats_daily_until_the_last_day(qtbot, demo_db, park_city) -> None:
+    window, seminar_id = park_city  # 13 to 17 July 2020
+    dialog = session_dialog(qtbot, window, window.agenda.new_session)
+    f = dialog.form
+    f.titleEdit.setText("Morning walk")
+    f.startEdit.setDateTime(dt.datetime(2020, 7, 13, 7, 30))
+    f.repeatGroup.setChecked(True)
+    assert f.repeatUntilRadio.isChecked() and f.repeatUntil.value() == dt.date(2020, 7, 17)
+    assert dialog.repeat() == "FREQ=DAILY;UNTIL=20200717T235959"
+    saved(qtbot, window, dialog)
+    assert _titles(demo_db, seminar_id).count("Morning walk") == 5  # one a day, none past the seminar
+    model = window.agenda.model
+    assert [model.in_series(r) for r in range(model.rowCount()) if model.index(r, 2).data() == "Morning walk"] == [True] * 5

@@ -79,7 +79,7 @@ def test_people_directory_columns_are_remembered(qtbot, demo_db) -> None:
 
 
 def test_a_layout_saved_for_other_columns_is_ignored(qtbot, demo_db) -> None:
-    QSettings().setValue("columns/agenda", b"not a header state")
+    QSettings().setValue("columns/agenda-by-day", b"not a header state")
     window = MainWindow(demo_db)
     qtbot.addWidget(window)
     assert window.agenda.form.agendaView.horizontalHeader().count() == len(columns.AGENDA_HEADERS)

@@ -1,12 +1,21 @@
 """The Agenda tab: a seminar's sessions by day, conflicts tinted with their reason; new, edit,
-duplicate, delete and cancel one occurrence — each a core command, undoable."""
+duplicate, delete and cancel one occurrence — each a core command, undoable.
+
+The table reads like a printed programme: each day's name once, on its first session, and a
+line between days (a row per session still: the arrow keys go session by session); the title takes the width (room and speakers are short columns that wrap);
+a session of a repeating series carries the repeat sign. Sorted by another column (room,
+speaker…) the rows are a plain list again. Edit, Duplicate and Delete wait for a chosen
+session, Cancel occurrence for one of a series.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QWidget
 
 from ...core import timezones
 from ...core.pages.seminar import AgendaItem, SeminarPage
@@ -16,6 +25,14 @@ from ..counts import words
 from ..table_model import RowsModel, show_rows
 from .choice import repaint_keeping_choice
 from .host import SeminarHost
+
+DAY, TIME, TITLE, KIND, ROOM, SPEAKERS = range(6)
+# Column widths the user may drag (the title takes what is left); remembered under LAYOUT_KEY. The key
+# changed with the layout, so widths saved for the old one (a narrow title) are not brought back.
+LONG_COLUMNS = {ROOM: 150, SPEAKERS: 220}
+LAYOUT_KEY = "agenda-by-day"
+
+Index = QModelIndex | QPersistentModelIndex
 
 
 def agenda_row(item: AgendaItem, zone: str) -> tuple[str, ...]:
@@ -28,6 +45,69 @@ def agenda_row(item: AgendaItem, zone: str) -> tuple[str, ...]:
             ", ".join(item.speakers))
 
 
+class AgendaModel(RowsModel):
+    """The agenda's rows, knowing where each day starts (while they are in time order) and which sessions
+    belong to a repeating series."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(columns.AGENDA_HEADERS, parent, natural=(DAY, TIME))
+        self._series: dict[int, bool] = {}
+        self._repeat_icon = None
+
+    def set_agenda(self, rows: Sequence[tuple[str, ...]], tooltips: Sequence[str | None], keys: Sequence[int],
+                   series: Sequence[bool]) -> None:
+        self._series = dict(zip(keys, series, strict=True))
+        self.set_rows(rows, tooltips=tooltips, keys=keys)
+
+    def in_time_order(self) -> bool:
+        """Rows in the order of the day and time (either way): each day's sessions are together."""
+        return self._sort is None or self._sort[0] in (DAY, TIME)
+
+    def starts_day(self, row: int) -> bool:
+        return 0 < row < self.rowCount() and self.in_time_order() and self.row(row)[DAY] != self.row(row - 1)[DAY]
+
+    def in_series(self, row: int) -> bool:
+        return self._series.get(self.key(row), False)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == TITLE and self.in_series(index.row()):
+            if role == Qt.ItemDataRole.DecorationRole:
+                if self._repeat_icon is None:
+                    from PySide6.QtWidgets import QApplication
+
+                    self._repeat_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+                return self._repeat_icon
+            if role == Qt.ItemDataRole.ToolTipRole:
+                note = QCoreApplication.translate("AgendaTab", "One of a repeating series (Cancel occurrence takes "
+                                                  "out this one; Edit can change them all)")
+                conflict = super().data(index, role)
+                return f"{conflict}\n{note}" if conflict else note
+        if index.isValid() and index.column() == DAY:
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            if role == Qt.ItemDataRole.DisplayRole and self.in_time_order() and index.row() > 0 \
+                    and self.row(index.row())[DAY] == self.row(index.row() - 1)[DAY]:
+                return ""  # the day is named once, on its first session
+        return super().data(index, role)
+
+
+class DayBreaks(QStyledItemDelegate):
+    """A line above the first session of each day (but the first)."""
+
+    def __init__(self, model: AgendaModel, parent: QTableView) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        if self.model.starts_day(index.row()):
+            painter.save()
+            painter.setPen(QPen(option.palette.color(option.palette.ColorRole.Text), 2))  # type: ignore[attr-defined]
+            top = option.rect.top()  # type: ignore[attr-defined]
+            painter.drawLine(option.rect.left(), top, option.rect.right(), top)  # type: ignore[attr-defined]
+            painter.restore()
+
+
 class AgendaTab(QWidget):
     def __init__(self, host: SeminarHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,9 +115,10 @@ class AgendaTab(QWidget):
         self.form.setupUi(self)
         self.host = host
         # Day, time and name sort in the order the core gives, not as text.
-        self.model = RowsModel(columns.AGENDA_HEADERS, self, natural=(0, 1))
+        self.model = AgendaModel(self)
         f = self.form
-        show_rows(f.agendaView, self.model, stretch=2, fixed={4: 200, 5: 300})
+        show_rows(f.agendaView, self.model, stretch=TITLE, fixed=LONG_COLUMNS)
+        f.agendaView.setItemDelegate(DayBreaks(self.model, f.agendaView))
         # Wrapped titles: rows follow the column widths as the window is resized.
         f.agendaView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         f.addSessionButton.clicked.connect(self.new_session)
@@ -45,9 +126,13 @@ class AgendaTab(QWidget):
         f.duplicateSessionButton.clicked.connect(self.duplicate_session)
         f.deleteSessionButton.clicked.connect(self.delete_session)
         f.cancelOccurrenceButton.clicked.connect(self.cancel_occurrence)
+        choice = f.agendaView.selectionModel()
+        choice.selectionChanged.connect(lambda *_a: self._enable_actions())
+        choice.currentChanged.connect(lambda *_a: self._enable_actions())
         self.page: SeminarPage | None = None
         # The session dialog opened last (it opens once its values are read).
         self.dialog: Any = None
+        self._enable_actions()
 
     def show_page(self, page: SeminarPage) -> None:
         self.page = page
@@ -56,21 +141,30 @@ class AgendaTab(QWidget):
             for item in conflict.items:
                 if item.type == "session" and item.seminar_id == page.id:
                     notes.setdefault(item.id, []).append(localized(conflict.message))
-        repaint_keeping_choice(self.form.agendaView, self.model, lambda: self.model.set_rows(
+        repaint_keeping_choice(self.form.agendaView, self.model, lambda: self.model.set_agenda(
             [agenda_row(item, page.timezone) for item in page.agenda],
             tooltips=["\n".join(notes[i.id]) if i.id in notes else None for i in page.agenda],
-            keys=[item.id for item in page.agenda]))
+            keys=[item.id for item in page.agenda], series=[item.series_id is not None for item in page.agenda]))
         messages = [localized(c.message) for c in page.conflicts]
         self.form.conflictsLabel.setText(
             (self.tr("⚠ %n conflict(s) (warnings; nothing is blocked):", None, len(messages)) + "\n• "
              + "\n• ".join(messages)) if messages else "")
+        self._enable_actions()
 
     def selected(self) -> int:
         """The chosen session: the selected row, else the row with the keyboard focus."""
         view = self.form.agendaView
         rows = view.selectionModel().selectedRows()
         row = rows[0].row() if rows else (view.currentIndex().row() if view.currentIndex().isValid() else -1)
-        return self.model.key(row) if row >= 0 else 0
+        return self.model.key(row) if 0 <= row < self.model.rowCount() else 0
+
+    def _enable_actions(self) -> None:
+        """Edit, Duplicate and Delete need a session chosen; Cancel occurrence one of a series."""
+        f = self.form
+        item = self._item(self.selected())
+        for button in (f.editSessionButton, f.duplicateSessionButton, f.deleteSessionButton):
+            button.setEnabled(item is not None)
+        f.cancelOccurrenceButton.setEnabled(item is not None and item.series_id is not None)
 
     def _item(self, session_id: int) -> AgendaItem | None:
         return next((i for i in self.page.agenda if i.id == session_id), None) if self.page else None
@@ -121,7 +215,7 @@ class AgendaTab(QWidget):
 
     # -- remembered layout
     def restore_layout(self) -> None:
-        layout_memory.restore_columns(self.form.agendaView.horizontalHeader(), "agenda")
+        layout_memory.restore_columns(self.form.agendaView.horizontalHeader(), LAYOUT_KEY)
 
     def save_layout(self) -> None:
-        layout_memory.save_columns(self.form.agendaView.horizontalHeader(), "agenda")
+        layout_memory.save_columns(self.form.agendaView.horizontalHeader(), LAYOUT_KEY)
