@@ -64,6 +64,10 @@
         <translation>不符合条件</translation>
     </message>
     <message>
+        <source>{verdict} — {reason}{code}</source>
+        <translation>{verdict}——{reason}{code}</translation>
+    </message>
+    <message>
         <source>{name}: {verdict} — {reason}{code}</source>
         <translation>{name}：{verdict}——{reason}{code}</translation>
     </message>
@@ -76,18 +80,6 @@
     <message>
         <source>No one is registered yet.</source>
         <translation>尚无人报名。</translation>
-    </message>
-    <message>
-        <source>Printed in: {language} (the Language chosen under Agenda)</source>
-        <translation>打印语言：{language}（即“议程”下所选的语言）</translation>
-    </message>
-    <message>
-        <source>Save the {document}</source>
-        <translation>保存{document}</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Certificates: who is &amp;eligible</source>
@@ -710,8 +702,8 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>纸张(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <source>Documents in &amp;language</source>
+        <translation>文件语言(&amp;L)</translation>
     </message>
     <message>
         <source>Language of every document on this tab (agenda, programme, certificates, badges, sign-in sheets): headings, weekdays, months, the certificate wording, and the Chinese titles where there are</source>
@@ -866,6 +858,23 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>Your changes will be lost if you don&apos;t save them.</source>
         <translation>如果不保存，所做的更改将会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePlaces</name>
+    <message>
+        <source>Not opened</source>
+        <translation>未能打开</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {name}.</source>
+        <translation>这台电脑上没有能打开 {name} 的程序。</translation>
+    </message>
+    <message>
+        <source>The file is here: {path}
+Install a program for this kind of file (a PDF viewer for PDF files), or open the file from its folder.</source>
+        <translation>文件位置：{path}
+请安装能打开此类文件的程序（PDF 文件需要 PDF 阅读器），或从文件所在的文件夹中打开。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 
 from learninghub.core.services import certificate_eligibility, certificates
 from tests.gui.conftest import settle
@@ -78,3 +79,26 @@ def test_badges_and_a_sign_in_sheet(qtbot, demo_db, park_city) -> None:
     qtbot.waitUntil(lambda: not op.running, timeout=60_000)
     text = " ".join(p.extract_text() for p in PdfReader(docs.preview.path).pages)
     assert title.split()[0] in text and docs.preview.form.pagesLabel.text().startswith("Sign-in sheet: ")
+
+
+def test_eligibility_reads_in_two_columns_with_the_whole_reason(qtbot, demo_db, park_city) -> None:
+    window, _ = park_city
+    window.resize(1280, 800)
+    docs = _documents(qtbot, window)
+    lst = docs.attendance.form.eligibilityList
+    delegate = lst.itemDelegate()
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(lst)
+    lefts = set()
+    for i in range(lst.count()):
+        item = lst.item(i)
+        name, verdict = item.data(Qt.ItemDataRole.UserRole + 1), item.data(Qt.ItemDataRole.UserRole + 2)
+        assert item.text() == f"{name}: {verdict}" and item.toolTip() == item.text()  # nothing cut from the tooltip
+        name_box, verdict_box = delegate._text_rects(option, lst.visualItemRect(item), lst.indexFromItem(item))
+        assert name_box.right() < verdict_box.left()
+        lefts.add(verdict_box.left())
+        assert lst.visualItemRect(item).height() >= verdict_box.height()  # the row holds its wrapped reason
+    assert len(lefts) == 1  # verdicts and reasons start in one column
+    docs.attendance.grab()

@@ -32,7 +32,13 @@ def test_file_backup_writes_a_copy_off_the_gui_thread(qtbot, demo_db, tmp_path: 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
     window.databases.backups.backup_action.trigger()
     qtbot.waitUntil(lambda: not window.databases.backups.op.running, timeout=10_000)
-    assert asked and asked[0].startswith("demo-backup-") and asked[0].endswith(".sqlite")
+    name = Path(asked[0]).name  # in the folder files were last saved to (Documents at first)
+    assert name.startswith("demo-backup-") and name.endswith(".sqlite")
+    from PySide6.QtCore import QSettings
+
+    from learninghub.gui import file_places
+
+    assert QSettings().value(file_places.FOLDER_KEY) == str(target.parent)  # the next one starts there
     assert "Backup written to" in window.statusBar().currentMessage()
     from learninghub.core.store import open_database
 

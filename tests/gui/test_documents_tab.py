@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from learninghub.gui.documents.pdf_preview import PdfPreview
@@ -180,3 +182,49 @@ def test_pdf_rendering_and_printing_load_only_when_used(tmp_path: Path, demo_fil
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _save_dialog(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(QFileDialog, "saveFileDialog")))
+    return next(d for d in window.findChildren(QFileDialog, "saveFileDialog") if d.isVisible())
+
+
+def test_save_dialogs_name_the_file_after_the_seminar_and_remember_the_folder(qtbot, park_city, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from learninghub.gui import file_places
+
+    window, _ = park_city
+    window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
+    qtbot.mouseClick(window.documents.form.saveAgendaButton, Qt.MouseButton.LeftButton)
+    dialog = _save_dialog(qtbot, window)
+    assert Path(dialog.selectedFiles()[0]).name == "Park City Project – agenda.pdf"
+    assert Path(dialog.directory().absolutePath()) == file_places.last_folder()  # Documents, not the program's folder
+    dialog.selectFile(str(tmp_path / "Park City Project – agenda.pdf"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.documents.op is not None and not window.documents.op.running, timeout=30_000)
+    assert (tmp_path / "Park City Project – agenda.pdf").is_file()
+    assert QSettings().value(file_places.FOLDER_KEY) == str(tmp_path)
+
+    qtbot.mouseClick(window.documents.attendance.form.saveBadgesButton, Qt.MouseButton.LeftButton)
+    dialog = _save_dialog(qtbot, window)
+    assert Path(dialog.directory().absolutePath()) == tmp_path  # where the last one went
+    assert Path(dialog.selectedFiles()[0]).name == "Park City Project – badges.pdf"
+    dialog.reject()
+    assert window.documents.file_name("programme") == "Metropolis Learning Hub Chengdu 2020-2022 – programme.pdf"
+
+
+# offscreen, as on a computer without a PDF viewer, nothing opens documents (and Qt says so on its log)
+@pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument")
+def test_open_in_viewer_without_a_viewer_says_so(qtbot, park_city) -> None:
+    from tests.gui.conftest import visible_box
+
+    window, _ = park_city
+    preview = _make(qtbot, window, "agenda")
+    assert preview.path.name == "Park City Project – agenda.pdf"  # "Save copy" offers that name too
+    qtbot.mouseClick(preview.form.openViewerButton, Qt.MouseButton.LeftButton)  # nothing here opens PDF files
+    box = visible_box(window, "notOpenedBox")
+    assert box is not None and box.text() == "No program on this computer opens Park City Project – agenda.pdf."
+    assert str(preview.path) in box.informativeText()

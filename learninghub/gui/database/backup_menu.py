@@ -76,10 +76,13 @@ class BackupActions:
         db = self._db()
         stem = db.target.sqlite_path.stem if db.target.sqlite_path else "learninghub"
         suggested = f"{stem}-backup-{dt.date.today():%Y%m%d}" + (".sqlite" if db.target.sqlite_path else ".jsonl")
+        from ..file_places import last_folder, remember_folder
+
         path, _ = QFileDialog.getSaveFileName(
-            self.w, QCoreApplication.translate("BackupActions", "Back up the database"), suggested,
+            self.w, QCoreApplication.translate("BackupActions", "Back up the database"), str(last_folder() / suggested),
             QCoreApplication.translate("BackupActions", "Learning Hub backup (*.sqlite);;Portable dump (*.jsonl);;All files (*)"))
         if path:
+            remember_folder(Path(path))
             self.backup_to(Path(path))
 
     def backup_to(self, path: Path) -> BackgroundOp[Any]:

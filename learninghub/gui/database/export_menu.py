@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QStandardPaths, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
 from ...core.errors import LearningHubError
@@ -27,21 +27,15 @@ from ...filenames import title_stem as safe_stem
 from ..bilingual import shown
 from ..core_text import error_message, localized
 from ..counts import words
+from ..file_places import FOLDER_KEY, open_in_system
+from ..file_places import last_folder as export_folder  # exports start where files were last saved
 from ..operations import BackgroundOp, Cancelled, Progress
 
-FOLDER_KEY = "export/folder"
 TABLE_FORMAT_KEY = "export/table_format"
 # File dialog filters, in English; the dialog shows them translated (the "(*.xlsx)" part stays).
 XLSX_FILTER = QT_TRANSLATE_NOOP("ExportActions", "Excel workbook (*.xlsx)")
 CSV_FILTER = QT_TRANSLATE_NOOP("ExportActions", "CSV, UTF-8 (*.csv)")
 ICS_FILTER = QT_TRANSLATE_NOOP("ExportActions", "iCalendar (*.ics)")
-def export_folder() -> Path:
-    """The folder of the last export, else Documents (else home)."""
-    remembered = QSettings().value(FOLDER_KEY, "")
-    if remembered and Path(str(remembered)).is_dir():
-        return Path(str(remembered))
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 def _suffix_of(name_filter: str) -> str:
@@ -343,7 +337,7 @@ class ExportActions:
         if self.last_path is None:
             return False
         target = self.last_path if which == "file" else self.last_path.parent
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return open_in_system(self.w, target)  # no program for it: said, not silent
 
     def _message_changed(self, text: str) -> None:
         if text != self._message:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...core.errors import LearningHubError
 from ...core.pages.eligibility import EligibilityPage
@@ -22,6 +22,7 @@ from ...core.pages.seminar import SeminarPage
 from .. import forms, i18n, layout_memory
 from ..core_text import error_message
 from ..counts import words
+from ..file_places import ask_save_path, named_after, open_in_system
 from ..operations import BackgroundOp, Progress
 from ..seminar.host import SeminarHost
 from .attendance_docs import AttendanceDocs
@@ -49,17 +50,16 @@ class DocumentsTab(QWidget):
             f.docLanguageCombo.addItem(name, code)
         # documents in the interface's language unless the user picks another
         f.docLanguageCombo.setCurrentIndex(max(0, f.docLanguageCombo.findData("zh" if i18n.language() == i18n.ZH else "en")))
-        f.saveAgendaButton.clicked.connect(lambda: self._ask_and_save("agenda"))
+        f.saveAgendaButton.clicked.connect(lambda: self.ask_and_save("agenda"))
         f.openAgendaButton.clicked.connect(lambda: self.make("agenda", None))
-        f.saveProgrammeButton.clicked.connect(lambda: self._ask_and_save("programme"))
+        f.saveProgrammeButton.clicked.connect(lambda: self.ask_and_save("programme"))
         f.openProgrammeButton.clicked.connect(lambda: self.make("programme", None))
         self.preview = PdfPreview(f.previewPane)
+        # no PDF viewer installed: said plainly (the preview's own opener stayed silent)
+        self.preview.opener = lambda path: open_in_system(self.host.dialog_parent(), path)
         f.previewPaneLayout.addWidget(self.preview)
-        self.attendance = AttendanceDocs(self.make, f.attendanceDocsGroup)
+        self.attendance = AttendanceDocs(self.make, self.ask_and_save, f.attendanceDocsGroup)
         f.attendanceDocsLayout.addWidget(self.attendance)
-        # certificates, badges and sign-in sheets print in the same document language
-        f.docLanguageCombo.currentTextChanged.connect(self.attendance.show_language)
-        self.attendance.show_language(f.docLanguageCombo.currentText())
         # The Documents tab: its controls (with the eligibility list) and the preview share the width as the user drags.
         f.documentsSplitter.setStretchFactor(1, 1)
         self._visible = False
@@ -99,12 +99,23 @@ class DocumentsTab(QWidget):
         if page.seminar_id == self.seminar_id:
             self.attendance.show_page(page)
 
-    def _ask_and_save(self, kind: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("DocumentsTab", "Save the {document}").format(document=document_title(kind).lower()),
-            f"{kind}.pdf", QCoreApplication.translate("DocumentsTab", "PDF files (*.pdf)"))
-        if path:
-            self.make(kind, Path(path))
+    def file_name(self, kind: str) -> str:
+        """What a document is saved as: ``Park City Project – agenda.pdf`` (the programme after its
+        curriculum, a sign-in sheet with its session)."""
+        what = document_title(kind)
+        if kind == "programme":
+            return named_after(self.host.curriculum_title(self.curriculum_id), what, "pdf")
+        if kind == "signin" and self.attendance.signin_session():
+            what += " " + self.attendance.signin_title()
+        return named_after(self.host.seminar_title(), what, "pdf")
+
+    def ask_and_save(self, kind: str) -> Any:
+        """Where to save a document (the last folder used, the file named after the seminar); made once chosen."""
+        return ask_save_path(
+            self.host.dialog_parent(),
+            QCoreApplication.translate("DocumentsTab", "Save the {document}").format(document=document_title(kind).lower()),
+            self.file_name(kind), QCoreApplication.translate("DocumentsTab", "PDF files (*.pdf)"),
+            lambda path: self.make(kind, path))
 
     def _preview_dpi(self) -> float:
         """Pages as wide as the preview pane (letter is the widest paper we make, 8.5 in)."""
@@ -121,7 +132,8 @@ class DocumentsTab(QWidget):
         f = self.form
         paper, zone = f.paperCombo.currentData(), f.secondZoneCombo.currentText().strip() or None
         lang = f.docLanguageCombo.currentData() or "en"
-        path = target or Path(tempfile.mkdtemp(prefix="learninghub-")) / f"{kind}.pdf"
+        # a preview's file is named as a saved one would be: "Save copy" and the viewer show that name
+        path = target or Path(tempfile.mkdtemp(prefix="learninghub-")) / self.file_name(kind)
         dpi = self._preview_dpi()
         session_id = self.attendance.signin_session()
         if kind == "signin" and not session_id:
@@ -198,7 +210,7 @@ class DocumentsTab(QWidget):
     # -- remembered layout
     def restore_layout(self) -> None:
         if not layout_memory.restore_splitter(self.form.documentsSplitter, "documents"):
-            self.form.documentsSplitter.setSizes([380, 900])
+            self.form.documentsSplitter.setSizes([440, 840])
 
     def save_layout(self) -> None:
         layout_memory.save_splitter(self.form.documentsSplitter, "documents")

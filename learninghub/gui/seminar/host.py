@@ -28,6 +28,10 @@ class SeminarHost(Protocol):
         """The seminar's title as the window shows it (in the interface's language)."""
         ...
 
+    def curriculum_title(self, curriculum_id: int) -> str:
+        """A curriculum's title as the programme tree shows it ("" if it is not there)."""
+        ...
+
     def refresh(self) -> None:
         """Show what the database holds now (the tree and the page on screen)."""
         ...

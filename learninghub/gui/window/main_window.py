@@ -176,6 +176,11 @@ class MainWindow(QMainWindow):
     def seminar_title(self) -> str:
         return self.overview.form.seminarTitle.text()
 
+    def curriculum_title(self, curriculum_id: int) -> str:
+        from ..bilingual import shown
+
+        return next((shown(c.title, c.title_zh) for c in self.tree_model.outline if c.id == curriculum_id), "")
+
     def show_status(self, text: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
 
