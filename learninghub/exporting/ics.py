@@ -93,22 +93,106 @@ def _calendar(session: Session, seminars: Sequence[Seminar], lg: DocLanguage, na
     cal.add("x-wr-calname", name or (lg.text(seminars[0].title, seminars[0].title_zh, TITLE_SEP) if seminars
                                      else "Learning Hub"))
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    first, last = dt.date.max, dt.date.min
     for seminar in seminars:
-        first, last = min(first, seminar.start_date), max(last, seminar.end_date)
         for event in _seminar_events(session, seminar, lg):
             event.add("dtstamp", stamp)
             cal.add_component(event)
-    if seminars:
-        # VTIMEZONEs for every zone used, from the IANA data, for the years the events span.
-        # Clamped: seminars may sit anywhere in 0001-01-03 … 9999-12-29 (validate.py).
-        cal.add_missing_timezones(first_date=dt.date(max(first.year - 1, 1), 1, 1),
-                                  last_date=dt.date(min(last.year + 2, 9999), 1, 1))
-        # icalendar adds them in set order: sorted by zone, two exports of the same data are the same bytes
-        order = {id(c): i for i, c in enumerate(cal.subcomponents)}
-        cal.subcomponents.sort(key=lambda c: (0, str(c.get("tzid")), 0) if c.name == "VTIMEZONE"
-                               else (1, "", order[id(c)]))
+    # A VTIMEZONE for every zone used, from the IANA data, sorted by zone: two exports of the same
+    # data are the same bytes.
+    for tzid in sorted(cal.get_missing_tzids()):
+        days = [(s.start_date, s.end_date) for s in seminars if timezones.zone(s.timezone).key == tzid]
+        cal.add_component(_vtimezone(tzid, days or [(s.start_date, s.end_date) for s in seminars]))
+    cal.subcomponents.sort(key=lambda c: c.name != "VTIMEZONE")  # stable: events keep their order
     return cal.to_ical()
+
+
+# -- time zones
+#
+# A VTIMEZONE lists every change of offset of its zone around the seminars, as the IANA data has
+# them, each onset an RDATE of its own. Not one comma-separated RDATE: that is valid RFC 5545, but
+# ical.js (Thunderbird) and vobject read only its first value, and put every later change in the
+# wrong year (Brussels in 2021 an hour late). Not RRULEs either: a rule must be inferred from the
+# data and holds only while the zone keeps it; listed changes are exact whatever the zone did.
+
+_DAY, _SECOND = dt.timedelta(days=1), dt.timedelta(seconds=1)
+#: The local days a VTIMEZONE may span: seminars lie in 0001-01-03 … 9999-12-29 (validate.py),
+#: and a zone's offset must keep the UTC instants inside datetime's range.
+_FIRST_DAY, _LAST_DAY = dt.date(1, 1, 2), dt.date(9999, 12, 30)
+
+#: What a zone's clocks say at an instant: (UTC offset, daylight saving time?, abbreviation).
+_State = tuple[dt.timedelta, bool, str]
+
+
+def _windows(days: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """The local days a zone's VTIMEZONE covers: from 1 January of the year before each seminar
+    to 1 January two years after it, overlapping spans merged."""
+    spans = sorted((max(dt.date(max(first.year - 1, 1), 1, 1), _FIRST_DAY),
+                    dt.date(last.year + 2, 1, 1) if last.year + 2 <= 9999 else _LAST_DAY)
+                   for first, last in days)
+    merged: list[tuple[dt.date, dt.date]] = []
+    for first, last in spans:
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _state(tz: ZoneInfo, instant: dt.datetime) -> _State:
+    local = instant.astimezone(tz)
+    return local.utcoffset(), bool(local.dst()), local.tzname() or ""  # type: ignore[return-value]
+
+
+def _onsets(tz: ZoneInfo, start: dt.datetime, end: dt.datetime) -> list[tuple[dt.datetime, _State, _State]]:
+    """(instant, state before, state after) for ``start`` (before = after) and every change of the
+    zone's offset or abbreviation up to ``end`` (UTC instants), to the second. Looked for day by
+    day, then halved: two changes within one day that undo each other would not be seen."""
+    state = _state(tz, start)
+    found = [(start, state, state)]
+    at = start
+    while at < end:
+        step = min(at + _DAY, end)
+        if _state(tz, step) == state:
+            at = step
+            continue
+        low, high = at, step  # the change is in (low, high]
+        while high - low > _SECOND:
+            middle = low + (high - low) // _SECOND // 2 * _SECOND
+            low, high = (middle, high) if _state(tz, middle) == state else (low, middle)
+        after = _state(tz, high)
+        found.append((high, state, after))
+        state, at = after, high
+    return found
+
+
+def _vtimezone(name: str, days: Sequence[tuple[dt.date, dt.date]]):  # type: ignore[no-untyped-def]
+    """The VTIMEZONE of zone ``name`` for seminars on ``days`` (first, last): one STANDARD or
+    DAYLIGHT per kind of change, its first onset the DTSTART and, when there are more, every
+    onset an RDATE line of its own, the first included (ical.js drops a DTSTART that RDATEs
+    follow; RFC 5545 counts a repeated one once). An onset is written as RFC 5545 says: the local
+    time in the offset *before* the change (02:00 for the spring change of Europe/Madrid, 03:00
+    for the autumn one)."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    tz = timezones.zone(name)
+    kinds: dict[tuple[dt.timedelta, _State], list[dt.datetime]] = {}
+    for first, last in _windows(days):
+        start, end = (dt.datetime.combine(day, dt.time(), tzinfo=tz).astimezone(dt.UTC) for day in (first, last))
+        for instant, before, after in _onsets(tz, start, end):
+            kinds.setdefault((before[0], after), []).append((instant + before[0]).replace(tzinfo=None))
+    vtimezone = Timezone()
+    vtimezone.add("tzid", name)
+    for (offset_from, (offset_to, daylight, abbreviation)), onsets in sorted(kinds.items(), key=lambda k: k[1][0]):
+        part = TimezoneDaylight() if daylight else TimezoneStandard()
+        part.add("dtstart", onsets[0])
+        for onset in onsets if len(onsets) > 1 else ():
+            part.add("rdate", onset)
+        if abbreviation:
+            part.add("tzname", abbreviation)
+        part.add("tzoffsetfrom", offset_from)
+        part.add("tzoffsetto", offset_to)
+        vtimezone.add_component(part)
+    return vtimezone
 
 
 def _location(seminar: Seminar, room: str | None = None) -> str:
