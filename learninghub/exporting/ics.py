@@ -259,8 +259,18 @@ def _status(event, seminar: Seminar) -> None:  # type: ignore[no-untyped-def]
 
 
 def _local(instant: dt.datetime, tz: ZoneInfo) -> dt.datetime:
-    """An instant as a zone-aware local time, written by icalendar as ``TZID=zone:local``."""
-    return instant.astimezone(tz)
+    """An instant as a zone-aware local time, written by icalendar as ``TZID=zone:local``; in UTC
+    when that local time comes twice (the autumn hour): readers take a different one of the two
+    (RFC 5545 and vobject the first, ical.js the second), UTC is read alike by all."""
+    local = instant.astimezone(tz)
+    return instant.astimezone(dt.UTC) if _repeated(local.replace(tzinfo=None), tz) else local
+
+
+def _repeated(local: dt.datetime, tz: ZoneInfo) -> bool:
+    """Whether the naive wall-clock time ``local`` happens twice in ``tz`` (the clocks went back)."""
+    times = [local.replace(tzinfo=tz, fold=fold) for fold in (0, 1)]
+    return (times[0].utcoffset() != times[1].utcoffset()
+            and all(t.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None) == local for t in times))
 
 
 def _label(lg: DocLanguage, key: str) -> str:
@@ -387,8 +397,8 @@ def _series_events(series: SessionSeries, rows: list[AgendaSession], seminar: Se
     events = [master]
     for when, row in pairs:
         local = row.starts_at.astimezone(tz).replace(tzinfo=None)
-        if local == when and _signature(row) == master_sig:
-            continue
+        if local == when and _signature(row) == master_sig and not _repeated(when, tz):
+            continue  # the rule's own (a time that comes twice is an override: its DTSTART in UTC)
         override = _session_event(row, seminar, tz, ident, lg)
         override.add("recurrence-id", when.replace(tzinfo=tz))
         events.append(override)

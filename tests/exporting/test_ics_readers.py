@@ -21,6 +21,8 @@ from learninghub.core.store import Database
 from learninghub.documents.language import LANGUAGES
 from learninghub.exporting.ics import curriculum_calendar, seminar_calendar
 
+from .conftest import World
+
 UTC = dt.UTC
 Shown = Counter[tuple[dt.datetime, dt.datetime]]
 
@@ -156,3 +158,28 @@ def test_each_change_of_offset_is_an_rdate_of_its_own_at_the_right_instant(demo_
     assert (dt.datetime(2021, 3, 28, 2, 0), dt.timedelta(hours=1), dt.timedelta(hours=2)) in changes
     assert (dt.datetime(2021, 10, 31, 3, 0), dt.timedelta(hours=2), dt.timedelta(hours=1)) in changes
     assert not re.search(rb"RDATE[^:\r\n]*:[^\r\n]*,", data)
+
+
+def test_a_session_in_the_hour_that_comes_twice_is_read_at_its_instant(db: Database, world: World) -> None:
+    """02:30 on 31 October 2021 happens twice in Madrid (00:30 and 01:30 UTC), and the app keeps
+    which one (fold). Written as a local time, RFC 5545 readers take the first (vobject) and ical.js
+    the second; written in UTC, both show the stored instant, in a series as well."""
+    from learninghub.core.services import agenda, seminars
+
+    with db.transaction() as s:
+        autumn = seminars.add_seminar(s, curriculum_id=world.curriculum, title="Night school", start="2021-10-29",
+                                      end="2021-11-02", timezone="Europe/Madrid")
+        for fold in ("earlier", "later"):
+            agenda.add_session(s, seminar_id=autumn.id, title=f"Night shift ({fold})", start="2021-10-31 02:30",
+                               end="2021-10-31 02:50", fold=fold)
+        agenda.add_session(s, seminar_id=autumn.id, title="Night watch", start="2021-10-30 02:10",
+                           end="2021-10-30 02:20", repeat="FREQ=DAILY;COUNT=3", fold="later")
+        semester = autumn.id
+    with db.reading() as s:
+        data = seminar_calendar(s, semester)
+        curriculum = curriculum_calendar(s, world.curriculum)
+    want = stored(db, [semester])
+    assert dt.datetime(2021, 10, 31, 0, 30, tzinfo=UTC) in {start for start, _ in want}
+    assert dt.datetime(2021, 10, 31, 1, 30, tzinfo=UTC) in {start for start, _ in want}
+    assert mismatches(db, data, [semester]) == 0
+    assert mismatches(db, curriculum, [world.seminar, semester]) == 0
