@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -196,8 +197,35 @@ def _vtimezone(name: str, days: Sequence[tuple[dt.date, dt.date]]):  # type: ign
 
 
 def _location(seminar: Seminar, room: str | None = None) -> str:
-    parts = [room, seminar.venue, seminar.city.name if seminar.city else None]
-    return ", ".join(p for p in parts if p)
+    """Room, venue and city, nothing said twice: the room without the parts the venue has already
+    ('Songdo Convensia, Room 105' at 'Songdo Convensia, Yeonsu-gu, Incheon' is 'Room 105'), the
+    venue without the parts the room names ('Departure: Songdo Convensia, main entrance' is
+    followed by 'Yeonsu-gu, Incheon'), the city only when neither names it ('Online (Zoom),
+    coordinated from Torino' needs no ', Torino')."""
+    venue = _parts(seminar.venue)
+    said = {_same(part) for part in venue}
+    rooms = [part for part in _parts(room) if _same(part) not in said]
+    parts = rooms + [part for part in venue if not any(_names(r, part) for r in rooms)]
+    city = seminar.city.name if seminar.city else None
+    if city and not any(_names(part, city) for part in parts):
+        parts.append(city)
+    return ", ".join(parts)
+
+
+def _parts(text: str | None) -> list[str]:
+    """'Songdo Convensia, Room 105' -> ['Songdo Convensia', 'Room 105']."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def _same(text: str) -> str:
+    """What two spellings of one place have alike: case and runs of spaces aside."""
+    return " ".join(text.casefold().split())
+
+
+def _names(text: str, place: str) -> bool:
+    """Whether ``text`` names ``place`` in words of their own ('from Torino' names Torino,
+    'Torinese' does not)."""
+    return re.search(rf"(?<!\w){re.escape(_same(place))}(?!\w)", _same(text)) is not None
 
 
 def _add_text(event, name: str, lg: DocLanguage, main: str | None, zh: str | None, sep: str,  # type: ignore[no-untyped-def]

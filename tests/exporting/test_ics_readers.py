@@ -183,3 +183,23 @@ def test_a_session_in_the_hour_that_comes_twice_is_read_at_its_instant(db: Datab
     assert dt.datetime(2021, 10, 31, 1, 30, tzinfo=UTC) in {start for start, _ in want}
     assert mismatches(db, data, [semester]) == 0
     assert mismatches(db, curriculum, [world.seminar, semester]) == 0
+
+
+def test_a_location_says_each_place_once(demo_hub: Database) -> None:
+    """LOCATION is room, venue and city: the demo's venues name their city ('coordinated from Torino')
+    and rooms repeat their venue ('Songdo Convensia, Room 105'); none of it twice."""
+    from sqlalchemy import select
+
+    with demo_hub.reading() as s:
+        files = [curriculum_calendar(s, i) for i in s.scalars(select(Curriculum.id))]
+    everywhere = {e.location.value for data in files for e in read(data).vevent_list if hasattr(e, "location")}
+    assert len(everywhere) > 20
+    for location in everywhere:
+        parts = [p.strip().casefold() for p in location.split(",")]
+        assert len(parts) == len(set(parts)), location
+    assert "Online (Zoom), coordinated from Torino" in everywhere  # was '…, Torino, Torino'
+    assert "Metropolis Secretariat General, Carrer d'Avinyó 15, Barcelona" in everywhere  # was '…, Barcelona, Barcelona'
+    assert "meeting room, Metropolis Secretariat General, Carrer d'Avinyó 15, Barcelona" in everywhere
+    assert "Room 105, Songdo Convensia, Yeonsu-gu, Incheon (with online participation)" in everywhere
+    assert "Departure: Songdo Convensia, main entrance, Yeonsu-gu, Incheon (with online participation)" in everywhere
+    assert "Online (Zoom webinar hosted from Brussels)" in everywhere
