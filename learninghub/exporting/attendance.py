@@ -3,6 +3,9 @@
 Session headers show the local date and time in the seminar's zone (with the zone's
 abbreviation, which changes across DST), so the sheet reads like the agenda. A
 "Total" column counts each person's sessions and a "Total" row each session's people.
+Breaks and meals (``vocab.NOT_ATTENDED_KINDS``) show who checked in and their own count in
+the "Total" row, but no person's total and not the grand total counts them: the programme
+is the rest, as for certificates.
 
 The language (``en``, ``zh``, ``en+zh``, as the documents' ``--lang``) chooses the session
 titles (the Chinese title where one is set, both in ``en+zh``), the weekday (``周二
@@ -20,6 +23,7 @@ from ..core import timezones
 from ..core.models import AgendaSession, Attendance, Person, Registration
 from ..core.services.seminars import get_seminar
 from ..core.store import Database
+from ..core.vocab import NOT_ATTENDED_KINDS
 from ..documents.language import EN, WEEKDAYS_ZH_SHORT, ZH, DocLanguage, language
 from .tables import Table, format_of, write_table
 
@@ -74,6 +78,7 @@ def attendance_table(session: Session, seminar_id: int, lang: str = EN) -> Table
         .where(Person.id.in_(wanted), Person.erased_at.is_(None))
         .order_by(Person.sort_key, Person.id)
     )) if wanted else []
+    counted = [item.kind not in NOT_ATTENDED_KINDS for item in items]
     rows: list[list[object]] = []
     per_session = [0] * len(items)
     for p in people:
@@ -83,9 +88,10 @@ def attendance_table(session: Session, seminar_id: int, lang: str = EN) -> Table
             marks.append(MARK if here else None)
             per_session[i] += here
         rows.append([p.family_name, p.given_name, p.native_name, p.organisation_name,
-                     statuses.get(p.id, "(not registered)"), *marks, sum(m is not None for m in marks)])
+                     statuses.get(p.id, "(not registered)"), *marks,
+                     sum(m is not None and c for m, c in zip(marks, counted))])
     total = _words(lg, TOTAL, TOTAL_ZH, " ")
-    rows.append([total, None, None, None, None, *per_session, sum(per_session)])
+    rows.append([total, None, None, None, None, *per_session, sum(n for n, c in zip(per_session, counted) if c)])
     headers = [*person_columns(lg.code), *(session_header(i, seminar.timezone, lg.code) for i in items),
                _words(lg, TOTAL, TOTAL_ZH)]
     first = len(PERSON_COLUMNS)
