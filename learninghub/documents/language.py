@@ -53,6 +53,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "status": ("Status", "状态"),
     "audience": ("Audience", "参加者"),
     "printed": ("Printed", "打印日期"),
+    # the exports' (spreadsheets, calendars)
+    "family_name": ("Family name", "姓"),
+    "given_name": ("Given name", "名"),
+    "native_name": ("Native name", "本国文字姓名"),
+    "organisation": ("Organisation", "单位"),
+    "total": ("Total", "合计"),
+    "attendance": ("Attendance", "签到"),
+    "language": ("Language", "语言"),
+    "not_registered": ("(not registered)", "（未报名）"),
 }
 
 #: The controlled vocabularies in Chinese (the English labels live in core.vocab).
@@ -62,6 +71,9 @@ SEMINAR_FORMATS_ZH = {"onsite": "线下", "online": "线上", "hybrid": "线上�
 SEMINAR_STATUSES_ZH = {"planned": "计划中", "confirmed": "已确认", "held": "已举办", "cancelled": "已取消"}
 SESSION_KINDS_ZH = {"talk": "报告", "keynote": "主旨演讲", "panel": "圆桌讨论", "workshop": "工作坊", "break": "休息",
                     "meal": "用餐", "visit": "现场考察", "ceremony": "仪式", "meeting": "会议", "other": "其他"}
+#: As the app's interface says them (RegistrationStatus in resources/i18n/learninghub_zh_CN.ts).
+REGISTRATION_STATUSES_ZH = {"invited": "已邀请", "registered": "已报名", "confirmed": "已确认", "waitlisted": "候补名单",
+                            "cancelled": "已取消", "attended": "已出席", "no-show": "未出席"}
 PERSON_ROLES_ZH = {"elected": "民选代表", "policymaker": "政策制定者", "manager": "城市管理者", "planner": "城市规划师",
                    "expert": "专家", "staff": "工作人员", "other": "其他人员"}
 
@@ -71,6 +83,7 @@ _VOCABS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "seminar_status": (vocab.SEMINAR_STATUSES, SEMINAR_STATUSES_ZH),
     "session_kind": (vocab.SESSION_KINDS, SESSION_KINDS_ZH),
     "person_role": (vocab.PERSON_ROLES, PERSON_ROLES_ZH),
+    "registration_status": (vocab.REGISTRATION_STATUSES, REGISTRATION_STATUSES_ZH),
 }
 
 
@@ -206,7 +219,16 @@ class DocLanguage:
         """Between items of a list in running text: '、' in Chinese."""
         return "、" if self.code == ZH else ", "
 
+    def short_weekday(self, day: dt.date, sep: str = " ") -> str:
+        """'Tue', '周二' or 'Tue 周二'."""
+        return self._both(f"{day:%a}", WEEKDAYS_ZH_SHORT[day.weekday()], sep)
+
 
 def language(code: str | None = None) -> DocLanguage:
     """The :class:`DocLanguage` for ``code`` (checked; None means English)."""
     return DocLanguage(check(code))
+
+
+def as_language(lang: str | DocLanguage | None) -> DocLanguage:
+    """``lang`` if it is a :class:`DocLanguage` already, else :func:`language` of it."""
+    return lang if isinstance(lang, DocLanguage) else language(lang)

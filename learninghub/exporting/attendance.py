@@ -9,7 +9,9 @@ is the rest, as for certificates.
 
 The language (``en``, ``zh``, ``en+zh``, as the documents' ``--lang``) chooses the session
 titles (the Chinese title where one is set, both in ``en+zh``), the weekday (``周二
-2021-03-16``) and the column headings (姓, 名, … 合计). ``en`` is the sheet as it always was.
+2021-03-16``), the column headings (姓, 名, … 合计) and the registration statuses (已出席,
+``Attended / 已出席`` in both), all as the documents say them (``documents.language``).
+``en`` is the sheet as it always was: the statuses as stored (``attended``).
 """
 
 from __future__ import annotations
@@ -24,41 +26,44 @@ from ..core.models import AgendaSession, Attendance, Person, Registration
 from ..core.services.seminars import get_seminar
 from ..core.store import Database
 from ..core.vocab import NOT_ATTENDED_KINDS
-from ..documents.language import EN, WEEKDAYS_ZH_SHORT, ZH, DocLanguage, language
+from ..documents.language import EN, DocLanguage, as_language
 from .tables import Table, format_of, write_table
 
 MARK = "✓"
-PERSON_COLUMNS = ["Family name", "Given name", "Native name", "Organisation", "Status"]
-PERSON_COLUMNS_ZH = ["姓", "名", "本国文字姓名", "单位", "状态"]
-TOTAL, TOTAL_ZH = "Total", "合计"
-SHEET, SHEET_ZH = "Attendance", "签到"
+#: The person columns (keys of documents.language.LABELS), and their English headings.
+PERSON_KEYS = ("family_name", "given_name", "native_name", "organisation", "status")
+PERSON_COLUMNS = [DocLanguage(EN).label(key) for key in PERSON_KEYS]
 
 
-def _words(lg: DocLanguage, en: str, zh: str, sep: str = "\n") -> str:
-    """A heading in ``lg``: English, Chinese, or both (one line each: the headers wrap)."""
-    return en if lg.code == EN else zh if lg.code == ZH else f"{en}{sep}{zh}"
+def person_columns(lang: str | DocLanguage = EN) -> list[str]:
+    """The headings of the person columns in ``lang`` (both languages one line each: the headers wrap)."""
+    lg = as_language(lang)
+    return [lg.label(key, "\n") for key in PERSON_KEYS]
 
 
-def person_columns(lang: str = EN) -> list[str]:
-    """The headings of the person columns in ``lang``."""
-    lg = language(lang)
-    return [_words(lg, en, zh) for en, zh in zip(PERSON_COLUMNS, PERSON_COLUMNS_ZH)]
-
-
-def session_header(item: AgendaSession, zone: str, lang: str = EN) -> str:
+def session_header(item: AgendaSession, zone: str, lang: str | DocLanguage = EN) -> str:
     """'Tue 2021-03-16' (周二 in Chinese, 'Tue 周二' in both), the local times and the zone,
     then the title in the language (the Chinese title on a line of its own in ``en+zh``)."""
-    lg = language(lang)
+    lg = as_language(lang)
     local = timezones.to_local(item.starts_at, timezones.zone(zone))
     end = timezones.to_local(item.ends_at, timezones.zone(zone))
-    weekday = _words(lg, f"{local:%a}", WEEKDAYS_ZH_SHORT[local.weekday()], " ")
-    return f"{weekday} {local:%Y-%m-%d}\n{local:%H:%M}–{end:%H:%M} {local:%Z}\n{lg.text(item.title, item.title_zh)}"
+    return (f"{lg.short_weekday(local)} {local:%Y-%m-%d}\n{local:%H:%M}–{end:%H:%M} {local:%Z}\n"
+            f"{lg.text(item.title, item.title_zh)}")
 
 
-def attendance_table(session: Session, seminar_id: int, lang: str = EN) -> Table:
+def status_text(status: str | None, lang: str | DocLanguage = EN) -> str:
+    """A registration status in ``lang``: as stored in English ('attended', '(not registered)'),
+    '已出席' in Chinese, 'Attended / 已出席' in both."""
+    lg = as_language(lang)
+    if status is None:
+        return lg.label("not_registered")
+    return status if lg.code == EN else lg.term("registration_status", status)
+
+
+def attendance_table(session: Session, seminar_id: int, lang: str | DocLanguage = EN) -> Table:
     """Everyone registered (not cancelled) or checked in at least once, by family name,
     headed in ``lang`` (en, zh or en+zh)."""
-    lg = language(lang)
+    lg = as_language(lang)
     seminar = get_seminar(session, seminar_id)
     items = list(session.scalars(
         select(AgendaSession).where(AgendaSession.seminar_id == seminar_id)
@@ -88,24 +93,23 @@ def attendance_table(session: Session, seminar_id: int, lang: str = EN) -> Table
             marks.append(MARK if here else None)
             per_session[i] += here
         rows.append([p.family_name, p.given_name, p.native_name, p.organisation_name,
-                     statuses.get(p.id, "(not registered)"), *marks,
+                     status_text(statuses.get(p.id), lg), *marks,
                      sum(m is not None and c for m, c in zip(marks, counted))])
-    total = _words(lg, TOTAL, TOTAL_ZH, " ")
+    total = lg.label("total", " ")
     rows.append([total, None, None, None, None, *per_session, sum(n for n, c in zip(per_session, counted) if c)])
-    headers = [*person_columns(lg.code), *(session_header(i, seminar.timezone, lg.code) for i in items),
-               _words(lg, TOTAL, TOTAL_ZH)]
+    headers = [*person_columns(lg), *(session_header(i, seminar.timezone, lg) for i in items), lg.label("total", "\n")]
     first = len(PERSON_COLUMNS)
     widths = {first + i: 16.0 for i in range(len(items))}
-    return Table(headers, rows, title=_words(lg, SHEET, SHEET_ZH, " "), footer_rows=1, widths=widths,
+    return Table(headers, rows, title=lg.label("attendance", " "), footer_rows=1, widths=widths,
                  wrap_headers=True, frozen_columns=2)
 
 
-def export_attendance(db: Database, seminar_id: int, path: Path, lang: str = EN) -> Table:
+def export_attendance(db: Database, seminar_id: int, path: Path, lang: str | DocLanguage = EN) -> Table:
     """Write the matrix to ``path`` (.xlsx only: a matrix of marks needs columns kept apart),
     headed in ``lang`` (en, zh or en+zh)."""
     format_of(Path(path), ("xlsx",))
-    language(lang)  # refused before the database is read
+    lg = as_language(lang)  # refused before the database is read
     with db.reading() as s:
-        table = attendance_table(s, seminar_id, lang)
+        table = attendance_table(s, seminar_id, lg)
     write_table(table, Path(path))
     return table

@@ -220,3 +220,26 @@ def test_cli_lang_zh_for_the_calendar_and_the_matrix(run_cli, db, chinese: World
     assert "(4 people × 5 sessions)" in out
     _, rows = _sheet(tmp_path / "a.xlsx")
     assert rows[0][0] == "姓" and rows[0][5].endswith("\n每周辅导") and rows[0][-1] == "合计"
+
+
+def test_attendance_statuses_in_the_sheet_language(db, chinese: World, tmp_path: Path) -> None:
+    """The Status column speaks the sheet's language: 已出席 under 状态, not 'attended'; English
+    keeps the stored values."""
+    from learninghub.core.services import registration
+    from learninghub.exporting.attendance import status_text
+
+    with db.transaction() as s:
+        ids = {r.person_id: r.id for r in registration.list_registrations(s, seminar_id=chinese.seminar)}
+        registration.set_status(s, ids[chinese.people["li"]], "attended")
+        registration.set_status(s, ids[chinese.people["han"]], "no-show")
+    sheets = {}
+    for lang in ("en", "zh", "en+zh"):
+        export_attendance(db, chinese.seminar, tmp_path / f"{lang}.xlsx", lang=lang)
+        _, rows = _sheet(tmp_path / f"{lang}.xlsx")
+        sheets[lang] = {r[0]: r[4] for r in rows[1:-1]}
+    assert sheets["en"] == {"Li": "attended", "Han": "no-show", "Papadopoulou": "attended", "+1": "registered"}
+    assert sheets["zh"] == {"Li": "已出席", "Han": "未出席", "Papadopoulou": "已出席", "+1": "已报名"}
+    assert sheets["en+zh"] == {"Li": "Attended / 已出席", "Han": "No-show / 未出席",
+                               "Papadopoulou": "Attended / 已出席", "+1": "Registered / 已报名"}
+    assert [status_text(None, lang) for lang in ("en", "zh", "en+zh")] == [
+        "(not registered)", "（未报名）", "(not registered) / （未报名）"]
