@@ -267,3 +267,33 @@ def test_a_slow_database_opens_while_the_window_answers_then_the_tree_fills(qtbo
             window.runner.wait_for_changes()
             window.db.close()
         gc.unfreeze()  # Opening froze the objects made so far, as at the app's start
+
+
+def _shown_title(window: MainWindow) -> str:
+    """The title as the window system shows it: "[*]" as "*" or nothing, and the application's display name
+    appended by Qt when the title does not end with it (QPlatformWindow::formatWindowTitle)."""
+    from PySide6.QtWidgets import QApplication
+
+    title = window.windowTitle().replace("[*]", "*" if window.isWindowModified() else "")
+    app = QApplication.applicationDisplayName()
+    return title if title.endswith(app) else f"{title} — {app}"
+
+
+def test_the_title_names_the_database_and_the_app_once(qtbot, demo_db, park_city) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from learninghub.gui.database.server_url import database_label
+
+    window, _ = park_city
+    QApplication.setApplicationDisplayName("Learning Hub Planner")  # as the app sets it
+    try:
+        label = database_label(demo_db.target)
+        assert _shown_title(window) == f"{label} — Learning Hub Planner"  # not "Learning Hub Planner — … — Learning Hub Planner"
+        window.overview.form.titleEdit.setText("Park City Project (draft)")
+        assert _shown_title(window) == f"{label}* — Learning Hub Planner"
+        window.overview.revert()
+        bare = MainWindow()
+        qtbot.addWidget(bare)
+        assert _shown_title(bare) == "Learning Hub Planner"  # no database yet
+    finally:
+        QApplication.setApplicationDisplayName("")

@@ -265,8 +265,10 @@ class MainWindow(QMainWindow):
         return page.ask_to_leave(self, then, otherwise)
 
     def _title(self, label: str) -> str:
-        name = self.tr("Learning Hub Planner") + "[*]"  # Qt shows "*" there while the page has unsaved edits
-        return self.tr("{app} — {database}").format(app=name, database=label) if label else name
+        """The database, and "*" while the page has unsaved edits: ``demo.sqlite*``. Qt adds " — Learning Hub
+        Planner" itself (the application's display name) to a title that does not end with it; a title
+        that named the app too read "Learning Hub Planner — …/demo.sqlite — Learning Hub Planner"."""
+        return f"{label}[*]" if label else self.tr("Learning Hub Planner") + "[*]"
 
     def show_preferences(self) -> Any:
         """Edit → Preferences…: the interface language (window-modal, never blocking)."""
