@@ -110,3 +110,35 @@ def _eligible_seminars(s, person_id: int):  # type: ignore[no-untyped-def]
     for r in registration.list_registrations(s, person_id=person_id):
         if any(j.person_id == person_id and j.eligible for j in certificate_eligibility.eligibility(s, r.seminar_id)):
             yield r.seminar_id
+
+
+def test_a_chinese_name_alone_suggests_its_pinyin(qtbot, demo_db, park_city) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from learninghub.core.services import registration
+
+    window, seminar_id = park_city
+    window.participants.form.registerFind.setText("王小明")  # searched for, not found: New person, registered
+    dialog = window.participants.new_person()
+    qtbot.addWidget(dialog)
+    f = dialog.form
+    assert (f.nativeEdit.text(), f.familyEdit.text(), f.givenEdit.text()) == ("王小明", "Wang", "Xiaoming")
+    f.nativeEdit.setText("欧阳明华")  # the suggestion follows the name while it is the suggestion
+    assert (f.familyEdit.text(), f.givenEdit.text()) == ("Ouyang", "Minghua")
+    f.givenEdit.selectAll()
+    QTest.keyClicks(f.givenEdit, "Ming Hua")  # typed over: the user's
+    f.nativeEdit.setText("王小明")
+    assert (f.familyEdit.text(), f.givenEdit.text()) == ("Ouyang", "Ming Hua")
+    f.familyEdit.setText("")
+    f.givenEdit.setText("")
+    f.nativeEdit.setText("王小明 ")
+    assert (f.familyEdit.text(), f.givenEdit.text()) == ("Wang", "Xiaoming")  # empty again: suggested again
+    qtbot.mouseClick(f.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)  # saved, not refused for want of a Latin name
+    settle(qtbot, window)
+    with demo_db.reading() as s:
+        person = people.get_person(s, dialog.person_id)
+        assert (person.family_name, person.given_name, person.native_name) == ("Wang", "Xiaoming", "王小明")
+        assert dialog.person_id in {r.person_id for r in registration.list_registrations(s, seminar_id=seminar_id)}

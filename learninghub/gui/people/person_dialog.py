@@ -4,6 +4,11 @@ The dialog collects values; the core commands ``AddPerson`` (registering the new
 too, when asked) and ``EditPerson`` decide, run off the GUI thread through the window's
 history. A refusal (a taken email, no name, a bad country code) is shown next to its
 field and the dialog stays open. An existing person's page is read before the dialog opens.
+
+A Chinese name typed in its own script alone (王小明) fills the Latin fields with its pinyin
+(Wang, Xiaoming) as a suggestion, the way an import reads it (``importing.names``): badges
+and lists need a Latin form, and the core refuses a person without one. Typed over, the
+suggestion stays as typed.
 """
 
 from __future__ import annotations
@@ -63,6 +68,8 @@ class PersonDialog(DiscardGuard, QDialog):
             f.roleCombo.addItem(label, value)
         f.buttons.accepted.connect(self.accept)
         f.buttons.rejected.connect(self.reject)
+        self._suggested = ("", "")  # the (family, given) pinyin last put in the Latin fields
+        f.nativeEdit.textChanged.connect(self._suggest_latin)
         self.fields: dict[str, QWidget] = {
             "given name": f.givenEdit, "family name": f.familyEdit, "native name": f.nativeEdit,
             "title": f.titleEdit, "organisation": f.organisationEdit, "city": f.cityEdit, "country": f.countryEdit,
@@ -90,6 +97,18 @@ class PersonDialog(DiscardGuard, QDialog):
             self.setWindowTitle(self.tr("New person"))
         f.seminarsList.setVisible(page is not None)
         f.seminarsLabel.setVisible(page is not None)
+
+    def _suggest_latin(self, native: str) -> None:
+        """The pinyin of a Chinese name in the Latin fields, while they are empty or hold the last suggestion."""
+        from ...importing.names import is_chinese, split_chinese
+
+        f = self.form
+        if (f.familyEdit.text(), f.givenEdit.text()) not in (self._suggested, ("", "")):
+            return  # typed by the user (or a stored name): theirs
+        split = split_chinese(native) if native.strip() and is_chinese(native) else None
+        self._suggested = (split.family, split.given) if split is not None else ("", "")
+        f.familyEdit.setText(self._suggested[0])
+        f.givenEdit.setText(self._suggested[1])
 
     def _show(self, v: dict[str, Any]) -> None:
         f = self.form
