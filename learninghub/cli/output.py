@@ -142,6 +142,14 @@ def attendance_json(a: Attendance, tz: ZoneInfo) -> dict[str, Any]:
     }
 
 
+def person_role(code: str) -> str:
+    """A role as the app names it, with the code the command line also takes: ``City manager (manager)``."""
+    from ..core import vocab
+
+    name = vocab.PERSON_ROLES.get(code)
+    return f"{name} ({code})" if name else code
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

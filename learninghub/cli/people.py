@@ -51,7 +51,9 @@ def _person_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--organisation", default=default)
     parser.add_argument("--city", default=default)
     parser.add_argument("--country", default=default, metavar="CC")
-    parser.add_argument("--role", default=SUPPRESS if editing else "other", help=choices_help(vocab.PERSON_ROLES))
+    parser.add_argument("--role", default=SUPPRESS if editing else "other",
+                        help="the code or the app's name for it, any case (manager or \"City manager\"): "
+                        + ", ".join(f"{code} ({name})" for code, name in vocab.PERSON_ROLES.items()))
     parser.add_argument("--title", default=default, help="job title")
     parser.add_argument("--phone", default=default)
     parser.add_argument("--notes", default=default)
@@ -89,7 +91,7 @@ def _show_person(args: argparse.Namespace, person: Any, registrations: list[Any]
     for label, value in (
         ("title", person.title), ("organisation", person.organisation.name if person.organisation else None),
         ("city", person.city.name if person.city else None), ("country", person.country),
-        ("role", vocab.PERSON_ROLES.get(person.role, person.role)), ("email", person.email), ("phone", person.phone),
+        ("role", output.person_role(person.role)), ("email", person.email), ("phone", person.phone),
     ):
         if value:
             print(f"  {label}: {value}")
@@ -97,10 +99,21 @@ def _show_person(args: argparse.Namespace, person: Any, registrations: list[Any]
         print(f"  seminar {r.seminar_id} '{r.seminar.title}': {r.status}")
 
 
+def _role(fields: dict[str, Any]) -> dict[str, Any]:
+    """``--role`` as the code the core stores: the code, or the role's name as the app shows it, in English
+    or Chinese (City manager, 城市管理者), or its plural (city managers)."""
+    if fields.get("role") is not None:
+        from ..documents.language import PERSON_ROLES_ZH
+
+        fields["role"] = vocab.choice_code(fields["role"], vocab.PERSON_ROLES, "role", vocab.PERSON_ROLES_PLURAL,
+                                           PERSON_ROLES_ZH)
+    return fields
+
+
 def person_add(args: argparse.Namespace, ctx: Context) -> None:
     from ..core.services import people
 
-    fields = {svc: getattr(args, opt) for opt, svc in _PERSON_FIELDS.items()}
+    fields = _role({svc: getattr(args, opt) for opt, svc in _PERSON_FIELDS.items()})
     with ctx.db.transaction() as s:
         _show_person(args, people.add_person(s, **fields))
 
@@ -114,9 +127,9 @@ def person_list(args: argparse.Namespace, ctx: Context) -> None:
             output.print_json([output.person_json(p) for p in rows])
             return
         output.print_table(
-            ["ID", "Family", "Given", "Native", "Organisation", "City", "Email"],
+            ["ID", "Family", "Given", "Native", "Organisation", "City", "Role", "Email"],
             [(p.id, p.family_name, p.given_name, p.native_name or "", p.organisation_name or "",
-              p.city_name or "", p.email or "") for p in rows],
+              p.city_name or "", vocab.PERSON_ROLES.get(p.role, p.role), p.email or "") for p in rows],
         )
         if args.limit and len(rows) == args.limit:
             print(f"(first {args.limit} shown; narrow the search or pass --limit 0)")
@@ -133,7 +146,7 @@ def person_show(args: argparse.Namespace, ctx: Context) -> None:
 def person_edit(args: argparse.Namespace, ctx: Context) -> None:
     from ..core.services import people
 
-    changes = given(args, _PERSON_FIELDS)
+    changes = _role(given(args, _PERSON_FIELDS))
     with ctx.db.transaction() as s:
         _show_person(args, people.edit_person(s, args.id, expected_version=args.expected_version, **changes))
 

@@ -14,6 +14,7 @@ PERSON_ROLES: dict[str, str] = {
     "manager": "City manager",
     "planner": "Urban planner",
     "expert": "Expert",
+    "participant": "Participant",
     "staff": "Staff",
     "other": "Other",
 }
@@ -24,6 +25,7 @@ PERSON_ROLES_PLURAL: dict[str, str] = {
     "manager": "city managers",
     "planner": "urban planners",
     "expert": "experts",
+    "participant": "participants",
     "staff": "staff",
     "other": "others",
 }
@@ -77,3 +79,16 @@ def check_choice(value: str, choices: dict[str, str], field: str) -> str:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}"), where=field,
                               value=value, allowed=", ".join(choices))
     return normalised
+
+
+def choice_code(value: str, choices: dict[str, str], field: str, *other_names: dict[str, str]) -> str:
+    """The code of ``value`` given as the code (``manager``) or as the name the app shows (``City manager``),
+    in any case; ``other_names`` are more names by code (plural, Chinese). Refused naming the codes with
+    their names: the command line takes the words the app shows, and shows them."""
+    typed = " ".join((value or "").split()).casefold()
+    for names in (choices, *other_names):
+        for code, name in names.items():
+            if typed in (code.casefold(), name.casefold()):
+                return code
+    raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not one of: {allowed}"), where=field, value=value,
+                          allowed=", ".join(f"{code} ({name})" for code, name in choices.items()))

@@ -48,6 +48,7 @@ ROLE_COLOURS: dict[str, str] = {
     "manager": "#0f6b6b",
     "planner": "#2e6b1f",
     "expert": "#5b2c83",
+    "participant": "#335c99",
     "staff": "#b35900",
     "other": "#555555",
 }

@@ -75,7 +75,7 @@ SESSION_KINDS_ZH = {"talk": "报告", "keynote": "主旨演讲", "panel": "圆�
 REGISTRATION_STATUSES_ZH = {"invited": "已邀请", "registered": "已报名", "confirmed": "已确认", "waitlisted": "候补名单",
                             "cancelled": "已取消", "attended": "已出席", "no-show": "未出席"}
 PERSON_ROLES_ZH = {"elected": "民选代表", "policymaker": "政策制定者", "manager": "城市管理者", "planner": "城市规划师",
-                   "expert": "专家", "staff": "工作人员", "other": "其他人员"}
+                   "expert": "专家", "participant": "学员", "staff": "工作人员", "other": "其他人员"}
 
 _VOCABS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "seminar_kind": (vocab.SEMINAR_KINDS, SEMINAR_KINDS_ZH),

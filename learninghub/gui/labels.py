@@ -30,6 +30,7 @@ _LISTED = (
     QT_TRANSLATE_NOOP("PersonRole", "City manager"),
     QT_TRANSLATE_NOOP("PersonRole", "Urban planner"),
     QT_TRANSLATE_NOOP("PersonRole", "Expert"),
+    QT_TRANSLATE_NOOP("PersonRole", "Participant"),
     QT_TRANSLATE_NOOP("PersonRole", "Staff"),
     QT_TRANSLATE_NOOP("PersonRole", "Other"),
     QT_TRANSLATE_NOOP("SeminarKind", "Seminar"),

@@ -1151,10 +1151,6 @@ Install a program for this kind of file (a PDF viewer for PDF files), or open th
         <translation>已保存对“{name}”的更改</translation>
     </message>
     <message>
-        <source>{app} — {database}</source>
-        <translation>{app} — {database}</translation>
-    </message>
-    <message>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -1606,6 +1602,10 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>身份(&amp;R)</translation>
     </message>
     <message>
+        <source>What the person does, as badges, lists and reports name it (badges are coloured by it): Participant for a trainee who is none of the others</source>
+        <translation>此人的身份，胸卡、名单和报告都这样称呼（胸卡颜色据此区分）：不属于其他身份的受训人员选“学员”</translation>
+    </message>
+    <message>
         <source>&amp;Email</source>
         <translation>电子邮箱(&amp;E)</translation>
     </message>
@@ -1651,6 +1651,10 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>Expert</source>
         <translation>专家</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>学员</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -2285,15 +2289,6 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>there is no {what} with id {id}</source>
-        <extracomment>The rule in words (&quot;at least 75 % of the sessions&quot;), translatable. The sessions people sign in to (breaks and meals left out).
-----------
-The editable values, named as ``people.add_person`` / ``edit_person`` take them. The editable values (:data:`EDITABLE`) and ``version``.
-----------
-The editable values, named as ``curricula.edit_curriculum`` takes them, and ``version``.
-----------
-The names of the editable fields, as ``seminars.edit_seminar`` takes them. Place on the waiting list (1 = next to get a seat), None when not waiting. The editable values, named as ``seminars.edit_seminar`` takes them, and ``version``. Every organisation&apos;s name, for completing a new partner&apos;s. By family name. The check-in session shown (0 when the seminar has none) and who is expected there.
-----------
-As ``agenda.snapshot`` gives them (local times), or a new session&apos;s defaults. Speaker id → display name, for the speakers in ``values``.</extracomment>
         <translation>没有编号为 {id} 的{what}</translation>
     </message>
     <message>
@@ -2618,6 +2613,7 @@ As ``agenda.snapshot`` gives them (local times), or a new session&apos;s default
     </message>
     <message>
         <source>a date and time is required</source>
+        <extracomment>What a user may type (the command line, the core&apos;s string arguments): year first, the ISO 8601 order, so nothing is a guess. ``14/03/2022`` or ``03/04/2022`` (3 April in Chengdu, 4 March in Chicago) is refused, never read one way or the other. Spreadsheet cells are read by ``importing.checking.parse_date``, which knows the forms sheets hold.</extracomment>
         <translation>必须填写日期和时间</translation>
     </message>
     <message>
@@ -2701,7 +2697,7 @@ As ``agenda.snapshot`` gives them (local times), or a new session&apos;s default
     </message>
     <message>
         <source>{code!r} is not one of: {choices}</source>
-        <extracomment>How a choice of document language is named, each in its own language (for a menu). QLocale(&quot;zh_CN&quot;).dayName(n) and dayName(n, ShortFormat), Monday first. Labels and headings of the agenda and the programme: key -&gt; (English, Chinese). The controlled vocabularies in Chinese (the English labels live in core.vocab).</extracomment>
+        <extracomment>How a choice of document language is named, each in its own language (for a menu). QLocale(&quot;zh_CN&quot;).dayName(n) and dayName(n, ShortFormat), Monday first. Labels and headings of the agenda and the programme: key -&gt; (English, Chinese). The controlled vocabularies in Chinese (the English labels live in core.vocab). As the app&apos;s interface says them (RegistrationStatus in resources/i18n/learninghub_zh_CN.ts).</extracomment>
         <translation>{code!r} 不是以下选项之一：{choices}</translation>
     </message>
     <message>
