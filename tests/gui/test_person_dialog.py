@@ -125,6 +125,7 @@ def test_a_chinese_name_alone_suggests_its_pinyin(qtbot, demo_db, park_city) -> 
     qtbot.addWidget(dialog)
     f = dialog.form
     assert (f.nativeEdit.text(), f.familyEdit.text(), f.givenEdit.text()) == ("王小明", "Wang", "Xiaoming")
+    assert f.roleCombo.currentData() == "participant"  # added while registering: a participant, to start with
     f.nativeEdit.setText("欧阳明华")  # the suggestion follows the name while it is the suggestion
     assert (f.familyEdit.text(), f.givenEdit.text()) == ("Ouyang", "Minghua")
     f.givenEdit.selectAll()
@@ -141,4 +142,5 @@ def test_a_chinese_name_alone_suggests_its_pinyin(qtbot, demo_db, park_city) -> 
     with demo_db.reading() as s:
         person = people.get_person(s, dialog.person_id)
         assert (person.family_name, person.given_name, person.native_name) == ("Wang", "Xiaoming", "王小明")
+        assert person.role == "participant"
         assert dialog.person_id in {r.person_id for r in registration.list_registrations(s, seminar_id=seminar_id)}

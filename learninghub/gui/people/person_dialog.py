@@ -93,7 +93,8 @@ class PersonDialog(DiscardGuard, QDialog):
             self._show(self.loaded)
             self.setWindowTitle(self.tr("Edit person"))
         else:
-            f.roleCombo.setCurrentIndex(f.roleCombo.findData("other"))
+            # someone added while registering to a seminar is most likely a participant of it
+            f.roleCombo.setCurrentIndex(f.roleCombo.findData("participant" if register_to else "other"))
             self.setWindowTitle(self.tr("New person"))
         f.seminarsList.setVisible(page is not None)
         f.seminarsLabel.setVisible(page is not None)
