@@ -9,10 +9,13 @@ trigram triggers behind search) comes from the real migrations. Seeding is
 SQLAlchemy Core bulk inserts in one write transaction (people through
 :func:`learninghub.core.bulk.insert_people`, as imports do), from a fixed random seed.
 Search calls ``people.list_people(limit=500)`` inside ``db.reading()`` exactly as
-the CLI does, next to the bare FTS5 query for comparison.
+the CLI does, next to the bare index query for comparison: three-character fragments,
+then what a desk types without accents or in pinyin (``maria`` for María, ``wang xiu ming``
+for 王秀明), then one and two characters (a name's word starts since migration 0008).
+``--pg URL`` does the same on a PostgreSQL server (a throwaway database made and dropped).
 
     python -m bench.seed_and_search [--people N] [--seminars N] [--registrations N]
-                                    [--db PATH] [--keep] [--strict]
+                                    [--db PATH | --pg URL] [--keep] [--strict]
 
 Figures are printed, and the exit code is 0 whatever they are, unless --strict.
 """
@@ -33,13 +36,14 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from learninghub import config
-from learninghub.core import bulk, vocab
+from learninghub.core import bulk, folding, vocab
 from learninghub.core.models import City, Curriculum, Organisation, Person, Registration, Seminar
-from learninghub.core.services import people
+from learninghub.core.services import people, search
 from learninghub.core.store import open_database
 from learninghub.runtime import freeze_startup_objects
 
 SEED_BUDGET_S, SEARCH_BUDGET_MS = 10.0, 20.0
+SHORT_BEFORE_MS = 30.0  # one or two characters before migration 0008: a LIKE scan, 30-70 ms
 BATCH = 10_000
 UTC = dt.UTC
 REFERENCE_DAY = dt.date(2026, 11, 23)  # fixed "today", so seminar statuses do not drift
@@ -211,6 +215,10 @@ def seed(db, args) -> tuple[float, list[str], str]:
             t1 = time.perf_counter()
             if model is Person:  # the product's bulk path (staging table; search index fed in one statement)
                 bulk.insert_people(conn, rows)
+            elif model in (City, Organisation):  # with the search keys the models keep
+                rows = bulk.places_with_search_keys(rows)
+                for i in range(0, len(rows), BATCH):
+                    conn.execute(insert(model.__table__), rows[i:i + BATCH])
             else:
                 for i in range(0, len(rows), BATCH):
                     conn.execute(insert(model.__table__), rows[i:i + BATCH])
@@ -230,20 +238,43 @@ def seed(db, args) -> tuple[float, list[str], str]:
     return seed_s, fragments, zh
 
 
+def folded_fragments(zh: str) -> list[str]:
+    """What a desk types for the seeded names: without accents, Greek without tonos, a Chinese name
+    (``zh``) in pinyin: spaced, joined, the given name alone, with tone marks."""
+    from pypinyin import Style, lazy_pinyin
+
+    family, given = folding.pinyin(zh)
+    toned = lazy_pinyin(zh, style=Style.TONE)
+    return ["maria", "jose", "lucia", "muller", "garcia", "γιωργος", "ΓΙΩΡΓΟΣ",
+            " ".join(family + given), "".join(family + given), "".join(given),
+            f"{toned[0]} {''.join(toned[1:])}"]
+
+
+def raw_query(db, frag: str):  # type: ignore[no-untyped-def]
+    """The bare index query list_people makes of ``frag`` (search.py), on the driver's connection."""
+    found = folding.needle(frag)
+    if db.dialect == "postgresql":
+        statement = search._postgresql_matches(found)
+        compiled = statement.compile(dialect=db.engine.dialect, compile_kwargs={"render_postcompile": True})
+        return str(compiled), compiled.params
+    if found.kind == "scan":
+        return ("SELECT rowid FROM people_search WHERE doc LIKE ? ESCAPE '\\'",
+                (f"%{search._escape_like(found.terms[0][1])}%",))
+    return "SELECT rowid FROM people_search WHERE people_search MATCH ?", (search._fts_query(found),)
+
+
 def search_table(db, fragments: list[str], limit: int) -> list[tuple[float, float]]:
     """Time list_people as the CLI calls it, and the bare index query; print a row per fragment."""
     def cli_search(frag: str) -> list:
         with db.reading() as s:
             return people.list_people(s, search_text=frag, limit=limit)
 
-    def raw_search(frag: str) -> list:  # the index query of search.py, on the sqlite3 connection
-        if len(frag) >= 3:
-            sql = "SELECT rowid FROM people_search WHERE people_search MATCH ?"
-            arg = '"' + frag.replace('"', '""') + '"'
-        else:
-            sql, arg = "SELECT rowid FROM people_search WHERE doc LIKE ? ESCAPE '\\'", f"%{frag}%"
+    def raw_search(frag: str) -> list:
+        sql, params = raw_query(db, frag)
         with db.engine.connect() as conn:
-            return conn.connection.driver_connection.execute(sql, (arg,)).fetchall()
+            cursor = conn.connection.driver_connection.cursor()
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     out = []
     print(f"  {'fragment':10} {'matches':>8} {'shown':>6} {'median ms':>10} {'max ms':>8} {'raw index ms':>13}")
@@ -255,46 +286,65 @@ def search_table(db, fragments: list[str], limit: int) -> list[tuple[float, floa
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # noqa: C901 - one report, top to bottom
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--people", type=int, default=100_000)
     ap.add_argument("--seminars", type=int, default=300)
     ap.add_argument("--registrations", type=int, default=200_000)
     ap.add_argument("--db", help="new SQLite file to create (default: a temporary file)")
+    ap.add_argument("--pg", metavar="URL", help="run on PostgreSQL instead: a server URL whose user may create "
+                    "databases (a throwaway one is made and dropped)")
     ap.add_argument("--keep", action="store_true", help="keep the database file afterwards")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     args = ap.parse_args(argv)
-    workdir = None if args.db else tempfile.mkdtemp(prefix="lh-bench-")
-    path = Path(args.db).resolve() if args.db else Path(workdir) / "bench.sqlite"
-    if path.exists():
+    workdir = None if args.db or args.pg else tempfile.mkdtemp(prefix="lh-bench-")
+    path = Path(args.db).resolve() if args.db else Path(workdir or ".") / "bench.sqlite"
+    if not args.pg and path.exists():
         ap.error(f"{path} exists; give a new file")
+    server = _PostgresDatabase(args.pg) if args.pg else None
 
     t0 = time.perf_counter()
-    db = open_database(str(path))
-    print(f"schema (migrations):     {time.perf_counter() - t0:8.2f} s")
+    db = open_database(server.url if server else str(path))
+    print(f"schema (migrations):     {time.perf_counter() - t0:8.2f} s  ({db.dialect})")
     seed_s, fragments, zh = seed(db, args)
+    if server:  # statistics, as autovacuum gathers them within a minute of a bulk load (no plan is sane without)
+        from sqlalchemy import text
+
+        with db.engine.connect() as conn:
+            conn.execute(text("ANALYZE"))
+            conn.commit()
     db.flush_to_main_file()
-    print(f"database file:           {path.stat().st_size / 2**20:8.1f} MiB (after WAL checkpoint)")
+    if not server:
+        print(f"database file:           {path.stat().st_size / 2**20:8.1f} MiB (after WAL checkpoint)")
     freeze_startup_objects()  # as the CLI and the app do once started; the seed data is gone by now
 
     limit = int(config.DEFAULTS["search_result_limit"])  # type: ignore[call-overload]
     print(f"search: people.list_people(search_text=..., limit={limit}) in db.reading(); warm-up 1, repeat 5; "
           "matches = rows of the bare index query, raw index ms = its median")
     figures = search_table(db, fragments, limit)
-    print("short fragments (under 3 characters: LIKE over the index text; not held to the budget):")
-    search_table(db, [zh[:2], zh[:1]], limit)
+    print("typed without accents, or in pinyin (folded, joined; held to the same budget):")
+    figures += search_table(db, folded_fragments(zh), limit)
+    print("one or two characters (a word's start, served by the index since migration 0008; before it a LIKE "
+          "scan of every row, 30-70 ms):")
+    short = search_table(db, [zh[:2], zh[:1], "m", "ma", "x", "li", "ø", "γι"], limit)
 
     medians, worsts = [m for m, _ in figures], [w for _, w in figures]
-    checks = [(f"seeding {seed_s:.2f} s <= {SEED_BUDGET_S:.0f} s", seed_s <= SEED_BUDGET_S),
-              (f"3-letter search: median over fragments {statistics.median(medians):.2f} ms, slowest fragment's "
-               f"median {max(medians):.2f} ms <= {SEARCH_BUDGET_MS:.0f} ms", max(medians) <= SEARCH_BUDGET_MS),
-              (f"3-letter search: worst single query {max(worsts):.2f} ms <= {SEARCH_BUDGET_MS:.0f} ms",
-               max(worsts) <= SEARCH_BUDGET_MS)]
+    checks = [(f"3+ character search: median over fragments {statistics.median(medians):.2f} ms, slowest "
+               f"fragment's median {max(medians):.2f} ms <= {SEARCH_BUDGET_MS:.0f} ms",
+               max(medians) <= SEARCH_BUDGET_MS),
+              (f"3+ character search: worst single query {max(worsts):.2f} ms <= {SEARCH_BUDGET_MS:.0f} ms",
+               max(worsts) <= SEARCH_BUDGET_MS),
+              (f"1-2 character search: slowest fragment's median {max(m for m, _ in short):.2f} ms < "
+               f"{SHORT_BEFORE_MS:.0f} ms (the old scan's fastest)", max(m for m, _ in short) < SHORT_BEFORE_MS)]
+    if not server:  # the seeding budget is SQLite's
+        checks.insert(0, (f"seeding {seed_s:.2f} s <= {SEED_BUDGET_S:.0f} s", seed_s <= SEED_BUDGET_S))
     print("summary:")
     for label, ok in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {label}")
     db.close()
-    if args.keep:
+    if server:
+        server.drop(keep=args.keep)
+    elif args.keep:
         print(f"database kept at {path}")
     else:
         for suffix in ("", "-wal", "-shm"):
@@ -302,6 +352,33 @@ def main(argv: list[str] | None = None) -> int:
         if workdir:
             os.rmdir(workdir)
     return 1 if args.strict and not all(ok for _, ok in checks) else 0
+
+
+class _PostgresDatabase:
+    """A throwaway database on the server at ``base_url`` (its user may create databases)."""
+
+    def __init__(self, base_url: str) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        self.name = f"lh_bench_{os.getpid()}"
+        self.base = make_url(base_url)
+        self.admin = create_engine(self.base, isolation_level="AUTOCOMMIT")
+        self._run(f'CREATE DATABASE "{self.name}" ENCODING \'UTF8\' TEMPLATE template0')
+        self.url = self.base.set(database=self.name).render_as_string(hide_password=False)
+
+    def _run(self, sql: str) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text(sql))
+
+    def drop(self, *, keep: bool) -> None:
+        if keep:
+            print(f"database kept: {self.base.set(database=self.name).render_as_string()}")
+        else:
+            self._run(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+        self.admin.dispose()
 
 
 if __name__ == "__main__":

@@ -15,18 +15,31 @@ from typing import Any
 from sqlalchemy import bindparam, insert, text
 from sqlalchemy.engine import Connection
 
+from .folding import person_search_key, place_search_key
 from .models import Person, email_key, person_sort_key
 
 BATCH = 10_000
 
 
-def insert_people(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
-    """Insert ``rows`` (column → value dicts of ``people``); derived keys are filled in here."""
-    prepared = [
+def with_derived_keys(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` of ``people`` with the keys the model's validators keep: email, sort and search key."""
+    return [
         {**row, "email_key": email_key(row.get("email")),
-         "sort_key": person_sort_key(row.get("family_name"), row.get("given_name"))}
+         "sort_key": person_sort_key(row.get("family_name"), row.get("given_name")),
+         "search_key": person_search_key(row.get("given_name"), row.get("family_name"), row.get("native_name"),
+                                         row.get("email"))}
         for row in rows
     ]
+
+
+def places_with_search_keys(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` of ``organisations`` or ``cities`` with the search key the model's validators keep."""
+    return [{**row, "search_key": place_search_key(row.get("name"), row.get("native_name"))} for row in rows]
+
+
+def insert_people(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert ``rows`` (column → value dicts of ``people``); derived keys are filled in here."""
+    prepared = with_derived_keys(rows)
     if not prepared:
         return 0
     table = Person.__table__

@@ -26,6 +26,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
+from .folding import person_search_key, place_search_key
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -98,6 +100,15 @@ class City(Base):
     name: Mapped[str] = mapped_column(String(200))
     native_name: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(2))
+    #: What the person search finds the city by (folding.place_search_key), kept with the names.
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    @validates("name", "native_name")
+    def _keep_search_key(self, key: str, value: str | None) -> str | None:
+        name = value if key == "name" else self.name
+        native = value if key == "native_name" else self.native_name
+        self.search_key = place_search_key(name, native)
+        return value
 
 
 class Organisation(Base):
@@ -108,8 +119,17 @@ class Organisation(Base):
     native_name: Mapped[str | None] = mapped_column(String(300))
     city_id: Mapped[int | None] = mapped_column(ForeignKey("cities.id", ondelete="SET NULL"))
     country: Mapped[str | None] = mapped_column(String(2))
+    #: What the person search finds the organisation by (folding.place_search_key), kept with the names.
+    search_key: Mapped[str] = mapped_column(Text, default="")
 
     city: Mapped[City | None] = relationship()
+
+    @validates("name", "native_name")
+    def _keep_search_key(self, key: str, value: str | None) -> str | None:
+        name = value if key == "name" else self.name
+        native = value if key == "native_name" else self.native_name
+        self.search_key = place_search_key(name, native)
+        return value
 
 
 class Person(Base):
@@ -121,6 +141,9 @@ class Person(Base):
     native_name: Mapped[str | None] = mapped_column(String(200))
     #: Precomputed order of lists (see person_sort_key), so sorting needs no per-row function.
     sort_key: Mapped[str] = mapped_column(String(410), index=True, default="")
+    #: What the search index holds for the person (folding.person_search_key: names folded, joined,
+    #: in pinyin, word starts), kept with the names and the email like sort_key and email_key.
+    search_key: Mapped[str] = mapped_column(Text, default="")
     title: Mapped[str | None] = mapped_column(String(200))
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL"), index=True
@@ -149,7 +172,19 @@ class Person(Base):
         family = value if key == "family_name" else self.family_name
         given = value if key == "given_name" else self.given_name
         self.sort_key = person_sort_key(family, given)
+        self._keep_search_key(**{key: value})
         return value
+
+    @validates("native_name")
+    def _keep_native_search_key(self, _key: str, value: str | None) -> str | None:
+        self._keep_search_key(native_name=value)
+        return value
+
+    def _keep_search_key(self, **changing: str | None) -> None:
+        values = {name: changing.get(name, getattr(self, name))
+                  for name in ("given_name", "family_name", "native_name", "email")}
+        self.search_key = person_search_key(
+            values["given_name"], values["family_name"], values["native_name"], values["email"])
 
     @property
     def organisation_name(self) -> str | None:
@@ -162,6 +197,7 @@ class Person(Base):
     @validates("email")
     def _keep_email_key(self, _key: str, value: str | None) -> str | None:
         self.email_key = email_key(value)
+        self._keep_search_key(email=value)
         return value
 
     @property

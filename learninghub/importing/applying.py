@@ -25,8 +25,6 @@ from ..core.models import (
     Person,
     Registration,
     RegistrationEvent,
-    email_key,
-    person_sort_key,
     utcnow,
 )
 from ..core.services import people, registration
@@ -138,8 +136,7 @@ def _create_people(session: Session, candidates: list[Candidate]) -> list[int]:
         ids = list(range(start, start + len(rows)))
         bulk.insert_people(conn, [{"id": i, **row} for i, row in zip(ids, rows)])
         return ids
-    prepared = [{**row, "email_key": email_key(row["email"]),
-                 "sort_key": person_sort_key(row["family_name"], row["given_name"])} for row in rows]
+    prepared = bulk.with_derived_keys(rows)
     statement = insert(Person.__table__).returning(Person.__table__.c.id, sort_by_parameter_order=True)
     return list(session.execute(statement, prepared).scalars())
 

@@ -95,6 +95,20 @@ def _fill_0007(conn: sqlite3.Connection) -> None:
     )
 
 
+def _fill_0008(conn: sqlite3.Connection) -> None:
+    """From 0008 on, rows carry the search keys the app writes (folding.person_search_key, place_search_key)."""
+    from learninghub.core.folding import person_search_key, place_search_key
+
+    _fill_0007(conn)
+    for table in ("cities", "organisations"):
+        rows = conn.execute(f"SELECT id, name, native_name FROM {table}").fetchall()
+        conn.executemany(f"UPDATE {table} SET search_key = ? WHERE id = ?",
+                         [(place_search_key(name, native), ident) for ident, name, native in rows])
+    rows = conn.execute("SELECT id, given_name, family_name, native_name, email FROM people").fetchall()
+    conn.executemany("UPDATE people SET search_key = ? WHERE id = ?",
+                     [(person_search_key(*names), ident) for ident, *names in rows])
+
+
 #: How to fill a database at each revision before upgrading it. A new migration must add
 #: its revision here (test_every_revision_has_a_filler fails until it does).
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
@@ -105,6 +119,7 @@ FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0005_series_exdates": _fill_0004,
     "0006_certificates": _fill_0006,
     "0007_bilingual_titles": _fill_0007,
+    "0008_search_keys": _fill_0008,
 }
 
 DATA_TABLES = [

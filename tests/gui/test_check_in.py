@@ -220,3 +220,24 @@ def test_several_matches_down_into_the_list_space_ticks(qtbot, demo_db, park_cit
     QTest.keyClick(find, Qt.Key.Key_Down)
     QTest.keyClicks(lst, "x")  # typing in the list goes on in Find
     assert QApplication.focusWidget() is find and find.text() == "Chengdux"
+
+
+
+def test_the_filter_ignores_accents_and_case_and_finds_chinese_names_by_pinyin(qtbot, demo_db) -> None:
+    from learninghub.core.services import people, seminars
+    from tests.gui.conftest import open_seminar
+
+    with demo_db.transaction() as s:
+        seminar_id = next(x.id for x in seminars.list_seminars(s) if x.title == "Park City Project")
+        wang = people.add_person(s, given_name="Siu Ming", family_name="Wong", native_name="王小明", country="CN").id
+        registration.register(s, seminar_id=seminar_id, person_id=wang)
+    window, _ = open_seminar(qtbot, demo_db, lambda seminar: seminar.id == seminar_id)
+    window.form.seminarTabs.setCurrentWidget(window.form.checkInTab)
+    find = window.check_in.form.checkInFilter
+    for typed in ("nuria", "NURIA", "puig i ferrer"):  # the demo's Núria Puig i Ferrer
+        find.setText(typed)
+        shown = _visible(window)
+        assert shown and all(line.startswith("Núria Puig i Ferrer") for line in shown), typed
+    for typed in ("wang xiaoming", "xiaoming", "wáng xiǎomíng", "王小明"):
+        find.setText(typed)
+        assert _visible(window) == [_item(window, wang).text()], typed

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
-from ...core import timezones
+from ...core import folding, timezones
 from ...core.errors import LearningHubError
 from ...core.pages.seminar import SeminarPage
 from ...core.services.attendance import RosterLine
@@ -111,7 +111,7 @@ class CheckInTab(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if line.present else Qt.CheckState.Unchecked)
             item.setData(PERSON_ROLE, line.person_id)
-            item.setData(SEARCH_ROLE, label.casefold())
+            item.setData(SEARCH_ROLE, folding.text_search_key(line.name, line.organisation))
             item.setData(NAME_ROLE, line.name)
             if not same:
                 lst.addItem(item)
@@ -119,11 +119,14 @@ class CheckInTab(QWidget):
         self.apply_filter(self.form.checkInFilter.text())
 
     def apply_filter(self, text: str) -> None:
-        needle = text.strip().casefold()
+        """Only the people matching what is typed, as the People directory finds them (core.folding:
+        accents and case ignored in every script, Chinese names by their pinyin, one or two letters a
+        name's word starts)."""
+        needle = folding.needle(text)
         lst = self.form.checkInList
         for row in range(lst.count()):
             item = lst.item(row)
-            item.setHidden(bool(needle) and needle not in item.data(SEARCH_ROLE))
+            item.setHidden(bool(needle.kind) and not folding.matches(needle, item.data(SEARCH_ROLE)))
         self._count()
 
     # -- the keyboard (and a scanner) at the door
