@@ -58,7 +58,9 @@ def _key_parts(key: str, head: str, dialect: str) -> tuple[str, str]:
         text, words = f"substr({key}, 1, instr({key}, {gs}) - 1)", f"substr({key}, instr({key}, {gs}) + 1)"
     else:
         text, words = f"split_part({key}, {gs}, 1)", f"split_part({key}, {gs}, 2)"
-    return f"CASE WHEN {valid} THEN {text} ELSE {head} END", f"CASE WHEN {valid} THEN {words} ELSE '' END"
+    # A row changed with plain SQL: its text lowered (PostgreSQL's search matches with LIKE what is typed, folded).
+    fallback = head if dialect == "sqlite" else f"lower({head})"
+    return f"CASE WHEN {valid} THEN {text} ELSE {fallback} END", f"CASE WHEN {valid} THEN {words} ELSE '' END"
 
 
 def _parts(p: str, dialect: str) -> tuple[str, str]:
@@ -145,6 +147,10 @@ def upgrade() -> None:
     else:
         op.execute("ALTER TABLE people_search ADD COLUMN words text NOT NULL DEFAULT ''")
         op.execute("CREATE INDEX ix_people_search_words_trgm ON people_search USING gin (words gin_trgm_ops)")
+        # The list order beside the text: a page of matches is read from this table alone, sorted or
+        # walked in order (services/search.py), and only its 500 people are looked up.
+        op.execute("ALTER TABLE people_search ADD COLUMN sort_key varchar(410) NOT NULL DEFAULT ''")
+        op.execute("CREATE INDEX ix_people_search_sort_key ON people_search (sort_key, person_id)")
         _create_postgresql_index(lambda p: _doc(p, "postgresql"), lambda p: _words(p, "postgresql"),
                                  "name, native_name, search_key")
 
@@ -160,7 +166,9 @@ def downgrade() -> None:
         _create_sqlite_index(_doc_0002, None, "name, native_name")
     else:
         op.execute("DROP INDEX IF EXISTS ix_people_search_words_trgm")
+        op.execute("DROP INDEX IF EXISTS ix_people_search_sort_key")
         op.execute("ALTER TABLE people_search DROP COLUMN words")
+        op.execute("ALTER TABLE people_search DROP COLUMN sort_key")
         _create_postgresql_index(_doc_0002, None, "name, native_name")
 
 
@@ -215,8 +223,10 @@ def _create_sqlite_index(doc, words, place_columns: str) -> None:  # type: ignor
 
 def _create_postgresql_index(doc, words, place_columns: str) -> None:  # type: ignore[no-untyped-def]
     """The people_search table of 0002 (pg_trgm GIN indexes) refilled, and its trigger functions."""
-    columns, values = ("doc, words", lambda p: f"{doc(p)}, {words(p)}") if words else ("doc", doc)
-    update = "doc = EXCLUDED.doc, words = EXCLUDED.words" if words else "doc = EXCLUDED.doc"
+    columns, values = ("doc, words, sort_key", lambda p: f"{doc(p)}, {words(p)}, {p}.sort_key") if words else (
+        "doc", doc)
+    update = ("doc = EXCLUDED.doc, words = EXCLUDED.words, sort_key = EXCLUDED.sort_key" if words
+              else "doc = EXCLUDED.doc")
     op.execute("DELETE FROM people_search")
     op.execute(f"INSERT INTO people_search(person_id, {columns}) SELECT p.id, {values('p')} FROM people p")
     op.execute(

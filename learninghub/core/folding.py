@@ -216,10 +216,11 @@ def _key(head: str, text: list[str], from_word_starts: list[str] = ()) -> str:  
 
 
 def _folded_if_changed(text: str) -> str:
-    """``text`` folded if folding changes more than its case (the head is matched ignoring case), such as
-    accents, or spaces (a tab, a line break)."""
+    """``text`` folded if folding changes it at all (case, accents, a tab or a line break): the index's
+    text then holds everything in the form typed text is folded to, so PostgreSQL matches it with LIKE
+    (ILIKE lowered every row's text again for each search: 40 ms for 30,000 rows)."""
     folded = fold(text)
-    return folded if folded != text.lower().strip() else ""
+    return folded if folded != text else ""
 
 
 def person_head(given: str | None, family: str | None, native: str | None, email: str | None) -> str:
