@@ -151,8 +151,11 @@ def test_cancelled_printing_sends_nothing(qtbot, park_city, tmp_path: Path) -> N
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "cancelled.pdf"
     printer.setOutputFileName(str(out))
-    op = preview.print_to(printer)
-    op.progress.cancel()  # the progress dialog's Cancel
+    from learninghub.gui.documents import pdf_pages
+
+    with pdf_pages._LOCK:  # the job waits to read the document: Cancel is pressed while it runs, not after
+        op = preview.print_to(printer)
+        op.progress.cancel()  # the progress dialog's Cancel
     qtbot.waitUntil(lambda: not op.running, timeout=30_000)
     assert preview.printed == 0
     assert not out.exists()
@@ -228,3 +231,24 @@ def test_open_in_viewer_without_a_viewer_says_so(qtbot, park_city) -> None:
     box = visible_box(window, "notOpenedBox")
     assert box is not None and box.text() == "No program on this computer opens Park City Project – agenda.pdf."
     assert str(preview.path) in box.informativeText()
+
+
+def test_pages_fit_the_preview_landscape_certificates_too_and_follow_its_width(qtbot, park_city) -> None:
+    """The certificates (A4 landscape) and the sign-in sheet used to be drawn at a fixed resolution for
+    letter-wide paper: both were cut at the right of the preview, behind a horizontal scroll bar."""
+    window, _ = park_city
+    window.resize(1280, 820)
+    window.form.seminarTabs.setCurrentWidget(window.form.documentsTab)
+    for kind in ("certificates", "signin"):
+        preview = _make(qtbot, window, kind)
+        qtbot.wait(50)
+        scroll = preview.form.pagesScroll
+        widths = [label.pixmap().width() for label in preview.page_labels()]
+        assert widths and max(widths) <= scroll.viewport().width(), (kind, widths, scroll.viewport().width())
+        assert not scroll.horizontalScrollBar().isVisible(), kind
+        assert abs(max(widths) - preview.page_width()) <= 1, kind  # as wide as the preview, not a thumbnail
+    narrow = preview.page_width()
+    window.resize(1600, 820)  # a wider window: the pages widen with the preview
+    qtbot.waitUntil(lambda: preview.page_width() > narrow + 50)
+    qtbot.waitUntil(lambda: preview.page_labels()[0].pixmap().width() == preview.page_width())
+    assert not preview.form.pagesScroll.horizontalScrollBar().isVisible()

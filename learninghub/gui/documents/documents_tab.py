@@ -117,10 +117,10 @@ class DocumentsTab(QWidget):
             self.file_name(kind), QCoreApplication.translate("DocumentsTab", "PDF files (*.pdf)"),
             lambda path: self.make(kind, path))
 
-    def _preview_dpi(self) -> float:
-        """Pages as wide as the preview pane (letter is the widest paper we make, 8.5 in)."""
-        width = self.form.previewPane.width() - 40
-        return max(60.0, min(110.0, width / 8.5))
+    def _preview_width(self) -> int:
+        """Pages as wide as the preview shows them (PdfPreview scales them to its width when it changes),
+        drawn at least 600 pixels wide, so a page widened again later is not blurred."""
+        return max(600, self.preview.page_width())
 
     def make(self, kind: str, target: Path | None) -> BackgroundOp[Any] | None:
         """Make a document (a key of TITLES) off the GUI thread; preview it, and save it to ``target`` if given."""
@@ -134,7 +134,7 @@ class DocumentsTab(QWidget):
         lang = f.docLanguageCombo.currentData() or "en"
         # a preview's file is named as a saved one would be: "Save copy" and the viewer show that name
         path = target or Path(tempfile.mkdtemp(prefix="learninghub-")) / self.file_name(kind)
-        dpi = self._preview_dpi()
+        width = self._preview_width()
         session_id = self.attendance.signin_session()
         if kind == "signin" and not session_id:
             return None
@@ -170,7 +170,7 @@ class DocumentsTab(QWidget):
                     raise LearningHubError(QCoreApplication.translate("DocumentsTab", "cannot write {path}: {error}").format(
                         path=path, error=exc.strerror or exc)) from exc
             progress.step(1, 2, preparing)
-            return rendered, pdf_pages.render(path, dpi, should_stop=lambda _d, _t: progress.step(1, 2))
+            return rendered, pdf_pages.render(path, width=width, should_stop=lambda _d, _t: progress.step(1, 2))
 
         self.op = BackgroundOp(self.host.dialog_parent(), making.rstrip("…"), work,
                                lambda result: self._done(kind, result, path, seminar_id), self._failed)

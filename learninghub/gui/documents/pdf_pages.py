@@ -65,8 +65,11 @@ def _image(page, dpi: float) -> QImage:  # type: ignore[no-untyped-def]
     return image
 
 
-def render(path: Path, dpi: float = 96, *, should_stop: Callable[[int, int], None] | None = None) -> list[QImage]:
-    """Every page of the PDF at ``path`` as an image; ``should_stop(done, total)`` may raise to stop early."""
+def render(path: Path, dpi: float = 96, *, width: int | None = None,
+           should_stop: Callable[[int, int], None] | None = None) -> list[QImage]:
+    """Every page of the PDF at ``path`` as an image, at ``dpi`` or, given ``width``, each page as wide as
+    that many pixels (a landscape certificate and a portrait agenda alike); ``should_stop(done, total)``
+    may raise to stop early."""
     images = []
     with _LOCK:
         doc = _pdfium().PdfDocument(str(path))
@@ -76,7 +79,7 @@ def render(path: Path, dpi: float = 96, *, should_stop: Callable[[int, int], Non
                     should_stop(number, len(doc))
                 page = doc[number]
                 try:
-                    images.append(_image(page, dpi))
+                    images.append(_image(page, width * 72 / page.get_width() if width else dpi))
                 finally:
                     page.close()
         finally:

@@ -3,6 +3,8 @@
 Pages arrive as images rendered off the GUI thread (pdf_pages.render inside the
 document's BackgroundOp); this widget only shows them. Printing goes through the
 system's print dialog (QtPrintSupport), opened window-modal so nothing blocks.
+Each page is shown as wide as the preview (a landscape certificate too), and follows the
+preview's width when the window or the splitter changes it: no page is cut at the right.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
@@ -32,6 +34,7 @@ class PdfPreview(QWidget):
         self.title = ""
         self.images: list[QImage] = []
         self.opener: Callable[[Path], object] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        f.pagesScroll.viewport().installEventFilter(self)  # pages follow the preview's width
         self.print_dialog = None  # the open QPrintDialog, if any (tests accept it)
         self.print_op = None  # the running print job, if any
         self.printed = 0  # pages of the last finished print job
@@ -54,18 +57,39 @@ class PdfPreview(QWidget):
         for number, image in enumerate(images, start=1):
             page = QLabel(f.pagesHolder)
             page.setObjectName(f"page{number}")
-            page.setPixmap(QPixmap.fromImage(image))
             page.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             page.setStyleSheet("background: white; border: 1px solid #b8b8b8;")
             page.setToolTip(self.tr("Page {number} of {count}").format(number=number, count=len(images)))
             f.pagesLayout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         f.pagesLayout.addStretch(1)
+        self._fit_pages()
         count = len(images)
         f.pagesLabel.setText(self.tr("{title}: %n page(s)", None, count).format(title=title))
         f.previewStack.setCurrentWidget(f.pagesScroll)
         f.pagesScroll.verticalScrollBar().setValue(0)
         for button in (f.printButton, f.saveAsButton, f.openViewerButton):
             button.setEnabled(True)
+
+    def page_width(self) -> int:
+        """How wide a page is shown: the preview's width less its margins and a scroll bar."""
+        f = self.form
+        bar = f.pagesScroll.verticalScrollBar().sizeHint().width()
+        margins = f.pagesLayout.contentsMargins()
+        return max(120, f.pagesScroll.width() - bar - margins.left() - margins.right() - 8)
+
+    def _fit_pages(self) -> None:
+        """Each page as wide as the preview, its image scaled (down, or up to 1.5 times its size)."""
+        width = self.page_width()
+        for label, image in zip(self.page_labels(), self.images, strict=False):
+            shown = min(width, round(image.width() * 1.5))
+            if label.pixmap().width() != shown:
+                label.setPixmap(QPixmap.fromImage(image).scaledToWidth(
+                    shown, Qt.TransformationMode.SmoothTransformation))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and self.images:
+            self._fit_pages()
+        return super().eventFilter(watched, event)
 
     def page_labels(self) -> list[QLabel]:
         return [w for w in self.form.pagesHolder.findChildren(QLabel) if w.objectName().startswith("page")]
