@@ -54,29 +54,34 @@ class ImportRefused(ValidationError):
 
 def import_people(db: Any, path: str | Path, *, seminar_id: int | None = None, status: str = "registered",
                   overrides: dict[str, str | None] | None = None, mapping: list[str | None] | None = None,
-                  dry_run: bool = False, progress: Progress | None = None) -> ImportPlan:
+                  dry_run: bool = False, update_existing: bool = False, progress: Progress | None = None) -> ImportPlan:
     """Read ``path``, plan, and (unless ``dry_run``) import in one transaction.
 
     ``mapping`` (one field or None per column) replaces the guessed one; ``overrides``
     ({header: field}) adjusts it. A dry run returns the plan with every problem; the real
     import raises :class:`ImportRefused` when there is any problem, having changed nothing.
+    People already stored are matched (and registered) but kept as stored unless
+    ``update_existing``: then the differences the plan lists are written.
     """
     table = read_table(path)
     if mapping is None:
         mapping = apply_overrides(table.headers, guess_mapping(table.headers), overrides or {})
     return import_table(db, table, mapping, seminar_id=seminar_id, status=status, dry_run=dry_run,
-                        progress=progress)
+                        update_existing=update_existing, progress=progress)
 
 
 def import_table(db: Any, table: Table, mapping: Sequence[str | None], *, seminar_id: int | None = None,
-                 status: str = "registered", dry_run: bool = False, progress: Progress | None = None) -> ImportPlan:
+                 status: str = "registered", dry_run: bool = False, update_existing: bool = False,
+                 progress: Progress | None = None) -> ImportPlan:
     """:func:`import_people` for a table already read (the app reads once, then maps and checks).
     An exception from ``progress`` (the user's Cancel) rolls everything back."""
     if dry_run:
         with db.reading() as session:
-            return plan_import(session, table, mapping, seminar_id=seminar_id, status=status, progress=progress)
+            return plan_import(session, table, mapping, seminar_id=seminar_id, status=status,
+                               update_existing=update_existing, progress=progress)
     with db.transaction() as session:
-        plan = plan_import(session, table, mapping, seminar_id=seminar_id, status=status, progress=progress)
+        plan = plan_import(session, table, mapping, seminar_id=seminar_id, status=status,
+                           update_existing=update_existing, progress=progress)
         if plan.problems:
             raise ImportRefused(plan)
         apply_plan(session, plan, progress)

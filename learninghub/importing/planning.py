@@ -1,10 +1,15 @@
-"""What an import would do to each row: create, update, skip as a duplicate, register.
+"""What an import would do to each row: create, update or keep, skip as a duplicate, register.
 
 A row is the same person as a stored one when the email matches (NFKC, case-folded:
 Person.email_key); without an email on either side, when family + given name and
 organisation match. Rows repeating an earlier row of the same file are merged into it,
 so a person listed twice is created once. The plan is computed with reads only, so a
 dry run and the real import show the same figures.
+
+A stored person whose row says something else (another organisation, a new phone) is
+kept as stored unless the import is asked to update existing people: the plan lists every
+difference, field by field (:attr:`RowPlan.differences`), either way, so the user sees
+what an update would change before choosing it. Empty cells never clear a stored value.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from .checking import Candidate, Problem, check_rows
 from .headers import check_mapping
 from .reading import Table
 
-CREATE, UPDATE, SKIP, MERGED = "create", "update", "skip", "merged"
+CREATE, UPDATE, KEEP, SKIP, MERGED = "create", "update", "keep", "skip", "merged"
 #: Person fields an import may set; empty cells never clear a stored value.
 PERSON_FIELDS = ("given_name", "family_name", "native_name", "email", "organisation", "city", "country",
                  "title", "phone", "role", "notes")
@@ -39,11 +44,15 @@ class RowPlan:
     """One row's fate."""
 
     row: int
-    action: str  # create | update | skip (already stored, nothing new) | merged (repeats an earlier row)
+    #: create | update | keep (stored, differs, kept as stored) | skip (stored, nothing new) | merged (repeats
+    #: an earlier row)
+    action: str
     name: str
     person_id: int | None = None
     merged_into: int | None = None  # the earlier row of the file this one repeats
-    changes: list[str] = field(default_factory=list)  # fields an update sets
+    changes: list[str] = field(default_factory=list)  # fields the row differs in: those an update sets
+    #: (field, stored value, value in the file) for each of ``changes``, as the user reads them.
+    differences: list[tuple[str, str | None, str]] = field(default_factory=list)
     registration: str | None = None  # status the person gets for the seminar; None: none / unchanged
     reason: str = ""  # why a row is an earlier row or a stored person: "same email", "same name and organisation"
 
@@ -60,6 +69,8 @@ class ImportPlan:
     candidates: list[Candidate] = field(repr=False, default_factory=list)
     seminar_id: int | None = None
     status: str = "registered"
+    #: Stored people the file says something else about are updated (else kept as stored).
+    update_existing: bool = False
     #: How the file was read ('CSV, GB18030, comma-separated'), so a wrong guess shows.
     reading: str = ""
     #: Filled in by the real import: the ids of people created, in row order.
@@ -74,6 +85,7 @@ class ImportPlan:
             "rows": len(self.rows) + len({p.row for p in self.problems if p.row}),
             "created": self.count(CREATE),
             "updated": self.count(UPDATE),
+            "kept": self.count(KEEP),
             "skipped": self.count(SKIP),
             "merged": self.count(MERGED),
             "registered": sum(1 for r in self.rows if r.registration and r.registration != "waitlisted"),
@@ -94,9 +106,10 @@ def name_key(values: dict[str, str | None]) -> tuple[str, str] | None:
 
 
 def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *, seminar_id: int | None = None,
-                status: str = "registered",
+                status: str = "registered", update_existing: bool = False,
                 progress: Callable[[int, int], None] | None = None) -> ImportPlan:
-    """The plan for ``table`` read with ``mapping``: every row's action and every problem."""
+    """The plan for ``table`` read with ``mapping``: every row's action and every problem. A stored
+    person the file differs from is updated with ``update_existing``, else kept as stored."""
     check_mapping(mapping)
     status = vocab.check_choice(status, vocab.REGISTRATION_STATUSES, "status")
     seminar = get_seminar(session, seminar_id) if seminar_id is not None else None
@@ -105,7 +118,7 @@ def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *
                             id=seminar.id, title=titled(seminar))
     candidates, problems = check_rows(table, mapping, progress)
     plan = ImportPlan(table.source, list(table.headers), list(mapping), [], problems, candidates,
-                      seminar_id, status, table.describe())
+                      seminar_id, status, update_existing, table.describe())
     by_email, by_name = _stored_matches(session, candidates)
     same_email = say(QT_TRANSLATE_NOOP("core", "same email"))
     same_name = say(QT_TRANSLATE_NOOP("core", "same name and organisation"))
@@ -148,8 +161,9 @@ def plan_import(session: Session, table: Table, mapping: Sequence[str | None], *
         row_plan = row_plans.get(cand.row)
         if row_plan is None or row_plan.person_id is None:
             continue
-        row_plan.changes = _changes(stored_by_id[row_plan.person_id], cand.values, cand.names_guessed)
-        row_plan.action = UPDATE if row_plan.changes else SKIP
+        row_plan.differences = _changes(stored_by_id[row_plan.person_id], cand.values, cand.names_guessed)
+        row_plan.changes = [name for name, _, _ in row_plan.differences]
+        row_plan.action = SKIP if not row_plan.changes else UPDATE if update_existing else KEEP
     if seminar is not None:
         _plan_registrations(session, seminar, status, [r for r in plan.rows if r.action != MERGED])
     return plan
@@ -189,9 +203,11 @@ def _stored_matches(session: Session, candidates: Sequence[Candidate]) -> tuple[
     return by_email, {k: p for k, p in by_name.items() if k in wanted}
 
 
-def _changes(person: Person, values: dict[str, str | None], names_guessed: bool = False) -> list[str]:
-    """Fields the row would change: non-empty values differing from the stored ones. Names
-    split from one cell are a guess (is "Han Hyeon-suk" family-first?), so they only fill blanks."""
+def _changes(person: Person, values: dict[str, str | None],
+             names_guessed: bool = False) -> list[tuple[str, str | None, str]]:
+    """(field, stored, new) for each field the row would change: non-empty values differing from the
+    stored ones. Names split from one cell are a guess (is "Han Hyeon-suk" family-first?), so they
+    only fill blanks."""
     stored = {
         "given_name": person.given_name, "family_name": person.family_name, "native_name": person.native_name,
         "email": person.email, "organisation": person.organisation.name if person.organisation else None,
@@ -209,8 +225,16 @@ def _changes(person: Person, values: dict[str, str | None], names_guessed: bool 
         same = (email_key(old) == email_key(value)) if name == "email" else \
             ((old or "").casefold() == value.casefold() if name in _CASELESS else old == value)
         if not same:
-            changed.append(name)
+            changed.append((name, old, value))
     return changed
+
+
+def describe_differences(row: RowPlan) -> str:
+    """'organisation "Ajuntament de Barcelona" → "Àrea Metropolitana"; phone (empty) → "+34 93 000"'."""
+    def shown(value: str | None) -> str:
+        return f'"{value}"' if value else "(empty)"
+
+    return "; ".join(f"{name} {shown(old)} → {shown(new)}" for name, old, new in row.differences)
 
 
 def _plan_registrations(session: Session, seminar, status: str, rows: list[RowPlan]) -> None:  # type: ignore[no-untyped-def]

@@ -17,16 +17,20 @@ def test_dry_run_then_import_then_nothing_new(cli, files: Path) -> None:  # noqa
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "名单.csv (CSV, GB18030, comma-separated): 2 rows",
-        "  dry run, nothing changed; would be: created 1, updated 1, skipped 0 (already stored), "
-        "merged 0 (repeating an earlier row)",
+        "  dry run, nothing changed; would be: created 1, updated 0, kept 1 (known, kept as stored), "
+        "skipped 0 (already stored), merged 0 (repeating an earlier row)",
         f"  seminar {ids['seminar']}: registered 1, waiting list 1",
+        "  known, kept as stored; --update-existing would change, field by field:",
+        f'    row 2: 李佳 (Jia Li) (id {ids["person"]}): organisation "Chengdu Open University" → "成都开放大学"',
     ]
     assert len(cli.json("person", "list")) == 1
-    result = cli.json("import", "people", str(path), "--seminar", str(ids["seminar"]))
-    assert result["counts"] == {"rows": 2, "created": 1, "updated": 1, "skipped": 0, "merged": 0,
+    result = cli.json("import", "people", str(path), "--seminar", str(ids["seminar"]), "--update-existing")
+    assert result["counts"] == {"rows": 2, "created": 1, "updated": 1, "kept": 0, "skipped": 0, "merged": 0,
                                      "registered": 1, "waitlisted": 1, "problems": 0}
     assert [(r["action"], r["registration"]) for r in result["rows"]] == [("update", "registered"),
                                                                           ("create", "waitlisted")]
+    assert result["rows"][0]["differences"] == [
+        {"field": "organisation", "stored": "Chengdu Open University", "file": "成都开放大学"}]
     assert result["rows"][0]["id"] == ids["person"]
     again = cli.json("import", "people", str(path), "--seminar", str(ids["seminar"]))
     assert [(r["action"], r["registration"]) for r in again["rows"]] == [("skip", None), ("skip", None)]

@@ -101,10 +101,17 @@ def test_duplicates_against_the_database_update_or_skip_never_double(db, hub, fi
             ["LI Jia", "LI.JIA@EXAMPLE.CN", "Chengdu Foreign Affairs Office", "Director"],  # same email: update
             ["Han Hyeon-suk", "ｈａｎ@example.kr", "", ""],  # NFKC + case-folded email: nothing new, skip
             ["Zoe Zhang", "zoe@example.cn", "", ""]]
-    plan = import_people(db, write_csv(files / "dups.csv", rows))
+    path = write_csv(files / "dups.csv", rows)
+    kept = import_people(db, path)  # by default a known person is matched and kept as stored
+    assert [(r.row, r.action, r.person_id) for r in kept.rows] == [
+        (2, "keep", hub.li), (3, "skip", hub.han), (4, "create", kept.created_ids[0])]
+    assert kept.rows[0].differences == [("title", None, "Director")]  # the name reads the same; only the title
+    with db.reading() as s:
+        assert people.get_person(s, hub.li).title is None
+    plan = import_people(db, path, update_existing=True)
     assert [(r.row, r.action, r.person_id) for r in plan.rows] == [
-        (2, "update", hub.li), (3, "skip", hub.han), (4, "create", plan.created_ids[0])]
-    assert plan.rows[0].changes == ["title"]  # the name reads the same; only the title is new
+        (2, "update", hub.li), (3, "skip", hub.han), (4, "skip", kept.created_ids[0])]
+    assert plan.rows[0].changes == ["title"]
     with db.reading() as s:
         assert s.query(Person).count() == 4
         li = people.get_person(s, hub.li)
@@ -115,7 +122,7 @@ def test_same_name_and_organisation_is_the_same_person_without_email(db, hub, fi
     rows = [["Family name", "Given name", "Organisation", "Phone"],
             ["li", "JIA", "chengdu foreign affairs office", "+86 28 1234"],  # matches Li Jia without an email
             ["Li", "Jia", "Sichuan University", ""]]  # same name, other organisation: someone else
-    plan = import_people(db, write_csv(files / "names.csv", rows))
+    plan = import_people(db, write_csv(files / "names.csv", rows), update_existing=True)
     assert [(r.action, r.person_id) for r in plan.rows] == [("update", hub.li), ("create", plan.created_ids[0])]
 
 
@@ -246,7 +253,7 @@ def test_one_stored_person_is_matched_by_one_row_only(db, hub, files: Path) -> N
             ["Li", "Jia", "Chengdu Foreign Affairs Office", "jia.li.2@example.cn"]]
     plan = import_people(db, write_csv(files / "two.csv", rows))
     assert [(r.action, r.person_id, r.reason) for r in plan.rows] == [
-        ("update", hub.li, "same name and organisation"), ("create", plan.created_ids[0], "")]
+        ("keep", hub.li, "same name and organisation"), ("create", plan.created_ids[0], "")]
 
 
 def test_organisations_and_cities_reused_or_created_once(db, hub, files: Path) -> None:
