@@ -142,11 +142,20 @@ def _check_row(number: int, raw: dict[str, str], header: dict[str, str],
     name_column = {"family_name": header.get("family_name") or header.get("name") or header.get("native_name"),
                    "given_name": header.get("given_name") or header.get("name") or header.get("native_name"),
                    "native_name": header.get("native_name") or header.get("name") or header.get("family_name")}
+    named = not problems
     for name, value in (("family_name", family), ("given_name", given), ("native_name", native)):
         try:
             values[name] = validate.text(value, FIELDS[name].lower(), max_len=_MAX_LEN[name])
         except ValidationError as exc:
+            named = False
             problems.append(Problem(number, name_column[name] or word("ImportField", FIELDS[name]), exc.message))
+    if named and not (values["family_name"] or values["given_name"] or values["native_name"]):
+        # The cells held something, but nothing that shows (zero-width spaces, bidi marks...): no name.
+        shown = next((header[f] for f in _NAME_FIELDS if f in header and raw.get(f)), None) or \
+            say(QT_TRANSLATE_NOOP("core", "Name"))
+        problems.append(Problem(number, shown, say(QT_TRANSLATE_NOOP(
+            "core", "no name: the cell holds only characters that do not show (zero-width spaces, direction "
+                    "marks...)"))))
     for name in ("title", "organisation", "city", "phone"):
         values[name] = check(name, lambda v, n=name: validate.text(v, n, max_len=_MAX_LEN[n]))  # type: ignore[misc]
     values["notes"] = check("notes", lambda v: validate.long_text(v, "notes"))  # type: ignore[assignment]

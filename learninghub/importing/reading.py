@@ -100,13 +100,17 @@ def read_table(path: str | Path) -> Table:
         raise refuse(path, QT_TRANSLATE_NOOP("core", "the file is empty: no header row and no people"))
     suffix = path.suffix.lower()
     is_zip = data.startswith(b"PK\x03\x04")
+    try:
+        workbook = is_zip and _is_workbook(data)
+    except ValidationError as exc:
+        raise refuse(path, exc.message) from None
     if suffix in (".xlsx", ".xlsm"):
         if not is_zip:
             what = _magic(data) or (say(QT_TRANSLATE_NOOP("core", "CSV or other text")) if _looks_text(data)
                                     else say(QT_TRANSLATE_NOOP("core", "not a spreadsheet")))
             raise refuse(path, QT_TRANSLATE_NOOP("core", "the name says Excel workbook (.xlsx) but the file is {what}"),
                          what=what)
-        if not _is_workbook(data):
+        if not workbook:
             raise refuse(path, QT_TRANSLATE_NOOP("core", "the name says Excel workbook (.xlsx) but the file is another "
                                                          "kind of ZIP archive (a Word or OpenDocument file?)"))
         return read_xlsx(path, data)
@@ -114,7 +118,7 @@ def read_table(path: str | Path) -> Table:
         raise refuse(path, QT_TRANSLATE_NOOP("core", "is an old Excel (.xls) file; save it as .xlsx or CSV in Excel "
                                                      "and import that"))
     if is_zip:
-        if _is_workbook(data):
+        if workbook:
             if not suffix:
                 raise refuse(path, QT_TRANSLATE_NOOP("core", "the name says text but the file is an Excel workbook; "
                                                              "rename it to .xlsx"))
@@ -141,11 +145,13 @@ def _looks_text(data: bytes) -> bool:
 
 
 def _is_workbook(data: bytes) -> bool:
+    """Whether the ZIP archive ``data`` is an Excel workbook; refuses a damaged one (cut short...)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             return "xl/workbook.xml" in z.namelist()
-    except zipfile.BadZipFile:
-        return False
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "is a damaged ZIP archive (cut short, or not wholly "
+                                                        "copied?), not a workbook we can read")) from None
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -201,18 +207,37 @@ def _plainly_chinese(text: str) -> bool:
     return common >= len(non_ascii) * 0.95
 
 
+#: The csv module's limit on one cell (its default, 131,072 characters). Kept, not raised: no field
+#: takes more than 20,000 (notes), so a longer cell is a mistake to report, never a value to store.
+CELL_LIMIT = 131_072
+#: What the delimiter is guessed from: the first lines, at most this many characters.
+_SNIFF_CHARS = 65_536
+_SNIFFER_CHARS = 8_192
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter of ``text``: csv.Sniffer when its answer splits the header, else the
     candidate that splits the first lines into the most equal, widest rows."""
-    lines = [line for line in text.splitlines() if line.strip()][:50]
+    lines: list[str] = []
+    size = 0
+    for line in io.StringIO(text[:_SNIFF_CHARS * 2], newline=""):
+        if not line.strip():
+            continue
+        lines.append(line.rstrip("\r\n")[:_SNIFF_CHARS])
+        size += len(lines[-1])
+        if len(lines) >= 50 or size >= _SNIFF_CHARS:
+            break
     sample = "\n".join(lines)
-    try:
-        sniffed = csv.Sniffer().sniff(sample, delimiters="".join(DELIMITERS)).delimiter
+    try:  # the Sniffer's patterns can take quadratic time on hostile text: it reads the first lines only
+        sniffed = csv.Sniffer().sniff(sample[:_SNIFFER_CHARS], delimiters="".join(DELIMITERS)).delimiter
     except csv.Error:
         sniffed = None
     best, best_score = ",", (0, 0.0)
     for candidate in DELIMITERS:
-        rows = list(csv.reader(io.StringIO(sample), delimiter=candidate))
+        try:
+            rows = list(csv.reader(io.StringIO(sample), delimiter=candidate))
+        except csv.Error:  # a cell over the limit: this candidate cannot be judged here
+            continue
         if not rows:
             continue
         width = len(rows[0])
@@ -245,27 +270,135 @@ def read_csv_bytes(data: bytes, path: Path) -> Table:
     if hint:
         text = text[hint.end():]
     delimiter = hint.group(1) if hint else sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # Split as the csv module splits (\r\n, \r or \n), so a record's lines can be looked at again.
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(iter(lines), delimiter=delimiter)
     headers: list[str] | None = None
     rows: list[list[str]] = []
     numbers: list[int] = []
-    try:
-        for record in reader:
-            # The row number a spreadsheet shows: a quoted cell with line breaks is still one row.
-            number = reader.line_num - sum(cell.count("\n") for cell in record)
-            if not any(cell.strip() for cell in record):
-                continue
-            if headers is None:
-                headers = [cell.strip() for cell in record]
-                continue
-            rows.append(record)
-            numbers.append(number)
-    except csv.Error as exc:
-        raise refuse(path, QT_TRANSLATE_NOOP("core", "line {line}: the CSV is malformed ({error})"),
-                     line=reader.line_num, error=str(exc)) from None
+    while True:
+        start = reader.line_num  # lines read before this record: it starts on line start + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise _malformed(path, lines, start, delimiter, headers, str(exc)) from None
+        # The row number a spreadsheet shows: a quoted cell with line breaks is still one row.
+        number = start + 1
+        if reader.line_num - start > 1 or reader.line_num == len(lines):
+            _check_quotes(path, lines, start, reader.line_num, delimiter, headers)
+        if not any(cell.strip() for cell in record):
+            continue
+        if headers is None:
+            headers = [cell.strip() for cell in record]
+            continue
+        rows.append(record)
+        numbers.append(number)
     if headers is None:
         raise refuse(path, QT_TRANSLATE_NOOP("core", "the file is empty: no header row and no people"))
     return Table(headers, rows, numbers, "csv", encoding, delimiter, source=path.name)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class _Cell:
+    """Where a cell of a CSV record lies in the record's text, as the csv module reads it."""
+
+    index: int
+    start: int
+    end: int
+    quoted: bool
+    closed: bool
+
+
+def _scan_record(text: str, delimiter: str) -> list[_Cell]:
+    """The cells of the first record of ``text``, read by the csv module's rules (a quote opens a
+    cell only as its first character, two quotes inside are one, no strict mode). For reporting
+    only: it finds where a quote opened and whether it closed, with str.find, not char by char."""
+    stop = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    cells: list[_Cell] = []
+    pos, n = 0, len(text)
+    while True:
+        start, quoted, closed = pos, pos < n and text[pos] == '"', True
+        if quoted:
+            closed, pos = False, pos + 1
+            while (quote := text.find('"', pos)) >= 0:
+                if text.startswith('"', quote + 1):
+                    pos = quote + 2
+                    continue
+                pos, closed = quote + 1, True
+                break
+            else:
+                pos = n
+        if closed:
+            found = stop.search(text, pos)
+            pos = found.start() if found else n
+        cells.append(_Cell(len(cells), start, pos, quoted, closed))
+        if pos >= n or text[pos] in "\r\n":
+            return cells
+        pos += 1
+
+
+def _column(headers: list[str] | None, index: int) -> str:
+    """The column as the user names it: its header, else its number."""
+    if headers and index < len(headers) and headers[index]:
+        return headers[index]
+    return str(index + 1)
+
+
+def _at(path: Path, row: int, column: str, message: str, **params: object) -> ValidationError:
+    """A refusal of the file naming the row and column, 'row 5, column Name: …'."""
+    from .checking import Problem
+
+    return refuse(path, Problem(row, column, say(message, **params)).as_text())
+
+
+def _unclosed(path: Path, lines: list[str], start: int, cell: _Cell, headers: list[str] | None) -> ValidationError:
+    return _at(path, start + 1, _column(headers, cell.index), QT_TRANSLATE_NOOP(
+        "core", "a quote (\") opens this cell and is never closed, so everything after it to the end of the file "
+                "(line {last}) would be one cell; close the quote or remove it"), last=len(lines))
+
+
+def _malformed(path: Path, lines: list[str], start: int, delimiter: str, headers: list[str] | None,
+               error: str) -> ValidationError:
+    """The csv module stopped in the record starting after line ``start``: say where and why."""
+    cells = _scan_record("".join(lines[start:]), delimiter)
+    for cell in cells:
+        if cell.quoted and not cell.closed:
+            return _unclosed(path, lines, start, cell, headers)
+    for cell in cells:
+        length = cell.end - cell.start - (2 if cell.quoted else 0)
+        if length > CELL_LIMIT:
+            return _at(path, start + 1, _column(headers, cell.index), QT_TRANSLATE_NOOP(
+                "core", "the cell holds {length} characters, more than the {limit} a cell may have (no field "
+                        "takes more than 20,000)"), length=f"{length:,}", limit=f"{CELL_LIMIT:,}")
+    return refuse(path, QT_TRANSLATE_NOOP("core", "line {line}: the CSV is malformed ({error})"),
+                  line=start + 1, error=error)
+
+
+def _check_quotes(path: Path, lines: list[str], start: int, end: int, delimiter: str,
+                  headers: list[str] | None) -> None:
+    """Refuse a record whose quote swallowed what follows: one never closed (to the end of the
+    file), or a cell running over line breaks whose lines read as rows of the file themselves."""
+    text = "".join(lines[start:end])
+    width = len(headers) if headers else 0
+    for cell in _scan_record(text, delimiter):
+        if not cell.quoted:
+            continue
+        if not cell.closed and end == len(lines):
+            raise _unclosed(path, lines, start, cell, headers)
+        inner = _LINE_BREAK.split(text[cell.start:cell.end])[1:]
+        if width < 2 or len(inner) < 2:
+            continue
+        rowlike = sum(1 for line in inner if line.count(delimiter) == width - 1)
+        if rowlike >= 2 and rowlike * 2 >= len(inner):
+            raise _at(path, start + 1, _column(headers, cell.index), QT_TRANSLATE_NOOP(
+                "core", "a quote (\") opens this cell and runs on over {lines} lines that read as rows of their "
+                        "own (to line {last}): a closing quote is missing, or one quote too many"),
+                lines=len(inner), last=start + len(inner) + 1)
 
 
 # --- XLSX --------------------------------------------------------------------------------------
@@ -280,7 +413,7 @@ def read_xlsx(path: Path, data: bytes | None = None) -> Table:
     """
     data = path.read_bytes() if data is None else data
     try:
-        formulas = _has_formulas(data)
+        formulas = inspect_zip(data)
         rows = _openpyxl_rows(data) if formulas else _calamine_rows(data)
     except ValidationError as exc:
         raise refuse(path, exc.message) from None
@@ -308,12 +441,65 @@ def read_xlsx(path: Path, data: bytes | None = None) -> Table:
 
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+#: Caps on what a workbook may unpack to, checked before any reader opens it: a "zip bomb" of
+#: 1 MB unpacks to 1 GB. A sheet of 100,000 people unpacks to some 60 MB, and its XML packs
+#: 5 to 30 times; a bomb packs about 1,000 times.
+MAX_UNPACKED = 256 * 1024 * 1024
+MAX_RATIO = 100
+#: Parts of a workbook smaller than this are not held to MAX_RATIO (tiny files pack oddly).
+_RATIO_FROM = 1024 * 1024
+MAX_PARTS = 10_000
+_CHUNK = 1024 * 1024
 
 
-def _has_formulas(data: bytes) -> bool:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return any(_FORMULA.search(z.read(name)) for name in z.namelist()
-                   if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def inspect_zip(data: bytes) -> bool:
+    """Check a workbook before a reader opens it, and say whether its sheets hold formulas.
+
+    The sizes its parts declare (zipfile infolist) must stay under MAX_UNPACKED in all and each
+    part pack no more than MAX_RATIO times; then every part is unpacked in chunks, never whole,
+    and zipfile holds each to its declared size and checksum, so a part lying about its size is
+    refused too. Raises ValidationError (the caller names the file).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = z.infolist()
+            if len(parts) > MAX_PARTS:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "core", "is not a workbook we can read: it holds {count} files, more than the {cap} allowed"),
+                    count=f"{len(parts):,}", cap=f"{MAX_PARTS:,}")
+            total = sum(part.file_size for part in parts)
+            if total > MAX_UNPACKED:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "core", "is refused unread: it would unpack to {size}, more than the {cap} a workbook may take "
+                            "(a \"zip bomb\"?); split it, or save it as CSV"),
+                    size=_megabytes(total), cap=_megabytes(MAX_UNPACKED))
+            for part in parts:
+                if part.file_size >= _RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+                    raise ValidationError(QT_TRANSLATE_NOOP(
+                        "core", "is refused unread: its part {part} packs {size} into {packed}, more than {cap} "
+                                "times (a \"zip bomb\"?); a real sheet packs 5 to 30 times"),
+                        part=part.filename, size=_megabytes(part.file_size),
+                        packed=f"{part.compress_size:,} bytes", cap=MAX_RATIO)
+            formulas = False
+            for part in parts:
+                sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
+                with z.open(part) as stream:
+                    tail = b""
+                    while chunk := stream.read(_CHUNK):
+                        if sheet and not formulas:
+                            formulas = _FORMULA.search(tail + chunk) is not None
+                            tail = chunk[-16:]
+            return formulas
+    except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "core", "is a password-protected archive; save the workbook without a password")) from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError) as exc:
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "is a damaged or unusual ZIP archive, not a workbook we "
+                                                        "can read ({error})"), error=str(exc)) from exc
 
 
 def _calamine_rows(data: bytes) -> tuple[str, list[list[Any]]]:
