@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.errors import ValidationError
 from . import output
-from .common import add_json, group_actions
+from .common import COUNT, ID, add_json, group_actions, handled_by
 from .context import Context
 
 
@@ -21,7 +21,7 @@ def register(commands: Any) -> None:
         "certificates", help="certificates for everyone eligible in a seminar (one PDF or one file each)",
         description="Issue a code to everyone eligible (the same code again to those who have one) and print "
                     "their certificates. --dry-run lists everyone registered, eligible or not, and why.")
-    batch.add_argument("--seminar", type=int, required=True, metavar="ID")
+    batch.add_argument("--seminar", type=ID, required=True, metavar="ID")
     where = batch.add_mutually_exclusive_group()
     where.add_argument("-o", "--output", metavar="FILE.pdf", help="one PDF with every certificate")
     where.add_argument("--split", metavar="DIR", help="one PDF per person in DIR, named after the person")
@@ -37,7 +37,7 @@ def register(commands: Any) -> None:
     batch.add_argument("--list", action="store_true", dest="list_register",
                        help="list the seminar's certificates in the register (valid and revoked)")
     add_json(batch)
-    batch.set_defaults(handler=run_batch)
+    handled_by(batch, run_batch)
 
     revoke = commands.add_parser("revoke", help="revoke a certificate (verify answers 'revoked' from then on)")
     revoke.add_argument("code", metavar="CODE")
@@ -57,7 +57,7 @@ def register(commands: Any) -> None:
         "certificate", help="a seminar's certificate settings: rule, signatories, wording, logos",
         description="Without options, show the settings. --min-attendance and/or --min-hours replace the rule "
                     "(with both, either is enough). --signatory and --logo replace the lists.")
-    settings.add_argument("id", type=int, metavar="ID")
+    settings.add_argument("id", type=ID, metavar="ID")
     settings.add_argument("--min-attendance", type=float, metavar="PCT",
                           help="eligible with at least PCT %% of the sessions (default 75)")
     settings.add_argument("--min-hours", type=float, metavar="H", help="eligible with at least H hours of sessions")
@@ -73,10 +73,10 @@ def register(commands: Any) -> None:
     settings.add_argument("--logo", action="append", metavar="FILE",
                           help="a PNG or JPEG printed at the top, up to three (repeat the option)")
     settings.add_argument("--no-logos", action="store_true", help="forget the chosen logos: the default ones (resources/logos/) are printed")
-    settings.add_argument("--expect-version", type=int, dest="expected_version", default=None, metavar="N",
+    settings.add_argument("--expect-version", type=COUNT, dest="expected_version", default=None, metavar="N",
                           help="refuse the change if the settings are no longer at this version")
     add_json(settings)
-    settings.set_defaults(handler=run_settings)
+    handled_by(settings, run_settings)
 
 
 # ---------------------------------------------------------------- certificates

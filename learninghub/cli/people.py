@@ -8,7 +8,7 @@ from typing import Any
 from .. import config
 from ..core import timezones, vocab
 from . import output
-from .common import SUPPRESS, add_expected_version, choices_help, command_group, given, subcommand
+from .common import COUNT, ID, SUPPRESS, add_expected_version, choices_help, command_group, given, subcommand
 from .context import Context
 
 _PERSON_FIELDS = {
@@ -68,7 +68,7 @@ def _person(commands: Any) -> None:
 
     lst = subcommand(group, "list", "list or search people", person_list)
     lst.add_argument("--search", metavar="Q", help="part of a name (any script), email, organisation or city")
-    lst.add_argument("--limit", type=int, default=int(config.DEFAULTS["search_result_limit"]),  # type: ignore[call-overload]
+    lst.add_argument("--limit", type=COUNT, default=int(config.DEFAULTS["search_result_limit"]),  # type: ignore[call-overload]
                      help="at most this many (0: all; default %(default)s)")
 
     subcommand(group, "show", "one person with their registrations", person_show, takes_id=True)
@@ -166,15 +166,15 @@ def person_erase(args: argparse.Namespace, ctx: Context) -> None:
 # ---------------------------------------------------------------- registrations
 def _registration(commands: Any) -> None:
     reg = subcommand(commands, "register", "register a person to a seminar, or change their status", register_person)
-    reg.add_argument("--seminar", type=int, required=True, metavar="ID")
-    reg.add_argument("--person", type=int, required=True, metavar="ID")
+    reg.add_argument("--seminar", type=ID, required=True, metavar="ID")
+    reg.add_argument("--person", type=ID, required=True, metavar="ID")
     reg.add_argument("--status", default="registered", help=choices_help(vocab.REGISTRATION_STATUSES))
     reg.add_argument("--note", help="why (kept in the registration's history)")
 
     group = command_group(commands, "registration", "list registrations and their history")
     lst = subcommand(group, "list", "registrations of a seminar or a person", registration_list)
-    lst.add_argument("--seminar", type=int, metavar="ID")
-    lst.add_argument("--person", type=int, metavar="ID")
+    lst.add_argument("--seminar", type=ID, metavar="ID")
+    lst.add_argument("--person", type=ID, metavar="ID")
     lst.add_argument("--status", help=choices_help(vocab.REGISTRATION_STATUSES))
 
     subcommand(group, "history", "every status change of one registration", registration_history, takes_id=True)
@@ -263,13 +263,13 @@ def registration_history(args: argparse.Namespace, ctx: Context) -> None:
 # ---------------------------------------------------------------- attendance
 def _attendance(commands: Any) -> None:
     att = subcommand(commands, "attend", "check a person in to one session", attend)
-    att.add_argument("--session", type=int, required=True, metavar="ID")
-    att.add_argument("--person", type=int, required=True, metavar="ID")
+    att.add_argument("--session", type=ID, required=True, metavar="ID")
+    att.add_argument("--person", type=ID, required=True, metavar="ID")
     att.add_argument("--undo", action="store_true", help="remove the check-in instead")
 
     group = command_group(commands, "attendance", "who checked in")
     lst = subcommand(group, "list", "check-ins of one session", attendance_list)
-    lst.add_argument("--session", type=int, required=True, metavar="ID")
+    lst.add_argument("--session", type=ID, required=True, metavar="ID")
 
 
 def attend(args: argparse.Namespace, ctx: Context) -> None:

@@ -5,9 +5,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..core import timezones, vocab
+from ..core import timezones, validate, vocab
 from . import output
-from .common import SUPPRESS, add_expected_version, choices_help, command_group, given, subcommand
+from .common import (
+    ANY_INT,
+    CAPACITY,
+    ID,
+    SUPPRESS,
+    add_expected_version,
+    choices_help,
+    command_group,
+    given,
+    subcommand,
+)
 from .context import Context
 
 
@@ -22,8 +32,8 @@ def _curriculum(commands: Any) -> None:
     group = command_group(commands, "curriculum", "curricula")
     add = subcommand(group, "add", "add a curriculum", curriculum_add)
     add.add_argument("--title", required=True)
-    add.add_argument("--start-year", type=int)
-    add.add_argument("--end-year", type=int)
+    add.add_argument("--start-year", type=ANY_INT)
+    add.add_argument("--end-year", type=ANY_INT)
     add.add_argument("--description")
     _chinese_options(add, editing=False)
 
@@ -33,8 +43,8 @@ def _curriculum(commands: Any) -> None:
 
     edit = subcommand(group, "edit", "change a curriculum", curriculum_edit, takes_id=True)
     edit.add_argument("--title", default=SUPPRESS)
-    edit.add_argument("--start-year", type=int, default=SUPPRESS)
-    edit.add_argument("--end-year", type=int, default=SUPPRESS)
+    edit.add_argument("--start-year", type=ANY_INT, default=SUPPRESS)
+    edit.add_argument("--end-year", type=ANY_INT, default=SUPPRESS)
     edit.add_argument("--description", default=SUPPRESS)
     _chinese_options(edit, editing=True)
     add_expected_version(edit)
@@ -135,7 +145,8 @@ def _seminar_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--venue", default=default)
     parser.add_argument("--city", default=default)
     parser.add_argument("--country", default=None, metavar="CC", help="the city's country code")
-    parser.add_argument("--capacity", type=int, default=default)
+    parser.add_argument("--capacity", type=CAPACITY, default=default,
+                        help=f"seats, 1 to {validate.MAX_CAPACITY:,}")
     parser.add_argument("--status", default=SUPPRESS if editing else "planned", help=choices_help(vocab.SEMINAR_STATUSES))
     parser.add_argument("--description", default=default)
     _chinese_options(parser, editing=editing)
@@ -144,11 +155,11 @@ def _seminar_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
 def _seminar(commands: Any) -> None:
     group = command_group(commands, "seminar", "seminars")
     add = subcommand(group, "add", "add a seminar to a curriculum", seminar_add)
-    add.add_argument("--curriculum", type=int, required=True, metavar="ID")
+    add.add_argument("--curriculum", type=ID, required=True, metavar="ID")
     _seminar_options(add, editing=False)
 
     lst = subcommand(group, "list", "list seminars", seminar_list)
-    lst.add_argument("--curriculum", type=int, metavar="ID")
+    lst.add_argument("--curriculum", type=ID, metavar="ID")
 
     subcommand(group, "show", "one seminar with its partners and seats", seminar_show, takes_id=True)
 
@@ -262,20 +273,20 @@ def _session_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--language", default=default, help="e.g. en, zh, en+zh")
     parser.add_argument("--description", default=default)
     _chinese_options(parser, editing=editing)
-    parser.add_argument("--speaker", type=int, action="append", metavar="PERSON_ID", default=SUPPRESS if editing else [], help="repeat for several speakers")
-    parser.add_argument("--moderator", type=int, metavar="PERSON_ID", default=default)
+    parser.add_argument("--speaker", type=ID, action="append", metavar="PERSON_ID", default=SUPPRESS if editing else [], help="repeat for several speakers")
+    parser.add_argument("--moderator", type=ID, metavar="PERSON_ID", default=default)
     parser.add_argument("--fold", choices=["earlier", "later"], help="which one, for a local time that happens twice")
 
 
 def _session(commands: Any) -> None:
     group = command_group(commands, "session", "agenda sessions")
     add = subcommand(group, "add", "add a session (or a recurring series) to a seminar", session_add)
-    add.add_argument("--seminar", type=int, required=True, metavar="ID")
+    add.add_argument("--seminar", type=ID, required=True, metavar="ID")
     _session_options(add, editing=False)
     add.add_argument("--repeat", metavar="RRULE", help="RFC 5545 rule, e.g. FREQ=WEEKLY;BYDAY=TU;COUNT=8")
 
     lst = subcommand(group, "list", "a seminar's agenda", session_list)
-    lst.add_argument("--seminar", type=int, required=True, metavar="ID")
+    lst.add_argument("--seminar", type=ID, required=True, metavar="ID")
     lst.add_argument("--tz", metavar="ZONE", help="show times in this zone instead of the seminar's")
 
     show = subcommand(group, "show", "one session", session_show, takes_id=True)

@@ -5,8 +5,10 @@ Person fields run on SQLite and PostgreSQL (tests/databases.py). The rule checke
 exact: a value is refused (a LearningHubError naming the field) when, once trimmed, it
 holds a control character other than tab, newline or carriage return (NUL included: one
 rule for both databases, learninghub/core/validate.py), bytes that are not text, or more
-characters than the field takes; otherwise it is stored, read back equal, and found by
-searching for it. A refusal of anything else, or a crash, fails the test.
+characters than the field takes; text of only characters that show nothing (zero-width,
+bidi controls, C1 controls, variation selectors, Hangul fillers, lone combining marks) is
+empty, like spaces; otherwise it is stored, read back equal, and found by searching for it.
+A refusal of anything else, or a crash, fails the test.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import itertools
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -48,6 +51,9 @@ HOSTILE = [
     "\ud800 lone surrogate",
     "x" * 10_000,
     "   ",
+    "\u200b\u200c\u200d\u2060\ufeff",  # zero-width only: empty
+    "\u202e\u2066\u00ad\u3164\u115f\ufe0f",  # bidi controls, soft hyphen, Hangul fillers, a variation selector
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # a ZWNJ inside a Persian word: kept
 ]
 
 #: field -> (max length, one-line?); given/family need a name in one of them.
@@ -67,12 +73,25 @@ any_text = st.one_of(
 )
 
 
+#: What shows nothing on its own: format and control characters, separators, combining marks.
+_UNSEEN = {"Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"}
+_FILLERS = set("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _shows_nothing(text: str) -> bool:
+    return all(unicodedata.category(ch) in _UNSEEN or ch in _FILLERS for ch in text)
+
+
 def _expected(value: str, limit: int) -> str | None | type[LearningHubError]:
     """What the app must make of ``value``: the stored text, None (empty), or a refusal."""
     cleaned = value.strip()
     if not cleaned:
         return None
-    if _CONTROL.search(cleaned) or _SURROGATE.search(cleaned) or len(cleaned) > limit:
+    if _CONTROL.search(cleaned) or _SURROGATE.search(cleaned):
+        return LearningHubError
+    if _shows_nothing(cleaned):
+        return None
+    if len(cleaned) > limit:
         return LearningHubError
     return cleaned
 
@@ -138,6 +157,45 @@ def test_nul_is_refused_alike_on_both_databases_with_the_field_named(db, db_kind
     with pytest.raises(ValidationError, match="given name: contains control characters"):
         with db.transaction() as s:
             people.add_person(s, given_name="Li\x00Jia", family_name="Li")
+
+
+INVISIBLE_ONLY = [
+    "\u200b", "\u200c\u200d", "\u2060\ufeff", "\u00ad", "\u202a\u202b\u202c\u202d\u202e",
+    "\u2066\u2067\u2068\u2069", "\ufe0f\ufe0e", "\U000e0101", "\u3164", "\u115f\u1160", "\uffa0",
+    "\u034f", "\u180e", "\U000e0041\U000e007f", " \u200b \u3000 \u200b ", "\u0301\u0302", "\u2800",
+]
+
+
+@pytest.mark.parametrize("value", INVISIBLE_ONLY, ids=range(len(INVISIBLE_ONLY)))
+def test_a_name_of_only_invisible_characters_is_refused_as_missing(db, refused, value):
+    err = refused(lambda s: people.add_person(s, given_name=value, family_name=value, email="x@example.org"))
+    assert err.where in ("family name", "given name")
+    with db.transaction() as s:  # optional fields of only invisible characters are empty
+        person = people.add_person(s, given_name="Jia", family_name=value, native_name=value, title=value,
+                                   organisation=value, city=value)
+        assert person.family_name == "" and person.native_name is None and person.title is None
+        assert person.organisation is None and person.city is None
+        sem = seminars.add_seminar(s, curriculum_id=curricula.add_curriculum(s, title="C").id, title="S",
+                                   start="2020-07-13", end="2020-07-13", timezone="UTC")
+    refused(lambda s: seminars.set_partner(s, sem.id, organisation=value), ValidationError,
+            "organisation: is required")
+    refused(lambda s: curricula.add_curriculum(s, title=value), ValidationError, "title: is required")
+    refused(lambda s: people.edit_person(s, person.id, expected_version=person.version, given_name=value),
+            LearningHubError, "given or a family name")
+
+
+@pytest.mark.parametrize("value", [
+    "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # می‌خواهم: a ZWNJ inside a Persian word
+    "\U0001f469\u200d\U0001f4bb",  # 👩‍💻: a ZWJ sequence
+    "\u2764\ufe0f",  # ❤️ with its variation selector
+    "\u202bשרה\u202c", "\u200bLi", "Zoë", "한현숙", "Πέτρος",
+])
+def test_invisible_characters_beside_visible_ones_are_kept(db, value):
+    with db.transaction() as s:
+        person_id = people.add_person(s, given_name=value, family_name=value, native_name=value).id
+    with db.reading() as s:
+        person = people.get_person(s, person_id)
+        assert (person.given_name, person.family_name, person.native_name) == (value, value, value)
 
 
 # ---- documents (made from plain values: the same whichever database they come from) ----

@@ -26,7 +26,7 @@ from ..models import (
     SessionSeries,
     SessionSpeaker,
 )
-from .common import UNSET, Cleaner, assign, check_version, cleaned, get_or_refuse
+from .common import UNSET, Cleaner, assign, check_id, check_version, cleaned, get_or_refuse
 from .people import get_person, require_active
 from .seminars import get_seminar
 
@@ -287,6 +287,7 @@ def _time_of_day(value: dt.time | str, where: str) -> dt.time:
 
 
 def series_occurrences(session: Session, series_id: int) -> list[AgendaSession]:
+    check_id(series_id, "series")
     return list(session.scalars(
         select(AgendaSession).where(AgendaSession.series_id == series_id).order_by(AgendaSession.starts_at)
     ))

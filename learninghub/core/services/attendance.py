@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..errors import NotFound, RuleViolation
 from ..messages import QT_TRANSLATE_NOOP, say, titled
 from ..models import AgendaSession, Attendance, Person, Registration, Seminar, utcnow
-from .common import get_or_refuse
+from .common import check_id, get_or_refuse
 from .people import get_person, require_active
 from .registration import StatusChange, change_status, revert_status_change, seats_text
 from .seats import is_full
@@ -107,6 +107,8 @@ def undo_check_in_change(
 
 
 def _attendance(session: Session, session_id: int, person_id: int) -> Attendance:
+    check_id(session_id, "session")
+    check_id(person_id, "person")
     record = session.scalars(
         select(Attendance).where(Attendance.session_id == session_id, Attendance.person_id == person_id)
     ).first()

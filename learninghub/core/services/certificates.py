@@ -29,7 +29,7 @@ from ..messages import QT_TRANSLATE_NOOP, Text, say
 from ..models import Certificate, Person, Seminar, utcnow
 from .certificate_eligibility import ERASED_REASON, Eligibility, judged, revocation_reason
 from .certificate_settings import Rule
-from .common import get_or_refuse
+from .common import check_id, get_or_refuse
 
 
 # ---------------------------------------------------------------- the register
@@ -110,6 +110,7 @@ def list_certificates(session: Session, *, seminar_id: int | None = None,
         get_or_refuse(session, Seminar, seminar_id, "seminar")
         query = query.where(Certificate.seminar_id == seminar_id)
     if person_id is not None:
+        check_id(person_id, "person")
         query = query.where(Certificate.person_id == person_id)
     return list(session.scalars(query))
 
@@ -146,6 +147,7 @@ def reinstate(session: Session, code_text: str) -> Certificate:
 def forget_holder(session: Session, person_id: int, *, at: dt.datetime | None = None) -> int:
     """For erasing a person: blank their name in the register and revoke their certificates
     (a reason typed earlier may name them, so it is replaced). Returns how many."""
+    check_id(person_id, "person")
     certs = list(session.scalars(select(Certificate).where(Certificate.person_id == person_id)))
     for cert in certs:
         cert.holder_name = ""

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from .. import validate
 from ..errors import NotFound, StaleEdit
 from ..messages import QT_TRANSLATE_NOOP
 from ..messages import field as field_name
@@ -15,17 +16,37 @@ T = TypeVar("T")
 
 
 def get_or_refuse(session: Session, model: type[T], ident: int, what: str, **kw: Any) -> T:
-    """The row ``ident`` of ``model``, or NotFound saying which ``what`` is missing."""
+    """The row ``ident`` of ``model``, or NotFound saying which ``what`` is missing.
+
+    An id no row can have (0, negative, beyond the databases' integers, not a number) is
+    refused the same way without asking the database (which would overflow on it)."""
+    check_id(ident, what)
     row = session.get(model, ident, **kw)
     if row is None:
         raise not_found(what, ident)
     return row
 
 
-def not_found(what: str, ident: int) -> NotFound:
+def check_id(ident: object, what: str) -> None:
+    """Refuse, as not found, an id no stored row can have; a filter on it would overflow the database."""
+    if not validate.is_id(ident):
+        raise not_found(what, ident)
+
+
+def check_optional_id(ident: object, what: str) -> None:
+    if ident is not None:
+        check_id(ident, what)
+
+
+def not_found(what: str, ident: object) -> NotFound:
     """"there is no seminar with id 7": the one refusal for a row asked for by id that is not there."""
+    shown: object = ident
+    if isinstance(ident, int) and not isinstance(ident, bool):
+        shown = ident if ident.bit_length() <= 100 else validate.shown_number(ident)
+    elif not isinstance(ident, str):
+        shown = repr(ident)
     return NotFound(QT_TRANSLATE_NOOP("core", "there is no {what} with id {id}"), where=what, what=field_name(what),
-                    id=ident)
+                    id=shown)
 
 
 def check_version(row: Any, expected_version: int | None, what: str) -> None:

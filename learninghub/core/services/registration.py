@@ -28,7 +28,7 @@ from ..models import (
     Registration,
     utcnow,
 )
-from .common import check_version, get_or_refuse
+from .common import check_id, check_version, get_or_refuse
 from .people import get_person, require_active
 from .seats import change as _change
 from .seats import fill_free_seats, is_full, waiting_list
@@ -381,6 +381,7 @@ def audience(session: Session, seminar_id: int) -> list[tuple[str, int]]:
     Cancelled registrations and erased people are left out."""
     from ..models import Person
 
+    check_id(seminar_id, "seminar")
     rows = session.execute(
         select(Person.role, func.count(Registration.id))
         .join(Person, Person.id == Registration.person_id)

@@ -12,9 +12,11 @@ from sqlalchemy.orm import Session
 from .. import vocab
 from ..messages import QT_TRANSLATE_NOOP, say
 from ..models import Registration, RegistrationEvent, Seminar, utcnow
+from .common import check_id
 
 
 def seats_taken(session: Session, seminar_id: int) -> int:
+    check_id(seminar_id, "seminar")
     return session.scalar(
         select(func.count(Registration.id)).where(
             Registration.seminar_id == seminar_id,
@@ -43,6 +45,7 @@ def change(session: Session, registration: Registration, new: str, note: str | N
 
 def waiting_list(session: Session, seminar_id: int) -> list[Registration]:
     """The waiting list in order: first come, first served."""
+    check_id(seminar_id, "seminar")
     return list(
         session.scalars(
             select(Registration)

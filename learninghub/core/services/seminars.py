@@ -70,7 +70,7 @@ def add_seminar(
         timezone=timezones.zone(timezone, where="timezone").key,
         start_date=first,
         end_date=last,
-        capacity=validate.positive_int(capacity, "capacity"),
+        capacity=validate.capacity(capacity),
     )
     session.add(seminar)
     session.flush()
@@ -137,7 +137,7 @@ def edit_seminar(
     if city is not UNSET:
         seminar.city = places.city_named(session, city, country)
     if capacity is not UNSET:
-        seminar.capacity = validate.positive_int(capacity, "capacity")
+        seminar.capacity = validate.capacity(capacity)
         fill_free_seats(session, seminar, reason=say(QT_TRANSLATE_NOOP("core", "capacity raised")))
     session.flush()
     return seminar
