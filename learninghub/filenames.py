@@ -2,6 +2,10 @@
 
 One place for the rules, so an export and a certificate file agree on what Windows,
 macOS and Linux refuse; letters of every script are kept (李佳, 연수, Νίκος).
+
+Characters that show nothing are taken out first (:func:`without_hidden`): a right-to-left
+override (U+202E) in a name made ``Li Jia\u202efdp.exe`` show as ``Li Jiaexe.pdf`` in a file
+manager, and zero-width characters make two names that look alike differ.
 """
 
 from __future__ import annotations
@@ -16,6 +20,20 @@ MAX_STEM = 80
 #: Most file systems allow 255 bytes a name; 80 CJK characters are 240 in UTF-8.
 MAX_STEM_BYTES = 150
 
+#: Letters that show nothing (Hangul fillers): taken out with the format characters.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+#: Unicode categories no file name keeps: format (bidi controls and isolates, zero-width
+#: space and joiners, soft hyphen, byte order mark, tags), control, and lone surrogates
+#: (undecodable bytes; no file system could write them).
+_HIDDEN_CATEGORIES = frozenset({"Cf", "Cc", "Cs"})
+
+
+def without_hidden(text: str) -> str:
+    """``text`` without bidi controls, invisible format characters, control characters and
+    Hangul fillers: what a file name made of it must not carry. Letters of every script stay."""
+    return "".join(ch for ch in text
+                   if ch not in _BLANK_LETTERS and unicodedata.category(ch) not in _HIDDEN_CATEGORIES)
+
 
 def title_stem(text: str, fallback: str = "export") -> str:
     """A file name part from a title: letters of any script (李佳, 연수), digits, spaces, - and _.
@@ -24,7 +42,7 @@ def title_stem(text: str, fallback: str = "export") -> str:
     they become spaces; dashes of any kind become '-'. Long titles are cut at a word.
     """
     out = []
-    for ch in unicodedata.normalize("NFC", text):
+    for ch in unicodedata.normalize("NFC", without_hidden(text)):
         category = unicodedata.category(ch)
         if category[0] in "LNM" or ch == "_":
             out.append(ch)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..filenames import RESERVED_NAMES
+from ..filenames import RESERVED_NAMES, without_hidden
 from .canvas_text import clean
 from .certificate_pdf import Cancelled, CertificateData, check_logos, progress_checker, render_pages
 from .fonts import FontSet, font_set
@@ -121,7 +121,7 @@ def safe_stem(text: str) -> str:
     separators or characters Windows refuses, no control characters, no leading dot or
     trailing dot/space, not a reserved device name (CON, NUL, COM1...), at most
     :data:`MAX_NAME_BYTES` bytes; CJK and other scripts are kept."""
-    stem = unicodedata.normalize("NFC", text or "")
+    stem = unicodedata.normalize("NFC", without_hidden(text or ""))
     stem = _UNSAFE.sub("_", stem)
     stem = " ".join(stem.split())
     stem = stem.strip(" .")
