@@ -28,9 +28,10 @@ folded text: met anywhere) and ``words`` (the joined names and the word starts: 
 
 What is typed is folded the same way (:func:`needle`), then looked for as:
 
-- three or more characters: a substring of the key as typed (``jia li``, ``uri``), or joined from
-  the start of a word (``ǂ`` + ``puigiferrer``, ``wangxiaoming``, ``choiminji``); the trigram
-  index serves both;
+- three or more characters: a substring of the key as typed (``uri``), or joined from the start of
+  a word (``ǂ`` + ``puigiferrer``, ``wangxiaoming``, ``choiminji``); several words typed, each of
+  them anywhere (``maria garcia`` finds María José García López, ``elena ibanez`` Elena Moreno
+  Ibáñez; a word of one or two letters at a word's start); the trigram index serves them all;
 - one or two letters or digits (``N``, ``nu``, ``李``, ``小明``, ``成都``): the start of a word of a
   name, an organisation or a city, ``ǂǂ`` + the fragment, three characters, so the same trigram index
   serves it instead of a scan; ``ng`` no longer finds Wang inside a word (``wa`` does), nor an email;
@@ -282,42 +283,70 @@ def key_parts(key: str) -> tuple[str, str]:
     return text, from_word_starts
 
 
+Term = tuple[str, str]
+
+
 @dataclass(frozen=True)
 class Needle:
-    """What a typed fragment looks for (the module says how), as ``(column, text)`` terms, column
-    ``doc`` (the text of the rows, as written and folded) or ``words`` (met from a word's start).
+    """What a typed fragment looks for (the module says how): ``any_of`` alternatives, each met when
+    all of its ``(column, text)`` terms are, column ``doc`` (the text of the rows, as written and
+    folded) or ``words`` (met from a word's start).
 
-    ``kind``: "" (nothing typed), "substring" (any term), "word-start" (every term) or "scan"
-    (the one term, with no index for it: LIKE).
+    ``kind``: "" (nothing typed), "substring", "word-start" (one or two characters) or "scan" (the one
+    term, with no index for it: LIKE).
     """
 
     kind: str
-    terms: tuple[tuple[str, str], ...]
+    any_of: tuple[tuple[Term, ...], ...]
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Every term, of every alternative."""
+        return tuple(term for group in self.any_of for term in group)
+
+
+def _word_start_terms(folded: str) -> list[Term]:
+    """One or two letters or characters: each word's start; CJK characters one after the other in one
+    term, as the key writes them."""
+    texts: list[str] = []
+    for token in folded.split():  # CJK characters typed apart ('王 明') are two terms
+        joining = False
+        for word in words(token):
+            cjk = bool(_CJK.match(word)) and not word.isascii()
+            if joining and cjk:
+                texts[-1] += WORD + word
+            else:
+                texts.append(WORD + word)
+            joining = cjk
+    return [("words", t) for t in texts]
 
 
 def needle(fragment: str | None) -> Needle:
-    """How to look for what was typed (the module says): folded; joined from a word's start; word starts."""
+    """How to look for what was typed (the module says): folded; joined from a word's start; each word
+    typed anywhere (``maria garcia`` finds María José García López); word starts."""
     folded = fold(fragment)
     compact = _SPACE_OR_SEPARATOR.sub("", folded)
     if not compact:  # a dash, a dot, or nothing
-        return Needle("scan", (("doc", folded),)) if folded else Needle("", ())
-    if len(compact) >= 3:
-        run_together = "".join(_latin(words(folded)))  # CJK: the text has it as written
-        terms = [("doc", folded)] + ([("words", MARK + run_together)] if len(run_together) >= 3 else [])
-        return Needle("substring", tuple(terms))
-    if not compact.isalnum():
-        return Needle("scan", (("doc", folded),))
-    texts: list[str] = []
-    for word in words(folded):  # CJK characters one after the other: one term, as the key writes them
-        if texts and not (word.isascii() or not _CJK.match(word)) and _CJK.match(texts[-1][-1]):
-            texts[-1] += WORD + word
-        else:
-            texts.append(WORD + word)
-    return Needle("word-start", tuple(("words", t) for t in texts))
+        return Needle("scan", ((("doc", folded),),)) if folded else Needle("", ())
+    if len(compact) < 3:
+        if not compact.isalnum():
+            return Needle("scan", ((("doc", folded),),))
+        return Needle("word-start", (tuple(_word_start_terms(folded)),))
+    run_together = "".join(_latin(words(folded)))  # CJK: the text has it as written
+    joined_form = [(("words", MARK + run_together),)] if len(run_together) >= 3 else []
+    tokens = [t for t in folded.split() if _SPACE_OR_SEPARATOR.sub("", t)]
+    if len(tokens) < 2:
+        return Needle("substring", ((("doc", folded),), *joined_form))
+    each: list[Term] = []
+    for token in tokens:  # each word typed, anywhere: a long one inside the text, a short one at a word's start
+        if len(_SPACE_OR_SEPARATOR.sub("", token)) >= 3:
+            each.append(("doc", token))
+        elif token.isalnum():
+            each += _word_start_terms(token)
+    return Needle("substring", (*joined_form, tuple(each)) if each else ((("doc", folded),), *joined_form))
 
 
 def matches(found: Needle, key: str) -> bool:
     """Whether a key (:func:`text_search_key`) holds what ``found`` looks for, as the index would say."""
     parts = dict(zip(("doc", "words"), key_parts(key)))
-    hits = (text in parts[column] for column, text in found.terms)
-    return all(hits) if found.kind == "word-start" else any(hits)
+    return any(all(text in parts[column] for column, text in group) for group in found.any_of)

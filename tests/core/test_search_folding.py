@@ -57,6 +57,16 @@ def test_names_are_found_whatever_the_accents_case_and_script(desk, db, fragment
     assert sorted(_found(db, fragment)) == sorted(desk[w] for w in who.split())
 
 
+@pytest.mark.parametrize(("fragment", "who"), [
+    ("nuria ferrer", "nuria"), ("ferrer nuria", "nuria"), ("nuria barcelona", "nuria"),  # her city
+    ("giorgos papa", "giorgos"), ("van dang", "dang"), ("ayse istanbul", "istanbul"), ("siu wong", "wang"),
+    ("min choi", "minji"), ("nuria athens", ""), ("王 明", "wang"),
+])
+def test_several_words_are_each_found_anywhere(desk, db, fragment, who):
+    """A desk types the words it remembers, in any order, leaving some out."""
+    assert sorted(_found(db, fragment)) == sorted(desk[w] for w in who.split())
+
+
 def test_istanbul_finds_the_organisation_and_the_city_written_with_a_dotted_capital_i(desk, db):
     assert _found(db, "istanbul") == [desk["istanbul"]]
     assert _found(db, "ISTANBUL") == [desk["istanbul"]]

@@ -55,7 +55,7 @@ def test_register_box_and_speaker_search(qtbot, demo_db, park_city) -> None:
     _type(dialog.form.speakerFind, "montserrat ribas")  # Montserrat Ribas Soler, as typed without care
     qtbot.waitUntil(lambda: dialog.form.speakerMatches.count() > 0)
     assert "Montserrat Ribas Soler" in dialog.form.speakerMatches.item(0).text()
-    _type(dialog.form.speakerFind, "elena moreno ibanez")
+    _type(dialog.form.speakerFind, "elena ibanez")  # the middle name left out
     qtbot.waitUntil(lambda: dialog.form.speakerMatches.count() > 0
                     and "Ibáñez" in dialog.form.speakerMatches.item(0).text())
     QTest.keyClick(dialog.form.speakerFind, Qt.Key.Key_Return)  # Enter adds the match
