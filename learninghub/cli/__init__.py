@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     freeze_startup_objects()
-    context = Context(args.db)
+    context = Context(args.db, restoring=args.command == "restore")
     try:
         return int(args.handler(args, context) or 0)
     except context.user_errors as exc:

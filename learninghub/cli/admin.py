@@ -24,11 +24,13 @@ def init_db(args: argparse.Namespace, ctx: Context) -> None:
     from ..core.store import head_revision
 
     db = ctx.db
+    read_only = getattr(db, "read_only", False)
     if args.json:
         output.print_json({"id": db.target.label, "database": db.target.label, "schema": head_revision(),
-                           "dialect": db.dialect})
+                           "dialect": db.dialect, "read_only": read_only})
     else:
-        print(f"database ready: {db.target.label} (schema {head_revision()})")
+        note = "; read-only: it can be read but not changed" if read_only else ""
+        print(f"database ready: {db.target.label} (schema {head_revision()}{note})")
 
 
 def load_demo(args: argparse.Namespace, ctx: Context) -> int:

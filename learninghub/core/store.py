@@ -24,8 +24,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from .. import config
-from .backups import backup_sqlite_file
-from .errors import DatabaseBusy, DatabaseRefused, DatabaseUnreachable, RuleViolation, StaleEdit
+from .backups import backup_sqlite_file, integrity_problem, is_read_only, newest_good_backup, read_only_uri
+from .errors import DatabaseBusy, DatabaseRefused, DatabaseUnreachable, LearningHubError, RuleViolation, StaleEdit
 from .messages import QT_TRANSLATE_NOOP, Text, say
 from .reading import Query, run_queries
 from .schema import SCHEMA_HEAD
@@ -39,6 +39,33 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: Tables whose rows may hold personal data that erasing a person blanks (see flush_to_main_file).
 PERSONAL_TABLES = ("people", "people_search", "registrations", "registration_events", "certificates")
 
+
+class DatabaseDamaged(DatabaseRefused):
+    """SQLite's check found the file damaged: it is refused untouched. ``backup`` is the newest
+    good copy of it (:func:`.backups.newest_good_backup`), None when there is none."""
+
+    def __init__(self, message: str, *, path: Path, problem: str, backup: Path | None, **params: Any) -> None:
+        super().__init__(message, path=str(path), reason=problem, **params)
+        self.path, self.problem, self.backup = path, problem, backup
+
+
+class FolderMissing(DatabaseRefused):
+    """The database file would go in a folder that does not exist: nothing is created."""
+
+    def __init__(self, message: str, *, path: Path, folder: Path) -> None:
+        super().__init__(message, path=str(path), folder=str(folder))
+        self.path, self.folder = path, folder
+
+
+class DatabaseReadOnly(LearningHubError):
+    """A change to a database that may be read but not written (file or folder read-only)."""
+
+
+def _read_only_refusal(path: Path) -> DatabaseReadOnly:
+    return DatabaseReadOnly(
+        QT_TRANSLATE_NOOP("core", "{path} is read-only: it can be read but not changed, and nothing was saved "
+                                  "(to change it, make the file and its folder writable, or work on a copy)"),
+        path=str(path))
 
 
 @dataclass(frozen=True)
@@ -116,9 +143,8 @@ def _sqlite_schema_state(path: Path) -> tuple[str | None, bool]:
     """Return (alembic revision, has other tables) read through a read-only connection."""
     if not path.exists() or path.stat().st_size == 0:
         return None, False
-    uri = f"{path.as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             revision = None
@@ -167,8 +193,11 @@ def _check_revision(revision: str | None, has_tables: bool, label: str) -> bool:
 SQLITE_CACHE_KIB = 64 * 1024
 
 
-def _configure_sqlite(engine: Engine) -> None:
-    """foreign_keys on, WAL, busy timeout; and explicit BEGIN so transactions mean what they say."""
+def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
+    """foreign_keys on, WAL, busy timeout; and explicit BEGIN so transactions mean what they say.
+
+    A read-only database keeps its journal mode (switching to WAL is a write) and begins
+    every transaction DEFERRED: reading works, the first write is refused by SQLite."""
     busy_ms = int(config.DEFAULTS["sqlite_busy_timeout_ms"])  # type: ignore[call-overload]
 
     @event.listens_for(engine, "connect")
@@ -177,7 +206,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {busy_ms}")
         cur.execute("PRAGMA foreign_keys = ON")
-        if cur.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+        if not read_only and cur.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
             cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         # Deleted or overwritten content is zeroed, so erased personal data leaves the file.
@@ -191,18 +220,21 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         # Writers take the write lock up front, so two writers queue instead of deadlocking.
-        mode = "IMMEDIATE" if conn.get_execution_options().get("lh_write") else "DEFERRED"
+        mode = "IMMEDIATE" if conn.get_execution_options().get("lh_write") and not read_only else "DEFERRED"
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 class Database:
     """An open, up-to-date database and the way to run one unit of work on it."""
 
-    def __init__(self, target: Target, engine: Engine, backup_path: Path | None = None) -> None:
+    def __init__(self, target: Target, engine: Engine, backup_path: Path | None = None, *,
+                 read_only: bool = False) -> None:
         self.target = target
         self.engine = engine
         #: The copy made before an upgrade, if one was made on this open.
         self.backup_path = backup_path
+        #: An SQLite file this process may read but not write: every change is refused (DatabaseReadOnly).
+        self.read_only = read_only
 
     @property
     def dialect(self) -> str:
@@ -236,6 +268,9 @@ class Database:
                         QT_TRANSLATE_NOOP("core", "the change clashes with data saved meanwhile ({reason})"),
                         reason=str(exc.orig)) from None
                 except OperationalError as exc:
+                    if self.read_only and "readonly" in str(exc.orig):
+                        assert self.target.sqlite_path is not None
+                        raise _read_only_refusal(self.target.sqlite_path) from None
                     busy = _busy_message(exc)
                     if busy is None:
                         raise
@@ -319,21 +354,84 @@ def _busy_message(exc: Exception) -> Text | None:
 
 
 def _create_private_file(path: Path) -> None:
-    """A new database file is readable by its owner only: it holds personal data."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    """A new database file is readable by its owner only: it holds personal data.
+
+    Folders are made only for the default database (the user data folder, on a first start):
+    a path typed with a mistake in it must not leave new folders and an empty database behind."""
+    folder = path.parent
+    if not folder.is_dir():
+        if path != config.default_database_path().expanduser().resolve():
+            missing = folder
+            while not missing.parent.is_dir() and missing.parent != missing:
+                missing = missing.parent
+            raise FolderMissing(
+                QT_TRANSLATE_NOOP("core", "{path} cannot be created: the folder {folder} does not exist; "
+                                          "nothing was created"),
+                path=path, folder=missing)
+        folder.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError as exc:
+        raise DatabaseRefused(QT_TRANSLATE_NOOP("core", "{path} cannot be created: {reason}; nothing was created"),
+                              path=str(path), reason=exc.strerror) from None
     os.close(fd)
 
 
-def _make_engine(target: Target) -> Engine:
+def _check_server_url(url: str) -> None:
+    """Refuse a server URL that cannot be one, saying what is wrong with it, before any driver sees it.
+
+    The URL is never repeated (it may hold a password); only the part at fault is named."""
+    from sqlalchemy.engine import make_url
+
+    def refuse(template: str, **params: Any) -> DatabaseRefused:
+        return DatabaseRefused(template, where="--db", **params)
+
+    scheme = url.split("://", 1)[0]
+    if not scheme.lower().startswith("postgresql"):
+        raise refuse(QT_TRANSLATE_NOOP("core", "{scheme}:// is not a database this program can use: only SQLite "
+                                               "files and postgresql+psycopg://user@host:port/database URLs are "
+                                               "supported"),
+                     scheme=scheme)
+    # host[:port] after the last @ (what comes before it, the user and password, is never shown)
+    host_port = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
+    port_text = host_port.rsplit("]", 1)[-1].rpartition(":")[2] if ":" in host_port.rsplit("]", 1)[-1] else None
+    if port_text is not None and not port_text.isdigit():
+        raise refuse(QT_TRANSLATE_NOOP("core", "the server URL is malformed: the port must be a number from 1 to "
+                                               "65535, not {port!r} (write it as "
+                                               "postgresql+psycopg://user@host:port/database)"), port=port_text)
+    try:
+        parsed = make_url(url)
+        port = parsed.port
+    except (ArgumentError, ValueError):
+        raise refuse(QT_TRANSLATE_NOOP("core", "the server URL is malformed: write it as "
+                                               "postgresql+psycopg://user@host:port/database")) from None
+    from sqlalchemy.exc import NoSuchModuleError
+
+    try:
+        parsed.get_dialect()
+    except NoSuchModuleError:
+        raise refuse(QT_TRANSLATE_NOOP("core", "{scheme}:// names a driver this program does not know: write "
+                                               "postgresql+psycopg://"), scheme=scheme) from None
+    if port is not None and not 1 <= port <= 65535:
+        raise refuse(QT_TRANSLATE_NOOP("core", "the server URL has port {port}: a port is a number from 1 to 65535"),
+                     port=port)
+    if not parsed.database:
+        raise refuse(QT_TRANSLATE_NOOP("core", "the server URL names no database: write it as "
+                                               "postgresql+psycopg://user@host:port/database"))
+
+
+def _make_engine(target: Target, read_only: bool = False) -> Engine:
     if target.is_sqlite:
-        engine = create_engine(target.url)
-        _configure_sqlite(engine)
+        if read_only:
+            assert target.sqlite_path is not None
+            uri = read_only_uri(target.sqlite_path)
+            engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True,
+                                                                                 check_same_thread=False))
+        else:
+            engine = create_engine(target.url)
+        _configure_sqlite(engine, read_only)
         return engine
-    if not target.url.startswith("postgresql"):
-        raise DatabaseRefused(
-            QT_TRANSLATE_NOOP("core", "--db: {label}: only SQLite files and postgresql+psycopg:// URLs are supported"),
-            label=target.label)
+    _check_server_url(target.url)
     from sqlalchemy.engine import make_url
 
     try:
@@ -452,26 +550,46 @@ def unreachable(exc: Exception) -> DatabaseUnreachable:
                                reason=_driver_reason(exc))
 
 
-def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
+def open_database(path_or_url: str, *, upgrade_to: str = "head", check_integrity: bool = True) -> Database:
     """Open (creating or upgrading as needed) the database at ``path_or_url``.
 
     Raises :class:`DatabaseRefused` for a file that is not a database, a database of
-    another program, or one from a newer version; those are left untouched.
+    another program, or one from a newer version; those are left untouched. So is an
+    SQLite file that fails ``PRAGMA quick_check`` (:class:`DatabaseDamaged`, naming its newest
+    good backup; ``check_integrity=False`` opens it anyway, for a restore over it), a new file
+    in a folder that does not exist (:class:`FolderMissing`) and a malformed server URL.
+    A file that may be read but not written opens read-only (``Database.read_only``).
     """
     target = parse_target(path_or_url)
     backup_path: Path | None = None
+    read_only = False
     if target.sqlite_path is not None:
         path = target.sqlite_path
         _check_sqlite_file(path)
+        existing = path.exists() and path.stat().st_size > 0
+        if existing and check_integrity:
+            problem = integrity_problem(path)
+            if problem is not None:
+                raise DatabaseDamaged(
+                    QT_TRANSLATE_NOOP("core", "{path} is damaged (SQLite's check found: {reason}); it was not opened "
+                                              "and nothing in it was changed"),
+                    path=path, problem=problem, backup=newest_good_backup(path))
         revision, has_tables = _sqlite_schema_state(path)
         needs_upgrade = _check_revision(revision, has_tables, str(path))
+        read_only = existing and is_read_only(path)
+        if read_only and needs_upgrade:
+            raise DatabaseRefused(
+                QT_TRANSLATE_NOOP("core", "{path} is read-only and was written by an older version: it must be "
+                                          "upgraded before this version can read it, and that is a change (make it "
+                                          "writable, or open a writable copy)"),
+                path=str(path))
         if revision is not None and needs_upgrade:
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_path = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
             backup_sqlite_file(path, backup_path)
         if not path.exists():
             _create_private_file(path)
-        engine = _make_engine(target)
+        engine = _make_engine(target, read_only)
     else:
         engine = _make_engine(target)
         from sqlalchemy.exc import OperationalError
@@ -495,4 +613,4 @@ def open_database(path_or_url: str, *, upgrade_to: str = "head") -> Database:
         except Exception:
             engine.dispose()
             raise
-    return Database(target, engine, backup_path)
+    return Database(target, engine, backup_path, read_only=read_only)

@@ -24,6 +24,7 @@ def _siblings(path: Path) -> list[str]:
 
 def test_new_database_is_private_and_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "hub.sqlite"
+    path.parent.mkdir()  # a new database is made only in a folder that exists (test_open_hostile.py)
     db = store.open_database(str(path))
     try:
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
