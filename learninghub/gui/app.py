@@ -95,6 +95,9 @@ class Opening:
 
         self.window.statusBar().clearMessage()
         self.window.attach(db)
+        from .database.database_menu import show_read_only
+
+        show_read_only(self.window, db)
         backup_on_open(db)  # a rotating copy, on a worker thread, after the window shows
         # The collection before the freeze takes tens of milliseconds on the GUI thread: not right after
         # attaching (one after the other they would freeze the window twice as long), once the first pages are in.
@@ -103,7 +106,22 @@ class Opening:
     def _refused(self, exc: BaseException) -> None:
         self.failed = True
         self.window.statusBar().clearMessage()  # no longer "Opening…", whatever comes next
+        from ..core.store import DatabaseDamaged
+
+        if isinstance(exc, DatabaseDamaged) and exc.backup is not None:
+            # A damaged file with a good backup: offer to restore it, then go on as if it had opened.
+            from .database.database_menu import offer_restore
+
+            self.restore_box = offer_restore(self.window, exc, self._restored, self._give_up, self.window.close)
+            return
         message = _why_not(exc, self.database)  # a bug is raised on to the error reporter
+        self._give_up(message)
+
+    def _restored(self, db) -> None:  # type: ignore[no-untyped-def]
+        self.failed = False
+        self._opened(db)
+
+    def _give_up(self, message: str) -> None:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
@@ -148,7 +166,19 @@ def _why_not(exc: BaseException, database: str) -> str:
     if is_server_url(database) and isinstance(exc, Exception):
         from .database.connect_dialog import explain
 
-        return explain(exc, parse(database))
+        try:
+            settings = parse(database)
+        except ValueError:  # a malformed URL: the core's refusal says what is wrong with it
+            settings = None
+        if settings is not None:
+            return explain(exc, settings)
     if isinstance(exc, LearningHubError):
+        from ..core.store import DatabaseDamaged
+
+        if isinstance(exc, DatabaseDamaged) and exc.backup is None:
+            from PySide6.QtCore import QCoreApplication
+
+            return error_message(exc) + "\n\n" + QCoreApplication.translate("DatabaseSwitcher",
+                                                                             "No backup of it was found.")
         return error_message(exc)
     raise exc

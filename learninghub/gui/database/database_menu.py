@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from ...core.errors import LearningHubError
-from ...core.store import Database, open_database
+from ...core.store import Database, DatabaseDamaged, open_database
 from ..core_text import error_message
 from .server_url import ServerSettings, display_name, has_password, is_server_url, parse, storable
 
@@ -65,6 +65,7 @@ class DatabaseSwitcher:
         self.connect_action.triggered.connect(lambda: self.ask_connect())
         self.connect_dialog: Any = None
         self.op: Any = None  # a reopening from Open recent, on a worker
+        self.restore_box: QMessageBox | None = None  # the offer to restore a damaged file's backup
 
     def ask_new(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("DatabaseSwitcher", "New database"), "hub.sqlite",
@@ -92,7 +93,10 @@ class DatabaseSwitcher:
         def refused(exc: BaseException) -> None:
             if not isinstance(exc, LearningHubError):  # not a refusal (not a database, a newer schema…): a bug
                 raise exc
-            self.report(error_message(exc))
+            if isinstance(exc, DatabaseDamaged) and exc.backup is not None:
+                self.restore_box = offer_restore(self.window, exc, self.use, self.report)
+                return
+            self.report(error_message(exc) + _no_backup_note(exc))
 
         self.window.runner.background(lambda: open_database(path), self.use, refused)  # type: ignore[attr-defined]
 
@@ -106,6 +110,7 @@ class DatabaseSwitcher:
         if db.backup_path is not None:
             self.window.statusBar().showMessage(QCoreApplication.translate(
                 "DatabaseSwitcher", "Upgraded; the previous version is kept as {name}").format(name=db.backup_path.name))
+        show_read_only(self.window, db)
 
     def ask_connect(self, settings: ServerSettings | None = None, message: str = "") -> Any:
         """File → Connect to a server… (window-modal, never blocking); returns the dialog."""
@@ -122,7 +127,14 @@ class DatabaseSwitcher:
         from ..operations import BackgroundOp, Progress
         from .connect_dialog import explain, is_password_problem
 
-        settings = parse(url)
+        try:
+            settings = parse(url)
+        except ValueError:  # not a server URL one can connect to: the core says what is wrong with it
+            try:
+                open_database(url).close()  # refused at once, before any connection
+            except LearningHubError as exc:
+                return self.report(error_message(exc))
+            raise
 
         def work(_progress: Progress) -> Database:
             return open_database(url)
@@ -154,3 +166,66 @@ class DatabaseSwitcher:
                 action.triggered.connect(lambda _checked=False, p=path: self.open_server(p))
             else:
                 action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+
+
+def _no_backup_note(exc: BaseException) -> str:
+    if isinstance(exc, DatabaseDamaged) and exc.backup is None:
+        return "\n\n" + QCoreApplication.translate("DatabaseSwitcher", "No backup of it was found.")
+    return ""
+
+
+def offer_restore(window: QMainWindow, exc: DatabaseDamaged, opened: Callable[[Database], None],
+                  report: Callable[[str], Any], declined: Callable[[], Any] = lambda: None) -> QMessageBox:
+    """A damaged file was refused: say so, and offer to restore its newest good backup over it
+    (window-modal, never blocking). Restoring keeps the damaged file as a safety copy beside it,
+    then opens the database again; ``opened`` gets it, ``report`` any refusal on the way, and
+    ``declined`` is called when the user does not want it."""
+    import datetime as dt
+
+    backup = exc.backup
+    assert backup is not None
+    made = dt.datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    text = error_message(exc) + "\n\n" + QCoreApplication.translate(
+        "DatabaseSwitcher", "The newest good backup is {name}, made {when}. Restore it? The damaged file is kept "
+        "beside it as a safety copy.").format(name=str(backup), when=made)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("DatabaseSwitcher", "The database is damaged"),
+                      text, parent=window)
+    restore_button = box.addButton(QCoreApplication.translate("DatabaseSwitcher", "&Restore the backup"),
+                                   QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(restore_button)
+    path = exc.path
+
+    def work() -> Database:
+        from ...exporting.backup import restore
+
+        damaged = open_database(str(path), check_integrity=False)  # only to be written over
+        try:
+            restore(damaged, backup)
+        finally:
+            damaged.close()
+        return open_database(str(path))
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, LearningHubError):
+            raise error
+        report(error_message(error))
+
+    def answered() -> None:
+        if box.clickedButton() is restore_button:
+            window.runner.background(work, opened, failed)  # type: ignore[attr-defined]
+        else:
+            declined()
+
+    box.finished.connect(lambda _result: answered())
+    box.open()
+    return box
+
+
+def show_read_only(window: QMainWindow, db: Database) -> None:
+    """Say in the status bar that a database opened read-only can be read but not changed
+    (every change is refused with the same words)."""
+    if getattr(db, "read_only", False):
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "DatabaseSwitcher", "{name} is read-only: it can be read but not changed").format(
+            name=str(db.target.sqlite_path)))
