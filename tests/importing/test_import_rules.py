@@ -291,3 +291,15 @@ def test_xlsx_with_a_date_column_dates_the_registrations(db, hub, files: Path) -
     assert created[ana] == dt.datetime(2020, 6, 1, tzinfo=dt.UTC) - shanghai_midnight
     assert created[tom] == dt.datetime(2020, 6, 2, tzinfo=dt.UTC) - shanghai_midnight
     assert abs(created[eva] - dt.datetime.now(dt.UTC)) < dt.timedelta(minutes=5)  # no date: when imported
+
+
+def test_updating_to_an_organisation_an_import_created_with_a_non_ascii_capital(db, hub, files: Path) -> None:
+    """SQLite's lower() leaves 'À' alone: the organisation the first import created must still be found."""
+    first = [["Name", "Email", "Organisation"], ["Pau Vidal", "pau@example.es", "Àrea Metropolitana"]]
+    import_people(db, write_csv(files / "first.csv", first))
+    second = [["Name", "Email", "Organisation"], ["Jia Li", "li.jia@example.cn", "Àrea Metropolitana"]]
+    plan = import_people(db, write_csv(files / "second.csv", second), update_existing=True)
+    assert [(r.action, r.changes) for r in plan.rows] == [("update", ["organisation"])]
+    with db.reading() as s:
+        pau = s.scalars(select(Person).where(Person.email == "pau@example.es")).one()
+        assert people.get_person(s, hub.li).organisation_id == pau.organisation_id

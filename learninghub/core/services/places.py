@@ -44,7 +44,9 @@ def organisation_named(
     cleaned = validate.text(name, "organisation", max_len=300)
     if cleaned is None:
         return None
-    found = session.scalars(
+    # The exact name first: SQLite's lower() leaves non-ASCII letters alone, so 'Àrea Metropolitana' was
+    # not found by it, and creating it again clashed with the unique name.
+    found = session.scalars(select(Organisation).where(Organisation.name == cleaned)).first() or session.scalars(
         select(Organisation).where(func.lower(Organisation.name) == cleaned.lower())
     ).first()
     if found is None:
