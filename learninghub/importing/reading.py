@@ -353,7 +353,10 @@ def _at(path: Path, row: int, column: str, message: str, **params: object) -> Va
     """A refusal of the file naming the row and column, 'row 5, column Name: …'."""
     from .checking import Problem
 
-    return refuse(path, Problem(row, column, say(message, **params)).as_text())
+    problem = Problem(row, column, say(message, **params))
+    error = refuse(path, problem.as_text())
+    error.problem = problem  # type: ignore[attr-defined]  # the app lists it by row and column
+    return error
 
 
 def _unclosed(path: Path, lines: list[str], start: int, cell: _Cell, headers: list[str] | None) -> ValidationError:

@@ -130,3 +130,74 @@ def test_a_second_file_chosen_while_the_first_is_read_wins(qtbot, demo_db, tmp_p
     qtbot.waitUntil(lambda: not wizard.busy, timeout=30_000)
     assert wizard.form.readingLabel.text().startswith("second.csv:") and wizard.form.previewTable.columnCount() == 2
     assert wizard.form.countsLabel.text().startswith("Would be: 1 created")
+
+
+def test_people_already_stored_are_kept_unless_update_is_ticked(qtbot, demo_db, tmp_path: Path) -> None:
+    from learninghub.core.services import people
+
+    with demo_db.transaction() as s:
+        nuria = people.add_person(s, given_name="Núria", family_name="Puig", email="nuria.puig@example.es",
+                                  organisation="Ajuntament de Barcelona", city="Barcelona", country="ES").id
+    path = write_csv(tmp_path / "bcn.csv", [["Name", "Email", "Organisation", "Phone", "City"],
+                                            ["Núria Puig", "NURIA.PUIG@example.es", "Àrea Metropolitana", "+34 93 000", ""],
+                                            ["Pau Vidal", "pau@example.es", "Àrea Metropolitana", "", ""]])
+    wizard = wizard_on(qtbot, demo_db, path)
+    f = wizard.form
+    assert not f.changesBox.isHidden() and not f.updateCheck.isChecked()
+    shown = [tuple(f.changesTable.item(r, c).text() for c in range(5)) for r in range(f.changesTable.rowCount())]
+    assert shown == [("2", f"Núria Puig (id {nuria})", "Organisation", "Ajuntament de Barcelona", "Àrea Metropolitana"),
+                     ("2", f"Núria Puig (id {nuria})", "Phone", "—", "+34 93 000")]
+    assert f.countsLabel.text().startswith("Would be: 1 created · 0 updated")
+    assert "1 kept as stored (known; the file differs)" in f.countsLabel.text()
+    wizard.grab().save(str(tmp_path / "changes.png"))
+
+    op = wizard.start_import()  # not ticked: Núria stays as stored
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    with demo_db.reading() as s:
+        stored = people.get_person(s, nuria)
+        assert (stored.organisation.name, stored.phone, stored.version) == ("Ajuntament de Barcelona", None, 1)
+
+    wizard = wizard_on(qtbot, demo_db, path)  # the same file again, this time updating
+    f = wizard.form
+    f.updateCheck.setChecked(True)
+    wait(qtbot, wizard)
+    assert f.countsLabel.text().startswith("Would be: 0 created · 1 updated")
+    assert f.changesTable.rowCount() == 2
+    op = wizard.start_import()
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    assert f.errorLabel.text() == "" and not f.updateCheck.isEnabled()
+    assert f.countsLabel.text().startswith("Imported: 0 created · 1 updated")
+    with demo_db.reading() as s:
+        stored = people.get_person(s, nuria)
+        assert (stored.organisation.name, stored.phone, stored.city.name) == (
+            "Àrea Metropolitana", "+34 93 000", "Barcelona")  # the empty city cell cleared nothing
+
+
+def test_a_new_file_starts_with_update_unticked_and_no_changes_shown(qtbot, demo_db, tmp_path: Path) -> None:
+    wizard = wizard_on(qtbot, demo_db, write_csv(tmp_path / "new.csv", [["Name", "Email"], ["Ana Ruiz", "ana@x.es"]]))
+    assert wizard.form.changesBox.isHidden() and "kept" not in wizard.form.countsLabel.text()
+    wizard.form.updateCheck.setChecked(True)
+    wait(qtbot, wizard)
+    op = wizard.load(str(write_csv(tmp_path / "other.csv", [["Name"], ["Tom Berg"]])))
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    assert not wizard.form.updateCheck.isChecked()
+
+
+def test_hostile_files_refused_in_the_dialog_saying_where(qtbot, demo_db, tmp_path: Path) -> None:
+    from tests.importing.conftest import write_zip_bomb
+
+    unclosed = tmp_path / "unclosed.csv"
+    unclosed.write_text('Name,Email\r\nAna Ruiz,ana@example.es\r\n"Tom Berg,tom@example.se\r\nEva Novak,eva@x.cz\r\n',
+                        encoding="utf-8")
+    wizard = wizard_on(qtbot, demo_db, unclosed)
+    assert wizard.form.errorLabel.text().startswith(
+        'unclosed.csv: row 3, column Name: a quote (") opens this cell and is never closed')
+    assert not wizard.form.importButton.isEnabled()
+    long = write_csv(tmp_path / "long.csv", [["Name", "Notes"], ["Ana Ruiz", "x" * 140_000]])
+    op = wizard.load(str(long))
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    assert wizard.form.errorLabel.text().startswith("long.csv: row 2, column Notes: the cell holds 140,000 characters")
+    op = wizard.load(str(write_zip_bomb(tmp_path / "bomb.xlsx")))
+    qtbot.waitUntil(lambda: not op.running, timeout=30_000)
+    assert wizard.form.errorLabel.text().startswith("bomb.xlsx: is refused unread: it would unpack to 1,023 MB")
+    assert not wizard.form.importButton.isEnabled()

@@ -1,6 +1,10 @@
 """File → Import people…: choose a spreadsheet, see its first rows, say what each column
 holds, read every problem, then import — all rows or none.
 
+People already stored whom the file describes differently are listed field by field (stored
+value, value in the file) and kept as stored unless the user ticks "Update them": the same
+choice as ``learninghub import people --update-existing``.
+
 Thin over learninghub.importing: the dialog keeps the table read once and the user's
 mapping; every check is the core's dry run, and the import is the core's one
 transaction, both run off the GUI thread (BackgroundOp) so a 10,000-row file never
@@ -53,11 +57,17 @@ class ImportWizard(QDialog):
         f.statusCombo.setEnabled(self.seminar_id is not None)
         f.problemsTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         f.problemsTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        f.splitter.setSizes([380, 160])
+        for column in range(5):  # row, person, field as wide as they need; stored and new value share the rest
+            f.changesTable.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents if column < 3 else QHeaderView.ResizeMode.Stretch)
+        f.changesTable.setWordWrap(False)  # one line a field; the whole value is its tooltip
+        f.changesBox.hide()  # shown when the file differs from people already stored
+        f.splitter.setSizes([340, 140, 180])
         f.browseButton.clicked.connect(self.browse)
         f.fileEdit.returnPressed.connect(lambda: self.load(f.fileEdit.text()))
         f.seminarCombo.currentIndexChanged.connect(self._seminar_changed)
         f.statusCombo.currentIndexChanged.connect(lambda _: self.check())
+        f.updateCheck.toggled.connect(lambda _: self.check())
         f.checkButton.clicked.connect(self.check)
         f.importButton.clicked.connect(self.start_import)
         f.closeButton.clicked.connect(self.reject)
@@ -85,6 +95,10 @@ class ImportWizard(QDialog):
     def status(self) -> str:
         return str(self.form.statusCombo.currentData())
 
+    @property
+    def update_existing(self) -> bool:
+        return self.form.updateCheck.isChecked()
+
     def _seminar_changed(self, _index: int) -> None:
         self.form.statusCombo.setEnabled(self.seminar_id is not None)
         self.check()
@@ -105,17 +119,23 @@ class ImportWizard(QDialog):
         if not path:
             return None
         self.form.fileEdit.setText(path)
+        update = self.form.updateCheck
+        update.blockSignals(True)
+        update.setChecked(False)  # a new file: people already stored are kept until the user says otherwise
+        update.blockSignals(False)
+        update.setEnabled(True)
         if self.busy:  # read once the running job ends, so its late answer cannot land on this file
             self._pending_path = path
             return None
-        db, seminar_id, status = self.db, self.seminar_id, self.status
+        self._forget_file()
+        db, seminar_id, status, update = self.db, self.seminar_id, self.status, self.update_existing
         reading = self.tr("Reading the file…")
 
         def work(progress: Progress) -> Any:
             progress.step(0, 0, reading)
             table = read_table(Path(path))
             mapping = guess_mapping(table.headers)
-            return table, mapping, dry_run(db, table, mapping, seminar_id, status, progress)
+            return table, mapping, dry_run(db, table, mapping, seminar_id, status, progress, update)
 
         def done(result: Any) -> None:
             self.table, self.mapping, outcome = result
@@ -186,14 +206,16 @@ class ImportWizard(QDialog):
             self._recheck = True
             return None
         db, table, mapping, seminar_id, status = self.db, self.table, list(self.mapping), self.seminar_id, self.status
-        return self._run(self.tr("Checking the rows"), lambda p: dry_run(db, table, mapping, seminar_id, status, p),
-                         self._show_check)
+        update = self.update_existing
+        return self._run(self.tr("Checking the rows"),
+                         lambda p: dry_run(db, table, mapping, seminar_id, status, p, update), self._show_check)
 
     def _show_check(self, outcome: Any) -> None:
         f = self.form
         if isinstance(outcome, LearningHubError):
             self.plan = None
             self._show_problems([])
+            self._show_changes(None)
             f.countsLabel.setText("")
             f.errorLabel.setText(error_message(outcome))
             f.importButton.setEnabled(False)
@@ -201,6 +223,7 @@ class ImportWizard(QDialog):
         self.plan = outcome
         f.errorLabel.setText("")
         self._show_problems(outcome.problems)
+        self._show_changes(outcome)
         f.countsLabel.setText(counts_text(outcome, done=False))
         f.importButton.setEnabled(outcome.ok and bool(outcome.rows))
 
@@ -213,6 +236,26 @@ class ImportWizard(QDialog):
         self.form.problemsBox.setTitle(self.tr("Problems: {count} (nothing is imported while there are any)").format(
             count=len(problems)) if problems else self.tr("Problems: none"))
 
+    def _show_changes(self, plan: Any) -> None:
+        """Each field the file says differently of a person already stored: stored value, value in the file."""
+        from ...importing import FIELDS
+
+        f = self.form
+        rows = [r for r in plan.rows if r.differences] if plan is not None else []
+        lines = [(r, field, old, new) for r in rows for field, old, new in r.differences]
+        f.changesTable.setRowCount(len(lines))
+        for i, (r, field, old, new) in enumerate(lines):
+            person = self.tr("{name} (id {id})").format(name=r.name, id=r.person_id)
+            for column, value in enumerate((str(r.row), person, labels.import_field(FIELDS[field]),
+                                            _value(field, old), _value(field, new))):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                f.changesTable.setItem(i, column, item)
+        if rows:
+            f.changesBox.setTitle(self.tr("People already stored whom the file describes differently: %n", None,
+                                          len(rows)))
+        f.changesBox.setVisible(bool(rows))
+
     def start_import(self) -> BackgroundOp[Any] | None:
         """Import every row in one transaction, off the GUI thread; Cancel rolls it all back."""
         from ...importing import import_table
@@ -220,11 +263,12 @@ class ImportWizard(QDialog):
         if self.table is None or self.busy or self.plan is None or not self.plan.ok:
             return None
         db, table, mapping, seminar_id, status = self.db, self.table, list(self.mapping), self.seminar_id, self.status
+        update = self.update_existing
         importing = self.tr("Importing…")
 
         def work(progress: Progress) -> Any:
             try:
-                return import_table(db, table, mapping, seminar_id=seminar_id, status=status,
+                return import_table(db, table, mapping, seminar_id=seminar_id, status=status, update_existing=update,
                                     progress=lambda d, t: progress.step(d, t, importing))
             except LearningHubError as exc:
                 return exc
@@ -238,6 +282,7 @@ class ImportWizard(QDialog):
             self.form.countsLabel.setText(counts_text(outcome, done=True))
             self.form.importButton.setEnabled(False)
             self.form.checkButton.setEnabled(False)
+            self.form.updateCheck.setEnabled(False)
             self.imported.emit()
 
         return self._run(self.tr("Importing people"), work, done)
@@ -261,6 +306,21 @@ class ImportWizard(QDialog):
         self.op = BackgroundOp(self, title, work, finished, self._failed)
         return self.op.start()
 
+    def _forget_file(self) -> None:
+        """Another file is being read: what was shown of the last one goes, so nothing of it can be imported."""
+        f = self.form
+        self.table, self.plan = None, None
+        f.previewTable.clear()
+        f.previewTable.setRowCount(0)
+        f.previewTable.setColumnCount(0)
+        self._combos = []
+        f.readingLabel.setText("")
+        self._show_problems([])
+        self._show_changes(None)
+        f.countsLabel.setText("")
+        f.errorLabel.setText("")
+        f.importButton.setEnabled(False)
+
     def _failed(self, exc: BaseException) -> None:
         from ..operations import Cancelled
 
@@ -268,6 +328,9 @@ class ImportWizard(QDialog):
             self.form.errorLabel.setText(self.tr("Cancelled: nothing was imported."))
             self.check()
             return
+        problem = getattr(exc, "problem", None)
+        if problem is not None:  # the file refused at a row and column (a quote never closed...): listed there too
+            self._show_problems([problem])
         self.form.errorLabel.setText(error_message(exc) if isinstance(exc, LearningHubError)
                                      else self.tr("The file could not be read: {error}").format(error=exc))
         self.form.importButton.setEnabled(False)
@@ -281,14 +344,14 @@ def _seminars(db: Database) -> list[Any]:
 
 
 def dry_run(db: Database, table: Any, mapping: list[str | None], seminar_id: int | None, status: str,
-            progress: Progress) -> Any:
+            progress: Progress, update_existing: bool = False) -> Any:
     """The dry run's plan, or the refusal of the whole mapping (no name column...). Runs off the GUI thread."""
     from ...importing import import_table
 
     checking = QCoreApplication.translate("ImportWizard", "Checking every row…")  # thread-safe: QCoreApplication.translate
     try:
         return import_table(db, table, mapping, seminar_id=seminar_id, status=status, dry_run=True,
-                            progress=lambda d, t: progress.step(d, t, checking))
+                            update_existing=update_existing, progress=lambda d, t: progress.step(d, t, checking))
     except LearningHubError as exc:
         return exc
 
@@ -298,11 +361,20 @@ def counts_text(plan: Any, *, done: bool) -> str:
     head = QCoreApplication.translate("ImportWizard", "Imported") if done else QCoreApplication.translate("ImportWizard", "Would be")
     text = QCoreApplication.translate("ImportWizard", "{head}: {created} created · {updated} updated · {skipped} skipped (already "
                      "stored) · {merged} merged (repeating an earlier row)").format(head=head, **c)
+    if c["kept"]:
+        text += QCoreApplication.translate("ImportWizard", " · {kept} kept as stored (known; the file differs)").format(**c)
     if plan.seminar_id is not None:
         text += QCoreApplication.translate("ImportWizard", " · {registered} registered · {waitlisted} on the waiting list").format(**c)
     if not done and plan.problems:
         text += words().once_problems_fixed(len(plan.problems))
     return text
+
+
+def _value(field: str, value: str | None) -> str:
+    """A person's value as the window shows it: a role by its name, an empty one as a dash."""
+    if not value:
+        return "—"
+    return labels.person_role(value) if field == "role" else value
 
 
 def open_for(window: Any) -> ImportWizard | None:
