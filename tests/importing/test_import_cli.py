@@ -73,3 +73,48 @@ def test_empty_and_binary_files_refused_in_one_line(cli, files: Path) -> None:  
     binary.write_bytes(b"\x00\x01\x02\x03\xff\xfe\x00\x00" * 64)
     code, _, err = cli("import", "people", str(binary))
     assert code == 1 and err.count("\n") == 1 and "photo.csv: is not a text spreadsheet" in err
+
+
+def test_hostile_files_refused_on_one_line_saying_where(cli, files: Path) -> None:  # noqa: F811
+    from tests.importing.conftest import write_zip_bomb
+
+    unclosed = files / "unclosed.csv"
+    unclosed.write_text('Name,Email\r\nAna Ruiz,ana@example.es\r\n"Tom Berg,tom@example.se\r\nEva Novak,eva@x.cz\r\n',
+                        encoding="utf-8")
+    long = write_csv(files / "long.csv", [["Name", "Email"], ["Ana Ruiz", "a" * 150_000]])
+    expected = {
+        unclosed: 'unclosed.csv: row 3, column Name: a quote (") opens this cell and is never closed, so everything '
+                  "after it to the end of the file (line 4) would be one cell; close the quote or remove it",
+        long: "long.csv: row 2, column Email: the cell holds 150,000 characters, more than the 131,072 a cell may "
+              "have (no field takes more than 20,000)",
+        write_zip_bomb(files / "bomb.xlsx"): 'bomb.xlsx: is refused unread: it would unpack to 1,023 MB, more than '
+                                             'the 256 MB a workbook may take (a "zip bomb"?); split it, or save it as CSV',
+    }
+    for path, said in expected.items():
+        for extra in ((), ("--dry-run",), ("--json",)):
+            code, out, err = cli("import", "people", str(path), *extra)
+            assert (code, out, err) == (1, "", f"learninghub: error: {said}\n")
+    assert cli.json("person", "list") == []
+
+
+def test_update_existing_shows_then_writes_the_differences(cli, files: Path) -> None:  # noqa: F811
+    ids = make_programme(cli)  # Li Jia (li.jia@example.cn) of the Chengdu Open University
+    path = write_csv(files / "li.csv", [["Name", "Email", "Organisation", "Phone", "City"],
+                                        ["Jia Li", "li.jia@example.cn", "Sichuan University", "+86 28 1234", ""]])
+    code, out, _ = cli("import", "people", str(path), "--dry-run", "--update-existing")
+    assert code == 0 and out.splitlines()[1:] == [
+        "  dry run, nothing changed; would be: created 0, updated 1, kept 0 (known, kept as stored), "
+        "skipped 0 (already stored), merged 0 (repeating an earlier row)",
+        "  would be updated, field by field:",
+        f'    row 2: Jia Li (id {ids["person"]}): organisation "Chengdu Open University" → "Sichuan University"; '
+        'phone (empty) → "+86 28 1234"']
+    assert cli.json("person", "list")[0]["organisation"] == "Chengdu Open University"
+    kept = cli.json("import", "people", str(path))
+    assert [(r["action"], r["changes"]) for r in kept["rows"]] == [("keep", ["organisation", "phone"])]
+    assert kept["update_existing"] is False and kept["counts"]["kept"] == 1
+    assert cli.json("person", "list")[0]["organisation"] == "Chengdu Open University"
+    updated = cli.json("import", "people", str(path), "--update-existing")
+    assert [r["action"] for r in updated["rows"]] == ["update"]
+    person = cli.json("person", "list")[0]
+    assert (person["organisation"], person["phone"], person["city"]) == ("Sichuan University", "+86 28 1234",
+                                                                         "Chengdu")

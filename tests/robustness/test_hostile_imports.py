@@ -182,6 +182,24 @@ def test_a_truncated_workbook_is_refused_as_damaged(db, files: Path) -> None:
                                 "workbook we can read")
 
 
+@pytest.mark.parametrize("formula", [False, True])  # without formulas calamine reads the sheet, with them openpyxl
+def test_entities_expanding_a_billion_times_are_refused(db, files: Path, formula: bool) -> None:
+    import zipfile
+
+    base = write_xlsx(files / "base.xlsx", [["Name", "Organisation"], ["Ana Ruiz", "=1+1" if formula else "x"]])
+    laughs = ('<!DOCTYPE lolz [<!ENTITY lol0 "lolololololololololol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)) + "]>")
+    path = files / "laughs.xlsx"
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = (laughs + data.decode().replace("Ana Ruiz", "&lol9;")).encode()
+            out.writestr(info, data)
+    message = refusal(db, path)
+    assert message.startswith("laughs.xlsx: is not a readable Excel workbook (")
+
+
 # --- 4. names of only invisible characters -----------------------------------------------------
 
 @pytest.mark.parametrize("name", ["\u200b", "\u200b\u200c\u200d\u2060", "\ufeff", "\u202e\u202c", "\u3164", "\u00ad "])
