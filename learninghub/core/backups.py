@@ -62,8 +62,8 @@ def integrity_problem(path: Path) -> str | None:
 
 
 def automatic_backup_folder(db_path: Path) -> Path:
-    """Where the app's automatic copies of the database at ``db_path`` live (the same folder
-    as ``exporting.rotation.backup_folder``; a test keeps the two equal)."""
+    """Where the app's automatic copies of the database at ``db_path`` live (``exporting.rotation``
+    writes them there)."""
     from platformdirs import user_data_path
 
     from .. import config

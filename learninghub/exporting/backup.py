@@ -99,7 +99,7 @@ def backup(db: Database, destination: Path, *, portable: bool | None = None) -> 
 
 def _copy_sqlite(source: Path, destination: Path) -> None:
     """Online backup API from ``source`` into the (new, empty) file ``destination``."""
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)  # as_uri() refuses a relative path
     try:
         dst = sqlite3.connect(destination)
         try:

@@ -23,11 +23,11 @@ PREFIX = "auto"
 
 
 def backup_folder(db_path: Path) -> Path:
-    """Where the automatic copies of the database at ``db_path`` live."""
-    from platformdirs import user_data_path
+    """Where the automatic copies of the database at ``db_path`` live (the core finds the newest good
+    one there when a database is damaged: one formula, in ``core.backups``)."""
+    from ..core.backups import automatic_backup_folder
 
-    digest = hashlib.sha256(str(db_path.resolve()).encode()).hexdigest()[:10]
-    return user_data_path(config.APP_NAME, config.APP_AUTHOR) / "backups" / f"{db_path.stem}-{digest}"
+    return automatic_backup_folder(db_path)
 
 
 def kept_backups(folder: Path) -> list[Path]:

@@ -190,7 +190,7 @@ def test_unknown_role_refused(hub, refused):
     error = refused(
         lambda s: people.add_person(s, given_name="Ana", family_name="Puig", role="boss"),
         ValidationError,
-        "'boss' is not one of: elected, policymaker, manager, planner, expert, staff, other",
+        "'boss' is not one of: elected, policymaker, manager, planner, expert, participant, staff, other",
     )
     assert error.where == "role"
 

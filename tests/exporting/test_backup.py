@@ -295,3 +295,16 @@ def test_rotating_backup_does_not_even_copy_an_untouched_database(db, world: Wor
         people.add_person(s, given_name="New", family_name="Person")
     monkeypatch.undo()
     assert rotation.rotating_backup(db, folder=folder) is not None
+
+
+def test_a_backup_named_relative_to_the_current_folder_restores(db, world: World, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """``learninghub restore backup.sqlite`` from the backup's folder: the copy was read through a file URI,
+    which a relative path cannot be ('relative path can't be expressed as a file URI', a traceback)."""
+    monkeypatch.chdir(tmp_path)
+    backups.backup(db, Path("copy.sqlite"), portable=False)
+    with db.transaction() as s:
+        people.add_person(s, given_name="Only", family_name="Afterwards")
+    backups.restore(db, Path("copy.sqlite"), safety_folder=tmp_path)
+    with db.reading() as s:
+        assert "Afterwards" not in {row.family_name for row in people.list_people(s)}
