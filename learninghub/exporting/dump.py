@@ -144,6 +144,11 @@ def _sections(path: Path) -> Iterator[tuple[str, list[str], list[list[Any]], int
                     raise DatabaseRefused(
                         QT_TRANSLATE_NOOP("core", "{path}: the dump says {said} rows but holds {held}"),
                         path=str(path), said=item.get("rows"), held=total)
+                for after, rest in enumerate(fh, start=number + 1):
+                    if rest.strip():
+                        raise DatabaseRefused(
+                            QT_TRANSLATE_NOOP("core", "{path} line {number}: more after the end of the dump"),
+                            path=str(path), number=after)
                 if name is not None:
                     yield name, columns, rows, first
                 return

@@ -185,10 +185,19 @@ def test_a_damaged_structure_is_refused_with_its_line(db, dumped, tmp_path, line
     assert _fingerprint(db) == before
 
 
+def test_lines_after_the_end_are_refused(db, dumped, tmp_path):
+    bad = tmp_path / "more.jsonl"
+    bad.write_text("\n".join([*dumped, "", '[1, "sneaked in"]']) + "\n", encoding="utf-8")
+    before = _fingerprint(db)
+    with pytest.raises(DatabaseRefused, match=f"line {len(dumped) + 2}: more after the end of the dump"):
+        restore(db, bad)
+    assert _fingerprint(db) == before
+
+
 def test_bytes_that_are_not_utf8_are_refused_with_their_line(db, dumped, tmp_path):
-    first, columns = _section(dumped, "people")
+    first, _columns = _section(dumped, "people")
     raw = [line.encode("utf-8") for line in dumped]
-    raw[first] = raw[first].replace("Jia".encode(), b"J\xffa", 1)
+    raw[first] = raw[first].replace(b"Jia", b"J\xffa", 1)
     bad = tmp_path / "latin1.jsonl"
     bad.write_bytes(b"\n".join(raw) + b"\n")
     before = _fingerprint(db)
