@@ -89,6 +89,10 @@ def read_table(path: str | Path) -> Table:
     """The spreadsheet at ``path``; refuses empty, binary and mislabelled files clearly."""
     path = Path(path)
     try:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_FILE:
+            raise refuse(path, QT_TRANSLATE_NOOP("core", "is {size}, more than the {cap} a file of people may be; "
+                                                         "split it"), size=_megabytes(size), cap=_megabytes(MAX_FILE))
         data = path.read_bytes()
     except FileNotFoundError:
         raise refuse(path, QT_TRANSLATE_NOOP("core", "there is no such file")) from None
@@ -290,14 +294,40 @@ def read_csv_bytes(data: bytes, path: Path) -> Table:
             _check_quotes(path, lines, start, reader.line_num, delimiter, headers)
         if not any(cell.strip() for cell in record):
             continue
+        if len(record) > MAX_COLUMNS:
+            _check_width(path, number, record)
         if headers is None:
-            headers = [cell.strip() for cell in record]
+            headers = _trimmed([cell.strip() for cell in record], 0)
             continue
-        rows.append(record)
+        rows.append(_trimmed(record, len(headers)))
         numbers.append(number)
     if headers is None:
         raise refuse(path, QT_TRANSLATE_NOOP("core", "the file is empty: no header row and no people"))
     return Table(headers, rows, numbers, "csv", encoding, delimiter, source=path.name)
+
+
+#: The most columns a sheet of people may fill: the app shows a chooser for each one.
+MAX_COLUMNS = 1_000
+#: The largest file read at all (it is read whole into memory): 256 MB.
+MAX_FILE = 256 * 1024 * 1024
+
+
+def _trimmed(cells: list[str], keep: int) -> list[str]:
+    """``cells`` without the empty ones at the end beyond the first ``keep`` (a sheet formatted to
+    column XFD reads as rows of 16,384 cells)."""
+    end = len(cells)
+    while end > keep and not cells[end - 1].strip():
+        end -= 1
+    return cells if end == len(cells) else cells[:end]
+
+
+def _check_width(path: Path, row: int, cells: list[str]) -> None:
+    """Refuse a row filling more than MAX_COLUMNS columns (empty cells at its end do not count)."""
+    last = max((i for i, cell in enumerate(cells) if cell.strip()), default=-1)
+    if last >= MAX_COLUMNS:
+        raise _at(path, row, str(last + 1), QT_TRANSLATE_NOOP(
+            "core", "the row fills {count} columns, more than the {cap} a sheet of people may have"),
+            count=f"{last + 1:,}", cap=f"{MAX_COLUMNS:,}")
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -431,12 +461,12 @@ def read_xlsx(path: Path, data: bytes | None = None) -> Table:
         cells = [cell_text(v) for v in row]
         if not any(c.strip() for c in cells):
             continue
+        if len(cells) > MAX_COLUMNS:
+            _check_width(path, number, cells)
         if headers is None:
-            headers = [c.strip() for c in cells]
-            while headers and not headers[-1]:
-                headers.pop()
+            headers = _trimmed([c.strip() for c in cells], 0)
             continue
-        texts.append(cells)
+        texts.append(_trimmed(cells, len(headers)))
         numbers.append(number)
     if not headers:
         raise refuse(path, QT_TRANSLATE_NOOP("core", "the workbook is empty: no header row and no people"))

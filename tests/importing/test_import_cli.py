@@ -17,8 +17,8 @@ def test_dry_run_then_import_then_nothing_new(cli, files: Path) -> None:  # noqa
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "名单.csv (CSV, GB18030, comma-separated): 2 rows",
-        "  dry run, nothing changed; would be: created 1, updated 0, kept 1 (known, kept as stored), "
-        "skipped 0 (already stored), merged 0 (repeating an earlier row)",
+        ("  dry run, nothing changed; would be: created 1, updated 0, kept 1 (known, kept as stored), "
+         "skipped 0 (already stored), merged 0 (repeating an earlier row)"),
         f"  seminar {ids['seminar']}: registered 1, waiting list 1",
         "  known, kept as stored; --update-existing would change, field by field:",
         f'    row 2: 李佳 (Jia Li) (id {ids["person"]}): organisation "Chengdu Open University" → "成都开放大学"',
@@ -103,11 +103,11 @@ def test_update_existing_shows_then_writes_the_differences(cli, files: Path) -> 
                                         ["Jia Li", "li.jia@example.cn", "Sichuan University", "+86 28 1234", ""]])
     code, out, _ = cli("import", "people", str(path), "--dry-run", "--update-existing")
     assert code == 0 and out.splitlines()[1:] == [
-        "  dry run, nothing changed; would be: created 0, updated 1, kept 0 (known, kept as stored), "
-        "skipped 0 (already stored), merged 0 (repeating an earlier row)",
+        ("  dry run, nothing changed; would be: created 0, updated 1, kept 0 (known, kept as stored), "
+         "skipped 0 (already stored), merged 0 (repeating an earlier row)"),
         "  would be updated, field by field:",
-        f'    row 2: Jia Li (id {ids["person"]}): organisation "Chengdu Open University" → "Sichuan University"; '
-        'phone (empty) → "+86 28 1234"']
+        (f'    row 2: Jia Li (id {ids["person"]}): organisation "Chengdu Open University" → "Sichuan University"; '
+         'phone (empty) → "+86 28 1234"')]
     assert cli.json("person", "list")[0]["organisation"] == "Chengdu Open University"
     kept = cli.json("import", "people", str(path))
     assert [(r["action"], r["changes"]) for r in kept["rows"]] == [("keep", ["organisation", "phone"])]

@@ -24,10 +24,17 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from learninghub.core.errors import LearningHubError
 from learninghub.core.services import people
-from learninghub.importing import ImportRefused, import_people
+from learninghub.importing import ImportRefused, import_people, read_table
 from learninghub.importing.reading import CELL_LIMIT, MAX_RATIO, MAX_UNPACKED
 from tests.databases import snapshot
-from tests.importing.conftest import files, write_csv, write_xlsx, write_zip_bomb  # noqa: F401  (files: the fixture)
+from tests.importing.conftest import write_csv, write_xlsx, write_zip_bomb
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    return folder
 
 
 def frozen(db: Any) -> tuple[Any, ...]:
@@ -198,6 +205,28 @@ def test_entities_expanding_a_billion_times_are_refused(db, files: Path, formula
             out.writestr(info, data)
     message = refusal(db, path)
     assert message.startswith("laughs.xlsx: is not a readable Excel workbook (")
+
+
+def test_a_row_wider_than_a_sheet_of_people_is_refused_but_empty_cells_at_its_end_are_not(db, files: Path) -> None:
+    wide = files / "wide.csv"
+    wide.write_text("Name,Email\r\nAna Ruiz,ana@example.es" + ",x" * 5_000 + "\r\n", encoding="utf-8")
+    assert refusal(db, wide) == ("wide.csv: row 2, column 5002: the row fills 5,002 columns, more than the 1,000 a "
+                                 "sheet of people may have")
+    padded = files / "padded.csv"  # a sheet saved with its formatting out to column XFD
+    padded.write_text("Name,Email" + "," * 16_382 + "\r\nAna Ruiz,ana@example.es" + "," * 16_382 + "\r\n",
+                      encoding="utf-8")
+    table = read_table(padded)
+    assert (table.headers, table.rows) == (["Name", "Email"], [["Ana Ruiz", "ana@example.es"]])
+    assert import_people(db, padded).counts["created"] == 1
+
+
+def test_a_file_over_the_size_cap_is_refused_unread(db, files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from learninghub.importing import reading
+
+    monkeypatch.setattr(reading, "MAX_FILE", 1024 * 1024)  # 256 MB in truth: the test writes 2 MB
+    path = files / "huge.csv"
+    path.write_bytes(b"Name,Email\r\n" + b"Ana Ruiz,a@x.es\r\n" * (2 * 1024 * 1024 // 17))
+    assert refusal(db, path) == "huge.csv: is 2 MB, more than the 1 MB a file of people may be; split it"
 
 
 # --- 4. names of only invisible characters -----------------------------------------------------
