@@ -53,7 +53,7 @@ from ..models import City, Organisation, Person, display_name
 #: Above this many matches, walking the sort index beats sorting the matches.
 MANY_MATCHES = 2_000
 #: The same on PostgreSQL, where checking a row's text costs more and fetching a match less.
-PG_MANY_MATCHES = 5_000
+PG_MANY_MATCHES = 10_000
 
 #: The orders a list of people can be shown in; ties fall back to the name order.
 ORDERS = {
