@@ -136,8 +136,9 @@ def shown_number(value: int) -> str:
 def whole_number(value: object, field: str, *, least: int = 0, most: int = INT_MAX) -> int:
     """``value`` if it is a whole number from ``least`` to ``most`` (at most INT_MAX whatever is asked)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a whole number"), where=field,
-                              value=value if isinstance(value, (str, float, bool)) else type(value).__name__)
+        shown = repr(value)
+        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value} is not a whole number"), where=field,
+                              value=shown if len(shown) <= 60 else shown[:57] + "...")
     most = min(most, INT_MAX)
     if value > most:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "{value} is too large (at most {most})"), where=field,
