@@ -321,10 +321,14 @@ def _word_start_terms(folded: str) -> list[Term]:
     return [("words", t) for t in texts]
 
 
+#: What no name holds and no keyboard types (control characters, lone surrogates): left out of a search.
+_UNTYPABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def needle(fragment: str | None) -> Needle:
     """How to look for what was typed (the module says): folded; joined from a word's start; each word
     typed anywhere (``maria garcia`` finds María José García López); word starts."""
-    folded = fold(fragment)
+    folded = fold(_UNTYPABLE.sub("", fragment or ""))
     compact = _SPACE_OR_SEPARATOR.sub("", folded)
     if not compact:  # a dash, a dot, or nothing
         return Needle("scan", ((("doc", folded),),)) if folded else Needle("", ())

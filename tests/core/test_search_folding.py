@@ -4,6 +4,8 @@ romanised Korean names however they are typed, one or two letters served by the 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from learninghub.core import folding
@@ -189,3 +191,16 @@ def test_a_list_shown_finds_as_the_index_does(fragment, found):
     chinese = folding.text_search_key("王小明 (Xiaoming Wang)", None)
     for typed in ("wang xiaoming", "wangxiaoming", "xiaoming", "wáng xiǎomíng", "王", "小明", "xi"):
         assert folding.matches(folding.needle(typed), chinese), typed
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(typed=st.text(max_size=12))
+@example(typed="00\x00")
+@example(typed="\ud800")
+@example(typed='"*^:()-')
+@example(typed="%_\\")
+def test_anything_typed_is_looked_for_never_a_crash(desk, db, typed):
+    """A search box takes whatever is pasted into it: a NUL, a lone surrogate, FTS5 or LIKE syntax."""
+    with db.reading() as s:
+        people.list_people(s, search_text=typed, limit=50)
+        people.list_people(s, search_text=typed, limit=50, order="city")
