@@ -325,9 +325,9 @@ def _check_width(path: Path, row: int, cells: list[str]) -> None:
     """Refuse a row filling more than MAX_COLUMNS columns (empty cells at its end do not count)."""
     last = max((i for i, cell in enumerate(cells) if cell.strip()), default=-1)
     if last >= MAX_COLUMNS:
-        raise _at(path, row, str(last + 1), QT_TRANSLATE_NOOP(
+        raise _at(path, row, str(last + 1), say(QT_TRANSLATE_NOOP(
             "core", "the row fills {count} columns, more than the {cap} a sheet of people may have"),
-            count=f"{last + 1:,}", cap=f"{MAX_COLUMNS:,}")
+            count=f"{last + 1:,}", cap=f"{MAX_COLUMNS:,}"))
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -379,20 +379,20 @@ def _column(headers: list[str] | None, index: int) -> str:
     return str(index + 1)
 
 
-def _at(path: Path, row: int, column: str, message: str, **params: object) -> ValidationError:
-    """A refusal of the file naming the row and column, 'row 5, column Name: …'."""
+def _at(path: Path, row: int, column: str, message: Text) -> ValidationError:
+    """A refusal of the file naming the row and column, 'row 5, column Name: …' (``message``: ``say(...)``)."""
     from .checking import Problem
 
-    problem = Problem(row, column, say(message, **params))
+    problem = Problem(row, column, message)
     error = refuse(path, problem.as_text())
     error.problem = problem  # type: ignore[attr-defined]  # the app lists it by row and column
     return error
 
 
 def _unclosed(path: Path, lines: list[str], start: int, cell: _Cell, headers: list[str] | None) -> ValidationError:
-    return _at(path, start + 1, _column(headers, cell.index), QT_TRANSLATE_NOOP(
+    return _at(path, start + 1, _column(headers, cell.index), say(QT_TRANSLATE_NOOP(
         "core", "a quote (\") opens this cell and is never closed, so everything after it to the end of the file "
-                "(line {last}) would be one cell; close the quote or remove it"), last=len(lines))
+                "(line {last}) would be one cell; close the quote or remove it"), last=len(lines)))
 
 
 def _malformed(path: Path, lines: list[str], start: int, delimiter: str, headers: list[str] | None,
@@ -405,9 +405,9 @@ def _malformed(path: Path, lines: list[str], start: int, delimiter: str, headers
     for cell in cells:
         length = cell.end - cell.start - (2 if cell.quoted else 0)
         if length > CELL_LIMIT:
-            return _at(path, start + 1, _column(headers, cell.index), QT_TRANSLATE_NOOP(
+            return _at(path, start + 1, _column(headers, cell.index), say(QT_TRANSLATE_NOOP(
                 "core", "the cell holds {length} characters, more than the {limit} a cell may have (no field "
-                        "takes more than 20,000)"), length=f"{length:,}", limit=f"{CELL_LIMIT:,}")
+                        "takes more than 20,000)"), length=f"{length:,}", limit=f"{CELL_LIMIT:,}"))
     return refuse(path, QT_TRANSLATE_NOOP("core", "line {line}: the CSV is malformed ({error})"),
                   line=start + 1, error=error)
 
@@ -428,10 +428,10 @@ def _check_quotes(path: Path, lines: list[str], start: int, end: int, delimiter:
             continue
         rowlike = sum(1 for line in inner if line.count(delimiter) == width - 1)
         if rowlike >= 2 and rowlike * 2 >= len(inner):
-            raise _at(path, start + 1, _column(headers, cell.index), QT_TRANSLATE_NOOP(
+            raise _at(path, start + 1, _column(headers, cell.index), say(QT_TRANSLATE_NOOP(
                 "core", "a quote (\") opens this cell and runs on over {lines} lines that read as rows of their "
                         "own (to line {last}): a closing quote is missing, or one quote too many"),
-                lines=len(inner), last=start + len(inner) + 1)
+                lines=len(inner), last=start + len(inner) + 1))
 
 
 # --- XLSX --------------------------------------------------------------------------------------
