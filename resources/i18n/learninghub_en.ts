@@ -127,6 +127,13 @@
             <numerusform>{source}: {found}; %n rows after the header (row 1). The header names chose the fields below; change any.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>People already stored whom the file describes differently: %n</source>
+        <translation>
+            <numerusform>People already stored whom the file describes differently: %n</numerusform>
+            <numerusform>People already stored whom the file describes differently: %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

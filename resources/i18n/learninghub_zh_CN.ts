@@ -533,6 +533,10 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
         <translation>无法打开数据库</translation>
     </message>
     <message>
+        <source>No backup of it was found.</source>
+        <translation>未找到它的备份。</translation>
+    </message>
+    <message>
         <source>Learning Hub databases (*.sqlite *.db);;All files (*)</source>
         <translation>Learning Hub 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -567,6 +571,22 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     <message>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>The newest good backup is {name}, made {when}. Restore it? The damaged file is kept beside it as a safety copy.</source>
+        <translation>最新的完好备份是 {name}（{when} 生成）。要恢复它吗？损坏的文件会作为安全副本保留在旁边。</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup</source>
+        <translation>恢复备份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{name} is read-only: it can be read but not changed</source>
+        <translation>{name} 为只读：可以查看，但不能修改</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1005,16 @@ Install a program for this kind of file (a PDF viewer for PDF files), or open th
         <translation>问题：无</translation>
     </message>
     <message>
+        <source>{name} (id {id})</source>
+        <translation>{name}（编号 {id}）</translation>
+    </message>
+    <message numerus="yes">
+        <source>People already stored whom the file describes differently: %n</source>
+        <translation>
+            <numerusform>文件描述不同的已存人员：%n</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1015,6 +1045,10 @@ Install a program for this kind of file (a PDF viewer for PDF files), or open th
     <message>
         <source>{head}: {created} created · {updated} updated · {skipped} skipped (already stored) · {merged} merged (repeating an earlier row)</source>
         <translation>{head}：新建 {created} · 更新 {updated} · 跳过 {skipped}（已存在）· 合并 {merged}（与前面的行重复）</translation>
+    </message>
+    <message>
+        <source> · {kept} kept as stored (known; the file differs)</source>
+        <translation> · {kept} 人保持原样（已存在，文件内容不同）</translation>
     </message>
     <message>
         <source> · {registered} registered · {waitlisted} on the waiting list</source>
@@ -1063,6 +1097,30 @@ Install a program for this kind of file (a PDF viewer for PDF files), or open th
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>People already stored: what the file says differently</source>
+        <translation>已存人员：文件中的不同之处</translation>
+    </message>
+    <message>
+        <source>&amp;Update them with these values (otherwise they are kept as stored; an empty cell never clears a value)</source>
+        <translation>用这些值更新(&amp;U)（否则保持原样；空单元格不会清除已存的值）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>已存</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>文件中</translation>
     </message>
     <message>
         <source>C&amp;heck again</source>
@@ -2108,7 +2166,7 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <source>seminar {id} &apos;{title}&apos; is cancelled</source>
         <extracomment>The start of the history note a check-in writes (how undoing a check-in recognises its status change).
 ----------
-Person fields an import may set; empty cells never clear a stored value. Compared ignoring case: &quot;LI&quot; is the same family name as &quot;Li&quot;, &quot;chengdu&quot; the same city. How the file was read (&apos;CSV, GB18030, comma-separated&apos;), so a wrong guess shows. Filled in by the real import: the ids of people created, in row order.</extracomment>
+Person fields an import may set; empty cells never clear a stored value. Compared ignoring case: &quot;LI&quot; is the same family name as &quot;Li&quot;, &quot;chengdu&quot; the same city. create | update | keep (stored, differs, kept as stored) | skip (stored, nothing new) | merged (repeats an earlier row) (field, stored value, value in the file) for each of ``changes``, as the user reads them. Stored people the file says something else about are updated (else kept as stored). How the file was read (&apos;CSV, GB18030, comma-separated&apos;), so a wrong guess shows. Filled in by the real import: the ids of people created, in row order.</extracomment>
         <translation>研讨会 {id}“{title}”已取消</translation>
     </message>
     <message>
@@ -2529,8 +2587,12 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <translation>机构 {organisation} 不是研讨会 {seminar} 的合作方</translation>
     </message>
     <message>
-        <source>{path} is a folder, not a database file</source>
+        <source>{path} is read-only: it can be read but not changed, and nothing was saved (to change it, make the file and its folder writable, or work on a copy)</source>
         <extracomment>Tables whose rows may hold personal data that erasing a person blanks (see flush_to_main_file).</extracomment>
+        <translation>{path} 为只读：可以查看，但不能修改，未保存任何内容（如需修改，请让该文件及其文件夹可写，或使用副本）</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
         <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
@@ -2555,7 +2617,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>the record was changed by someone else meanwhile; reload it and apply your change again</source>
-        <extracomment>Page cache per SQLite connection, in KiB. The copy made before an upgrade, if one was made on this open.</extracomment>
+        <extracomment>Page cache per SQLite connection, in KiB. The copy made before an upgrade, if one was made on this open. An SQLite file this process may read but not write: every change is refused (DatabaseReadOnly).</extracomment>
         <translation>该记录在此期间已被其他人修改；请重新加载后再次应用您的更改</translation>
     </message>
     <message>
@@ -2571,8 +2633,36 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <translation>数据库正忙于处理另一个程序的更改；未保存任何内容，请稍后重试</translation>
     </message>
     <message>
-        <source>--db: {label}: only SQLite files and postgresql+psycopg:// URLs are supported</source>
-        <translation>--db：{label}：只支持 SQLite 文件和 postgresql+psycopg:// 地址</translation>
+        <source>{path} cannot be created: the folder {folder} does not exist; nothing was created</source>
+        <translation>无法创建 {path}：文件夹 {folder} 不存在；未创建任何内容</translation>
+    </message>
+    <message>
+        <source>{path} cannot be created: {reason}; nothing was created</source>
+        <translation>无法创建 {path}：{reason}；未创建任何内容</translation>
+    </message>
+    <message>
+        <source>{scheme}:// is not a database this program can use: only SQLite files and postgresql+psycopg://user@host:port/database URLs are supported</source>
+        <translation>{scheme}:// 不是本程序可用的数据库：只支持 SQLite 文件和 postgresql+psycopg://用户@主机:端口/数据库 形式的网址</translation>
+    </message>
+    <message>
+        <source>the server URL is malformed: the port must be a number from 1 to 65535, not {port!r} (write it as postgresql+psycopg://user@host:port/database)</source>
+        <translation>服务器网址格式有误：端口必须是 1 到 65535 之间的数字，而不是 {port!r}（请写成 postgresql+psycopg://用户@主机:端口/数据库）</translation>
+    </message>
+    <message>
+        <source>the server URL is malformed: write it as postgresql+psycopg://user@host:port/database</source>
+        <translation>服务器网址格式有误：请写成 postgresql+psycopg://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>{scheme}:// names a driver this program does not know: write postgresql+psycopg://</source>
+        <translation>{scheme}:// 指定了本程序不认识的驱动：请写 postgresql+psycopg://</translation>
+    </message>
+    <message>
+        <source>the server URL has port {port}: a port is a number from 1 to 65535</source>
+        <translation>服务器网址的端口为 {port}：端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>the server URL names no database: write it as postgresql+psycopg://user@host:port/database</source>
+        <translation>服务器网址没有指定数据库：请写成 postgresql+psycopg://用户@主机:端口/数据库</translation>
     </message>
     <message>
         <source>cannot open {label}: the driver {driver!r} is not installed (pip install &quot;learninghub-planner[postgres]&quot;)</source>
@@ -2594,6 +2684,14 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>the database could not be reached: {reason}</source>
         <translation>无法连接到数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (SQLite&apos;s check found: {reason}); it was not opened and nothing in it was changed</source>
+        <translation>{path} 已损坏（SQLite 检查发现：{reason}）；未打开该文件，其中内容未作任何改动</translation>
+    </message>
+    <message>
+        <source>{path} is read-only and was written by an older version: it must be upgraded before this version can read it, and that is a change (make it writable, or open a writable copy)</source>
+        <translation>{path} 为只读，且由旧版本写入：本版本须先升级它才能读取，而升级属于修改（请让它可写，或打开一个可写的副本）</translation>
     </message>
     <message>
         <source>cannot open {label}: {reason}</source>
@@ -2630,6 +2728,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>contains control characters</source>
+        <extracomment>The largest whole number a database column holds (PostgreSQL ``integer``): ids, counts. The most seats a seminar can have (a stadium, not a typing slip of 10**20). Characters that show nothing although Unicode files them as letters or symbols: Hangul fillers and the blank Braille pattern. Categories that show nothing by themselves: format characters (zero-width space, joiners, bidi controls, soft hyphen, BOM, tags), controls, separators, and combining marks (variation selectors, the combining grapheme joiner; an accent shows only on a letter).</extracomment>
         <translation>含有控制字符</translation>
     </message>
     <message>
@@ -2639,6 +2738,10 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>is required</source>
         <translation>必须填写</translation>
+    </message>
+    <message>
+        <source>is required (it holds only characters that do not show)</source>
+        <translation>为必填项（其中只有不可见的字符）</translation>
     </message>
     <message>
         <source>is {length} characters long; at most {most} fit</source>
@@ -2655,6 +2758,18 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>{value!r} is not a two-letter country code (CN, ES, KR...)</source>
         <translation>{value!r} 不是两个字母的国家代码（CN、ES、KR……）</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <source>{value} is too large (at most {most})</source>
+        <translation>{value} 太大（最多 {most}）</translation>
+    </message>
+    <message>
+        <source>must be at least {least} (got {value})</source>
+        <translation>必须至少为 {least}（当前为 {value}）</translation>
     </message>
     <message>
         <source>{day} is outside the calendar this program handles ({first} to {last})</source>
@@ -2729,6 +2844,10 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>no name: a person needs at least a family or given name</source>
         <translation>没有姓名：每个人至少需要姓或名</translation>
+    </message>
+    <message>
+        <source>no name: the cell holds only characters that do not show (zero-width spaces, direction marks...)</source>
+        <translation>没有姓名：单元格中只有不可见的字符（零宽空格、方向标记等）</translation>
     </message>
     <message>
         <source>{value!r} is not a country (a name or a two-letter code: CN, ES, KR...)</source>
@@ -2839,6 +2958,10 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <translation>CSV，{encoding}，以 {delimiter} 分隔</translation>
     </message>
     <message>
+        <source>is {size}, more than the {cap} a file of people may be; split it</source>
+        <translation>大小为 {size}，超过人员文件允许的 {cap}；请拆分</translation>
+    </message>
+    <message>
         <source>there is no such file</source>
         <translation>没有这个文件</translation>
     </message>
@@ -2891,7 +3014,12 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <translation>是 {what}，不是电子表格（CSV 或 XLSX）</translation>
     </message>
     <message>
+        <source>is a damaged ZIP archive (cut short, or not wholly copied?), not a workbook we can read</source>
+        <translation>是损坏的 ZIP 压缩包（被截断或未完整复制？），不是可读取的工作簿</translation>
+    </message>
+    <message>
         <source>is not a text spreadsheet (CSV) or an XLSX workbook: its bytes are binary data</source>
+        <extracomment>The csv module&apos;s limit on one cell (its default, 131,072 characters). Kept, not raised: no field takes more than 20,000 (notes), so a longer cell is a mistake to report, never a value to store. What the delimiter is guessed from: the first lines, at most this many characters.</extracomment>
         <translation>既不是文本电子表格（CSV），也不是 XLSX 工作簿：其内容是二进制数据</translation>
     </message>
     <message>
@@ -2899,8 +3027,25 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <translation>文件的文本编码无法识别（可读取 UTF-8、UTF-16、GB18030、Windows-1252）；请另存为“CSV UTF-8”后再导入</translation>
     </message>
     <message>
+        <source>the row fills {count} columns, more than the {cap} a sheet of people may have</source>
+        <extracomment>The most columns a sheet of people may fill: the app shows a chooser for each one. The largest file read at all (it is read whole into memory): 256 MB.</extracomment>
+        <translation>该行占用 {count} 列，超过人员表允许的 {cap} 列</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) opens this cell and is never closed, so everything after it to the end of the file (line {last}) would be one cell; close the quote or remove it</source>
+        <translation>此单元格以引号（&quot;）开头却没有结束，之后直到文件末尾（第 {last} 行）的内容都会成为一个单元格；请补上结束引号或删除该引号</translation>
+    </message>
+    <message>
+        <source>the cell holds {length} characters, more than the {limit} a cell may have (no field takes more than 20,000)</source>
+        <translation>单元格有 {length} 个字符，超过单元格允许的 {limit} 个（任何字段都不超过 20,000 个字符）</translation>
+    </message>
+    <message>
         <source>line {line}: the CSV is malformed ({error})</source>
         <translation>第 {line} 行：CSV 格式有误（{error}）</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) opens this cell and runs on over {lines} lines that read as rows of their own (to line {last}): a closing quote is missing, or one quote too many</source>
+        <translation>此单元格以引号（&quot;）开头，延续了 {lines} 行本应各自成行的内容（到第 {last} 行）：缺少结束引号，或多了一个引号</translation>
     </message>
     <message>
         <source>is not a readable Excel workbook ({kind}: {error})</source>
@@ -2909,6 +3054,27 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>the workbook is empty: no header row and no people</source>
         <translation>工作簿是空的：没有表头行，也没有人员</translation>
+    </message>
+    <message>
+        <source>is not a workbook we can read: it holds {count} files, more than the {cap} allowed</source>
+        <extracomment>Caps on what a workbook may unpack to, checked before any reader opens it: a &quot;zip bomb&quot; of 1 MB unpacks to 1 GB. A sheet of 100,000 people unpacks to some 60 MB, and its XML packs 5 to 30 times; a bomb packs about 1,000 times. Parts of a workbook smaller than this are not held to MAX_RATIO (tiny files pack oddly).</extracomment>
+        <translation>不是可读取的工作簿：其中有 {count} 个文件，超过允许的 {cap} 个</translation>
+    </message>
+    <message>
+        <source>is refused unread: it would unpack to {size}, more than the {cap} a workbook may take (a &quot;zip bomb&quot;?); split it, or save it as CSV</source>
+        <translation>未读取即拒绝：解压后将达 {size}，超过工作簿允许的 {cap}（“压缩炸弹”？）；请拆分，或另存为 CSV</translation>
+    </message>
+    <message>
+        <source>is refused unread: its part {part} packs {size} into {packed}, more than {cap} times (a &quot;zip bomb&quot;?); a real sheet packs 5 to 30 times</source>
+        <translation>未读取即拒绝：其中的 {part} 把 {size} 压缩为 {packed}，压缩比超过 {cap} 倍（“压缩炸弹”？）；正常工作表的压缩比为 5 到 30 倍</translation>
+    </message>
+    <message>
+        <source>is a password-protected archive; save the workbook without a password</source>
+        <translation>是受密码保护的压缩包；请将工作簿另存为无密码版本</translation>
+    </message>
+    <message>
+        <source>is a damaged or unusual ZIP archive, not a workbook we can read ({error})</source>
+        <translation>是损坏或异常的 ZIP 压缩包，不是可读取的工作簿（{error}）</translation>
     </message>
     <message>
         <source>the workbook has no worksheet</source>
@@ -3000,6 +3166,10 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <translation>{path}：转储文件标明有 {said} 行，实际有 {held} 行</translation>
     </message>
     <message>
+        <source>{path} line {number}: more after the end of the dump</source>
+        <translation>{path} 第 {number} 行：导出文件结束行之后还有内容</translation>
+    </message>
+    <message>
         <source>{path} line {number}: not part of a Learning Hub dump</source>
         <translation>{path} 第 {number} 行：不属于 Learning Hub 转储文件</translation>
     </message>
@@ -3008,12 +3178,66 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <translation>{path} 不完整（缺少最后一行）；未恢复任何内容</translation>
     </message>
     <message>
+        <source>{path} line {number}: a table line without a name and distinct column names</source>
+        <translation>{path} 第 {number} 行：数据表行缺少表名或列名重复</translation>
+    </message>
+    <message>
         <source>{path}: table {table!r} does not exist in schema</source>
         <translation>{path}：数据库结构中不存在数据表 {table!r}</translation>
     </message>
     <message>
         <source>{path}: table {table!r} has no column {column!r}</source>
         <translation>{path}：数据表 {table!r} 没有列 {column!r}</translation>
+    </message>
+    <message>
+        <source>{path} lines {first} to {last}: table {table!r}: the database refuses a row: {reason}</source>
+        <translation>{path} 第 {first} 至 {last} 行：数据表 {table!r}：数据库拒绝了其中一行：{reason}</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <extracomment>How the values people type are checked when a dump brings them back, by (table, column). Columns not named here (derived keys, codes, rules) are checked for their type, length and the characters no database stores (NUL, lone surrogates) only.</extracomment>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is not true or false</source>
+        <translation>{value} 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>{value} is not a date and time (2020-07-13T09:00:00)</source>
+        <translation>{value} 不是日期时间（2020-07-13T09:00:00）</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (2020-07-13)</source>
+        <translation>{value} 不是日期（2020-07-13）</translation>
+    </message>
+    <message>
+        <source>{value} is not text</source>
+        <translation>{value} 不是文本</translation>
+    </message>
+    <message>
+        <source>{value} is not a list of texts</source>
+        <translation>{value} 不是文本列表</translation>
+    </message>
+    <message>
+        <source>{path} line {number}: table {table!r}, column {column!r}: {reason}; nothing was restored</source>
+        <extracomment>(table, columns) of a primary key or unique constraint -&gt; values seen -&gt; line.</extracomment>
+        <translation>{path} 第 {number} 行：数据表 {table!r}，列 {column!r}：{reason}；未恢复任何内容</translation>
+    </message>
+    <message>
+        <source>{value} is not an id (1 to {most})</source>
+        <translation>{value} 不是编号（1 到 {most}）</translation>
+    </message>
+    <message>
+        <source>missing from the table&apos;s columns</source>
+        <translation>数据表的列中缺少此项</translation>
+    </message>
+    <message>
+        <source>refers to {target} {value}, which no row before it holds</source>
+        <translation>引用了 {target} {value}，但此前没有任何行包含它</translation>
+    </message>
+    <message>
+        <source>repeats {value}, the key of the row on line {line}</source>
+        <translation>重复了 {value}，即第 {line} 行的键</translation>
     </message>
     <message>
         <source>{name}: the file name must end in {suffix}</source>
