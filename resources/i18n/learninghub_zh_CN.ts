@@ -3200,11 +3200,11 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>{value} is not true or false</source>
-        <translation>{value} 不是 true 或 false</translation>
+        <translation>{value} 不是布尔值（真或假）</translation>
     </message>
     <message>
         <source>{value} is not a date and time (2020-07-13T09:00:00)</source>
-        <translation>{value} 不是日期时间（2020-07-13T09:00:00）</translation>
+        <translation>{value} 不是日期时间（如 2020-07-13 09:00:00）</translation>
     </message>
     <message>
         <source>{value} is not a date (2020-07-13)</source>
