@@ -92,6 +92,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _keep_place_key(place: City | Organisation, key: str, value: str | None) -> str | None:
+    """A city's or organisation's search key kept with its names (``key`` is changing to ``value``)."""
+    name = value if key == "name" else place.name
+    native = value if key == "native_name" else place.native_name
+    place.search_key = place_search_key(name, native)
+    return value
+
+
 class City(Base):
     __tablename__ = "cities"
     __table_args__ = (UniqueConstraint("name", "country", name="uq_cities_name_country"),)
@@ -105,10 +113,7 @@ class City(Base):
 
     @validates("name", "native_name")
     def _keep_search_key(self, key: str, value: str | None) -> str | None:
-        name = value if key == "name" else self.name
-        native = value if key == "native_name" else self.native_name
-        self.search_key = place_search_key(name, native)
-        return value
+        return _keep_place_key(self, key, value)
 
 
 class Organisation(Base):
@@ -126,10 +131,7 @@ class Organisation(Base):
 
     @validates("name", "native_name")
     def _keep_search_key(self, key: str, value: str | None) -> str | None:
-        name = value if key == "name" else self.name
-        native = value if key == "native_name" else self.native_name
-        self.search_key = place_search_key(name, native)
-        return value
+        return _keep_place_key(self, key, value)
 
 
 class Person(Base):
