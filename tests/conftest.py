@@ -21,6 +21,19 @@ from tests.databases import *  # noqa: F403  (hooks and fixtures: the same tests
 from tests.databases import open_test_database, snapshot
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The app's cache (the files it last saw whole, core/known_whole.py) in a folder of this run, not the
+    user's; the command-line subprocesses the tests start inherit it."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "hub.sqlite"

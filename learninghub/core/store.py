@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from .. import config
+from . import known_whole
 from .backups import backup_sqlite_file, integrity_problem, is_read_only, newest_good_backup, read_only_uri
 from .errors import DatabaseBusy, DatabaseRefused, DatabaseUnreachable, LearningHubError, RuleViolation, StaleEdit
 from .messages import QT_TRANSLATE_NOOP, Text, say
@@ -228,13 +229,16 @@ class Database:
     """An open, up-to-date database and the way to run one unit of work on it."""
 
     def __init__(self, target: Target, engine: Engine, backup_path: Path | None = None, *,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, whole: bool = True) -> None:
         self.target = target
         self.engine = engine
         #: The copy made before an upgrade, if one was made on this open.
         self.backup_path = backup_path
         #: An SQLite file this process may read but not write: every change is refused (DatabaseReadOnly).
         self.read_only = read_only
+        #: The SQLite file was whole when opened (checked, or known whole): closing it remembers it as whole
+        #: (core/known_whole.py). False for a file opened unchecked, to be written over by a restore.
+        self.whole = whole
 
     @property
     def dialect(self) -> str:
@@ -333,6 +337,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.whole and self.target.sqlite_path is not None:
+            # every change went through SQLite's transactions: the next opening need not check it again
+            known_whole.remember_whole(self.target.sqlite_path)
 
     def __enter__(self) -> Database:
         return self
@@ -567,9 +574,10 @@ def open_database(path_or_url: str, *, upgrade_to: str = "head", check_integrity
         path = target.sqlite_path
         _check_sqlite_file(path)
         existing = path.exists() and path.stat().st_size > 0
-        if existing and check_integrity:
+        if existing and check_integrity and not known_whole.is_known_whole(path):
             problem = integrity_problem(path)
             if problem is not None:
+                known_whole.forget(path)
                 raise DatabaseDamaged(
                     QT_TRANSLATE_NOOP("core", "{path} is damaged (SQLite's check found: {reason}); it was not opened "
                                               "and nothing in it was changed"),
@@ -613,4 +621,4 @@ def open_database(path_or_url: str, *, upgrade_to: str = "head", check_integrity
         except Exception:
             engine.dispose()
             raise
-    return Database(target, engine, backup_path, read_only=read_only)
+    return Database(target, engine, backup_path, read_only=read_only, whole=check_integrity)
