@@ -14,7 +14,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +29,7 @@ from .errors import DatabaseBusy, DatabaseRefused, DatabaseUnreachable, Learning
 from .messages import QT_TRANSLATE_NOOP, Text, say
 from .reading import Query, run_queries
 from .schema import SCHEMA_HEAD
+from .targets import Target, check_server_url, parse_target
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -67,37 +67,6 @@ def _read_only_refusal(path: Path) -> DatabaseReadOnly:
         QT_TRANSLATE_NOOP("core", "{path} is read-only: it can be read but not changed, and nothing was saved "
                                   "(to change it, make the file and its folder writable, or work on a copy)"),
         path=str(path))
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where a database lives: a SQLAlchemy URL, and the file path for SQLite."""
-
-    url: str
-    sqlite_path: Path | None
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.url.startswith("sqlite")
-
-    @property
-    def label(self) -> str:
-        # Never the user or password; not the query (?connect_timeout=…) either.
-        return str(self.sqlite_path) if self.sqlite_path else self.url.split("@")[-1].split("?")[0]
-
-
-def parse_target(path_or_url: str) -> Target:
-    """Accept a plain file path or a SQLAlchemy URL (``sqlite:///x``, ``postgresql+psycopg://``)."""
-    if "://" not in path_or_url:
-        path = Path(path_or_url).expanduser().resolve()
-        return Target(f"sqlite:///{path}", path)
-    if path_or_url.startswith("sqlite"):
-        raw = path_or_url.split(":///", 1)[1] if ":///" in path_or_url else ""
-        if raw in ("", ":memory:"):
-            return Target("sqlite://", None)
-        path = Path(raw).expanduser().resolve()
-        return Target(f"sqlite:///{path}", path)
-    return Target(path_or_url, None)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -384,49 +353,6 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _check_server_url(url: str) -> None:
-    """Refuse a server URL that cannot be one, saying what is wrong with it, before any driver sees it.
-
-    The URL is never repeated (it may hold a password); only the part at fault is named."""
-    from sqlalchemy.engine import make_url
-
-    def refuse(template: str, **params: Any) -> DatabaseRefused:
-        return DatabaseRefused(template, where="--db", **params)
-
-    scheme = url.split("://", 1)[0]
-    if not scheme.lower().startswith("postgresql"):
-        raise refuse(QT_TRANSLATE_NOOP("core", "{scheme}:// is not a database this program can use: only SQLite "
-                                               "files and postgresql+psycopg://user@host:port/database URLs are "
-                                               "supported"),
-                     scheme=scheme)
-    # host[:port] after the last @ (what comes before it, the user and password, is never shown)
-    host_port = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
-    port_text = host_port.rsplit("]", 1)[-1].rpartition(":")[2] if ":" in host_port.rsplit("]", 1)[-1] else None
-    if port_text is not None and not port_text.isdigit():
-        raise refuse(QT_TRANSLATE_NOOP("core", "the server URL is malformed: the port must be a number from 1 to "
-                                               "65535, not {port!r} (write it as "
-                                               "postgresql+psycopg://user@host:port/database)"), port=port_text)
-    try:
-        parsed = make_url(url)
-        port = parsed.port
-    except (ArgumentError, ValueError):
-        raise refuse(QT_TRANSLATE_NOOP("core", "the server URL is malformed: write it as "
-                                               "postgresql+psycopg://user@host:port/database")) from None
-    from sqlalchemy.exc import NoSuchModuleError
-
-    try:
-        parsed.get_dialect()
-    except NoSuchModuleError:
-        raise refuse(QT_TRANSLATE_NOOP("core", "{scheme}:// names a driver this program does not know: write "
-                                               "postgresql+psycopg://"), scheme=scheme) from None
-    if port is not None and not 1 <= port <= 65535:
-        raise refuse(QT_TRANSLATE_NOOP("core", "the server URL has port {port}: a port is a number from 1 to 65535"),
-                     port=port)
-    if not parsed.database:
-        raise refuse(QT_TRANSLATE_NOOP("core", "the server URL names no database: write it as "
-                                               "postgresql+psycopg://user@host:port/database"))
-
-
 def _make_engine(target: Target, read_only: bool = False) -> Engine:
     if target.is_sqlite:
         if read_only:
@@ -438,7 +364,7 @@ def _make_engine(target: Target, read_only: bool = False) -> Engine:
             engine = create_engine(target.url)
         _configure_sqlite(engine, read_only)
         return engine
-    _check_server_url(target.url)
+    check_server_url(target.url)
     from sqlalchemy.engine import make_url
 
     try:

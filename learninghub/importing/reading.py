@@ -22,6 +22,7 @@ from typing import Any
 
 from ..core.errors import ValidationError
 from ..core.messages import QT_TRANSLATE_NOOP, Text, say
+from .workbook_guard import inspect_zip, megabytes
 
 #: Delimiters we accept, in the order we prefer them on a tie.
 DELIMITERS = (",", ";", "\t", "|")
@@ -92,7 +93,7 @@ def read_table(path: str | Path) -> Table:
         size = path.stat().st_size if path.is_file() else 0
         if size > MAX_FILE:
             raise refuse(path, QT_TRANSLATE_NOOP("core", "is {size}, more than the {cap} a file of people may be; "
-                                                         "split it"), size=_megabytes(size), cap=_megabytes(MAX_FILE))
+                                                         "split it"), size=megabytes(size), cap=megabytes(MAX_FILE))
         data = path.read_bytes()
     except FileNotFoundError:
         raise refuse(path, QT_TRANSLATE_NOOP("core", "there is no such file")) from None
@@ -471,68 +472,6 @@ def read_xlsx(path: Path, data: bytes | None = None) -> Table:
     if not headers:
         raise refuse(path, QT_TRANSLATE_NOOP("core", "the workbook is empty: no header row and no people"))
     return Table(headers, texts, numbers, "xlsx", source=path.name, extra={"sheet": sheet})
-
-
-_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-#: Caps on what a workbook may unpack to, checked before any reader opens it: a "zip bomb" of
-#: 1 MB unpacks to 1 GB. A sheet of 100,000 people unpacks to some 60 MB, and its XML packs
-#: 5 to 30 times; a bomb packs about 1,000 times.
-MAX_UNPACKED = 256 * 1024 * 1024
-MAX_RATIO = 100
-#: Parts of a workbook smaller than this are not held to MAX_RATIO (tiny files pack oddly).
-_RATIO_FROM = 1024 * 1024
-MAX_PARTS = 10_000
-_CHUNK = 1024 * 1024
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):,.0f} MB"
-
-
-def inspect_zip(data: bytes) -> bool:
-    """Check a workbook before a reader opens it, and say whether its sheets hold formulas.
-
-    The sizes its parts declare (zipfile infolist) must stay under MAX_UNPACKED in all and each
-    part pack no more than MAX_RATIO times; then every part is unpacked in chunks, never whole,
-    and zipfile holds each to its declared size and checksum, so a part lying about its size is
-    refused too. Raises ValidationError (the caller names the file).
-    """
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            parts = z.infolist()
-            if len(parts) > MAX_PARTS:
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "core", "is not a workbook we can read: it holds {count} files, more than the {cap} allowed"),
-                    count=f"{len(parts):,}", cap=f"{MAX_PARTS:,}")
-            total = sum(part.file_size for part in parts)
-            if total > MAX_UNPACKED:
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "core", "is refused unread: it would unpack to {size}, more than the {cap} a workbook may take "
-                            "(a \"zip bomb\"?); split it, or save it as CSV"),
-                    size=_megabytes(total), cap=_megabytes(MAX_UNPACKED))
-            for part in parts:
-                if part.file_size >= _RATIO_FROM and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-                    raise ValidationError(QT_TRANSLATE_NOOP(
-                        "core", "is refused unread: its part {part} packs {size} into {packed}, more than {cap} "
-                                "times (a \"zip bomb\"?); a real sheet packs 5 to 30 times"),
-                        part=part.filename, size=_megabytes(part.file_size),
-                        packed=f"{part.compress_size:,} bytes", cap=MAX_RATIO)
-            formulas = False
-            for part in parts:
-                sheet = part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")
-                with z.open(part) as stream:
-                    tail = b""
-                    while chunk := stream.read(_CHUNK):
-                        if sheet and not formulas:
-                            formulas = _FORMULA.search(tail + chunk) is not None
-                            tail = chunk[-16:]
-            return formulas
-    except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required"
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "core", "is a password-protected archive; save the workbook without a password")) from exc
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError) as exc:
-        raise ValidationError(QT_TRANSLATE_NOOP("core", "is a damaged or unusual ZIP archive, not a workbook we "
-                                                        "can read ({error})"), error=str(exc)) from exc
 
 
 def _calamine_rows(data: bytes) -> tuple[str, list[list[Any]]]:

@@ -25,7 +25,8 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from learninghub.core.errors import LearningHubError
 from learninghub.core.services import people
 from learninghub.importing import ImportRefused, import_people, read_table
-from learninghub.importing.reading import CELL_LIMIT, MAX_RATIO, MAX_UNPACKED
+from learninghub.importing.reading import CELL_LIMIT
+from learninghub.importing.workbook_guard import MAX_RATIO, MAX_UNPACKED
 from tests.databases import snapshot
 from tests.importing.conftest import write_csv, write_xlsx, write_zip_bomb
 
