@@ -100,13 +100,12 @@ def _show_person(args: argparse.Namespace, person: Any, registrations: list[Any]
 
 
 def _role(fields: dict[str, Any]) -> dict[str, Any]:
-    """``--role`` as the code the core stores: the code, or the role's name as the app shows it, in English
-    or Chinese (City manager, 城市管理者), or its plural (city managers)."""
+    """``--role`` as the code the core stores, read as an import reads a role cell (importing.checking.role):
+    the code, or the role's name as the app shows it, in English or Chinese, or its plural."""
     if fields.get("role") is not None:
-        from ..documents.language import PERSON_ROLES_ZH
+        from ..importing.checking import role
 
-        fields["role"] = vocab.choice_code(fields["role"], vocab.PERSON_ROLES, "role", vocab.PERSON_ROLES_PLURAL,
-                                           PERSON_ROLES_ZH)
+        fields["role"] = role(fields["role"])
     return fields
 
 

@@ -232,18 +232,15 @@ def country_code(text: str) -> str | None:
     return found
 
 
-_ROLE_NAMES = {**{k: k for k in vocab.PERSON_ROLES}, **{v.casefold(): k for k, v in vocab.PERSON_ROLES.items()},
-               **{v.casefold(): k for k, v in vocab.PERSON_ROLES_PLURAL.items()}}
-
-
 def role(text: str) -> str:
-    value = text.strip().casefold()
-    if not value:
+    """A role as a sheet or the command line writes it: the code (``manager``), the name the app shows
+    (``City manager``, any case), its plural (``city managers``) or its Chinese name (``城市管理者``);
+    an empty cell is ``other``."""
+    from ..documents.language import PERSON_ROLES_ZH
+
+    if not text.strip():
         return "other"
-    if value not in _ROLE_NAMES:
-        raise ValidationError(QT_TRANSLATE_NOOP("core", "{value!r} is not a role; use one of: {roles}"), value=text,
-                              roles=", ".join(vocab.PERSON_ROLES))
-    return _ROLE_NAMES[value]
+    return vocab.choice_code(text, vocab.PERSON_ROLES, "role", vocab.PERSON_ROLES_PLURAL, PERSON_ROLES_ZH)
 
 
 _CJK_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*$")

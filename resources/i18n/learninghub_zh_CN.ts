@@ -2617,7 +2617,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>the record was changed by someone else meanwhile; reload it and apply your change again</source>
-        <extracomment>Page cache per SQLite connection, in KiB. The copy made before an upgrade, if one was made on this open. An SQLite file this process may read but not write: every change is refused (DatabaseReadOnly).</extracomment>
+        <extracomment>Page cache per SQLite connection, in KiB. The copy made before an upgrade, if one was made on this open. An SQLite file this process may read but not write: every change is refused (DatabaseReadOnly). The SQLite file was whole when opened (checked, or known whole): closing it remembers it as whole (core/known_whole.py). False for a file opened unchecked, to be written over by a restore.</extracomment>
         <translation>该记录在此期间已被其他人修改；请重新加载后再次应用您的更改</translation>
     </message>
     <message>
@@ -2853,10 +2853,6 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <source>{value!r} is not a country (a name or a two-letter code: CN, ES, KR...)</source>
         <extracomment>Everyday names pycountry&apos;s official ones miss.</extracomment>
         <translation>{value!r} 不是国家（请填写国家名称或两字母代码：CN、ES、KR……）</translation>
-    </message>
-    <message>
-        <source>{value!r} is not a role; use one of: {roles}</source>
-        <translation>{value!r} 不是有效的身份；请使用以下之一：{roles}</translation>
     </message>
     <message>
         <source>{value!r} is not a date (write it like 2020-07-15)</source>

@@ -45,6 +45,6 @@ def test_participant_is_a_role_in_the_app_the_command_line_badges_and_imports(cl
     assert language("zh").term("person_role", "participant") == "学员"
     assert badges_pdf.ROLE_COLOURS["participant"] not in {c for r, c in badges_pdf.ROLE_COLOURS.items()
                                                            if r != "participant"}
-    assert role("Participant") == role("participants") == "participant"
+    assert role("Participant") == role("participants") == role("学员") == "participant" and role("") == "other"
     code, out, _ = cli("person", "add", "--given", "Ana", "--family", "Puig", "--role", "Participant")
     assert code == 0 and "  role: Participant (participant)" in out
