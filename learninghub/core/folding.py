@@ -48,6 +48,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .validate import CONTROL_CHARACTERS, LONE_SURROGATES
+
 #: Starts a joined form (ǂ) and a word start (ǂǂ) in a key.
 MARK = "\u01c2"
 WORD = MARK * 2
@@ -321,14 +323,12 @@ def _word_start_terms(folded: str) -> list[Term]:
     return [("words", t) for t in texts]
 
 
-#: What no name holds and no keyboard types (control characters, lone surrogates): left out of a search.
-_UNTYPABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-
-
 def needle(fragment: str | None) -> Needle:
     """How to look for what was typed (the module says): folded; joined from a word's start; each word
     typed anywhere (``maria garcia`` finds María José García López); word starts."""
-    folded = fold(_UNTYPABLE.sub("", fragment or ""))
+    # what no name holds and no keyboard types is left out of a search (a pasted NUL, a lone surrogate)
+    typed = LONE_SURROGATES.sub("", CONTROL_CHARACTERS.sub("", fragment or ""))
+    folded = fold(typed)
     compact = _SPACE_OR_SEPARATOR.sub("", folded)
     if not compact:  # a dash, a dot, or nothing
         return Needle("scan", ((("doc", folded),),)) if folded else Needle("", ())

@@ -33,8 +33,10 @@ FIRST_DAY = dt.date(1, 1, 3)
 LAST_DAY = dt.date(9999, 12, 29)
 
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]{2,}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Control characters no text of ours holds (tab, line feed and carriage return are text), and lone
+#: surrogates (undecodable bytes passed through): refused in values, left out of searches, checked in dumps.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+LONE_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 #: The largest whole number a database column holds (PostgreSQL ``integer``): ids, counts.
 INT_MAX = 2**31 - 1
@@ -61,9 +63,9 @@ def shows_something(value: str) -> bool:
 
 
 def _check_characters(cleaned: str, field: str, control: str) -> None:
-    if _CONTROL.search(control):
+    if CONTROL_CHARACTERS.search(control):
         raise ValidationError(QT_TRANSLATE_NOOP("core", "contains control characters"), where=field)
-    if _SURROGATE.search(cleaned):
+    if LONE_SURROGATES.search(cleaned):
         raise ValidationError(
             QT_TRANSLATE_NOOP("core", "contains bytes that are not text (is it in another encoding than UTF-8?)"),
             where=field)

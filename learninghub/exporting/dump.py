@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -47,7 +46,6 @@ from ..core.models import Base
 FORMAT = "learninghub-dump"
 FORMAT_VERSION = 1
 BATCH = 1000
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def is_dump(path: Path) -> bool:
@@ -314,7 +312,7 @@ def _stored_text(most: int | None) -> Check:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "{value} is not text"), value=_short(v))
         if "\x00" in v:
             raise ValidationError(QT_TRANSLATE_NOOP("core", "contains control characters"))
-        if _SURROGATE.search(v):
+        if validate.LONE_SURROGATES.search(v):
             raise ValidationError(
                 QT_TRANSLATE_NOOP("core", "contains bytes that are not text (is it in another encoding than UTF-8?)"))
         if most is not None and len(v) > most:
