@@ -3,6 +3,8 @@
 The ``.ui`` file is the one source of a form's layout and objectNames. Its Python
 translation is generated into the user's cache folder, keyed by the file's content,
 so nothing generated is committed and an edited form is recompiled automatically.
+A bundle, which has no ``uic``, carries its forms compiled at build time in
+``config.PREBUILT_DIR`` under the same names (``packaging/prebuild.py``).
 Usage, as in Anki: ``self.form = forms.load("main_window").Ui_MainWindow(); self.form.setupUi(self)``.
 """
 
@@ -19,7 +21,7 @@ from types import ModuleType
 
 from .. import config
 
-FORMS_DIR = config.PROJECT_ROOT / "forms"
+FORMS_DIR = config.FORMS_DIR
 
 
 def _uic() -> list[str]:
@@ -39,15 +41,25 @@ def _cache_dir(kind: str = "forms") -> Path:
     return path
 
 
+def built_name(source: Path, suffix: str) -> str:
+    """The file name of ``source`` built: its stem and a hash of its content (``main_window_0123abcd….py``)."""
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    return f"{source.stem}_{digest}{suffix}"
+
+
 def cached_build(source: Path, kind: str, suffix: str, build: Callable[[Path, Path], None]) -> Path:
     """``source`` built by ``build(source, target)`` into the user cache, once per content.
 
     The file name holds a hash of the source, so an edited source is rebuilt and an
-    unchanged one costs a stat. Each process builds into a temporary name of its own
+    unchanged one costs a stat. A copy built in advance (``config.PREBUILT_DIR/kind``, a bundle's) is
+    used as it is. Each process builds into a temporary name of its own
     and renames it: two instances starting at once never write one file together.
     """
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = _cache_dir(kind) / f"{source.stem}_{digest}{suffix}"
+    name = built_name(source, suffix)
+    prebuilt = config.PREBUILT_DIR / kind / name
+    if prebuilt.is_file():  # a bundle: compiled when it was built, from this very content
+        return prebuilt
+    target = _cache_dir(kind) / name
     if not target.exists():
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         build(source, tmp)
