@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from .. import __version__
 from ..runtime import freeze_startup_objects
 from . import admin, backup, certificates, conflicts, documents, exporting, importing, people, places, planning
 from .context import Context
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH_OR_URL",
         help="SQLite file or SQLAlchemy URL (default: $LEARNINGHUB_DB, else the user data folder)",
     )
+    parser.add_argument("--version", action="version", version=f"learninghub {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (admin, planning, people, places, conflicts, documents, importing, exporting, backup, certificates):
         module.register(commands)

@@ -78,8 +78,8 @@ def test_the_global_options_are_documented() -> None:
     (_, top), *_ = commands()
     options, _ = parser_flags(top)
     text = DOC.read_text(encoding="utf-8")
-    assert options == {"--db"}
-    assert "[--db PATH_OR_URL]" in text
+    assert options == {"--db", "--version"}
+    assert "[--db PATH_OR_URL]" in text and "`learninghub --version`" in text
 
 
 def test_the_readme_points_at_the_reference_in_the_repository() -> None:
