@@ -28,6 +28,7 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import (
+    Float,
     Integer,
     Select,
     String,
@@ -52,8 +53,15 @@ from ..models import City, Organisation, Person, display_name
 
 #: Above this many matches, walking the sort index beats sorting the matches.
 MANY_MATCHES = 2_000
-#: The same on PostgreSQL, where checking a row's text costs more and fetching a match less.
-PG_MANY_MATCHES = 10_000
+#: How many pages of the index table PostgreSQL samples to guess how many people match (~2,000 rows).
+PG_SAMPLE_PAGES = 75
+#: PostgreSQL walks the name order when matches^2 > this * page * rows: fetching and sorting a match
+#: costs about as much as checking three rows in the walk (the covering index of migration 0010).
+PG_WALK_FACTOR = 0.3
+#: The rows migration 0010's covering index holds, written as there (the planner matches the text):
+#: an index row must stay under a third of a page (2,704 bytes), which a person with every name,
+#: organisation and city at its longest would not.
+PG_FITS_WALK_INDEX = "octet_length(sort_key) + octet_length(doc) + octet_length(words) < 2400"
 
 #: The orders a list of people can be shown in; ties fall back to the name order.
 ORDERS = {
@@ -83,6 +91,7 @@ class PersonRow:
     phone: str | None
     notes: str | None
     consent_contact: bool
+    gender: str | None
     version: int
     erased_at: None = None
 
@@ -96,7 +105,7 @@ def _row_query() -> Select:
         select(
             Person.id, Person.given_name, Person.family_name, Person.native_name, Person.title,
             Organisation.name, City.name, Person.country, Person.role, Person.email, Person.phone,
-            Person.notes, Person.consent_contact, Person.version,
+            Person.notes, Person.consent_contact, Person.gender, Person.version,
         )
         .outerjoin(Organisation, Organisation.id == Person.organisation_id)
         .outerjoin(City, City.id == Person.city_id)
@@ -194,27 +203,44 @@ def _postgresql_page(found: Needle, ordered: Select, limit: int, offset: int) ->
     """One page in name order, in one statement that picks its plan by the number of matches, as
     :func:`_sqlite_filter` does with a probe (a second round trip, which a far server makes dear).
 
-    The index table holds each person's ``sort_key`` (migration 0008), so the page is found there
-    alone: up to ``PG_MANY_MATCHES`` + 1 matches are taken from the trigram indexes; few, and the
-    page is the first of them in order; many, and the table's ``sort_key`` index is walked in order,
-    each row's text checked, until the page is full. Each branch is guarded by the count, so one of
-    them runs. Only the page's people are then read. Left to itself the planner chose one plan for
-    all (a parallel scan checking every row's text, or every match looked up in ``people``):
-    90-250 ms on 100,000 people.
+    The index table holds each person's ``sort_key`` and text in one covering index (migrations 0008,
+    0010), so the page is found there alone, and only its people are then read. Few matches: take
+    them all from the trigram indexes and sort them, ~1 µs each. Many: walk the covering index in
+    name order, checking each row's text (~0.6 µs), until the page is full; a fragment one person in
+    ten matches fills 500 rows after ~5,000. How many match is guessed from a fixed sample of the
+    table's pages (~1 ms), not counted: counting to 10,000 cost as much as the walk it decided on.
+    Left to itself the planner chose one plan for all (a parallel scan checking every row's text, or
+    every match looked up in ``people``): 90-250 ms on 100,000 people.
     """
     condition = _postgresql_condition(found)
-    window = limit + offset
+    window = int(limit + offset)
     columns = (column("person_id", Integer), column("sort_key", String))
-    capped = (text(f"SELECT person_id, sort_key FROM people_search WHERE {condition.text} "
-                   f"LIMIT {PG_MANY_MATCHES + 1}")
-              .bindparams(*condition.params).columns(*columns).cte("capped").prefix_with("MATERIALIZED"))
-    few = select(func.count() <= PG_MANY_MATCHES).select_from(capped).scalar_subquery()
-    from_few = (select(capped.c.person_id).where(few)
-                .order_by(capped.c.sort_key, capped.c.person_id).limit(window))
-    walked = (text(f"SELECT person_id, sort_key FROM people_search WHERE {condition.text} "
-                   f"ORDER BY sort_key, person_id LIMIT {int(window)}")
+    # About PG_SAMPLE_PAGES pages of the table, the same ones each time (REPEATABLE): the share of them
+    # that match stands for the share of all rows that do.
+    percent = (f"(SELECT least(100, 100.0 * {PG_SAMPLE_PAGES} / greatest(1, pg_relation_size('people_search') "
+               f"/ current_setting('block_size')::int)))::real")
+    sample = (text(f"SELECT count(*) FILTER (WHERE {condition.text}) AS hits, count(*) AS seen, "
+                   f"{percent} / 100 AS fraction FROM people_search TABLESAMPLE SYSTEM ({percent}) REPEATABLE (0)")
+              .bindparams(*condition.params)
+              .columns(column("hits", Integer), column("seen", Integer), column("fraction", Float))
+              .cte("sample"))
+    # Walking checks about window / share rows, sorting takes share * rows matches: with share = hits /
+    # seen and rows = seen / fraction, walk when hits^2 > factor * window * seen * fraction.
+    walk = (select(sample.c.hits * sample.c.hits > PG_WALK_FACTOR * window * sample.c.fraction * sample.c.seen)
+            .scalar_subquery())
+    matches = (text(f"SELECT person_id, sort_key FROM people_search WHERE {condition.text}")
+               .bindparams(*condition.params).columns(*columns).cte("matches").prefix_with("MATERIALIZED"))
+    from_few = (select(matches.c.person_id).where(not_(walk))
+                .order_by(matches.c.sort_key, matches.c.person_id).limit(window))
+    # Two walks merged in order: rows whose text fits in the covering index, and the rare rest.
+    order = f"ORDER BY sort_key, person_id LIMIT {window}"
+    walked = (text(f"SELECT person_id, sort_key FROM ("
+                   f"(SELECT person_id, sort_key FROM people_search WHERE {PG_FITS_WALK_INDEX} AND {condition.text} "
+                   f"{order}) UNION ALL "
+                   f"(SELECT person_id, sort_key FROM people_search WHERE NOT ({PG_FITS_WALK_INDEX}) AND "
+                   f"{condition.text} {order})) AS both_walks {order}")
               .bindparams(*condition.params).columns(*columns).subquery("walked"))
-    from_many = select(walked.c.person_id).where(not_(few))
+    from_many = select(walked.c.person_id).where(walk)
     page = union_all(from_few, from_many).subquery("page")
     return ordered.where(Person.id.in_(select(page.c.person_id))).limit(limit).offset(offset)
 
