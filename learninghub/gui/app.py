@@ -24,6 +24,12 @@ def run(database: str, language: str | None = None) -> int:
     reporter = report_unexpected_errors(app)  # noqa: F841 - a bug is logged and told, not printed to no one
     app.setOrganizationName(config.APP_AUTHOR)
     app.setApplicationName(config.APP_NAME)
+    from .. import __version__
+    from .window.welcome import app_icon
+
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())  # every window's, and the task bar's
+    app.setDesktopFileName("learninghub")  # Wayland matches the window to learninghub.desktop (its icon, its name)
     from . import i18n
 
     i18n.install(i18n.resolve(language))  # before any widget: widgets take their words when made

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.current_curriculum = 0  # a curriculum chosen in the tree (its page shown), else 0
         self._selecting = False  # the window itself moves the tree's current item: not the user leaving a page
         self._outline_stale = True  # the tree is read again with the next page
+        self._add_help_menu()
         self._restore_layout()
         if outline is not None:
             self._show_outline(outline)
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         seminar_menu.install(self)
         self.exports = ExportActions(self, lambda: self.db)  # File → Export ▸, Seminar → Export ▸
         self.setWindowTitle(self._title(database_label(db.target)))
+        self.welcome.set_ready(True, database_label(db.target))
         if self.current_seminar or self.current_curriculum:
             self.refresh()
         else:
@@ -226,6 +228,28 @@ class MainWindow(QMainWindow):
         self.preferences_action = menu.addAction(self.tr("&Preferences…"), self.show_preferences)
         self.preferences_action.setObjectName("actionPreferences")
         self.preferences_action.setMenuRole(self.preferences_action.MenuRole.PreferencesRole)
+
+    def _add_help_menu(self) -> None:
+        """Help → About (the version, the data folder, the error log), and the first-start panel it goes with."""
+        from .welcome import DemoLoader, WelcomePanel, show_about
+
+        self.welcome = WelcomePanel(self)
+        self.form.detailStack.addWidget(self.welcome)
+        self.demo_loader = DemoLoader(self)
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.setObjectName("menuHelp")
+        self.about_action = menu.addAction(self.tr("&About Learning Hub Planner"), lambda: show_about(self))
+        self.about_action.setObjectName("actionAbout")
+        self.about_action.setMenuRole(self.about_action.MenuRole.AboutRole)
+
+    def load_demo(self) -> None:
+        """The first-start panel's "Load the demo programme": into this (empty) database, off the GUI thread."""
+        self.demo_loader.start()
+
+    def _show_nothing_chosen(self) -> None:
+        """No seminar or curriculum chosen: the first steps on a database without a curriculum, else the hint."""
+        empty = self.tree_model.rowCount() == 0
+        self.form.detailStack.setCurrentWidget(self.welcome if empty else self.form.emptyHint)
 
     # -- unsaved edits
     def _mark_edited(self, page: Any, edited: bool) -> None:
@@ -322,7 +346,7 @@ class MainWindow(QMainWindow):
     def _page_gone(self, exc: BaseException) -> None:
         """The page asked for no longer exists (deleted by someone else): the tree, read again, and nothing chosen."""
         self.current_seminar = self.current_curriculum = 0
-        self.form.detailStack.setCurrentWidget(self.form.emptyHint)
+        self._show_nothing_chosen()
         self._tell_refusal(exc, "")
         self.refresh()
 
@@ -399,7 +423,7 @@ class MainWindow(QMainWindow):
         assert old is not None
         self._let_go_of_database()
         self.current_seminar = self.current_curriculum = 0
-        self.form.detailStack.setCurrentWidget(self.form.emptyHint)
+        self._show_nothing_chosen()
         self._show_edited(False)
         self.setWindowTitle(self._title(database_label(db.target)))
         self.refresh()
@@ -419,6 +443,8 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         self.form.programmeTree.expandAll()
+        if self.form.detailStack.currentWidget() in (self.welcome, self.form.emptyHint):
+            self._show_nothing_chosen()  # a first curriculum made (or the last one gone) changes what to say
         # Marked in the tree only: whoever reloaded shows the page, so it is read once.
         self._select(self.current_seminar, self.current_curriculum)
         if not self.statusBar().currentMessage():  # what a change just said ("Saved…") stays until its time is up
@@ -439,7 +465,7 @@ class MainWindow(QMainWindow):
             self.current_curriculum = 0
         if not seminar_id or self.db is None:  # before attach(): shown once the database is connected
             self.runner.forget("page")
-            self.form.detailStack.setCurrentWidget(self.form.emptyHint)
+            self._show_nothing_chosen()
             self._show_edited(False)
             return
         if changed:
