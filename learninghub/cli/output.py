@@ -105,6 +105,7 @@ def person_json(p: Person | PersonRow) -> dict[str, Any]:
         "city": p.city_name,
         "country": p.country,
         "role": p.role,
+        "gender": p.gender,
         "title": p.title,
         "phone": p.phone,
         "notes": p.notes,

@@ -20,6 +20,7 @@ _PERSON_FIELDS = {
     "city": "city",
     "country": "country",
     "role": "role",
+    "gender": "gender",
     "title": "title",
     "phone": "phone",
     "notes": "notes",
@@ -54,6 +55,10 @@ def _person_options(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     parser.add_argument("--role", default=SUPPRESS if editing else "other",
                         help="the code or the app's name for it, any case (manager or \"City manager\"): "
                         + ", ".join(f"{code} ({name})" for code, name in vocab.PERSON_ROLES.items()))
+    parser.add_argument("--gender", default=default,
+                        help="optional, reported only in aggregate; the code or the app's name for it, in English "
+                        "or Chinese (\"\" clears it: not recorded): "
+                        + ", ".join(f"{code} ({name})" for code, name in vocab.PERSON_GENDERS.items()))
     parser.add_argument("--title", default=default, help="job title")
     parser.add_argument("--phone", default=default)
     parser.add_argument("--notes", default=default)
@@ -91,7 +96,8 @@ def _show_person(args: argparse.Namespace, person: Any, registrations: list[Any]
     for label, value in (
         ("title", person.title), ("organisation", person.organisation.name if person.organisation else None),
         ("city", person.city.name if person.city else None), ("country", person.country),
-        ("role", output.person_role(person.role)), ("email", person.email), ("phone", person.phone),
+        ("role", output.person_role(person.role)), ("gender", vocab.PERSON_GENDERS.get(person.gender or "")),
+        ("email", person.email), ("phone", person.phone),
     ):
         if value:
             print(f"  {label}: {value}")
@@ -106,6 +112,10 @@ def _role(fields: dict[str, Any]) -> dict[str, Any]:
         from ..importing.checking import role
 
         fields["role"] = role(fields["role"])
+    if fields.get("gender") is not None:
+        from ..importing.checking import gender
+
+        fields["gender"] = gender(fields["gender"]) or ""
     return fields
 
 

@@ -153,6 +153,8 @@ class Person(Base):
     city_id: Mapped[int | None] = mapped_column(ForeignKey("cities.id", ondelete="SET NULL"))
     country: Mapped[str | None] = mapped_column(String(2))
     role: Mapped[str] = mapped_column(String(20), default="other")
+    #: A code of vocab.PERSON_GENDERS, or None: not recorded. Reported only in aggregate.
+    gender: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(320))
     #: The email case-folded in any script (SQLite's lower() folds ASCII only): unique.
     email_key: Mapped[str | None] = mapped_column(String(320), unique=True, index=True)

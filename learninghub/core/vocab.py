@@ -29,6 +29,15 @@ PERSON_ROLES_PLURAL: dict[str, str] = {
     "staff": "staff",
     "other": "others",
 }
+#: A person's gender, optional (None: not recorded). Shown only in aggregate (the outcome report).
+PERSON_GENDERS: dict[str, str] = {
+    "woman": "Woman",
+    "man": "Man",
+    "another": "Another gender",
+    "undisclosed": "Prefers not to say",
+}
+#: What a report calls the people whose gender is None.
+GENDER_NOT_RECORDED = "Not recorded"
 SEMINAR_KINDS: dict[str, str] = {
     "seminar": "Seminar",
     "webinar": "Webinar",

@@ -77,12 +77,15 @@ REGISTRATION_STATUSES_ZH = {"invited": "已邀请", "registered": "已报名", "
 PERSON_ROLES_ZH = {"elected": "民选代表", "policymaker": "政策制定者", "manager": "城市管理者", "planner": "城市规划师",
                    "expert": "专家", "participant": "学员", "staff": "工作人员", "other": "其他人员"}
 
+PERSON_GENDERS_ZH = {"woman": "女", "man": "男", "another": "其他性别", "undisclosed": "不愿透露"}
+
 _VOCABS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "seminar_kind": (vocab.SEMINAR_KINDS, SEMINAR_KINDS_ZH),
     "seminar_format": (vocab.SEMINAR_FORMATS, SEMINAR_FORMATS_ZH),
     "seminar_status": (vocab.SEMINAR_STATUSES, SEMINAR_STATUSES_ZH),
     "session_kind": (vocab.SESSION_KINDS, SESSION_KINDS_ZH),
     "person_role": (vocab.PERSON_ROLES, PERSON_ROLES_ZH),
+    "person_gender": (vocab.PERSON_GENDERS, PERSON_GENDERS_ZH),
     "registration_status": (vocab.REGISTRATION_STATUSES, REGISTRATION_STATUSES_ZH),
 }
 

@@ -243,7 +243,7 @@ _TYPED: dict[tuple[str, str], Callable[[int], Check]] = {
     ("people", "given_name"): _line(), ("people", "family_name"): _line(), ("people", "native_name"): _line(),
     ("people", "title"): _line(), ("people", "phone"): _line(), ("people", "notes"): _long,
     ("people", "email"): lambda _m: lambda v: validate.email(v), ("people", "country"): lambda _m: validate.country,
-    ("people", "role"): _choice(vocab.PERSON_ROLES),
+    ("people", "role"): _choice(vocab.PERSON_ROLES), ("people", "gender"): _choice(vocab.PERSON_GENDERS),
     ("curricula", "title"): _line(required=True), ("curricula", "title_zh"): _line(),
     ("curricula", "description"): _long, ("curricula", "description_zh"): _long,
     ("seminars", "title"): _line(required=True), ("seminars", "title_zh"): _line(), ("seminars", "venue"): _line(),

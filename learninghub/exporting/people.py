@@ -19,7 +19,7 @@ from .tables import Table, write_table
 
 PERSON_HEADERS = [
     "ID", "Family name", "Given name", "Native name", "Title", "Organisation", "City", "Country",
-    "Role", "Email", "Phone", "Consent to contact", "Notes",
+    "Role", "Gender", "Email", "Phone", "Consent to contact", "Notes",
 ]
 REGISTRATION_HEADERS = ["Status", "Registered at (UTC)"]
 
@@ -27,7 +27,7 @@ REGISTRATION_HEADERS = ["Status", "Registered at (UTC)"]
 def _person_cells(p: Person | search.PersonRow) -> list[object]:
     return [
         p.id, p.family_name, p.given_name, p.native_name, p.title, p.organisation_name, p.city_name,
-        p.country, p.role, p.email, p.phone, "yes" if p.consent_contact else "no", p.notes,
+        p.country, p.role, p.gender, p.email, p.phone, "yes" if p.consent_contact else "no", p.notes,
     ]
 
 

@@ -16,6 +16,7 @@ from ..core import vocab
 # Context (for the translator) of each vocabulary shown in the interface.
 CONTEXTS: dict[str, dict[str, str]] = {
     "PersonRole": vocab.PERSON_ROLES,
+    "PersonGender": vocab.PERSON_GENDERS,
     "SeminarKind": vocab.SEMINAR_KINDS,
     "SeminarFormat": vocab.SEMINAR_FORMATS,
     "SeminarStatus": vocab.SEMINAR_STATUSES,
@@ -33,6 +34,10 @@ _LISTED = (
     QT_TRANSLATE_NOOP("PersonRole", "Participant"),
     QT_TRANSLATE_NOOP("PersonRole", "Staff"),
     QT_TRANSLATE_NOOP("PersonRole", "Other"),
+    QT_TRANSLATE_NOOP("PersonGender", "Woman"),
+    QT_TRANSLATE_NOOP("PersonGender", "Man"),
+    QT_TRANSLATE_NOOP("PersonGender", "Another gender"),
+    QT_TRANSLATE_NOOP("PersonGender", "Prefers not to say"),
     QT_TRANSLATE_NOOP("SeminarKind", "Seminar"),
     QT_TRANSLATE_NOOP("SeminarKind", "Webinar"),
     QT_TRANSLATE_NOOP("SeminarKind", "Cluster meeting"),
@@ -76,6 +81,7 @@ _LISTED = (
     QT_TRANSLATE_NOOP("ImportField", "Title"),
     QT_TRANSLATE_NOOP("ImportField", "Phone"),
     QT_TRANSLATE_NOOP("ImportField", "Role"),
+    QT_TRANSLATE_NOOP("ImportField", "Gender"),
     QT_TRANSLATE_NOOP("ImportField", "Notes"),
     QT_TRANSLATE_NOOP("ImportField", "Registration date"),
 )

@@ -130,7 +130,8 @@ def _create_people(session: Session, candidates: list[Candidate]) -> list[int]:
             "native_name": v.get("native_name"), "title": v.get("title"),
             "organisation_id": org_ids.get((v.get("organisation") or "").casefold()),
             "city_id": city_ids.get((city, v.get("country"))) if city else None,
-            "country": v.get("country"), "role": v.get("role") or "other", "email": v.get("email"),
+            "country": v.get("country"), "role": v.get("role") or "other", "gender": v.get("gender"),
+            "email": v.get("email"),
             "phone": v.get("phone"), "notes": v.get("notes"), "consent_contact": False, "erased_at": None,
             "created_at": now, "updated_at": now, "version": 1,
         })

@@ -162,6 +162,7 @@ def _check_row(number: int, raw: dict[str, str], header: dict[str, str],
     values["email"] = check("email", _email)  # type: ignore[assignment]
     values["country"] = check("country", country_code)  # type: ignore[assignment]
     values["role"] = check("role", role) or "other"  # type: ignore[assignment]
+    values["gender"] = check("gender", gender)  # type: ignore[assignment]
     registered_on = check("registered_on", parse_date)
     if problems:
         return None
@@ -241,6 +242,28 @@ def role(text: str) -> str:
     if not text.strip():
         return "other"
     return vocab.choice_code(text, vocab.PERSON_ROLES, "role", vocab.PERSON_ROLES_PLURAL, PERSON_ROLES_ZH)
+
+
+#: Other ways sheets write a gender (the codes and the app's names, English and Chinese, are read too).
+_GENDER_ALIASES = (
+    {"woman": "female", "man": "male", "another": "other", "undisclosed": "prefer not to say"},
+    {"woman": "f", "man": "m", "another": "non-binary", "undisclosed": "prefers not to answer"},
+    {"woman": "女性", "man": "男性", "another": "其他", "undisclosed": "不愿说明"},
+)
+#: Written for "not recorded": the same as an empty cell.
+_GENDER_NOT_RECORDED = frozenset({"not recorded", "unknown", "未记录", "未知"})
+
+
+def gender(text: str) -> str | None:
+    """A gender as a sheet or the command line writes it: the code (``woman``), the name the app shows
+    (``Prefers not to say``, any case), its Chinese name (``女``) or a common other word (``female``, ``F``);
+    an empty cell (or ``not recorded``) is None, not recorded."""
+    from ..documents.language import PERSON_GENDERS_ZH
+
+    typed = " ".join(text.split()).casefold()
+    if not typed or typed in _GENDER_NOT_RECORDED:
+        return None
+    return vocab.choice_code(text, vocab.PERSON_GENDERS, "gender", PERSON_GENDERS_ZH, *_GENDER_ALIASES)
 
 
 _CJK_DATE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*$")

@@ -28,6 +28,7 @@ FIELDS: dict[str, str] = {
     "title": "Title",
     "phone": "Phone",
     "role": "Role",
+    "gender": "Gender",
     "notes": "Notes",
     "registered_on": "Registration date",
 }
@@ -49,6 +50,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "phone": ("phone", "telephone", "tel", "mobile", "phone number", "mobile phone", "cell", "电话", "手机",
               "联系电话", "手机号", "手机号码", "电话号码"),
     "role": ("role", "category", "participant type", "type", "角色", "身份", "类别"),
+    "gender": ("gender", "sex", "gender identity", "性别", "性別"),
     "notes": ("notes", "note", "comments", "comment", "remarks", "备注", "说明"),
     "registered_on": ("date", "registration date", "registered on", "registered", "date registered",
                       "signup date", "sign-up date", "日期", "报名日期", "注册日期", "登记日期"),

@@ -33,7 +33,7 @@ from .reading import Table
 CREATE, UPDATE, KEEP, SKIP, MERGED = "create", "update", "keep", "skip", "merged"
 #: Person fields an import may set; empty cells never clear a stored value.
 PERSON_FIELDS = ("given_name", "family_name", "native_name", "email", "organisation", "city", "country",
-                 "title", "phone", "role", "notes")
+                 "title", "phone", "role", "gender", "notes")
 _CHUNK = 500
 #: Compared ignoring case: "LI" is the same family name as "Li", "chengdu" the same city.
 _CASELESS = frozenset({"organisation", "city", "given_name", "family_name"})
@@ -212,7 +212,7 @@ def _changes(person: Person, values: dict[str, str | None],
         "given_name": person.given_name, "family_name": person.family_name, "native_name": person.native_name,
         "email": person.email, "organisation": person.organisation.name if person.organisation else None,
         "city": person.city.name if person.city else None, "country": person.country, "title": person.title,
-        "phone": person.phone, "role": person.role, "notes": person.notes,
+        "phone": person.phone, "role": person.role, "gender": person.gender, "notes": person.notes,
     }
     changed = []
     for name in PERSON_FIELDS:

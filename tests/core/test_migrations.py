@@ -109,6 +109,12 @@ def _fill_0008(conn: sqlite3.Connection) -> None:
                      [(person_search_key(*names), ident) for ident, *names in rows])
 
 
+def _fill_0009(conn: sqlite3.Connection) -> None:
+    """From 0009 on, a person may have a gender."""
+    _fill_0008(conn)
+    conn.execute("UPDATE people SET gender = 'woman' WHERE id = (SELECT min(id) FROM people)")
+
+
 #: How to fill a database at each revision before upgrading it. A new migration must add
 #: its revision here (test_every_revision_has_a_filler fails until it does).
 FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
@@ -120,6 +126,7 @@ FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0006_certificates": _fill_0006,
     "0007_bilingual_titles": _fill_0007,
     "0008_search_keys": _fill_0008,
+    "0009_person_gender": _fill_0009,
 }
 
 DATA_TABLES = [

@@ -68,5 +68,5 @@ def _fields(person: Person) -> dict[str, Any]:
         "given_name": person.given_name, "family_name": person.family_name, "native_name": person.native_name,
         "title": person.title, "organisation": person.organisation_name, "city": person.city_name,
         "country": person.country, "role": person.role, "email": person.email, "phone": person.phone,
-        "notes": person.notes, "consent_contact": person.consent_contact,
+        "notes": person.notes, "consent_contact": person.consent_contact, "gender": person.gender,
     }

@@ -14,7 +14,7 @@ from ..services.common import not_found
 
 #: The editable values, named as ``people.add_person`` / ``edit_person`` take them.
 EDITABLE = ("given_name", "family_name", "native_name", "title", "organisation", "city", "country", "role", "email",
-            "phone", "notes", "consent_contact")
+            "phone", "notes", "consent_contact", "gender")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def person_page(person_id: int) -> Query[PersonPage]:
     statements = (
         select(Person.given_name, Person.family_name, Person.native_name, Person.title,
                Organisation.name.label("organisation"), City.name.label("city"), Person.country, Person.role,
-               Person.email, Person.phone, Person.notes, Person.consent_contact, Person.version)
+               Person.email, Person.phone, Person.notes, Person.consent_contact, Person.gender, Person.version)
         .outerjoin(Organisation, Organisation.id == Person.organisation_id)
         .outerjoin(City, City.id == Person.city_id).where(Person.id == person_id),
         select(Registration.seminar_id, Seminar.start_date, Seminar.title, Seminar.title_zh, Registration.status)

@@ -19,6 +19,7 @@ PERSON_FIELDS: dict[str, Cleaner] = {
     "native_name": lambda v: validate.text(v, "native name", max_len=200),
     "title": lambda v: validate.text(v, "title", max_len=200),
     "role": lambda v: vocab.check_choice(v, vocab.PERSON_ROLES, "role"),
+    "gender": lambda v: vocab.check_choice(v, vocab.PERSON_GENDERS, "gender") if v else None,
     "phone": lambda v: validate.text(v, "phone", max_len=50),
     "notes": lambda v: validate.long_text(v, "notes"),
     "consent_contact": bool,
@@ -56,6 +57,7 @@ def add_person(
     city: str | None = None,
     country: str | None = None,
     role: str = "other",
+    gender: str | None = None,
     email: str | None = None,
     phone: str | None = None,
     notes: str | None = None,
@@ -75,8 +77,8 @@ def add_person(
         city=city_row,
         country=country_code,
         email=address,
-        **cleaned(PERSON_FIELDS, native_name=native_name, title=title, role=role, phone=phone, notes=notes,
-                  consent_contact=consent_contact),
+        **cleaned(PERSON_FIELDS, native_name=native_name, title=title, role=role, gender=gender, phone=phone,
+                  notes=notes, consent_contact=consent_contact),
     )
     session.add(person)
     session.flush()
@@ -108,6 +110,7 @@ def edit_person(
     city: str | None = UNSET,
     country: str | None = UNSET,
     role: str = UNSET,
+    gender: str | None = UNSET,
     email: str | None = UNSET,
     phone: str | None = UNSET,
     notes: str | None = UNSET,
@@ -131,8 +134,8 @@ def edit_person(
         person.organisation = places.organisation_named(
             session, organisation, city=person.city, country=person.country
         )
-    assign(person, cleaned(PERSON_FIELDS, native_name=native_name, title=title, role=role, phone=phone,
-                           notes=notes, consent_contact=consent_contact))
+    assign(person, cleaned(PERSON_FIELDS, native_name=native_name, title=title, role=role, gender=gender,
+                           phone=phone, notes=notes, consent_contact=consent_contact))
     session.flush()
     return person
 
@@ -157,6 +160,7 @@ def erase_person(session: Session, person_id: int) -> Person:
     person.phone = None
     person.notes = None
     person.consent_contact = False
+    person.gender = None
     person.erased_at = utcnow()
     registration_ids = select(Registration.id).where(Registration.person_id == person_id)
     for event in session.scalars(

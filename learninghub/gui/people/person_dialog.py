@@ -66,6 +66,9 @@ class PersonDialog(DiscardGuard, QDialog):
         f = self.form
         for value, label in labels.choices("PersonRole"):
             f.roleCombo.addItem(label, value)
+        f.genderCombo.addItem(self.tr("Not recorded"), None)
+        for value, label in labels.choices("PersonGender"):
+            f.genderCombo.addItem(label, value)
         f.buttons.accepted.connect(self.accept)
         f.buttons.rejected.connect(self.reject)
         self._suggested = ("", "")  # the (family, given) pinyin last put in the Latin fields
@@ -73,7 +76,7 @@ class PersonDialog(DiscardGuard, QDialog):
         self.fields: dict[str, QWidget] = {
             "given name": f.givenEdit, "family name": f.familyEdit, "native name": f.nativeEdit,
             "title": f.titleEdit, "organisation": f.organisationEdit, "city": f.cityEdit, "country": f.countryEdit,
-            "role": f.roleCombo, "email": f.emailEdit, "phone": f.phoneEdit, "notes": f.notesEdit,
+            "role": f.roleCombo, "gender": f.genderCombo, "email": f.emailEdit, "phone": f.phoneEdit, "notes": f.notesEdit,
         }
         self.loaded: dict[str, Any] = {}
         # What the save did (the core's Done), once the dialog was accepted.
@@ -118,6 +121,7 @@ class PersonDialog(DiscardGuard, QDialog):
                           (f.countryEdit, "country"), (f.emailEdit, "email"), (f.phoneEdit, "phone")):
             edit.setText(v[key] or "")
         f.roleCombo.setCurrentIndex(f.roleCombo.findData(v["role"]))
+        f.genderCombo.setCurrentIndex(max(0, f.genderCombo.findData(v.get("gender"))) if v.get("gender") else 0)
         f.notesEdit.setPlainText(v["notes"] or "")
         f.consentCheck.setChecked(bool(v["consent_contact"]))
 
@@ -130,7 +134,8 @@ class PersonDialog(DiscardGuard, QDialog):
         return {
             "given_name": text(f.givenEdit), "family_name": text(f.familyEdit), "native_name": text(f.nativeEdit),
             "title": text(f.titleEdit), "organisation": text(f.organisationEdit), "city": text(f.cityEdit),
-            "country": text(f.countryEdit), "role": f.roleCombo.currentData(), "email": text(f.emailEdit),
+            "country": text(f.countryEdit), "role": f.roleCombo.currentData(), "gender": f.genderCombo.currentData(),
+            "email": text(f.emailEdit),
             "phone": text(f.phoneEdit), "notes": f.notesEdit.toPlainText().strip() or None,
             "consent_contact": f.consentCheck.isChecked(),
         }
