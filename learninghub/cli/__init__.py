@@ -12,7 +12,19 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..runtime import freeze_startup_objects
-from . import admin, backup, certificates, conflicts, documents, exporting, importing, people, places, planning
+from . import (
+    admin,
+    backup,
+    certificates,
+    conflicts,
+    documents,
+    exporting,
+    importing,
+    people,
+    places,
+    planning,
+    report,
+)
 from .context import Context
 from .widehelp import ArgumentParser
 
@@ -29,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"learninghub {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (admin, planning, people, places, conflicts, documents, importing, exporting, backup, certificates):
+    for module in (admin, planning, people, places, conflicts, documents, importing, exporting, backup, certificates,
+                   report):
         module.register(commands)
     return parser
 

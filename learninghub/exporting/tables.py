@@ -106,11 +106,38 @@ def write_xlsx(table: Table, path: Path) -> None:
     need it (header, totals, formula-like text) become styled cells.
     """
     from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    add_sheet(wb, table)
+    wb.save(path)
+
+
+def write_workbook(tables: Sequence[Table], path: Path) -> Path:
+    """Several tables, one sheet each (titles made unique), written atomically to an XLSX file."""
+    from openpyxl import Workbook
+
+    format_of(Path(path), ("xlsx",))
+    wb = Workbook(write_only=True)
+    used: set[str] = set()
+    for table in tables:
+        title, n = sheet_title(table.title), 2
+        while title.casefold() in used:
+            suffix = f" ({n})"
+            title, n = sheet_title(table.title)[:31 - len(suffix)] + suffix, n + 1
+        used.add(title.casefold())
+        add_sheet(wb, Table(table.headers, table.rows, title, table.footer_rows, table.widths, table.wrap_headers,
+                            table.frozen_columns))
+    with atomic_path(Path(path)) as tmp:
+        wb.save(tmp)
+    return Path(path)
+
+
+def add_sheet(wb: Any, table: Table) -> None:
+    """``table`` as a new sheet of the write-only workbook ``wb``."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet_title(table.title))
     ws.freeze_panes = f"{get_column_letter(table.frozen_columns + 1)}2"
     widths = _fitting_widths(table)
@@ -146,7 +173,6 @@ def write_xlsx(table: Table, path: Path) -> None:
             ws.append([styled(v, strong=True) for v in row])
         else:
             ws.append([plain(v) for v in row])
-    wb.save(path)
 
 
 def _wrapped_lines(text: str, width: float) -> int:
