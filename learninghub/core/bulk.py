@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, insert, text
+from sqlalchemy import insert, text
 from sqlalchemy.engine import Connection
 
 from .folding import person_search_key, place_search_key
@@ -51,12 +51,16 @@ def insert_people(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
     names = ", ".join(columns)
     conn.execute(text("DROP TABLE IF EXISTS temp.people_staging"))
     conn.execute(text("CREATE TEMP TABLE people_staging AS SELECT * FROM main.people WHERE 0"))
-    # Typed parameters, so instants are stored exactly as the ORM stores them (naive UTC).
-    staging = text(
-        f"INSERT INTO temp.people_staging ({names}) VALUES ({', '.join(':' + c for c in columns)})"
-    ).bindparams(*(bindparam(c, type_=table.c[c].type) for c in columns))
+    # Each value through its column type's processor, so instants are stored exactly as the ORM stores
+    # them (naive UTC), then straight to the driver: SQLAlchemy's own executemany spent 1.8 s of 100,000
+    # people on building its parameter dicts.
+    processors = [table.c[c].type.bind_processor(conn.dialect) for c in columns]
+    staging = f"INSERT INTO temp.people_staging ({names}) VALUES ({', '.join('?' for _ in columns)})"
     for i in range(0, len(prepared), BATCH):
-        conn.execute(staging, prepared[i:i + BATCH])
+        conn.exec_driver_sql(staging, [
+            tuple(value if process is None else process(value)
+                  for process, value in zip(processors, (row[c] for c in columns), strict=True))
+            for row in prepared[i:i + BATCH]])
     conn.execute(text(f"INSERT INTO main.people ({names}) SELECT {names} FROM temp.people_staging"))
     conn.execute(text("DROP TABLE temp.people_staging"))
     return len(prepared)
