@@ -24,7 +24,7 @@ from .agenda_pdf import pdf_lang, wrap_for
 from .fonts import HAN, SANS, FontSet, font_set
 from .language import DocLanguage, language
 from .markup import Markup
-from .outcome_sections import Chart, Section, period, said, scope_title, sections
+from .outcome_sections import Chart, Section, both, period, said, scope_title, sections
 from .page import CREATOR, Para, Rendered, build, frame_width, styles, table_style
 
 #: Slice and bar colours, distinct in print and for most colour-blind readers (Okabe–Ito).
@@ -32,6 +32,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
            "#999999", "#882255", "#117733", "#332288"]
 BAR_HEIGHT = 13.0
 LABEL_SIZE = 7.5
+#: The most lines a table prints (sessions, cities, organisations run to thousands in a big curriculum).
+PDF_ROWS = 60
 
 
 def render_outcome_report(report: OutcomeReport, *, paper: str = "a4", lang: str = "en",
@@ -79,12 +81,24 @@ def _story(report: OutcomeReport, m: Markup, lg: DocLanguage, paper: str, split_
             story.append(_drawing(section.chart, m.fonts, width))
             story.append(Spacer(1, 4 * mm))
         if section.rows:
-            story.append(_table(section, m, width, split_rows))
+            story.append(_table(_cut(section), m, width, split_rows))
+            if len(section.rows) > PDF_ROWS:
+                more = len(section.rows) - PDF_ROWS
+                story.append(m.para(both(lg, f"… and {more:,} more lines (the XLSX has every line)",
+                                         f"……另有{more:,}行（XLSX中有全部数据）"), st.note))
         else:
             story.append(m.para(said(lg, "none"), st.info))
         if section.note:
             story.append(m.para(section.note, st.note))
     return story
+
+
+def _cut(section: Section) -> Section:
+    """``section`` with its first :data:`PDF_ROWS` lines."""
+    if len(section.rows) <= PDF_ROWS:
+        return section
+    return Section(section.key, section.title, section.headers, section.rows[:PDF_ROWS], section.chart,
+                   section.note, section.numeric)
 
 
 def _table(section: Section, m: Markup, width: float, split_rows: bool) -> Table:

@@ -28,7 +28,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, case, distinct, extract, func, literal, or_, select
+from sqlalchemy import String, and_, case, cast, distinct, extract, func, literal, null, or_, select, union_all
+from sqlalchemy.sql import Select
 
 from ... import config
 from .. import vocab
@@ -451,20 +452,58 @@ def _partners(c: dict[str, Any]) -> Select[Any]:
             .group_by(Organisation.id, Organisation.name, Organisation.native_name, SeminarPartner.role))
 
 
+#: Columns of the combined statement's parts that hold text (every other one holds a whole number).
+_TEXT_COLUMNS = frozenset({"key", "name", "native_name", "country"})
+
+
+def _combined(parts: list[Select[Any]]) -> Any:
+    """The parts as one statement (UNION ALL, every value as text, a first column saying whose row it is).
+
+    Why: the parts all count the same registrations of the curriculum (the ``regs`` CTE: presence,
+    verdicts, the window over each person's seminars); in one statement the database works them out once
+    (SQLite materialises a CTE used more than once, PostgreSQL every CTE), not once per part."""
+    width = max(len(part.selected_columns) for part in parts)
+    selects = []
+    for index, part in enumerate(parts):
+        sub = part.subquery()
+        values = [cast(column, String).label(f"c{n}") for n, column in enumerate(sub.c)]
+        values += [cast(null(), String).label(f"c{n}") for n in range(len(values), width)]
+        selects.append(select(literal(index).label("part"), *values))
+    return union_all(*selects)
+
+
+def _split(parts: list[Select[Any]], rows: list[Any]) -> list[list[Any]]:
+    """The combined statement's rows back as each part's rows, with their names and numbers."""
+    from collections import namedtuple
+
+    shapes = [namedtuple("Row", list(part.selected_columns.keys()), rename=True) for part in parts]  # type: ignore[misc]
+    found: list[list[Any]] = [[] for _ in parts]
+    for row in rows:
+        index = int(row[0])
+        shape = shapes[index]
+        values = [v if v is None or name in _TEXT_COLUMNS else int(float(v))
+                  for name, v in zip(shape._fields, row[1:])]
+        found[index].append(shape(*values))
+    return found
+
+
 def outcome_report(scope: Scope) -> Query[OutcomeReport]:
-    """The report of ``scope`` as one Query: 16 statements whatever the number of people."""
+    """The report of ``scope`` as one Query of 9 statements, whatever the number of people: the counts
+    over registrations in one of them (:func:`_combined`)."""
     c = _ctes(scope)
+    parts = [_per_seminar(c), _first_time(c), _people(c), _by_person_column(c, Person.country), _by_city(c),
+             _by_organisation(c), _by_person_column(c, Person.role), _by_person_column(c, Person.gender),
+             _by_year(c)]
     statements = (
-        _header(scope), _seminar_rows(scope), _sessions(scope, c), _per_seminar(c), _first_time(c), _people(c),
-        _by_person_column(c, Person.country), _by_city(c), _by_organisation(c), _by_person_column(c, Person.role),
-        _by_person_column(c, Person.gender), _by_year(c), _seminars_by_year(c), _certificates(scope),
-        _speakers(c), _partners(c),
+        _header(scope), _seminar_rows(scope), _sessions(scope, c), _combined(parts), _seminars_by_year(c),
+        _certificates(scope), _speakers(c), _partners(c),
     )
 
     def build(rows: list[Any]) -> OutcomeReport:
-        return _build(scope, rows)
+        header, seminar_rows, session_rows, combined, *rest = rows
+        return _build(scope, [header, seminar_rows, session_rows, *_split(parts, combined), *rest])
 
-    return Query(statements, build)
+    return Query(statements, build)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- from rows to the report
