@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_DB ?= demo.sqlite
 
-.PHONY: setup run test bench clean translations
+.PHONY: setup run test bench bundle clean translations
 
 setup: $(VENV)/.installed
 
@@ -32,9 +32,20 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.gui_speed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.remote_latency
 
+# The one-folder app for people without Python (packaging/learninghub.spec): dist/learninghub/learninghub
+# opens the window, `dist/learninghub/learninghub COMMAND` runs the command line. Then: python -m bench.bundle_start
+bundle: $(VENV)/.bundle-installed
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/learninghub.spec
+	@du -sh dist/learninghub
+
+$(VENV)/.bundle-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test,bundle,postgres]"
+	@touch $@
+
 # after adding or changing interface text: refresh resources/i18n/*.ts, then translate the new entries
 translations: setup
 	$(BIN)/python -m learninghub.gui.translations_update
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache build dist

@@ -17,9 +17,9 @@ from pypdf import PdfReader
 #: Lines the offscreen platform prints on its own (also ignored in pyproject's qt_log_ignore): not ours.
 QT_OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints", "This plugin does not support raise")
 
-#: A sheet to import: a Chinese name, a Greek one, a Latin one with an accent.
+#: A sheet to import: a Chinese name (its country in Chinese: pycountry's zh_CN names), a Greek one, a Latin one.
 PEOPLE_CSV = "Name,Email,Organisation,City,Country\r\n" \
-             "王小明,wang.xiaoming@example.cn,四川大学,成都,CN\r\n" \
+             "王小明,wang.xiaoming@example.cn,四川大学,成都,中国\r\n" \
              "Γιώργος Παπαδόπουλος,giorgos@example.gr,Δήμος Αθηναίων,Athens,GR\r\n" \
              "Núria Puig,nuria@example.es,Ajuntament de Barcelona,Barcelona,ES\r\n"
 
