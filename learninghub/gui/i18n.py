@@ -4,7 +4,9 @@ Why this shape: translators edit ``resources/i18n/learninghub_<lang>.ts`` (made 
 ``make translations``, i.e. ``pyside6-lupdate``); the binary ``.qm`` Qt loads is never
 committed but compiled by ``pyside6-lrelease`` into the user's cache, keyed by the
 ``.ts`` file's hash, exactly as ``forms`` does for ``.ui`` files: an unchanged
-translation costs one stat at start-up, an edited one is recompiled once. Without
+translation costs one stat at start-up, an edited one is recompiled once. A wheel carries
+the ``.ts`` files (``learninghub/_data/resources/i18n``) and compiles them with PySide6's lrelease; a
+bundle carries them compiled (``config.PREBUILT_DIR``, made by ``packaging/prebuild.py``). Without
 lrelease the interface stays English and a log line says why.
 
 The language comes from ``--lang``, else ``$LEARNINGHUB_LANG``, else Preferences
