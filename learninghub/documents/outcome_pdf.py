@@ -135,8 +135,14 @@ def _widths(section: Section, width: float) -> list[float]:
     rest = width - number * (len(section.headers) - len(texts))
     weight = {i: min(60, max(8, max((display_width(str(row[i] or "")) for row in section.rows), default=8)))
               for i in texts}
+    least = min(21 * mm, rest / max(1, len(texts)))  # a day (2020-07-13) on one line
     total = sum(weight.values()) or 1
-    return [number if i in section.numeric else rest * weight[i] / total for i in range(len(section.headers))]
+    share = {i: rest * weight[i] / total for i in texts}
+    short = [i for i in texts if share[i] < least]
+    spare = rest - least * len(short)
+    long_total = sum(weight[i] for i in texts if i not in short) or 1
+    share.update({i: least if i in short else spare * weight[i] / long_total for i in texts})
+    return [number if i in section.numeric else share[i] for i in range(len(section.headers))]
 
 
 def _number(value: Any) -> str:
