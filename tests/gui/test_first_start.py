@@ -19,7 +19,7 @@ def test_a_new_database_shows_the_first_steps_and_the_demo_loads_in_one_click(qt
     try:
         window = shown_window(qtbot, db)
         welcome = window.welcome
-        assert window.form.detailStack.currentWidget() is welcome
+        assert window.form.detailStack.currentWidget() is window.welcome_page
         assert str(tmp_path / "new.sqlite") in welcome.where.text()
         buttons = (welcome.demo_button, welcome.new_button, welcome.open_button, welcome.connect_button)
         assert all(b.isVisible() and b.isEnabled() for b in buttons)

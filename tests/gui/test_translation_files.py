@@ -129,7 +129,7 @@ def test_the_english_build_shows_english(qtbot, demo_db) -> None:  # type: ignor
     f = window.form
     assert [f.seminarTabs.tabText(i) for i in range(f.seminarTabs.count())] == [
         "&Overview", "&Agenda", "&Participants", "&Check-in", "&Documents"]
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Seminar", "&View"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Seminar", "&View", "&Help"]
     assert window.agenda.model.headerData(0, Qt.Orientation.Horizontal) == "Day"
     assert re.fullmatch(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
                         window.agenda.model.row(0)[0])

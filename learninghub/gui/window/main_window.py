@@ -234,7 +234,13 @@ class MainWindow(QMainWindow):
         from .welcome import DemoLoader, WelcomePanel, show_about
 
         self.welcome = WelcomePanel(self)
-        self.form.detailStack.addWidget(self.welcome)
+        # In a scroll area: the first steps never make the window wider or taller than the user left it.
+        self.welcome_page = QScrollArea(self)
+        self.welcome_page.setObjectName("welcomeScroll")
+        self.welcome_page.setWidgetResizable(True)
+        self.welcome_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.welcome_page.setWidget(self.welcome)
+        self.form.detailStack.addWidget(self.welcome_page)
         self.demo_loader = DemoLoader(self)
         menu = self.menuBar().addMenu(self.tr("&Help"))
         menu.setObjectName("menuHelp")
@@ -249,7 +255,7 @@ class MainWindow(QMainWindow):
     def _show_nothing_chosen(self) -> None:
         """No seminar or curriculum chosen: the first steps on a database without a curriculum, else the hint."""
         empty = self.tree_model.rowCount() == 0
-        self.form.detailStack.setCurrentWidget(self.welcome if empty else self.form.emptyHint)
+        self.form.detailStack.setCurrentWidget(self.welcome_page if empty else self.form.emptyHint)
 
     # -- unsaved edits
     def _mark_edited(self, page: Any, edited: bool) -> None:
@@ -443,7 +449,7 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         self.form.programmeTree.expandAll()
-        if self.form.detailStack.currentWidget() in (self.welcome, self.form.emptyHint):
+        if self.form.detailStack.currentWidget() in (self.welcome_page, self.form.emptyHint):
             self._show_nothing_chosen()  # a first curriculum made (or the last one gone) changes what to say
         # Marked in the tree only: whoever reloaded shows the page, so it is read once.
         self._select(self.current_seminar, self.current_curriculum)
