@@ -127,6 +127,7 @@ FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0007_bilingual_titles": _fill_0007,
     "0008_search_keys": _fill_0008,
     "0009_person_gender": _fill_0009,
+    "0010_search_walk_index": _fill_0009,  # indexes only: nothing new to fill
 }
 
 DATA_TABLES = [
