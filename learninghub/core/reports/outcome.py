@@ -71,7 +71,7 @@ class Scope:
 @dataclass(frozen=True)
 class Count:
     """One line of a breakdown: a code or id (None: not recorded), its English or own name, the name in its
-    own script (cities, organisations), how many. Documents name it in Chinese (documents/outcome_labels.py)."""
+    own script (cities, organisations), how many. Documents name it in Chinese (documents/outcome_sections.py)."""
 
     key: str | None
     label: str
