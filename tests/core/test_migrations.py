@@ -128,6 +128,7 @@ FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0008_search_keys": _fill_0008,
     "0009_person_gender": _fill_0009,
     "0010_search_walk_index": _fill_0009,  # indexes only: nothing new to fill
+    "0011_mail_outbox": _fill_0009,  # new tables only (the outbox): nothing of the old tables changes
 }
 
 DATA_TABLES = [
