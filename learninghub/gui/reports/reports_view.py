@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -537,16 +536,9 @@ def open_reports(window: Any, *, curriculum_id: int = 0, seminar_id: int = 0) ->
 
 
 def install(window: Any) -> None:
-    """Reports → Outcome report… (before Help), and Seminar → Outcome report of this seminar…"""
-    menu = QMenu(QCoreApplication.translate("ReportsView", "&Reports"), window)
-    menu.setObjectName("menuReports")
-    bar = window.menuBar()
-    help_menu = bar.findChild(QMenu, "menuHelp")
-    if help_menu is not None:
-        bar.insertMenu(help_menu.menuAction(), menu)
-    else:
-        bar.addMenu(menu)
-    window.reports_menu = menu
+    """View → Outcome report… (beside People: another window on the programme), and Seminar → Outcome report
+    of this seminar…"""
+    menu = window.form.menuView
     action = menu.addAction(QCoreApplication.translate("ReportsView", "&Outcome report…"),
                             lambda: open_reports(window))
     action.setObjectName("actionOutcomeReport")

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.overview.watch_edits(lambda edited: self._mark_edited(self.overview, edited))
         self.curriculum_page.watch_edits(lambda edited: self._mark_edited(self.curriculum_page, edited))
         seminar_menu.install(self)
-        install_reports(self)  # Reports → Outcome report…, Seminar → Outcome report of this seminar…
+        install_reports(self)  # View → Outcome report…, Seminar → Outcome report of this seminar…
         self.exports = ExportActions(self, lambda: self.db)  # File → Export ▸, Seminar → Export ▸
         self.setWindowTitle(self._title(database_label(db.target)))
         self.welcome.set_ready(True, database_label(db.target))
