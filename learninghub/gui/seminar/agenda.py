@@ -129,13 +129,34 @@ class AgendaTab(QWidget):
         choice = f.agendaView.selectionModel()
         choice.selectionChanged.connect(lambda *_a: self._enable_actions())
         choice.currentChanged.connect(lambda *_a: self._enable_actions())
+        self._add_timetable()
         self.page: SeminarPage | None = None
         # The session dialog opened last (it opens once its values are read).
         self.dialog: Any = None
         self._enable_actions()
 
+    def _add_timetable(self) -> None:
+        """The timetable beside the table: a List / Timetable switch where the table was (the last one chosen
+        comes back)."""
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QTabWidget
+
+        from .timetable import TimetablePanel
+
+        layout = self.layout()
+        at = layout.indexOf(self.form.agendaView)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("agendaViews")
+        self.timetable = TimetablePanel(self.host, self.views)
+        self.views.addTab(self.form.agendaView, self.tr("List"))
+        self.views.addTab(self.timetable, self.tr("Timetable"))
+        layout.insertWidget(at, self.views, 1)  # type: ignore[attr-defined]
+        self.views.setCurrentIndex(int(QSettings().value("agenda/view", 0)))  # type: ignore[arg-type]
+        self.views.currentChanged.connect(lambda index: QSettings().setValue("agenda/view", index))
+
     def show_page(self, page: SeminarPage) -> None:
         self.page = page
+        self.timetable.show_page(page)
         notes: dict[int, list[str]] = {}
         for conflict in page.conflicts:
             for item in conflict.items:
