@@ -266,6 +266,7 @@ class TimetableView(QGraphicsView):
         self.geometry_ = Geometry(n, self.table.first_hour, self.table.last_hour, width,
                                   STRIP if second_zone else 0.0)
         scene = self.scene()
+        said = (self.bubble.text, self.bubble.pos()) if self.bubble is not None else None
         self.bubble = None
         self._band = None
         scene.clear()
@@ -282,6 +283,9 @@ class TimetableView(QGraphicsView):
         if self.selected_id not in self.items:
             self.selected_id = 0
         self.select(self.selected_id, scroll=False)
+        if said is not None and self._bubble_timer.isActive():  # a refusal is read again after it is said
+            self.bubble = Bubble(said[0], said[1], self.geometry_.width)
+            scene.addItem(self.bubble)
         self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -426,7 +430,7 @@ class TimetableView(QGraphicsView):
         pos = self.mapToScene(event.position().toPoint())
         block = self.block_at(pos)
         if block is not None:
-            self.select(block.item.id)
+            self.select(block.item.id, scroll=False)  # scrolling under the hand would move what it drags
             edge = block.rect.bottom() - pos.y() <= EDGE and not block.block.continues_after
             self._press = ("resize" if edge else "move", pos, block)
         elif pos.y() > HEADER and self.geometry_.column_at(pos.x()) in range(self.geometry_.columns):
@@ -458,7 +462,7 @@ class TimetableView(QGraphicsView):
                 piece.setPos(days * g.width, minutes * PPM)
                 piece.setZValue(5)
         elif mode == "resize" and block is not None:
-            bottom = tt.snap(g.minute_at(pos.y()))
+            bottom = block.block.bottom + tt.snap(g.minute_at(pos.y()) - g.minute_at(start.y()))
             rect = QRectF(block.rect)
             rect.setBottom(max(g.y(bottom), rect.top() + tt.SNAP * PPM))
             block.set_rect(rect)
@@ -508,7 +512,7 @@ class TimetableView(QGraphicsView):
             else:
                 self.put_back(block.item.id)
         elif mode == "resize" and block is not None:
-            minutes = g.minute_at(pos.y()) - block.block.bottom
+            minutes = g.minute_at(pos.y()) - g.minute_at(start.y())  # the hand's way, not where it grabbed
             self.resized.emit(block.item.id, minutes)
         elif mode == "draw":
             column = t.columns[g.column_at(start.x())]
