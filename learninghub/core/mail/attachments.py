@@ -1,0 +1,188 @@
+"""The files a message carries: the person's certificate, their badge, the agenda, and a personal
+calendar invitation (.ics, METHOD:REQUEST, their sessions, in their zone).
+
+Why this module reaches into ``documents`` and ``exporting`` (above the core): the mail merge is
+the one place that puts a person's documents into a message; the PDFs and the calendar are drawn
+by the very code the app prints and exports with, so what is mailed is what would be printed.
+No Qt, and nothing is drawn until a message asks for it; what all messages share (an agenda in a
+language and zone, the calendar's events of a zone) is drawn once per batch.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.utils import parseaddr
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from .. import timezones
+from ..models import AgendaSession, Certificate, Person, SessionSpeaker
+from ..services import certificate_settings, seminars
+from .recipients import Recipient
+
+if TYPE_CHECKING:
+    from ..store import Database
+
+KINDS = ("certificate", "badge", "agenda", "ics")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    maintype: str
+    subtype: str
+    data: bytes
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
+    from ..errors import ValidationError
+    from ..messages import QT_TRANSLATE_NOOP
+
+    for name in kinds:
+        if name not in KINDS:
+            raise ValidationError(QT_TRANSLATE_NOOP("core", "no attachment {name!r} (one of {kinds})"),
+                                  where="attachments", name=name, kinds=", ".join(KINDS))
+    return tuple(dict.fromkeys(kinds))
+
+
+class AttachmentMaker:
+    """Draws a recipient's attachments for one seminar; thread-safe caches of what is shared."""
+
+    def __init__(self, db: Database, seminar_id: int, sender: str) -> None:
+        self.db, self.seminar_id, self.sender = db, seminar_id, parseaddr(sender)[1]
+        self._lock = threading.Lock()
+        self._agendas: dict[tuple[str, str | None], bytes] = {}
+        self._events: dict[tuple[str, str], tuple[list[Any], list[int], Any]] = {}
+
+    # -- certificate
+    def certificate(self, person: Recipient, lang: str) -> Attachment | None:
+        from ...documents.certificate_pdf import render_certificates
+        from ...documents.certificates_batch import certificate_data
+
+        with self.db.reading() as s:
+            cert = s.scalars(select(Certificate).where(
+                Certificate.seminar_id == self.seminar_id, Certificate.person_id == person.person_id,
+                Certificate.revoked_at.is_(None))).first()
+            if cert is None:
+                return None
+            settings = certificate_settings.get_settings(s, self.seminar_id)
+            row = s.get(Person, person.person_id)
+            data = certificate_data(cert, row, cert.seminar, settings)  # type: ignore[arg-type]
+        pdf = render_certificates([data]).data
+        return Attachment(_file_name("certificate" if lang != "zh" else "结业证书", person), "application", "pdf", pdf)
+
+    # -- badge
+    def badge(self, person: Recipient, lang: str) -> Attachment:
+        from ...documents.badges_pdf import BadgeSheet, _badge, render_badges
+
+        with self.db.reading() as s:
+            seminar = seminars.get_seminar(s, self.seminar_id)
+            row = s.scalars(select(Person).options(selectinload(Person.city), selectinload(Person.organisation))
+                            .where(Person.id == person.person_id)).one()
+            sheet = BadgeSheet(seminar.id, seminar.title, (_badge(row),), seminar.title_zh)
+        pdf = render_badges(sheet, lang=lang).data
+        return Attachment(_file_name("badge" if lang != "zh" else "胸牌", person), "application", "pdf", pdf)
+
+    # -- agenda
+    def agenda(self, person: Recipient, lang: str) -> Attachment:
+        from ...documents import build
+
+        with self.db.reading() as s:
+            zone = seminars.get_seminar(s, self.seminar_id).timezone
+        second = person.zone if person.zone and person.zone != zone else None
+        key = (lang, second)
+        with self._lock:
+            data = self._agendas.get(key)
+        if data is None:
+            data = build.agenda(self.db, self.seminar_id, second_tz=second, lang=lang).data
+            with self._lock:
+                self._agendas[key] = data
+        return Attachment("agenda.pdf" if lang != "zh" else "日程.pdf", "application", "pdf", data)
+
+    # -- calendar invitation
+    def ics(self, person: Recipient, lang: str) -> Attachment:
+        from icalendar import Calendar, vCalAddress, vText
+
+        from ...exporting import ics
+
+        zone_name = person.zone or self._seminar_zone()
+        events, session_ids, vtimezone = self._zone_events(zone_name, lang)
+        cal = Calendar()
+        cal.add("prodid", ics.PRODID)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "REQUEST")
+        stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        wanted = set(person.sessions) if person.sessions is not None else None
+        organiser = vCalAddress(f"mailto:{self.sender}")
+        attendee = vCalAddress(f"mailto:{person.email}")
+        attendee.params["cn"] = vText(person.display)
+        attendee.params["role"] = vText("REQ-PARTICIPANT")
+        attendee.params["partstat"] = vText("NEEDS-ACTION")
+        attendee.params["rsvp"] = vText("FALSE")
+        for event, session_id in zip(events, session_ids):
+            if wanted is not None and session_id not in wanted:
+                continue
+            mine = copy.deepcopy(event)
+            mine.add("dtstamp", stamp)
+            mine.add("sequence", 0)
+            mine.add("organizer", organiser)
+            mine.add("attendee", attendee)
+            cal.add_component(mine)
+        cal.add_component(vtimezone)
+        cal.subcomponents.sort(key=lambda c: c.name != "VTIMEZONE")
+        return Attachment("invite.ics", "text", "calendar", cal.to_ical(), (("method", "REQUEST"),))
+
+    def _seminar_zone(self) -> str:
+        with self.db.reading() as s:
+            return seminars.get_seminar(s, self.seminar_id).timezone
+
+    def _zone_events(self, zone_name: str, lang: str) -> tuple[list[Any], list[int], Any]:
+        """Every session of the seminar as an event in ``zone_name`` (one UID a session), drawn once."""
+        from ...documents.language import language
+        from ...exporting import ics
+
+        key = (zone_name, lang)
+        with self._lock:
+            found = self._events.get(key)
+        if found is not None:
+            return found
+        tz = timezones.zone(zone_name)
+        with self.db.reading() as s:
+            seminar = seminars.get_seminar(s, self.seminar_id)
+            rows = list(s.scalars(
+                select(AgendaSession)
+                .options(selectinload(AgendaSession.speaker_links).selectinload(SessionSpeaker.person),
+                         selectinload(AgendaSession.moderator))
+                .where(AgendaSession.seminar_id == self.seminar_id)
+                .order_by(AgendaSession.starts_at, AgendaSession.id)))
+            lg = language(lang)
+            events = [ics._session_event(row, seminar, tz, ics.uid("session", row.id), lg) for row in rows]
+            ids = [row.id for row in rows]
+            vtimezone = ics._vtimezone(zone_name, [(seminar.start_date, seminar.end_date)])
+        found = (events, ids, vtimezone)
+        with self._lock:
+            self._events[key] = found
+        return found
+
+    def make(self, kinds: Sequence[str], person: Recipient, lang: str) -> list[Attachment]:
+        """The attachments ``kinds`` for ``person`` (a certificate they lack is left out: ``plan`` refused it)."""
+        made = []
+        for name in kinds:
+            item = getattr(self, name)(person, lang)
+            if item is not None:
+                made.append(item)
+        return made
+
+
+def _file_name(stem: str, person: Recipient) -> str:
+    from ...documents.certificate_files import safe_stem
+
+    return f"{stem} - {safe_stem(person.own_name) or person.person_id}.pdf"
