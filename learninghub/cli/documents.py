@@ -46,6 +46,15 @@ def register(commands: Any) -> None:
     add_json(badges)
     badges.set_defaults(handler=print_badges)
 
+    timetable = commands.add_parser("timetable", help="a seminar's timetable as a PDF grid, a page a day")
+    timetable.add_argument("--seminar", type=int, required=True, metavar="ID")
+    timetable.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+    timetable.add_argument("--second-zone", metavar="ZONE", help="a second time ruler in this IANA zone")
+    timetable.add_argument("--by-room", action="store_true", help="a column per room within each day")
+    timetable.add_argument("--lang", choices=LANGS, default="en", help=LANG_HELP)
+    add_json(timetable)
+    timetable.set_defaults(handler=print_timetable)
+
     signin = commands.add_parser("signin", help="a session's sign-in sheet (registered people, by family name)")
     signin.add_argument("--session", type=int, required=True, metavar="ID")
     signin.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
@@ -76,6 +85,15 @@ def print_badges(args: argparse.Namespace, ctx: Context) -> None:
     target = _target(args.output)
     rendered = build.badges(ctx.db, args.seminar, lang=args.lang)
     _finish(args, rendered, target, args.seminar, f"badges of seminar {args.seminar}")
+
+
+def print_timetable(args: argparse.Namespace, ctx: Context) -> None:
+    from ..documents import timetable_pdf
+
+    target = _target(args.output)
+    rendered = timetable_pdf.build(ctx.db, args.seminar, second_zone=args.second_zone, lang=args.lang,
+                                   by_room=args.by_room)
+    _finish(args, rendered, target, args.seminar, f"timetable of seminar {args.seminar}")
 
 
 def print_signin(args: argparse.Namespace, ctx: Context) -> None:
