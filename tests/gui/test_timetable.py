@@ -248,3 +248,28 @@ def test_a_move_outside_the_seminars_days_is_refused_in_place(qtbot, demo_db) ->
     qtbot.waitUntil(lambda: panel.view.bubble is not None)
     assert "outside the seminar's days" in panel.view.bubble.text
     assert _stored(demo_db, late)[0] == utc(2021, 3, 27, 21)
+
+
+def test_a_speaker_clash_outlines_both_blocks_and_names_every_block(qtbot, demo_db, tmp_path) -> None:
+    from learninghub.core.services import people
+
+    with demo_db.transaction() as s:
+        speaker = people.add_person(s, given_name="Núria", family_name="Puig", native_name=None, email="np@example.es")
+        speaker_id = speaker.id
+    _seminar(demo_db, "Madrid spring", "2021-03-26", "2021-03-30",
+             [("Talk A", "2021-03-27 09:00", "2021-03-27 10:00"), ("Talk B", "2021-03-27 09:30", "2021-03-27 10:30")],
+             speaker_ids=[speaker_id])
+    window, _seminar_id, panel = _timetable(qtbot, demo_db, "Madrid spring")
+    a, b = _id(panel, "Talk A"), _id(panel, "Talk B")
+    blocks = panel.view.blocks
+    assert blocks[a][0].clashes and blocks[b][0].clashes  # outlined in red, the reason in the tooltip
+    assert (blocks[a][0].block.lane, blocks[b][0].block.lane, blocks[b][0].block.lanes) == (0, 1, 2)
+    assert all(piece.name and piece.toolTip() for pieces in blocks.values() for piece in pieces)
+    assert "Núria Puig" in blocks[a][0].name
+    target = tmp_path / "timetable.pdf"
+    panel.save_pdf(str(target))  # Save as PDF… with the file already named (the dialog skipped)
+    qtbot.waitUntil(lambda: target.exists() and not window.runner.busy(), timeout=20_000)
+    from tests.pdftext import page_texts
+
+    pages = page_texts(target)
+    assert len(pages) == 5 and "Talk A" in pages[1] and "Shanghai" in pages[1]

@@ -348,7 +348,7 @@ class TimetableView(QGraphicsView):
                 strip = QRectF(x, HEADER, g.strip, bottom - HEADER)
                 painter.fillRect(strip, QColor("#f4f7fb"))
                 painter.setPen(QColor("#4a6a8a"))
-                painter.drawText(QRectF(x + 1, HEADER - 14, g.strip, 14), int(Qt.AlignmentFlag.AlignLeft),
+                painter.drawText(QRectF(x + 1, HEADER - 14, g.width / 2, 14), int(Qt.AlignmentFlag.AlignLeft),
                                  city(t.second_zone or ""))
                 for tick in column.ticks:
                     painter.drawText(QRectF(x + 2, g.y(tick.minute) + 1, g.strip - 4, 14),
