@@ -153,6 +153,14 @@ class AgendaTab(QWidget):
         layout.insertWidget(at, self.views, 1)  # type: ignore[attr-defined]
         self.views.setCurrentIndex(int(QSettings().value("agenda/view", 0)))  # type: ignore[arg-type]
         self.views.currentChanged.connect(lambda index: QSettings().setValue("agenda/view", index))
+        self.timetable.view.chosen.connect(self._choose_row)  # Edit, Delete… act on the block chosen too
+
+    def _choose_row(self, session_id: int) -> None:
+        row = next((r for r in range(self.model.rowCount()) if self.model.key(r) == session_id), -1)
+        if row >= 0:
+            self.form.agendaView.selectRow(row)
+        else:
+            self.form.agendaView.clearSelection()
 
     def show_page(self, page: SeminarPage) -> None:
         self.page = page
