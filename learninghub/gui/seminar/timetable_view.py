@@ -44,10 +44,6 @@ CONFLICT = QColor("#c62828")
 DAY_CHANGE = QColor("#1565c0")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Timetable", text)
-
-
 def city(zone: str) -> str:
     """A zone as a place: "Europe/Madrid" → "Madrid"."""
     return zone.rsplit("/", 1)[-1].replace("_", " ")
@@ -57,11 +53,11 @@ def describe(item: AgendaItem, zone: str) -> str:
     """A block in words, for its tooltip and for screen readers: title, day and time, kind, room, speakers."""
     tz = timezones.zone(zone)
     start, end = item.starts_at.astimezone(tz), item.ends_at.astimezone(tz)
-    text = _tr("{title}, {day} {start}–{end}, {kind}").format(
+    text = QCoreApplication.translate("Timetable", "{title}, {day} {start}–{end}, {kind}").format(
         title=bilingual.shown(item.title, item.title_zh), day=i18n.format_date(start), start=f"{start:%H:%M}",
         end=f"{end:%H:%M}", kind=labels.session_kind(item.kind))
     if item.room:
-        text += ", " + _tr("room {room}").format(room=item.room)
+        text += ", " + QCoreApplication.translate("Timetable", "room {room}").format(room=item.room)
     if item.speakers:
         text += ", " + ", ".join(item.speakers)
     return text
@@ -230,7 +226,7 @@ class TimetableView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.setMinimumSize(200, 160)
-        self.setAccessibleName(_tr("Timetable"))
+        self.setAccessibleName(QCoreApplication.translate("Timetable", "Timetable"))
         self.table: tt.Timetable | None = None
         self.geometry_: Geometry | None = None
         self.items: dict[int, AgendaItem] = {}
@@ -336,8 +332,10 @@ class TimetableView(QGraphicsView):
             painter.drawText(QRectF(x + 4, 2, g.width - 8, HEADER - 4),
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter), title)
             painter.setFont(small)
-            for span, colour, note in ((column.gap, QColor(120, 120, 120, 60), _tr("the clocks jump forward")),
-                                       (column.fold, QColor(255, 193, 7, 50), _tr("this hour happens twice"))):
+            jump = QCoreApplication.translate("Timetable", "the clocks jump forward")
+            twice = QCoreApplication.translate("Timetable", "this hour happens twice")
+            for span, colour, note in ((column.gap, QColor(120, 120, 120, 60), jump),
+                                       (column.fold, QColor(255, 193, 7, 50), twice)):
                 if span is not None and t.first_hour * 60 <= span[0] < t.last_hour * 60:
                     band = QRectF(x + g.strip, g.y(span[0]), g.width - g.strip, (span[1] - span[0]) * PPM)
                     painter.fillRect(band, QBrush(colour, Qt.BrushStyle.Dense4Pattern if column.gap == span
@@ -360,8 +358,8 @@ class TimetableView(QGraphicsView):
                     painter.setPen(DAY_CHANGE)
                     painter.drawText(QRectF(x + g.strip + 3, y - 14, g.width - g.strip - 6, 13),
                                      int(Qt.AlignmentFlag.AlignRight),
-                                     _tr("{zone}: {day}").format(zone=city(t.second_zone or ""),
-                                                                 day=i18n.format_date(change.day)))
+                                     QCoreApplication.translate("Timetable", "{zone}: {day}").format(
+                                         zone=city(t.second_zone or ""), day=i18n.format_date(change.day)))
         painter.setPen(QPen(QColor("#707070"), 1.5))
         painter.drawLine(QPointF(w - 1, 0), QPointF(w - 1, bottom))
         painter.drawLine(QPointF(RULER, HEADER), QPointF(w, HEADER))
@@ -375,8 +373,9 @@ class TimetableView(QGraphicsView):
         changed = session_id != self.selected_id
         self.selected_id = session_id if session_id in self.items else 0
         chosen = self.blocks.get(self.selected_id)
-        self.setAccessibleName(_tr("Timetable: {block}").format(block=chosen[0].name) if chosen
-                               else _tr("Timetable"))
+        named = QCoreApplication.translate("Timetable", "Timetable: {block}")
+        self.setAccessibleName(named.format(block=chosen[0].name) if chosen
+                               else QCoreApplication.translate("Timetable", "Timetable"))
         if chosen and scroll:
             self.ensureVisible(chosen[0].rect, 8, 8)
         if changed:
