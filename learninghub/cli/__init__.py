@@ -20,6 +20,7 @@ from . import (
     documents,
     exporting,
     importing,
+    mail,
     people,
     places,
     planning,
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"learninghub {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (admin, planning, people, places, conflicts, documents, importing, exporting, backup, certificates,
-                   report):
+                   report, mail):
         module.register(commands)
     return parser
 
