@@ -31,13 +31,14 @@ def register(commands: Any) -> None:
 
     def choose(parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--seminar", type=ID, required=True, metavar="ID")
-        parser.add_argument("--template", required=True, choices=tuple(templates.TEMPLATES))
+        parser.add_argument("--template", required=True, choices=tuple(templates.TEMPLATES), metavar="T",
+                            help=", ".join(templates.TEMPLATES))
         parser.add_argument("--lang", choices=("en", "zh", "auto"), default="auto",
                             help="the wording: English, Chinese, or each person's (auto: Chinese for people from "
                                  "CN, TW, HK, MO or with a name in Han characters; the default)")
-        parser.add_argument("--audience", choices=tuple(recipients.AUDIENCES),
-                            help="who gets it (default: the template's: invitation → invited, certificate → "
-                                 "eligible, …)")
+        parser.add_argument("--audience", choices=tuple(recipients.AUDIENCES), metavar="A",
+                            help=f"who gets it: {', '.join(recipients.AUDIENCES)} (default: the template's: "
+                                 f"invitation → invited, certificate → eligible, …)")
         parser.add_argument("--person", type=ID, action="append", metavar="ID",
                             help="only this person of the audience (repeat the option)")
         parser.add_argument("--subject", help="the subject for this batch (with --lang en or zh)")
