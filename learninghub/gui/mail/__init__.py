@@ -1,0 +1,1 @@
+"""The mail window: compose, preview for any recipient, send or write drafts, the outbox with resume (issue 18)."""
