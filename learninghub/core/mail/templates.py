@@ -57,7 +57,7 @@ TEMPLATES: dict[str, dict[str, Wording]] = {
                     "${city}.\nThe first session starts ${start} (${seminar_zone}), that is ${start_local} in "
                     "${local_zone}.\n\nThe agenda is attached." + _SIGN_EN),
         ZH: Wording("邀请函：${seminar}（${dates}）",
-                    "尊敬的${name}：\n\n诚挚邀请您参加${seminar}，时间为${dates}，地点：${city}${venue}。\n"
+                    "尊敬的${name}：\n\n诚挚邀请您参加${seminar}，时间为${dates}，地点：${venue}，${city}。\n"
                     "首场活动开始时间为${start}（${seminar_zone}），即您所在时区（${local_zone}）的${start_local}。"
                     "\n\n附件为活动日程。" + _SIGN_ZH),
     },
@@ -86,7 +86,7 @@ TEMPLATES: dict[str, dict[str, Wording]] = {
                     "invitation are attached." + _SIGN_EN),
         ZH: Wording("提醒：${seminar}将于${start}开始",
                     "尊敬的${name}：\n\n提醒您，${seminar}将于${start}（${seminar_zone}）开始，"
-                    "即${local_zone}时间${start_local}。\n地点：${city}${venue}\n\n附件为日程和您的日历邀请。" + _SIGN_ZH),
+                    "即${local_zone}时间${start_local}。\n地点：${venue}，${city}\n\n附件为日程和您的日历邀请。" + _SIGN_ZH),
     },
     "certificate": {
         EN: Wording("Your certificate: ${seminar}",

@@ -98,6 +98,7 @@ class MailWindow(QDialog):
         form.addRow("", self.insert)
         self.body = QPlainTextEdit(page)
         self.body.setObjectName("mailBody")
+        self.body.setMinimumHeight(160)
         form.addRow(self.tr("Message:"), self.body)
         self.attach: dict[str, QCheckBox] = {}
         row = QHBoxLayout()
