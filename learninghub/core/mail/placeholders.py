@@ -47,7 +47,7 @@ def used(text: str) -> list[str]:
     template = Template(text)
     if not template.is_valid():
         raise ValidationError(QT_TRANSLATE_NOOP("core", "a lone '$' in the template: write $$ for a dollar sign, "
-                                                        "or ${name} for a placeholder"), where="template")
+                                                        "or a placeholder such as $name"), where="template")
     return list(dict.fromkeys(template.get_identifiers()))
 
 
