@@ -508,7 +508,14 @@ def open_database(path_or_url: str, *, upgrade_to: str = "head", check_integrity
                     QT_TRANSLATE_NOOP("core", "{path} is damaged (SQLite's check found: {reason}); it was not opened "
                                               "and nothing in it was changed"),
                     path=path, problem=problem, backup=newest_good_backup(path))
-        revision, has_tables = _sqlite_schema_state(path)
+        try:
+            revision, has_tables = _sqlite_schema_state(path)
+        except DatabaseRefused:
+            if check_integrity or not existing:
+                raise
+            # A damaged file opened to be written over by a restore: the damage may sit in its schema
+            # or its revision, which then cannot be read; it is neither read nor upgraded, only replaced.
+            revision, has_tables = SCHEMA_HEAD, True
         needs_upgrade = _check_revision(revision, has_tables, str(path))
         read_only = existing and is_read_only(path)
         if read_only and needs_upgrade:

@@ -17,6 +17,7 @@ transaction. Any refusal leaves the current database byte-for-byte as it was.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -247,8 +248,17 @@ def _safety_copy(db: Database, folder: Path | None) -> Path:
         where = folder or live.parent
         where.mkdir(parents=True, exist_ok=True)
         target = unique_path(where, f"{live.stem}.before-restore", live.suffix)
-        with atomic_path(target, private=True) as tmp:
-            _copy_sqlite(live, tmp)
+        try:
+            with atomic_path(target, private=True) as tmp:
+                _copy_sqlite(live, tmp)
+        except sqlite3.DatabaseError:
+            # A damaged file (a restore over it is how it is mended) cannot be copied page by page: keep its
+            # bytes as they are, and its write-ahead log beside them, so nothing of it is lost either.
+            with atomic_path(target, private=True) as tmp:
+                shutil.copyfile(live, tmp)
+            wal = live.with_name(live.name + "-wal")
+            if wal.exists():
+                shutil.copyfile(wal, target.with_name(target.name + "-wal"))
         return target
     from .. import config
 
