@@ -31,6 +31,8 @@ bench: setup
 	$(BIN)/python -m bench.export_backup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.gui_speed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.remote_latency
+	$(BIN)/python -m bench.outcome_report
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.timetable_drag
 
 # The one-folder app for people without Python (packaging/learninghub.spec): dist/learninghub/learninghub
 # opens the window, `dist/learninghub/learninghub COMMAND` runs the command line. Then: python -m bench.bundle_start
