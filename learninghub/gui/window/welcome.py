@@ -23,9 +23,8 @@ if TYPE_CHECKING:
     from ...core.services.demo import DemoSummary
     from .main_window import MainWindow
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Welcome", text)
+#: The interface's words, in the Welcome context (a plain call lupdate and the translation test can read).
+translate = QCoreApplication.translate
 
 
 def app_icon() -> QIcon:
@@ -51,28 +50,34 @@ class WelcomePanel(QWidget):
         icon = QLabel(box)
         icon.setPixmap(app_icon().pixmap(64, 64))
         grid.addWidget(icon, 0, 0, Qt.AlignmentFlag.AlignTop)
-        heading = QLabel(_tr("Welcome to Learning Hub Planner"), box)
+        heading = QLabel(translate("Welcome", "Welcome to Learning Hub Planner"), box)
         heading.setObjectName("welcomeHeading")
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel(_tr("This database holds no curriculum yet. Start in one of these ways:"), box)
+        intro = QLabel(translate("Welcome", "This database holds no curriculum yet. Start in one of these ways:"), box)
         intro.setWordWrap(True)
         title = QVBoxLayout()
         title.addWidget(heading)
         title.addWidget(intro)
         grid.addLayout(title, 0, 1)
-        self.demo_button = self._step(grid, 1, "loadDemoButton", _tr("Load the &demo programme"), _tr(
-            "The Metropolis Learning Hub curriculum 2020–2022: seminars, agendas, people and attendance "
-            "to try everything on."), window.load_demo)
-        self.new_button = self._step(grid, 2, "newCurriculumButton", _tr("&New curriculum…"), _tr(
-            "Name a curriculum and its first seminar; sessions and people come next."), window.new_seminar)
-        self.open_button = self._step(grid, 3, "openDatabaseButton", _tr("&Open a database…"), _tr(
-            "A Learning Hub file of your own, or one someone sent you."),
+        self.demo_button = self._step(
+            grid, 1, "loadDemoButton", translate("Welcome", "Load the &demo programme"),
+            translate("Welcome", "The Metropolis Learning Hub curriculum 2020–2022: seminars, agendas, people and "
+                                 "attendance to try everything on."),
+            window.load_demo)
+        self.new_button = self._step(
+            grid, 2, "newCurriculumButton", translate("Welcome", "&New curriculum…"),
+            translate("Welcome", "Name a curriculum and its first seminar; sessions and people come next."),
+            window.new_seminar)
+        self.open_button = self._step(
+            grid, 3, "openDatabaseButton", translate("Welcome", "&Open a database…"),
+            translate("Welcome", "A Learning Hub file of your own, or one someone sent you."),
             lambda: window.databases.ask_open())
-        self.connect_button = self._step(grid, 4, "connectServerButton", _tr("&Connect to a team server…"), _tr(
-            "The PostgreSQL database your team shares, so both offices see the same programme."),
+        self.connect_button = self._step(
+            grid, 4, "connectServerButton", translate("Welcome", "&Connect to a team server…"),
+            translate("Welcome", "The PostgreSQL database your team shares, so both offices see the same programme."),
             lambda: window.databases.ask_connect())
         self.where = QLabel(box)
         self.where.setObjectName("welcomeWhere")
@@ -103,7 +108,8 @@ class WelcomePanel(QWidget):
         """The buttons work once the database is open (it may still be opening: a server far away)."""
         for button in (self.demo_button, self.new_button, self.open_button, self.connect_button):
             button.setEnabled(ready)
-        self.where.setText(_tr("This database: {database}").format(database=database) if database else "")
+        where = translate("Welcome", "This database: {database}")
+        self.where.setText(where.format(database=database) if database else "")
 
 
 class DemoLoader:
@@ -128,20 +134,24 @@ class DemoLoader:
                     return None  # someone filled it meanwhile (a team server): the demo never mixes in
                 return demo.load_demo(session)
 
-        self.op = BackgroundOp(self.window, _tr("Loading the demo programme…"), work, self._done, self._failed).start()
+        self.op = BackgroundOp(self.window, translate("Welcome", "Loading the demo programme…"), work, self._done,
+                               self._failed).start()
 
     def _done(self, summary: DemoSummary | None) -> None:
         if summary is None:
-            box = QMessageBox(QMessageBox.Icon.Information, _tr("Demo not loaded"), _tr(
-                "This database already holds data; the demo programme goes only into an empty database "
-                "(File → New database… makes one)."), parent=self.window)
+            box = QMessageBox(
+                QMessageBox.Icon.Information, translate("Welcome", "Demo not loaded"),
+                translate("Welcome", "This database already holds data; the demo programme goes only into an empty "
+                                     "database (File → New database… makes one)."),
+                parent=self.window)
             box.setObjectName("demoNotLoadedBox")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
         else:
-            self.window.show_status(_tr("Loaded the demo programme: {curricula} curricula, {seminars} seminars, "
-                                        "{people} people").format(curricula=summary.curricula,
-                                                                  seminars=summary.seminars, people=summary.people))
+            loaded = translate("Welcome", "Loaded the demo programme: {curricula} curricula, {seminars} seminars, "
+                                          "{people} people")
+            self.window.show_status(loaded.format(curricula=summary.curricula, seminars=summary.seminars,
+                                                  people=summary.people))
         self.window.refresh()
 
     def _failed(self, exc: BaseException) -> None:
@@ -159,11 +169,12 @@ def about_text(database: str) -> str:
 
     rows = [
         f"<p><b>{html.escape(config.DISPLAY_NAME)}</b> {html.escape(__version__)}</p>",
-        "<p>" + html.escape(_tr("Plans city-to-city training programmes: curricula, seminars, agendas, people, "
-                                "registrations, attendance and printed documents.")) + "</p>",
-        "<p>" + html.escape(_tr("Data folder: {folder}").format(folder=config.data_folder())) + "<br>"
-        + html.escape(_tr("This database: {database}").format(database=database or "—")) + "<br>"
-        + html.escape(_tr("Error log: {file}").format(file=default_log_path())) + "</p>",
+        "<p>" + html.escape(translate("Welcome", "Plans city-to-city training programmes: curricula, seminars, "
+                                                 "agendas, people, registrations, attendance and printed documents."))
+        + "</p>",
+        "<p>" + html.escape(translate("Welcome", "Data folder: {folder}").format(folder=config.data_folder())) + "<br>"
+        + html.escape(translate("Welcome", "This database: {database}").format(database=database or "—")) + "<br>"
+        + html.escape(translate("Welcome", "Error log: {file}").format(file=default_log_path())) + "</p>",
         f"<p>Qt {html.escape(qVersion())} · Python {html.escape(sys.version.split()[0])}</p>",
     ]
     return "".join(rows)
@@ -174,7 +185,7 @@ def show_about(window: MainWindow) -> QMessageBox:
     label = window.db.target.label if window.db is not None else ""
     box = QMessageBox(window)
     box.setObjectName("aboutBox")
-    box.setWindowTitle(_tr("About Learning Hub Planner"))
+    box.setWindowTitle(translate("Welcome", "About Learning Hub Planner"))
     box.setIconPixmap(app_icon().pixmap(64, 64))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_text(label))
