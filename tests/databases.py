@@ -29,7 +29,7 @@ import pytest
 from learninghub.core.store import Database, open_database
 
 #: Test directories whose database tests run on both databases.
-BOTH_DATABASES = ("core", "cli", "importing", "robustness", "reports", "mail")
+BOTH_DATABASES = ("core", "cli", "importing", "robustness", "reports", "mail", "evaluations")
 
 _counter = itertools.count(1)
 

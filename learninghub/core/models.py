@@ -459,3 +459,81 @@ class CertificateSettings(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class EvaluationForm(Base):
+    """A seminar's evaluation questionnaire (issue 17): made from a template, its questions below.
+
+    ``anonymous``: responses are never linked to a registration, even when a result file gives an email.
+    """
+
+    __tablename__ = "evaluation_forms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seminar_id: Mapped[int] = mapped_column(ForeignKey("seminars.id", ondelete="CASCADE"), unique=True)
+    template: Mapped[str] = mapped_column(String(40), default="standard")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    title_zh: Mapped[str | None] = mapped_column(String(300))
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class EvaluationQuestion(Base):
+    """One question as asked: a block repeated per session (or speaker) is one row per session (or speaker),
+    all sharing the block's ``code``, so results group by session or speaker with plain GROUP BYs."""
+
+    __tablename__ = "evaluation_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("evaluation_forms.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: The template's question this row asks (repeated rows share it).
+    code: Mapped[str] = mapped_column(String(40))
+    #: rating (1..5), single, multiple or text (vocab.QUESTION_KINDS).
+    kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(String(500))
+    text_zh: Mapped[str | None] = mapped_column(String(500))
+    #: Rating labels (1..5) or choices: ``[{"en": ..., "zh": ...}, ...]``, answers store their 1-based number.
+    options: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"), index=True)
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"), index=True)
+    #: What the repeated block is about, as printed ("Opening plenary", "Jia Li"), kept if the session goes.
+    about: Mapped[str | None] = mapped_column(String(500))
+    about_zh: Mapped[str | None] = mapped_column(String(500))
+
+
+class EvaluationResponse(Base):
+    """One filled-in questionnaire: typed from paper or imported from a form tool's result file."""
+
+    __tablename__ = "evaluation_responses"
+    __table_args__ = (UniqueConstraint("form_id", "source", "external_id", name="uq_evaluation_responses_form_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("evaluation_forms.id", ondelete="CASCADE"), index=True)
+    registration_id: Mapped[int | None] = mapped_column(
+        ForeignKey("registrations.id", ondelete="SET NULL"), index=True)
+    #: paper, msforms, google, wjx or csv: where the answers came from.
+    source: Mapped[str] = mapped_column(String(10), default="paper")
+    #: The tool's id of the response (its ID or 序号 column), so a file imported twice is not counted twice.
+    external_id: Mapped[str | None] = mapped_column(String(100))
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EvaluationAnswer(Base):
+    """An answer to one question: a rating or a choice's number in ``value`` (a multiple choice is one row per
+    option ticked), or free text in ``text``."""
+
+    __tablename__ = "evaluation_answers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("evaluation_responses.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("evaluation_questions.id", ondelete="CASCADE"), index=True)
+    value: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)

@@ -5,4 +5,4 @@ revision without importing SQLAlchemy or Alembic (see quickread.py).
 """
 
 #: The newest migration in db/versions (tests/core/test_migrations.py checks it).
-SCHEMA_HEAD = "0011_mail_outbox"
+SCHEMA_HEAD = "0012_evaluations"

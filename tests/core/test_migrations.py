@@ -129,6 +129,7 @@ FILLERS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0009_person_gender": _fill_0009,
     "0010_search_walk_index": _fill_0009,  # indexes only: nothing new to fill
     "0011_mail_outbox": _fill_0009,  # new tables only (the outbox): nothing of the old tables changes
+    "0012_evaluations": _fill_0009,  # new tables only (evaluation questionnaires): nothing old changes
 }
 
 DATA_TABLES = [
