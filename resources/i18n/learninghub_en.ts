@@ -194,6 +194,23 @@
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message numerus="yes">
+        <source>Outcome report saved to {path}: %n page(s)</source>
+        <translation>
+            <numerusform>Outcome report saved to {path}: %n page</numerusform>
+            <numerusform>Outcome report saved to {path}: %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Outcome report saved to {path}: %n sheet(s)</source>
+        <translation>
+            <numerusform>Outcome report saved to {path}: %n sheet</numerusform>
+            <numerusform>Outcome report saved to {path}: %n sheets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnexpectedErrors</name>
     <message numerus="yes">
         <source>%n more error(s) since this one.</source>

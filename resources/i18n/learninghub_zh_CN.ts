@@ -22,6 +22,14 @@
         <source>One of a repeating series (Cancel occurrence takes out this one; Edit can change them all)</source>
         <translation>属于一个重复系列（“取消本次”只取消这一场；“编辑”可修改整个系列）</translation>
     </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Timetable</source>
+        <translation>时间表</translation>
+    </message>
     <message numerus="yes">
         <source>⚠ %n conflict(s) (warnings; nothing is blocked):</source>
         <translation>
@@ -944,6 +952,10 @@ Install a program for this kind of file (a PDF viewer for PDF files), or open th
         <translation>身份</translation>
     </message>
     <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1167,6 +1179,219 @@ Install a program for this kind of file (a PDF viewer for PDF files), or open th
     </message>
 </context>
 <context>
+    <name>MailWindow</name>
+    <message>
+        <source>Send e-mail</source>
+        <translation>发送电子邮件</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>撰写</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s language</source>
+        <translation>每人各自的语言</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>发件人：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Insert placeholder…</source>
+        <translation>插入占位符…</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>胸牌</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>日程表</translation>
+    </message>
+    <message>
+        <source>Calendar invitation (.ics)</source>
+        <translation>日历邀请 (.ics)</translation>
+    </message>
+    <message>
+        <source>Attach:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <source>Send through</source>
+        <translation>发送方式</translation>
+    </message>
+    <message>
+        <source>No encryption</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Keep in the system keyring</source>
+        <translation>保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>Write drafts to</source>
+        <translation>将草稿写入</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> a minute</source>
+        <translation> 封/分钟</translation>
+    </message>
+    <message>
+        <source>Pace:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Show recipients</source>
+        <translation>显示收件人</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Resume the chosen batch</source>
+        <translation>继续发送所选批次</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Folder for the drafts</source>
+        <translation>草稿文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot fill: %1</source>
+        <translation>无法填写：%1</translation>
+    </message>
+    <message>
+        <source>%1 recipients; %2 left out</source>
+        <translation>%1 位收件人；%2 人被排除</translation>
+    </message>
+    <message>
+        <source>To: %1
+Subject: %2</source>
+        <translation>收件人：%1
+主题：%2</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Sending e-mail</source>
+        <translation>正在发送电子邮件</translation>
+    </message>
+    <message>
+        <source>%1 messages were being handed over when sending stopped: they may have arrived. Did they arrive (look in the Sent folder)? Yes: record them as sent. No: send them again. Cancel: leave them.</source>
+        <translation>发送停止时，有 %1 封邮件正在交给服务器：它们可能已经送达。它们送达了吗（请查看“已发送”文件夹）？是：记为已发送。否：重新发送。取消：暂不处理。</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>正在继续发送</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2 sent, %3 failed, %4 not yet sent, %5 unknown.</source>
+        <translation>批次 %1：已发送 %2 封，失败 %3 封，尚未发送 %4 封，未知 %5 封。</translation>
+    </message>
+    <message>
+        <source>Cancelled: Resume in the Outbox sends the rest.</source>
+        <translation>已取消：在发件箱中点“继续”即可发送其余邮件。</translation>
+    </message>
+    <message>
+        <source>Stopped: %1. Resume in the Outbox sends the rest.</source>
+        <translation>已停止：%1。在发件箱中点“继续”即可发送其余邮件。</translation>
+    </message>
+    <message>
+        <source>Choose a seminar first.</source>
+        <translation>请先选择一个研讨会。</translation>
+    </message>
+    <message>
+        <source>Send &amp;e-mail…</source>
+        <translation>发送电子邮件(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Learning Hub Planner</source>
@@ -1203,6 +1428,14 @@ Install a program for this kind of file (a PDF viewer for PDF files), or open th
     <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Learning Hub Planner</source>
+        <translation>关于 Learning Hub Planner(&amp;A)</translation>
     </message>
     <message>
         <source>Saved the changes to “{name}”</source>
@@ -1604,6 +1837,10 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
 <context>
     <name>PersonDialog</name>
     <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
         <source>certificate {code} (revoked {date})</source>
         <translation>结业证书 {code}（{date} 已撤销）</translation>
     </message>
@@ -1664,6 +1901,14 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
         <translation>此人的身份，胸卡、名单和报告都这样称呼（胸卡颜色据此区分）：不属于其他身份的受训人员选“学员”</translation>
     </message>
     <message>
+        <source>Gen&amp;der</source>
+        <translation>性别(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Optional; reports show it only in totals, never by name</source>
+        <translation>选填；报告中只显示总数，从不显示姓名</translation>
+    </message>
+    <message>
         <source>&amp;Email</source>
         <translation>电子邮箱(&amp;E)</translation>
     </message>
@@ -1686,6 +1931,25 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>Seminars and certificates</source>
         <translation>研讨会与结业证书</translation>
+    </message>
+</context>
+<context>
+    <name>PersonGender</name>
+    <message>
+        <source>Woman</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Man</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Another gender</source>
+        <translation>其他性别</translation>
+    </message>
+    <message>
+        <source>Prefers not to say</source>
+        <translation>不愿透露</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +2035,161 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>No-show</source>
         <translation>未出席</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Outcome report</source>
+        <translation>成果报告</translation>
+    </message>
+    <message>
+        <source>&amp;Curriculum:</source>
+        <translation>课程计划(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Whole curriculum, years</source>
+        <translation>整个课程计划，年份(&amp;W)</translation>
+    </message>
+    <message>
+        <source>One &amp;seminar:</source>
+        <translation>单个研讨会(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;from</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>另存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;XLSX…</source>
+        <translation>另存为 XLSX(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Figures and charts</source>
+        <translation>数据与图表</translation>
+    </message>
+    <message>
+        <source>Pages as printed</source>
+        <translation>打印页面</translation>
+    </message>
+    <message>
+        <source>the first</source>
+        <translation>第一年</translation>
+    </message>
+    <message>
+        <source>the last</source>
+        <translation>最后一年</translation>
+    </message>
+    <message>
+        <source>There is no curriculum yet: make one (File → New seminar), or load the demo.</source>
+        <translation>尚无课程计划：请新建一个（文件 → 新建研讨会），或加载演示数据。</translation>
+    </message>
+    <message>
+        <source>This curriculum has no seminar yet.</source>
+        <translation>此课程计划尚无研讨会。</translation>
+    </message>
+    <message>
+        <source>The first year ({first}) is after the last ({last}).</source>
+        <translation>起始年份（{first}）晚于结束年份（{last}）。</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>No seminar of this curriculum starts in these years.</source>
+        <translation>此课程计划在这些年份中没有开始的研讨会。</translation>
+    </message>
+    <message>
+        <source>This curriculum has no seminar yet: there is nothing to report.</source>
+        <translation>此课程计划尚无研讨会：没有可报告的内容。</translation>
+    </message>
+    <message>
+        <source>{participants} participants; {attended} attended of {registered} registered</source>
+        <translation>{participants} 名参加者；已报名 {registered} 人次，出席 {attended} 人次</translation>
+    </message>
+    <message>
+        <source>outcome report</source>
+        <translation>成果报告</translation>
+    </message>
+    <message>
+        <source>Save the outcome report as PDF</source>
+        <translation>将成果报告另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Save the outcome report as XLSX</source>
+        <translation>将成果报告另存为 XLSX</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Making the outcome report…</source>
+        <translation>正在生成成果报告…</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outcome report saved to {path}: %n page(s)</source>
+        <translation>
+            <numerusform>成果报告已保存到 {path}：共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Outcome report saved to {path}: %n sheet(s)</source>
+        <translation>
+            <numerusform>成果报告已保存到 {path}：共 %n 个工作表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The report could not be made: {error}</source>
+        <translation>无法生成报告：{error}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Preparing the pages…</source>
+        <translation>正在准备页面…</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome report…</source>
+        <translation>成果报告(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Outcome report of this &amp;seminar…</source>
+        <translation>本研讨会的成果报告(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2474,99 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
 </context>
 <context>
+    <name>Timetable</name>
+    <message>
+        <source>{title}, {day} {start}–{end}, {kind}</source>
+        <extracomment>Pixels per minute of wall clock (72 px an hour: two lines of text in a half-hour block).</extracomment>
+        <translation>{title}，{day} {start}–{end}，{kind}</translation>
+    </message>
+    <message>
+        <source>room {room}</source>
+        <translation>会议室 {room}</translation>
+    </message>
+    <message>
+        <source>Timetable</source>
+        <translation>时间表</translation>
+    </message>
+    <message>
+        <source>the clocks jump forward</source>
+        <extracomment>The empty slot clicked last (day, minute, room): where Ctrl+V pastes.</extracomment>
+        <translation>时钟拨快</translation>
+    </message>
+    <message>
+        <source>this hour happens twice</source>
+        <translation>此小时出现两次</translation>
+    </message>
+    <message>
+        <source>{zone}: {day}</source>
+        <translation>{zone}：{day}</translation>
+    </message>
+    <message>
+        <source>Timetable: {block}</source>
+        <translation>时间表：{block}</translation>
+    </message>
+</context>
+<context>
+    <name>TimetablePanel</name>
+    <message>
+        <source>Second time zone:</source>
+        <extracomment>Kept when a session is copied: everything but its times (and its series: a copy stands alone).</extracomment>
+        <translation>第二时区：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Rooms side by side</source>
+        <translation>会议室并排显示</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Drag a session to move it, its lower edge to change its length, an empty slot to add one. Arrows choose, Alt+arrows move (5 minutes, a day), Enter edits, Ctrl+C / Ctrl+V copy to the slot clicked.</source>
+        <translation>拖动日程可移动它，拖动其下边缘可改变时长，在空白时段拖动可新增日程。方向键选择，Alt+方向键移动（5 分钟、一天），回车键编辑，Ctrl+C / Ctrl+V 复制到所点击的时段。</translation>
+    </message>
+    <message>
+        <source>A whole series keeps its days: only its time of day moves. Move this one alone to change its day.</source>
+        <translation>整个系列保留原来的日期，只移动其时间。若要改变日期，请只移动这一个。</translation>
+    </message>
+    <message>
+        <source>Repeating session</source>
+        <translation>重复日程</translation>
+    </message>
+    <message>
+        <source>“{title}” is one of a repeating series. Change only this one, or every one?</source>
+        <translation>“{title}”属于一个重复系列。只更改这一个，还是全部更改？</translation>
+    </message>
+    <message>
+        <source>Only this one</source>
+        <translation>只改这一个</translation>
+    </message>
+    <message>
+        <source>Every one</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Copied “{title}”: click a free slot and press Ctrl+V</source>
+        <translation>已复制“{title}”：请点击一个空闲时段并按 Ctrl+V</translation>
+    </message>
+    <message>
+        <source>Save timetable as PDF</source>
+        <translation>将时间表另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Timetable saved to {file} ({pages} pages)</source>
+        <translation>时间表已保存到 {file}（共 {pages} 页）</translation>
+    </message>
+</context>
+<context>
     <name>UnexpectedErrors</name>
     <message numerus="yes">
         <source>%n more error(s) since this one.</source>
@@ -2085,6 +2597,86 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     <message>
         <source>{safe} {where}</source>
         <translation>{safe}{where}</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome to Learning Hub Planner</source>
+        <extracomment>The interface&apos;s words, in the Welcome context (a plain call lupdate and the translation test can read).</extracomment>
+        <translation>欢迎使用 Learning Hub Planner</translation>
+    </message>
+    <message>
+        <source>This database holds no curriculum yet. Start in one of these ways:</source>
+        <translation>此数据库中还没有课程计划。可以从以下方式开始：</translation>
+    </message>
+    <message>
+        <source>Load the &amp;demo programme</source>
+        <translation>加载演示项目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The Metropolis Learning Hub curriculum 2020–2022: seminars, agendas, people and attendance to try everything on.</source>
+        <translation>大都市学习中心 2020–2022 课程计划：研讨会、日程、人员和出席记录，可用来试用所有功能。</translation>
+    </message>
+    <message>
+        <source>&amp;New curriculum…</source>
+        <translation>新建课程计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Name a curriculum and its first seminar; sessions and people come next.</source>
+        <translation>为课程计划及其第一个研讨会命名；之后再添加日程和人员。</translation>
+    </message>
+    <message>
+        <source>&amp;Open a database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A Learning Hub file of your own, or one someone sent you.</source>
+        <translation>您自己的 Learning Hub 文件，或别人发给您的文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a team server…</source>
+        <translation>连接团队服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database your team shares, so both offices see the same programme.</source>
+        <translation>团队共享的 PostgreSQL 数据库，两个办公室看到的是同一个项目。</translation>
+    </message>
+    <message>
+        <source>This database: {database}</source>
+        <translation>当前数据库：{database}</translation>
+    </message>
+    <message>
+        <source>Loading the demo programme…</source>
+        <translation>正在加载演示项目…</translation>
+    </message>
+    <message>
+        <source>Demo not loaded</source>
+        <translation>未加载演示项目</translation>
+    </message>
+    <message>
+        <source>This database already holds data; the demo programme goes only into an empty database (File → New database… makes one).</source>
+        <translation>此数据库中已有数据；演示项目只能加载到空数据库中（文件 → 新建数据库… 可创建一个）。</translation>
+    </message>
+    <message>
+        <source>Loaded the demo programme: {curricula} curricula, {seminars} seminars, {people} people</source>
+        <translation>已加载演示项目：{curricula} 个课程计划，{seminars} 个研讨会，{people} 人</translation>
+    </message>
+    <message>
+        <source>Plans city-to-city training programmes: curricula, seminars, agendas, people, registrations, attendance and printed documents.</source>
+        <translation>规划城市间培训项目：课程计划、研讨会、日程、人员、报名、出席和打印文件。</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>数据文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>Error log: {file}</source>
+        <translation>错误日志：{file}</translation>
+    </message>
+    <message>
+        <source>About Learning Hub Planner</source>
+        <translation>关于 Learning Hub Planner</translation>
     </message>
 </context>
 <context>
@@ -2728,7 +3320,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>contains control characters</source>
-        <extracomment>The largest whole number a database column holds (PostgreSQL ``integer``): ids, counts. The most seats a seminar can have (a stadium, not a typing slip of 10**20). Characters that show nothing although Unicode files them as letters or symbols: Hangul fillers and the blank Braille pattern. Categories that show nothing by themselves: format characters (zero-width space, joiners, bidi controls, soft hyphen, BOM, tags), controls, separators, and combining marks (variation selectors, the combining grapheme joiner; an accent shows only on a letter).</extracomment>
+        <extracomment>Control characters no text of ours holds (tab, line feed and carriage return are text), and lone surrogates (undecodable bytes passed through): refused in values, left out of searches, checked in dumps. The largest whole number a database column holds (PostgreSQL ``integer``): ids, counts. The most seats a seminar can have (a stadium, not a typing slip of 10**20). Characters that show nothing although Unicode files them as letters or symbols: Hangul fillers and the blank Braille pattern. Categories that show nothing by themselves: format characters (zero-width space, joiners, bidi controls, soft hyphen, BOM, tags), controls, separators, and combining marks (variation selectors, the combining grapheme joiner; an accent shows only on a letter).</extracomment>
         <translation>含有控制字符</translation>
     </message>
     <message>
@@ -2777,7 +3369,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>{value!r} is not one of: {allowed}</source>
-        <extracomment>How a group of people in a role is named (&quot;9 policymakers&quot;). Registrations in these states hold a seat and count against a seminar&apos;s capacity. Session kinds nobody checks in to and no certificate counts: the programme is the rest.</extracomment>
+        <extracomment>How a group of people in a role is named (&quot;9 policymakers&quot;). A person&apos;s gender, optional (None: not recorded). Shown only in aggregate (the outcome report). What a report calls the people whose gender is None. Registrations in these states hold a seat and count against a seminar&apos;s capacity. Session kinds nobody checks in to and no certificate counts: the programme is the rest.</extracomment>
         <translation>{value!r} 不是以下值之一：{allowed}</translation>
     </message>
     <message>
@@ -2797,6 +3389,18 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>{path} is a folder; give a file name such as certificates.pdf</source>
         <translation>{path} 是文件夹；请给出文件名，例如 certificates.pdf</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a server (write HOST:PORT, smtp.example.org:587)</source>
+        <translation>{text!r} 不是服务器（请写作 主机:端口，例如 smtp.example.org:587）</translation>
+    </message>
+    <message>
+        <source>the server {server} refused the login: {answer}</source>
+        <translation>服务器 {server} 拒绝登录：{answer}</translation>
+    </message>
+    <message>
+        <source>cannot use the server {server}: {error}</source>
+        <translation>无法使用服务器 {server}：{error}</translation>
     </message>
     <message>
         <source>folder {path} does not exist</source>
@@ -2856,6 +3460,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>{value!r} is not a date (write it like 2020-07-15)</source>
+        <extracomment>Other ways sheets write a gender (the codes and the app&apos;s names, English and Chinese, are read too). Written for &quot;not recorded&quot;: the same as an empty cell.</extracomment>
         <translation>{value!r} 不是日期（请写成 2020-07-15 这样的格式）</translation>
     </message>
     <message>
@@ -3415,6 +4020,63 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <source>Added “{title}”</source>
         <translation>已添加“{title}”</translation>
     </message>
+    <message>
+        <source>no attachment {name!r} (one of {kinds})</source>
+        <translation>没有附件 {name!r}（可选：{kinds}）</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an e-mail address (write Name &lt;someone@example.org&gt;)</source>
+        <extracomment>The header that carries a message&apos;s idempotency key (a receiving script can drop doubles by it).</extracomment>
+        <translation>{text!r} 不是电子邮件地址（请写作 姓名 &lt;someone@example.org&gt;）</translation>
+    </message>
+    <message>
+        <source>no mail batch with id {id}</source>
+        <extracomment>lang -&gt; (subject, body) as edited for the batch state -&gt; how many messages are in it</extracomment>
+        <translation>没有编号为 {id} 的邮件批次</translation>
+    </message>
+    <message>
+        <source>a lone &apos;$&apos; in the template: write $$ for a dollar sign, or a placeholder such as $name</source>
+        <translation>模板中有单独的“$”：美元符号请写作 $$，或使用占位符，例如 $name</translation>
+    </message>
+    <message>
+        <source>unknown placeholder ${name} (known: {known})</source>
+        <translation>未知占位符 ${name}（可用：{known}）</translation>
+    </message>
+    <message>
+        <source>language {lang!r} is not one of {langs}</source>
+        <extracomment>The languages a batch may be written in: one for all, or each person&apos;s own (``auto``). How many people a refusal names before &quot;and N more&quot;. What the preview shows for a certificate code that sending will issue. lang -&gt; (subject, body); a language not given uses the built-in wording only these people of the audience (None: all of it)</extracomment>
+        <translation>语言 {lang!r} 不在 {langs} 之中</translation>
+    </message>
+    <message>
+        <source>the message cannot be filled in for {count} people: {names}{more}; nothing was queued or sent</source>
+        <translation>有 {count} 人的邮件无法填写：{names}{more}；没有排队或发送任何邮件</translation>
+    </message>
+    <message>
+        <source>nobody to send to: {audience} of seminar {id} has no one with an e-mail address and consent ({left} left out)</source>
+        <translation>没有收件人：研讨会 {id} 的{audience}中没有人既有电子邮件地址又同意联系（{left} 人被排除）</translation>
+    </message>
+    <message>
+        <source>no audience {name!r} (one of {audiences})</source>
+        <extracomment>&quot;registered&quot; is everyone holding a seat (registered, confirmed, attended, no-show). Countries whose people get the Chinese wording when the batch&apos;s language is &quot;auto&quot;. Their registration status at the seminar (None for a speaker not registered). Their IANA zone from city and country (None: not known). The sessions they speak at or moderate (speakers); None: every session of the seminar.</extracomment>
+        <translation>没有收件人类别 {name!r}（可选：{audiences}）</translation>
+    </message>
+    <message>
+        <source>erased</source>
+        <translation>已删除个人资料</translation>
+    </message>
+    <message>
+        <source>no e-mail address</source>
+        <translation>没有电子邮件地址</translation>
+    </message>
+    <message>
+        <source>no consent to be contacted</source>
+        <translation>未同意联系</translation>
+    </message>
+    <message>
+        <source>no template {name!r} (one of {kinds})</source>
+        <extracomment>What each kind attaches unless the user says otherwise. Who each kind goes to unless the user says otherwise (``recipients.AUDIENCES``).</extracomment>
+        <translation>没有模板 {name!r}（可选：{kinds}）</translation>
+    </message>
 </context>
 <context>
     <name>dates</name>
@@ -3700,6 +4362,131 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>logo {n}</source>
         <translation>标志 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>mail</name>
+    <message>
+        <source>the name in the person&apos;s own script (李佳)</source>
+        <translation>本人文字书写的姓名（李佳）</translation>
+    </message>
+    <message>
+        <source>the name in Latin letters (Jia Li)</source>
+        <translation>拉丁字母姓名（Jia Li）</translation>
+    </message>
+    <message>
+        <source>the given name in Latin letters</source>
+        <translation>拉丁字母的名</translation>
+    </message>
+    <message>
+        <source>the family name in Latin letters</source>
+        <translation>拉丁字母的姓</translation>
+    </message>
+    <message>
+        <source>the person&apos;s title (Dr, Mayor)</source>
+        <translation>头衔（博士、市长）</translation>
+    </message>
+    <message>
+        <source>the person&apos;s organisation</source>
+        <translation>所在单位</translation>
+    </message>
+    <message>
+        <source>the seminar&apos;s title in the message&apos;s language</source>
+        <translation>邮件语言的研讨会标题</translation>
+    </message>
+    <message>
+        <source>the seminar&apos;s days</source>
+        <translation>研讨会日期</translation>
+    </message>
+    <message>
+        <source>the first session&apos;s start in the seminar&apos;s time zone</source>
+        <translation>第一个日程的开始时间（研讨会时区）</translation>
+    </message>
+    <message>
+        <source>the first session&apos;s start in the recipient&apos;s city&apos;s time zone</source>
+        <translation>第一个日程的开始时间（收件人所在城市的时区）</translation>
+    </message>
+    <message>
+        <source>the seminar&apos;s time zone</source>
+        <translation>研讨会时区</translation>
+    </message>
+    <message>
+        <source>the recipient&apos;s time zone (from their city and country)</source>
+        <translation>收件人的时区（根据其城市和国家）</translation>
+    </message>
+    <message>
+        <source>the seminar&apos;s venue</source>
+        <translation>研讨会地点</translation>
+    </message>
+    <message>
+        <source>the seminar&apos;s city</source>
+        <translation>研讨会城市</translation>
+    </message>
+    <message>
+        <source>the online link (the first web address in the venue, a room or the description)</source>
+        <translation>在线链接（地点、会议室或说明中的第一个网址）</translation>
+    </message>
+    <message>
+        <source>the person&apos;s registration status</source>
+        <translation>报名状态</translation>
+    </message>
+    <message>
+        <source>the person&apos;s certificate code</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>how to check the certificate code</source>
+        <translation>如何核验证书编号</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <extracomment>audience -&gt; English label (the window translates it in the &quot;mail&quot; context).</extracomment>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>候补名单</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>已出席</translation>
+    </message>
+    <message>
+        <source>Eligible for a certificate</source>
+        <translation>符合证书条件</translation>
+    </message>
+    <message>
+        <source>Speakers and moderators</source>
+        <translation>发言人和主持人</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <extracomment>kind -&gt; English label (the window translates it in the &quot;mail&quot; context).</extracomment>
+        <translation>邀请函</translation>
+    </message>
+    <message>
+        <source>Confirmation of registration</source>
+        <translation>报名确认</translation>
+    </message>
+    <message>
+        <source>A place freed on the waiting list</source>
+        <translation>候补名单有空位</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Free message</source>
+        <translation>自由撰写</translation>
     </message>
 </context>
 </TS>
