@@ -2045,11 +2045,11 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>&amp;Curriculum:</source>
-        <translation>课程计划(&amp;C)：</translation>
+        <translation>课程体系(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Whole curriculum, years</source>
-        <translation>整个课程计划，年份(&amp;W)</translation>
+        <translation>整个课程体系，年份(&amp;W)</translation>
     </message>
     <message>
         <source>One &amp;seminar:</source>
@@ -2097,11 +2097,11 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>There is no curriculum yet: make one (File → New seminar), or load the demo.</source>
-        <translation>尚无课程计划：请新建一个（文件 → 新建研讨会），或加载演示数据。</translation>
+        <translation>尚无课程体系：请新建一个（文件 → 新建研讨会），或加载演示数据。</translation>
     </message>
     <message>
         <source>This curriculum has no seminar yet.</source>
-        <translation>此课程计划尚无研讨会。</translation>
+        <translation>此课程体系尚无研讨会。</translation>
     </message>
     <message>
         <source>The first year ({first}) is after the last ({last}).</source>
@@ -2113,11 +2113,11 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>No seminar of this curriculum starts in these years.</source>
-        <translation>此课程计划在这些年份中没有开始的研讨会。</translation>
+        <translation>此课程体系在这些年份中没有开始的研讨会。</translation>
     </message>
     <message>
         <source>This curriculum has no seminar yet: there is nothing to report.</source>
-        <translation>此课程计划尚无研讨会：没有可报告的内容。</translation>
+        <translation>此课程体系尚无研讨会：没有可报告的内容。</translation>
     </message>
     <message>
         <source>{participants} participants; {attended} attended of {registered} registered</source>
@@ -2608,7 +2608,7 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>This database holds no curriculum yet. Start in one of these ways:</source>
-        <translation>此数据库中还没有课程计划。可以从以下方式开始：</translation>
+        <translation>此数据库中还没有课程体系。可以从以下方式开始：</translation>
     </message>
     <message>
         <source>Load the &amp;demo programme</source>
@@ -2616,15 +2616,15 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>The Metropolis Learning Hub curriculum 2020–2022: seminars, agendas, people and attendance to try everything on.</source>
-        <translation>大都市学习中心 2020–2022 课程计划：研讨会、日程、人员和出席记录，可用来试用所有功能。</translation>
+        <translation>大都市学习中心 2020–2022 课程体系：研讨会、日程、人员和出席记录，可用来试用所有功能。</translation>
     </message>
     <message>
         <source>&amp;New curriculum…</source>
-        <translation>新建课程计划(&amp;N)…</translation>
+        <translation>新建课程体系(&amp;N)…</translation>
     </message>
     <message>
         <source>Name a curriculum and its first seminar; sessions and people come next.</source>
-        <translation>为课程计划及其第一个研讨会命名；之后再添加日程和人员。</translation>
+        <translation>为课程体系及其第一个研讨会命名；之后再添加日程和人员。</translation>
     </message>
     <message>
         <source>&amp;Open a database…</source>
@@ -2660,11 +2660,11 @@ Choose “Preview” on the left to make a document; it appears here, ready to p
     </message>
     <message>
         <source>Loaded the demo programme: {curricula} curricula, {seminars} seminars, {people} people</source>
-        <translation>已加载演示项目：{curricula} 个课程计划，{seminars} 个研讨会，{people} 人</translation>
+        <translation>已加载演示项目：{curricula} 个课程体系，{seminars} 个研讨会，{people} 人</translation>
     </message>
     <message>
         <source>Plans city-to-city training programmes: curricula, seminars, agendas, people, registrations, attendance and printed documents.</source>
-        <translation>规划城市间培训项目：课程计划、研讨会、日程、人员、报名、出席和打印文件。</translation>
+        <translation>规划城市间培训项目：课程体系、研讨会、日程、人员、报名、出席和打印文件。</translation>
     </message>
     <message>
         <source>Data folder: {folder}</source>
