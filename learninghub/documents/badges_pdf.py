@@ -93,6 +93,20 @@ def load_badges(session: Session, seminar_id: int) -> BadgeSheet:
     return BadgeSheet(seminar.id, seminar.title, tuple(_badge(p) for p in people), seminar.title_zh)
 
 
+def load_badge(session: Session, seminar_id: int, person_id: int) -> BadgeSheet:
+    """One person's badge for the seminar, whatever their status there (a speaker, say): a sheet of one."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from ..core.models import Person
+    from ..core.services import seminars
+
+    seminar = seminars.get_seminar(session, seminar_id)
+    person = session.scalars(select(Person).options(selectinload(Person.city), selectinload(Person.organisation))
+                             .where(Person.id == person_id)).one()
+    return BadgeSheet(seminar.id, seminar.title, (_badge(person),), seminar.title_zh)
+
+
 def _badge(person: object) -> Badge:
     name, latin = printed_names(person)  # type: ignore[arg-type]
     city = person.city  # type: ignore[attr-defined]

@@ -107,6 +107,30 @@ def _calendar(session: Session, seminars: Sequence[Seminar], lg: DocLanguage, na
     return cal.to_ical()
 
 
+# -- parts for others (the mail merge's personal invitations)
+
+
+def session_events(session: Session, seminar_id: int, zone: str, lang: str = EN) -> list[tuple[int, object]]:
+    """(session id, VEVENT) for every session of the seminar, in start order, each a plain event of its own
+    (its own UID, no series rule) at its time in ``zone``: what an invitation to some of the sessions
+    is made of. No DTSTAMP: the caller adds it, with what else makes the event theirs."""
+    seminar = get_seminar(session, seminar_id)
+    tz = timezones.zone(zone)
+    lg = language(lang)
+    rows = session.scalars(
+        select(AgendaSession)
+        .options(selectinload(AgendaSession.speaker_links).selectinload(SessionSpeaker.person),
+                 selectinload(AgendaSession.moderator))
+        .where(AgendaSession.seminar_id == seminar_id)
+        .order_by(AgendaSession.starts_at, AgendaSession.id))
+    return [(row.id, _session_event(row, seminar, tz, uid("session", row.id), lg)) for row in rows]
+
+
+def vtimezone(zone: str, days: Sequence[tuple[dt.date, dt.date]]):  # type: ignore[no-untyped-def]
+    """The VTIMEZONE of ``zone`` covering seminars on ``days`` (first, last), as the exports write it."""
+    return _vtimezone(zone, days)
+
+
 # -- time zones
 #
 # A VTIMEZONE lists every change of offset of its zone around the seminars, as the IANA data has
