@@ -6,7 +6,7 @@ was sent to them and when; both are queries. A message row is written ``queued``
 batch is made, ``sending`` in its own transaction just before it is handed to the server and
 ``sent`` or ``failed`` (with the server's answer) in another just after, so a crash leaves at
 most one message per batch whose fate is unknown (``sending``): ``resume`` never sends it again
-on its own (``core/mail/outbox.py``).
+on its own (``core/outbox.py``).
 
 ``person_id`` and ``seminar_id`` are SET NULL on delete: the record of what went out stays.
 New tables only: no existing row changes, the same revision on SQLite and PostgreSQL.

@@ -22,7 +22,7 @@ PASSWORD_ENV = "LEARNINGHUB_SMTP_PASSWORD"
 
 
 def register(commands: Any) -> None:
-    from ..core.mail import attachments, recipients, templates
+    from ..mailing import attachments, recipients, templates
 
     group = command_group(commands, "mail", "invitations, reminders and certificates by e-mail, never sent twice")
     show = group.add_parser("templates", help="the templates, their placeholders, audiences and attachments")
@@ -100,7 +100,7 @@ def register(commands: Any) -> None:
 
 
 def _request(args: argparse.Namespace) -> Any:
-    from ..core.mail import plan
+    from ..mailing import plan
 
     if not args.sender:
         raise ValidationError(QT_TRANSLATE_NOOP("core", "give the sender: --from 'Name <address>' "
@@ -126,7 +126,7 @@ def _request(args: argparse.Namespace) -> Any:
 
 
 def _transport(args: argparse.Namespace) -> Any:
-    from ..core.mail import transports
+    from ..mailing import transports
 
     if args.eml is not None:
         return transports.EmlTransport(args.eml)
@@ -141,7 +141,7 @@ def _transport(args: argparse.Namespace) -> Any:
 
 
 def _password(host: str, user: str, use_keyring: bool) -> str:
-    from ..core.mail import passwords
+    from ..mailing import passwords
 
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]
@@ -164,7 +164,8 @@ def _report_json(report: Any) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace, ctx: Context, batch_id: int) -> int:
-    from ..core.mail import outbox, passwords, sending
+    from ..core import outbox
+    from ..mailing import passwords, sending
 
     transport = _transport(args)
     per_minute = args.per_minute
@@ -203,7 +204,7 @@ def _run(args: argparse.Namespace, ctx: Context, batch_id: int) -> int:
 
 
 def run_templates(args: argparse.Namespace, ctx: Context) -> int:
-    from ..core.mail import placeholders, templates
+    from ..mailing import placeholders, templates
 
     data = [{"id": None, "template": name, "label": templates.KINDS[name],
              "audience": templates.DEFAULT_AUDIENCE[name], "attachments": list(templates.DEFAULT_ATTACHMENTS[name]),
@@ -222,7 +223,7 @@ def run_templates(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_preview(args: argparse.Namespace, ctx: Context) -> int:
-    from ..core.mail import plan
+    from ..mailing import plan
 
     req = _request(args)
     with ctx.db.reading() as s:
@@ -251,11 +252,11 @@ def run_preview(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_send(args: argparse.Namespace, ctx: Context) -> int:
-    from ..core.mail import plan
+    from ..mailing import plan
 
     req = _request(args)
     if args.eml is None:
-        from ..core.mail import transports
+        from ..mailing import transports
 
         transports.parse_server(args.smtp)  # refused before anything is queued
     with ctx.db.transaction() as s:
@@ -266,7 +267,7 @@ def run_send(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_resume(args: argparse.Namespace, ctx: Context) -> int:
-    from ..core.mail import outbox
+    from ..core import outbox
 
     with ctx.db.transaction() as s:
         outbox.get_batch(s, args.batch)
@@ -288,7 +289,7 @@ def _message_json(m: Any) -> dict[str, Any]:
 
 
 def run_outbox(args: argparse.Namespace, ctx: Context) -> int:
-    from ..core.mail import outbox
+    from ..core import outbox
 
     with ctx.db.reading() as s:
         if args.batch is not None or args.person is not None:

@@ -1,4 +1,5 @@
-"""The outbox: batches and their messages, and the only moves a message's state may make.
+"""The mail merge's outbox (the ``mailing`` package fills and sends it): batches and their messages,
+and the only moves a message's state may make.
 
 States: ``queued`` (recorded, not yet handed over) -> ``sending`` (committed just before the
 hand-over) -> ``sent`` or ``failed`` (committed just after, with the server's answer). Each
@@ -37,9 +38,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound
-from ..messages import QT_TRANSLATE_NOOP
-from ..models import NAMING_CONVENTION, UTCDateTime, utcnow
+from .errors import NotFound
+from .messages import QT_TRANSLATE_NOOP
+from .models import NAMING_CONVENTION, UTCDateTime, utcnow
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

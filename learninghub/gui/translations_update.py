@@ -24,7 +24,7 @@ TS_FILES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 # Where the core's messages are written (``core.messages.QT_TRANSLATE_NOOP``): the command line speaks English.
-CORE_PACKAGES = ("core", "documents", "importing", "exporting")
+CORE_PACKAGES = ("core", "documents", "importing", "exporting", "mailing")
 
 
 def sources() -> list[Path]:

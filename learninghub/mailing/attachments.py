@@ -1,9 +1,8 @@
 """The files a message carries: the person's certificate, their badge, the agenda, and a personal
 calendar invitation (.ics, METHOD:REQUEST, their sessions, in their zone).
 
-Why this module reaches into ``documents`` and ``exporting`` (above the core): the mail merge is
-the one place that puts a person's documents into a message; the PDFs and the calendar are drawn
-by the very code the app prints and exports with, so what is mailed is what would be printed.
+The PDFs and the calendar are drawn by the very code the app prints and exports with (``documents``,
+``exporting``, through their public functions), so what is mailed is what would be printed.
 No Qt, and nothing is drawn until a message asks for it; what all messages share (an agenda in a
 language and zone, the calendar's events of a zone) is drawn once per batch.
 """
@@ -19,15 +18,13 @@ from email.utils import parseaddr
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from .. import timezones
-from ..models import AgendaSession, Certificate, Person, SessionSpeaker
-from ..services import certificate_settings, seminars
+from ..core.models import Certificate, Person
+from ..core.services import certificate_settings, seminars
 from .recipients import Recipient
 
 if TYPE_CHECKING:
-    from ..store import Database
+    from ..core.store import Database
 
 KINDS = ("certificate", "badge", "agenda", "ics")
 
@@ -42,8 +39,8 @@ class Attachment:
 
 
 def check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
-    from ..errors import ValidationError
-    from ..messages import QT_TRANSLATE_NOOP
+    from ..core.errors import ValidationError
+    from ..core.messages import QT_TRANSLATE_NOOP
 
     for name in kinds:
         if name not in KINDS:
@@ -63,8 +60,8 @@ class AttachmentMaker:
 
     # -- certificate
     def certificate(self, person: Recipient, lang: str) -> Attachment | None:
-        from ...documents.certificate_pdf import render_certificates
-        from ...documents.certificates_batch import certificate_data
+        from ..documents.certificate_pdf import render_certificates
+        from ..documents.certificates_batch import certificate_data
 
         with self.db.reading() as s:
             cert = s.scalars(select(Certificate).where(
@@ -80,19 +77,16 @@ class AttachmentMaker:
 
     # -- badge
     def badge(self, person: Recipient, lang: str) -> Attachment:
-        from ...documents.badges_pdf import BadgeSheet, _badge, render_badges
+        from ..documents.badges_pdf import load_badge, render_badges
 
         with self.db.reading() as s:
-            seminar = seminars.get_seminar(s, self.seminar_id)
-            row = s.scalars(select(Person).options(selectinload(Person.city), selectinload(Person.organisation))
-                            .where(Person.id == person.person_id)).one()
-            sheet = BadgeSheet(seminar.id, seminar.title, (_badge(row),), seminar.title_zh)
+            sheet = load_badge(s, self.seminar_id, person.person_id)
         pdf = render_badges(sheet, lang=lang).data
         return Attachment(_file_name("badge" if lang != "zh" else "胸牌", person), "application", "pdf", pdf)
 
     # -- agenda
     def agenda(self, person: Recipient, lang: str) -> Attachment:
-        from ...documents import build
+        from ..documents import build
 
         with self.db.reading() as s:
             zone = seminars.get_seminar(s, self.seminar_id).timezone
@@ -110,7 +104,7 @@ class AttachmentMaker:
     def ics(self, person: Recipient, lang: str) -> Attachment:
         from icalendar import Calendar, vCalAddress, vText
 
-        from ...exporting import ics
+        from ..exporting import ics
 
         zone_name = person.zone or self._seminar_zone()
         events, session_ids, vtimezone = self._zone_events(zone_name, lang)
@@ -146,28 +140,18 @@ class AttachmentMaker:
 
     def _zone_events(self, zone_name: str, lang: str) -> tuple[list[Any], list[int], Any]:
         """Every session of the seminar as an event in ``zone_name`` (one UID a session), drawn once."""
-        from ...documents.language import language
-        from ...exporting import ics
+        from ..exporting import ics
 
         key = (zone_name, lang)
         with self._lock:
             found = self._events.get(key)
         if found is not None:
             return found
-        tz = timezones.zone(zone_name)
         with self.db.reading() as s:
             seminar = seminars.get_seminar(s, self.seminar_id)
-            rows = list(s.scalars(
-                select(AgendaSession)
-                .options(selectinload(AgendaSession.speaker_links).selectinload(SessionSpeaker.person),
-                         selectinload(AgendaSession.moderator))
-                .where(AgendaSession.seminar_id == self.seminar_id)
-                .order_by(AgendaSession.starts_at, AgendaSession.id)))
-            lg = language(lang)
-            events = [ics._session_event(row, seminar, tz, ics.uid("session", row.id), lg) for row in rows]
-            ids = [row.id for row in rows]
-            vtimezone = ics._vtimezone(zone_name, [(seminar.start_date, seminar.end_date)])
-        found = (events, ids, vtimezone)
+            pairs = ics.session_events(s, self.seminar_id, zone_name, lang)
+            vtimezone = ics.vtimezone(zone_name, [(seminar.start_date, seminar.end_date)])
+        found = ([event for _, event in pairs], [ident for ident, _ in pairs], vtimezone)
         with self._lock:
             self._events[key] = found
         return found
@@ -183,6 +167,6 @@ class AttachmentMaker:
 
 
 def _file_name(stem: str, person: Recipient) -> str:
-    from ...documents.certificate_files import safe_stem
+    from ..documents.certificate_files import safe_stem
 
     return f"{stem} - {safe_stem(person.own_name) or person.person_id}.pdf"

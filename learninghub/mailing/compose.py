@@ -15,9 +15,9 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
-from ..errors import ValidationError
-from ..messages import QT_TRANSLATE_NOOP
-from ..models import utcnow
+from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
+from ..core.models import utcnow
 from .attachments import Attachment
 
 #: The header that carries a message's idempotency key (a receiving script can drop doubles by it).

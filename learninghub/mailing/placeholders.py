@@ -13,8 +13,8 @@ import re
 from collections.abc import Mapping
 from string import Template
 
-from ..errors import ValidationError
-from ..messages import QT_TRANSLATE_NOOP
+from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
 
 #: name -> what it holds (English; the window shows it beside the name in its "insert" list).
 PLACEHOLDERS: dict[str, str] = {

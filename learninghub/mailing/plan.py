@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ..errors import RuleViolation, ValidationError
-from ..messages import QT_TRANSLATE_NOOP
-from ..services import certificates
-from . import attachments, compose, outbox, placeholders, recipients, templates
+from ..core import outbox
+from ..core.errors import RuleViolation, ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
+from ..core.services import certificates
+from . import attachments, compose, placeholders, recipients, templates
 from .recipients import Recipient
 from .values import VERIFY_HINT, SeminarFacts, facts, values_for
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..errors import ValidationError
-from ..messages import QT_TRANSLATE_NOOP, Text, say
-from ..models import AgendaSession, Attendance, Person, Registration, SessionSpeaker
-from ..services import certificate_eligibility, seminars
-from ..vocab import SEAT_HOLDING_STATUSES
+from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP, Text, say
+from ..core.models import AgendaSession, Attendance, Person, Registration, SessionSpeaker
+from ..core.services import certificate_eligibility, seminars
+from ..core.vocab import SEAT_HOLDING_STATUSES
 from .zones import city_zone
 
 #: audience -> English label (the window translates it in the "mail" context).

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 from typing import TYPE_CHECKING, Any, Protocol
 
-from . import compose, outbox
+from ..core import outbox
+from . import compose
 from .attachments import AttachmentMaker
 from .recipients import Recipient
 from .transports import ConnectionLost, Outcome
@@ -26,7 +27,7 @@ from .transports import ConnectionLost, Outcome
 if TYPE_CHECKING:
     from email.message import EmailMessage
 
-    from ..store import Database
+    from ..core.store import Database
 
 
 class Transport(Protocol):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import ValidationError
-from ..messages import QT_TRANSLATE_NOOP
+from ..core.errors import ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
 
 EN, ZH = "en", "zh"
 LANGUAGES = (EN, ZH)

@@ -17,8 +17,8 @@ from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
-from ..errors import LearningHubError, ValidationError
-from ..messages import QT_TRANSLATE_NOOP
+from ..core.errors import LearningHubError, ValidationError
+from ..core.messages import QT_TRANSLATE_NOOP
 
 SENT, FAILED, UNKNOWN = "sent", "failed", "unknown"
 SECURITY = ("starttls", "ssl", "none")
@@ -152,7 +152,7 @@ class EmlTransport:
         self.folder.mkdir(exist_ok=True)
 
     def send(self, msg: EmailMessage, sender: str, recipient: str, position: int) -> Outcome:
-        from ...documents.certificate_files import safe_stem
+        from ..documents.certificate_files import safe_stem
 
         name = f"{position:04d} {safe_stem(str(msg['To'].addresses[0].display_name or recipient))}.eml"
         target = self.folder / name

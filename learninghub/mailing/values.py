@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...documents.dates import WEEKDAYS_ZH, day_range, long_day, utc_offset
-from ...documents.language import chinese_name
-from .. import certcodes, timezones, vocab
-from ..models import AgendaSession, Certificate
-from ..services import seminars
+from ..core import certcodes, timezones, vocab
+from ..core.models import AgendaSession, Certificate
+from ..core.services import seminars
+from ..documents.dates import WEEKDAYS_ZH, day_range, long_day, utc_offset
+from ..documents.language import chinese_name
 from .recipients import Recipient
 
 _URL = re.compile(r"https?://[^\s<>\"')]+", re.IGNORECASE)

@@ -20,7 +20,7 @@ from learninghub.core.errors import RuleViolation, StaleEdit, ValidationError
 from learninghub.core.messages import QT_TRANSLATE_NOOP, Text, field, join, say, word
 
 #: The packages whose messages the interface shows (the command line's own stay English).
-PACKAGES = ("core", "documents", "importing", "exporting")
+PACKAGES = ("core", "documents", "importing", "exporting", "mailing")
 ERRORS = {"LearningHubError", "ValidationError", "RuleViolation", "NotFound", "StaleEdit", "DatabaseBusy",
           "DatabaseRefused", "ImportRefused"}
 #: Keyword arguments of the errors that are not template parameters.

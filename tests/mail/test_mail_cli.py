@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from learninghub.cli import main
-from learninghub.core.mail import outbox
+from learninghub.core import outbox
 from learninghub.core.store import open_database
 from tests.mail.conftest import SENDER, Server, make_programme
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from learninghub.core import outbox
 from learninghub.core.errors import RuleViolation, ValidationError
-from learninghub.core.mail import outbox, placeholders, plan, sending
-from learninghub.core.mail.transports import EmlTransport, SmtpTransport
 from learninghub.core.services import certificates
+from learninghub.mailing import placeholders, plan, sending
+from learninghub.mailing.transports import EmlTransport, SmtpTransport
 from tests.mail.conftest import SENDER, Programme, Server
 
 

@@ -2,7 +2,8 @@
 
 Reads (who gets it and each message as it reads) go through the window's runner, off the GUI
 thread; queueing and sending run as a :class:`~..operations.BackgroundOp` with progress and
-Cancel. The window only collects choices: every rule lives in ``core/mail``.
+Cancel. The window only collects choices: every rule lives in ``mailing`` (the outbox in
+``core/outbox.py``).
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.mail import attachments as attachment_kinds
-from ...core.mail import outbox, passwords, placeholders, plan, recipients, sending, templates, transports
+from ...core import outbox
+from ...mailing import attachments as attachment_kinds
+from ...mailing import passwords, placeholders, plan, recipients, sending, templates, transports
 from ..core_text import error_message, localized
 from ..operations import BackgroundOp, Cancelled, Progress
 
