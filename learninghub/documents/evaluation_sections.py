@@ -22,7 +22,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "session": ("Session", "日程"),
     "speaker": ("Speaker", "发言人"),
     "answered": ("Answers", "回答数"),
-    "mean": ("Mean (1–5)", "平均分（1–5）"),
+    "mean": ("Mean", "平均分"),
     "option": ("Option", "选项"),
     "count": ("Count", "人数"),
     "share": ("Share %", "占比 %"),
