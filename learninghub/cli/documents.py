@@ -114,7 +114,8 @@ def _target(name: str) -> Path:
     return path
 
 
-def _finish(args: argparse.Namespace, rendered: Any, target: Path, ident: int, what: str) -> None:
+def save_rendered(rendered: Any, target: Path) -> None:
+    """Write a rendered document to ``-o``: a refusal that names the file, a note for characters no font has."""
     try:
         rendered.save(target)
     except OSError as exc:
@@ -123,6 +124,10 @@ def _finish(args: argparse.Namespace, rendered: Any, target: Path, ident: int, w
         from ..documents.markup import describe
 
         print(f"learninghub: note: no font has these characters: {describe(rendered.missing)}", file=sys.stderr)
+
+
+def _finish(args: argparse.Namespace, rendered: Any, target: Path, ident: int, what: str) -> None:
+    save_rendered(rendered, target)
     if args.json:
         output.print_json({"id": ident, "file": str(target), "pages": rendered.pages})
     else:

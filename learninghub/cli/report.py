@@ -4,7 +4,6 @@ as a PDF or a workbook. The figures are counted by the database (core/reports/ou
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,7 @@ from ..core.messages import QT_TRANSLATE_NOOP
 from . import output
 from .common import ID, Whole, add_json, handled_by
 from .context import Context
-from .documents import LANGS, _target
+from .documents import LANGS, _target, save_rendered
 
 YEAR = Whole(1, 9999)
 
@@ -63,14 +62,7 @@ def print_report(args: argparse.Namespace, ctx: Context) -> None:
         from ..documents.outcome_pdf import render_outcome_report
 
         rendered = render_outcome_report(report, lang=args.lang)
-        try:
-            rendered.save(target)
-        except OSError as exc:
-            raise ValidationError(f"cannot write {target}: {exc.strerror or exc}", where="-o") from None
-        if rendered.missing:
-            from ..documents.markup import describe
-
-            print(f"learninghub: note: no font has these characters: {describe(rendered.missing)}", file=sys.stderr)
+        save_rendered(rendered, target)
         result["pages"], said = rendered.pages, f"{rendered.pages} page{'s' if rendered.pages != 1 else ''}"
     else:
         from ..exporting.outcome_report import write_report_xlsx

@@ -24,7 +24,7 @@ from .agenda_pdf import pdf_lang, wrap_for
 from .fonts import HAN, SANS, FontSet, font_set
 from .language import DocLanguage, language
 from .markup import Markup
-from .outcome_sections import Chart, Section, both, period, said, scope_title, sections
+from .outcome_sections import Chart, Section, both, nice_top, period, said, scope_title, sections
 from .page import CREATOR, Para, Rendered, build, frame_width, styles, table_style
 
 #: Slice and bar colours, distinct in print and for most colour-blind readers (Okabe–Ito).
@@ -200,8 +200,8 @@ def _bars(labels: list[str], values: list[float], font: str, width: float) -> Dr
     bars.valueAxis.labels.fontName = SANS
     bars.valueAxis.labels.fontSize = LABEL_SIZE
     top = max(values) if values else 1
-    bars.valueAxis.valueMax = _nice_top(top)
-    bars.valueAxis.valueStep = _nice_top(top) / 5
+    bars.valueAxis.valueMax = nice_top(top)
+    bars.valueAxis.valueStep = nice_top(top) / 5
     bars.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
     bars.bars[0].fillColor = colors.HexColor(PALETTE[0])
     bars.bars.strokeColor = None
@@ -212,18 +212,6 @@ def _bars(labels: list[str], values: list[float], font: str, width: float) -> Dr
     bars.barLabels.dx = 3
     drawing.add(bars)
     return drawing
-
-
-def _nice_top(value: float) -> float:
-    """A round axis end at or above ``value`` (5 steps of 1, 2 or 5 × a power of ten)."""
-    if value <= 0:
-        return 5.0
-    step = value / 5
-    power = 10 ** len(str(int(step))) / 10 if step >= 1 else 0.1
-    for factor in (1, 2, 2.5, 5, 10):
-        if step <= factor * power:
-            return factor * power * 5
-    return value
 
 
 def _pie(labels: list[str], values: list[float], font: str, width: float) -> Drawing:

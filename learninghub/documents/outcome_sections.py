@@ -333,3 +333,16 @@ def scope_title(report: OutcomeReport, lg: DocLanguage) -> str:
 def table_lines(section: Section) -> Sequence[Sequence[Any]]:
     """The section's header and rows, for a test or a quick look."""
     return [section.headers, *section.rows]
+
+
+def nice_top(value: float) -> float:
+    """A round axis end at or above ``value`` (5 steps of 1, 2 or 5 × a power of ten): the PDF's charts and the
+    window's (gui/reports/charts.py) end their axes alike."""
+    if value <= 0:
+        return 5.0
+    step = value / 5
+    power = 10 ** len(str(int(step))) / 10 if step >= 1 else 0.1
+    for factor in (1, 2, 2.5, 5, 10):
+        if step <= factor * power:
+            return factor * power * 5
+    return value

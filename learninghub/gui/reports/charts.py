@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...documents.outcome_sections import Chart
+from ...documents.outcome_sections import Chart, nice_top
 
 #: The PDF's slice and bar colours (Okabe–Ito: distinct for most colour-blind readers).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
@@ -22,18 +22,6 @@ PIE = 150  # the pie's diameter
 
 def number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-
-def nice_top(value: float) -> float:
-    """A round axis end at or above ``value`` (as the PDF's)."""
-    if value <= 0:
-        return 5.0
-    step = value / 5
-    power = 10 ** len(str(int(step))) / 10 if step >= 1 else 0.1
-    for factor in (1, 2, 2.5, 5, 10):
-        if step <= factor * power:
-            return factor * power * 5
-    return value
 
 
 class ChartView(QWidget):
