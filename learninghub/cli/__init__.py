@@ -18,6 +18,7 @@ from . import (
     certificates,
     conflicts,
     documents,
+    evaluation,
     exporting,
     importing,
     mail,
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"learninghub {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (admin, planning, people, places, conflicts, documents, importing, exporting, backup, certificates,
-                   report, mail):
+                   report, mail, evaluation):
         module.register(commands)
     return parser
 
