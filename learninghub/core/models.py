@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -459,6 +460,60 @@ class CertificateSettings(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class MailBatch(Base):
+    """A mail merge batch (issue 18): who it went to and the texts as edited; its messages below.
+
+    Written and moved only by ``core/outbox.py`` (not edited or undone like the rows above): a log
+    that backups carry with the rest. ``seminar_id`` is SET NULL on delete: the record stays.
+    """
+
+    __tablename__ = "mail_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seminar_id: Mapped[int | None] = mapped_column(ForeignKey("seminars.id", ondelete="SET NULL"))
+    template: Mapped[str] = mapped_column(String(20))
+    lang: Mapped[str] = mapped_column(String(8))
+    audience: Mapped[str] = mapped_column(String(20))
+    sender: Mapped[str] = mapped_column(String(400))
+    #: {"en": [subject, body], "zh": [subject, body]} as edited for the batch, JSON text.
+    texts: Mapped[str] = mapped_column(Text)
+    #: Attachment kinds, comma-separated: certificate,badge,agenda,ics.
+    attachments: Mapped[str] = mapped_column(String(100), server_default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class MailMessage(Base):
+    """One message of a batch and its state: queued, sending, sent or failed (``core/outbox.py``).
+
+    ``person_id`` is SET NULL on delete; erasing the person blanks the address, name and text.
+    """
+
+    __tablename__ = "mail_messages"
+    __table_args__ = (
+        UniqueConstraint("idempotency_key"),
+        Index("ix_mail_messages_batch_id", "batch_id", "position"),
+        Index("ix_mail_messages_person_id", "person_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("mail_batches.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer)
+    recipient: Mapped[str] = mapped_column(String(320))
+    recipient_name: Mapped[str] = mapped_column(String(410))
+    lang: Mapped[str] = mapped_column(String(8))
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    message_id: Mapped[str] = mapped_column(String(250))
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(10))
+    answer: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    queued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    sending_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class EvaluationForm(Base):

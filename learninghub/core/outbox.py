@@ -11,8 +11,10 @@ with the recipient) or asks to send it again (``sent=False``: it goes out with t
 Message-ID, so a mail client that got it twice shows it once). Decided so because a second
 certificate is a smaller harm than a silent gap, but a silent double is what the issue forbids.
 
-The tables are SQLAlchemy Core tables on a MetaData of their own (not ``models.Base``): the
-outbox is a log, not part of the portable dump or the edit/undo machinery.
+The tables are the models ``MailBatch`` and ``MailMessage`` (``models.py``), used here as tables:
+rows are written in bulk and moved by guarded UPDATEs, never edited or undone as objects. Being
+models, they travel with every backup and restore, and ``people.erase_person`` blanks a person's
+messages (:func:`forget_person`).
 """
 
 from __future__ import annotations
@@ -22,67 +24,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    Column,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    func,
-    select,
-    update,
-)
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from .errors import NotFound
 from .messages import QT_TRANSLATE_NOOP
-from .models import NAMING_CONVENTION, UTCDateTime, utcnow
+from .models import MailBatch, MailMessage, utcnow
 
-metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-batches = Table(
-    "mail_batches", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("seminar_id", Integer, ForeignKey("seminars.id", ondelete="SET NULL"), nullable=True),
-    Column("template", String(20), nullable=False),
-    Column("lang", String(8), nullable=False),
-    Column("audience", String(20), nullable=False),
-    Column("sender", String(400), nullable=False),
-    Column("texts", Text, nullable=False),
-    Column("attachments", String(100), nullable=False, server_default=""),
-    Column("created_at", UTCDateTime, nullable=False),
-)
-# The seminars and people tables, as far as the foreign keys need them.
-Table("seminars", metadata, Column("id", Integer, primary_key=True))
-Table("people", metadata, Column("id", Integer, primary_key=True))
-
-messages = Table(
-    "mail_messages", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("batch_id", Integer, ForeignKey("mail_batches.id", ondelete="CASCADE"), nullable=False),
-    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL"), nullable=True),
-    Column("position", Integer, nullable=False),
-    Column("recipient", String(320), nullable=False),
-    Column("recipient_name", String(410), nullable=False),
-    Column("lang", String(8), nullable=False),
-    Column("subject", Text, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("message_id", String(250), nullable=False),
-    Column("idempotency_key", String(64), nullable=False),
-    Column("status", String(10), nullable=False),
-    Column("answer", Text, nullable=True),
-    Column("attempts", Integer, nullable=False, server_default="0"),
-    Column("queued_at", UTCDateTime, nullable=False),
-    Column("sending_at", UTCDateTime, nullable=True),
-    Column("finished_at", UTCDateTime, nullable=True),
-    UniqueConstraint("idempotency_key"),
-    Index("ix_mail_messages_batch_id", "batch_id", "position"),
-    Index("ix_mail_messages_person_id", "person_id"),
-)
+batches = MailBatch.__table__
+messages = MailMessage.__table__
 
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
 STATES = (QUEUED, SENDING, SENT, FAILED)
