@@ -134,7 +134,7 @@ def map_columns(headers: Sequence[str], questions: Sequence[QuestionColumn],
         folded = key(header)
         if folded in overrides:
             wanted = overrides[folded]
-            if wanted is None:
+            if wanted is None or wanted.strip() in ("", "-"):
                 roles.append((None, None))
                 continue
             q = _chosen(wanted, questions, by_title)

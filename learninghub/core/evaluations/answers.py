@@ -19,6 +19,8 @@ from ..messages import QT_TRANSLATE_NOOP, Text, say
 MAX_TEXT = 4000
 #: How form tools join the options ticked in one cell: Microsoft Forms ';', 问卷星 '┋', others '|' or a new line.
 _JOINERS = re.compile(r"[;┋|\n；、]")
+#: What 问卷星 writes for a question skipped by its logic, or left empty.
+_UNANSWERED = frozenset({"(跳过)", "（跳过）", "(空)", "（空）"})
 _NUMBER = re.compile(r"^\s*(\d+)(?:\.0+)?\s*(?:[-–—:.、)]\s*.*)?$")
 
 
@@ -59,7 +61,7 @@ def _option(question: Question, cell: str) -> int | None:
 def parse(question: Question, cell: str) -> tuple[list[tuple[int | None, str | None]], Text | None]:
     """The answer rows ``[(value, text)]`` a cell makes (none: unanswered), or a problem saying why not."""
     cell = (cell or "").strip()
-    if not cell:
+    if not cell or cell in _UNANSWERED:
         return [], None
     if question.kind == "text":
         from ..validate import CONTROL_CHARACTERS, LONE_SURROGATES
