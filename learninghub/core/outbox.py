@@ -198,8 +198,17 @@ def settle_unknown(session: Session, batch_id: int, *, sent: bool) -> int:
     return int(done.rowcount)  # type: ignore[attr-defined]
 
 
+#: The answer of a message whose person was erased before it went out (it never will).
+ERASED = "not sent: the person was erased"
+
+
 def forget_person(session: Session, person_id: int) -> int:
-    """Blank what the outbox says about a person (their erasure): address, name, text; counts stay."""
-    done = session.execute(update(messages).where(messages.c.person_id == person_id).values(
-        recipient="", recipient_name="", subject="", body="", answer=None))
-    return int(done.rowcount)  # type: ignore[attr-defined]
+    """Blank what the outbox says about a person (their erasure): address, name, text and the server's
+    answer (it may quote the address). The messages stay, so each batch's counts stay right; one still
+    queued can no longer go out and becomes ``failed`` (:data:`ERASED`). How many messages."""
+    blank = {"recipient": "", "recipient_name": "", "subject": "", "body": ""}
+    session.execute(update(messages).where(messages.c.person_id == person_id, messages.c.status == QUEUED)
+                    .values(**blank, status=FAILED, answer=ERASED, finished_at=utcnow()))
+    session.execute(update(messages).where(messages.c.person_id == person_id, messages.c.recipient != "")
+                    .values(**blank, answer=None))
+    return int(session.execute(select(func.count()).where(messages.c.person_id == person_id)).scalar_one())

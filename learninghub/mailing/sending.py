@@ -109,6 +109,13 @@ def send_batch(db: Database, batch_id: int, transport: Transport, *, per_minute:
             if last is not None and gap and _wait(last + gap, sleep, cancelled):
                 stopped = "cancelled"
                 break
+            if not message.recipient:  # its person was erased since it was queued (a failed one retried)
+                with db.transaction() as s:
+                    if outbox.mark_sending(s, message.id):
+                        outbox.mark_done(s, message.id, outbox.FAILED, outbox.ERASED)
+                        failed += 1
+                        done += 1
+                continue
             person = _recipient(people, message)
             files = maker.make(batch.attachments, person, message.lang) if maker else []
             msg = compose.build(sender=batch.sender, name=message.recipient_name, email=message.recipient,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import validate, vocab
+from .. import outbox, validate, vocab
 from ..errors import RuleViolation
 from ..messages import QT_TRANSLATE_NOOP
 from ..models import Person, Registration, RegistrationEvent, email_key, utcnow
@@ -168,6 +168,7 @@ def erase_person(session: Session, person_id: int) -> Person:
     ):
         event.note = None  # free-text notes may name the person
     forget_holder(session, person_id)  # the register kept the printed name; now revoked, no name
+    outbox.forget_person(session, person_id)  # what was mailed to them: no address, name or text; counts stay
     session.flush()
     search.purge_deleted_terms(session)
     return person
