@@ -94,6 +94,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "none": ("None in this scope.", "此范围内无数据。"),
     "participants_note": (("Each participant is counted once, by what their record says now; erased people count "
                            "as not recorded."), "每位参加者只计一次，按其当前资料统计；已删除个人资料者计为未记录。"),
+    "evaluations": ("Evaluation scores", "评估得分"),
+    "responses": ("Responses", "问卷数"),
+    "ratings": ("Ratings given", "评分数"),
+    "mean_score": ("Mean rating (1–5)", "平均评分（1–5）"),
+    "overall_score": ("Overall satisfaction (1–5)", "总体满意度（1–5）"),
+    "all_seminars": ("All seminars", "全部研讨会"),
     "organiser": ("Organiser", "主办单位"),
     "partner": ("Partner", "合作单位"),
 }
@@ -149,7 +155,7 @@ def sections(report: OutcomeReport, lang: str | DocLanguage = "en") -> list[Sect
              _returning(report, lg)]
     found += [_breakdown(report, lg, key) for key in ("region", "sub_region", "country", "city", "organisation",
                                                        "role", "gender")]
-    found += [_certificates(report, lg), _speakers(report, lg), _partners(report, lg)]
+    found += [_certificates(report, lg), _speakers(report, lg), _partners(report, lg), _evaluations(report, lg)]
     return found
 
 
@@ -271,6 +277,24 @@ def _partners(r: OutcomeReport, lg: DocLanguage) -> Section:
     rows = [[both(lg, p.name, chinese_name(p.native_name)), said(lg, p.role if p.role in WORDS else "partner"),
              p.seminars] for p in r.partners]
     return Section("partners", said(lg, "partners"), headers, rows, numeric={2})
+
+
+def _evaluations(r: OutcomeReport, lg: DocLanguage) -> Section:
+    """The seminars' evaluation scores (issue 17): responses and mean ratings, then all seminars together."""
+    headers = [said(lg, k) for k in ("seminar", "responses", "ratings", "mean_score", "overall_score")]
+    rows: list[list[Any]] = [[lg.text(e.title, e.title_zh), e.responses, e.ratings, _score(e.mean), _score(e.overall)]
+                             for e in r.evaluations]
+    if r.evaluations:
+        rows.append([said(lg, "all_seminars"), sum(e.responses for e in r.evaluations),
+                     sum(e.ratings for e in r.evaluations), _score(r.evaluation_mean), None])
+    scored = [e for e in r.evaluations if e.mean is not None]
+    chart = Chart("bar", [_short(lg.text(e.title, e.title_zh, " / ")) for e in scored][:CHART_BARS],
+                  [_score(e.mean) or 0.0 for e in scored][:CHART_BARS]) if scored else None
+    return Section("evaluations", said(lg, "evaluations"), headers, rows, chart, numeric={1, 2, 3, 4})
+
+
+def _score(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def _short(text: str, most: int = 28) -> str:

@@ -130,7 +130,7 @@ def test_the_workbook_holds_every_table_numbers_as_numbers(cli, programme, tmp_p
     target = tmp_path / "report.xlsx"
     result = cli.json("report", "--curriculum", str(programme["curriculum"]), "-o", str(target), "--lang", "en+zh")
     book = openpyxl.load_workbook(target)
-    assert len(book.sheetnames) == result["sheets"] == 15
+    assert len(book.sheetnames) == result["sheets"] == 16
     summary = book["Key figures"]
     assert summary.freeze_panes == "A2"
     values = {row[0]: row[1] for row in summary.iter_rows(min_row=2, values_only=True)}

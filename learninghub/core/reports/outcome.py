@@ -25,7 +25,7 @@ What counts, once for every figure:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import String, and_, case, cast, distinct, extract, func, literal, null, or_, select, union_all
@@ -40,6 +40,10 @@ from ..models import (
     CertificateSettings,
     City,
     Curriculum,
+    EvaluationAnswer,
+    EvaluationForm,
+    EvaluationQuestion,
+    EvaluationResponse,
     Organisation,
     Person,
     Registration,
@@ -164,6 +168,19 @@ class Partner:
 
 
 @dataclass(frozen=True)
+class EvaluationFigures:
+    """A seminar's evaluation scores: its responses, the ratings given (1–5) and their means."""
+
+    seminar_id: int
+    title: str
+    title_zh: str | None
+    responses: int
+    ratings: int
+    mean: float | None  # of every rating of its questionnaire
+    overall: float | None  # of the "overall satisfaction" question, when the questionnaire asks it
+
+
+@dataclass(frozen=True)
 class OutcomeReport:
     scope: Scope
     title: str
@@ -199,6 +216,14 @@ class OutcomeReport:
     years: tuple[YearFigures, ...]
     speakers: tuple[Speaker, ...]
     partners: tuple[Partner, ...] = field(default=())
+    #: The scores of the seminars in scope that have an evaluation questionnaire (issue 17).
+    evaluations: tuple[EvaluationFigures, ...] = field(default=())
+
+    @property
+    def evaluation_mean(self) -> float | None:
+        """The mean of every rating given in scope (each seminar weighted by its ratings)."""
+        n = sum(e.ratings for e in self.evaluations)
+        return sum((e.mean or 0) * e.ratings for e in self.evaluations) / n if n else None
 
     @property
     def contact_hours(self) -> float:
@@ -226,6 +251,9 @@ class OutcomeReport:
         for line, figures in zip(data["session_lines"], self.session_lines):
             line["attendance_rate"] = _round(figures.attendance_rate)
         data["sessions_list"] = data.pop("session_lines")
+        for line in data["evaluations"]:
+            line["mean"], line["overall"] = _round(line["mean"]), _round(line["overall"])
+        data["evaluation_mean"] = _round(self.evaluation_mean)
         return data
 
 
@@ -452,6 +480,23 @@ def _partners(c: dict[str, Any]) -> Select[Any]:
             .group_by(Organisation.id, Organisation.name, Organisation.native_name, SeminarPartner.role))
 
 
+def _evaluations(scope: Scope) -> Select[Any]:
+    """Per seminar in scope with a questionnaire: responses, ratings given, their mean and the overall question's."""
+    responses = (select(EvaluationResponse.form_id, func.count().label("n"))
+                 .group_by(EvaluationResponse.form_id).subquery())
+    rating = case((EvaluationQuestion.code == "overall", EvaluationAnswer.value), else_=null())
+    ratings = (select(EvaluationQuestion.form_id, func.count(EvaluationAnswer.value).label("n"),
+                      func.avg(EvaluationAnswer.value).label("mean"), func.avg(rating).label("overall"))
+               .join(EvaluationAnswer, EvaluationAnswer.question_id == EvaluationQuestion.id)
+               .where(EvaluationQuestion.kind == "rating").group_by(EvaluationQuestion.form_id).subquery())
+    return (select(Seminar.id, Seminar.title, Seminar.title_zh, func.coalesce(responses.c.n, 0).label("responses"),
+                   func.coalesce(ratings.c.n, 0).label("ratings"), ratings.c.mean, ratings.c.overall)
+            .join(EvaluationForm, EvaluationForm.seminar_id == Seminar.id)
+            .outerjoin(responses, responses.c.form_id == EvaluationForm.id)
+            .outerjoin(ratings, ratings.c.form_id == EvaluationForm.id)
+            .where(_scope_filter(scope), Seminar.status != "cancelled").order_by(Seminar.start_date, Seminar.id))
+
+
 #: Columns of the combined statement's parts that hold text (every other one holds a whole number).
 _TEXT_COLUMNS = frozenset({"key", "name", "native_name", "country"})
 
@@ -489,19 +534,23 @@ def _split(parts: list[Select[Any]], rows: list[Any]) -> list[list[Any]]:
 
 def outcome_report(scope: Scope) -> Query[OutcomeReport]:
     """The report of ``scope`` as one Query of 9 statements, whatever the number of people: the counts
-    over registrations in one of them (:func:`_combined`)."""
+    over registrations in one of them (:func:`_combined`); one more for the evaluation scores."""
     c = _ctes(scope)
     parts = [_per_seminar(c), _first_time(c), _people(c), _by_person_column(c, Person.country), _by_city(c),
              _by_organisation(c), _by_person_column(c, Person.role), _by_person_column(c, Person.gender),
              _by_year(c)]
     statements = (
         _header(scope), _seminar_rows(scope), _sessions(scope, c), _combined(parts), _seminars_by_year(c),
-        _certificates(scope), _speakers(c), _partners(c),
+        _certificates(scope), _speakers(c), _partners(c), _evaluations(scope),
     )
 
     def build(rows: list[Any]) -> OutcomeReport:
-        header, seminar_rows, session_rows, combined, *rest = rows
-        return _build(scope, [header, seminar_rows, session_rows, *_split(parts, combined), *rest])
+        header, seminar_rows, session_rows, combined, *rest, evaluations = rows
+        report = _build(scope, [header, seminar_rows, session_rows, *_split(parts, combined), *rest])
+        return replace(report, evaluations=tuple(
+            EvaluationFigures(r.id, r.title, r.title_zh, int(r.responses), int(r.ratings),
+                              None if r.mean is None else float(r.mean),
+                              None if r.overall is None else float(r.overall)) for r in evaluations))
 
     return Query(statements, build)  # type: ignore[arg-type]
 
