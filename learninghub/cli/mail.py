@@ -300,7 +300,7 @@ def run_outbox(args: argparse.Namespace, ctx: Context) -> int:
             else:
                 output.print_table(
                     ["ID", "Batch", "To", "Subject", "Status", "When", "Answer"],
-                    [(m.id, m.batch_id, f"{m.recipient_name} <{m.recipient}>", m.subject, m.status,
+                    [(m.id, m.batch_id, f"{m.recipient_name} <{m.recipient}>" if m.recipient else "(erased)", m.subject, m.status,
                       f"{(m.finished_at or m.sending_at or m.queued_at):%Y-%m-%d %H:%M}", m.answer or "")
                      for m in rows])
             return 0

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..core import outbox
 from ..core.errors import RuleViolation, ValidationError
 from ..core.messages import QT_TRANSLATE_NOOP
-from ..core.services import certificates
+from ..core.services import certificate_eligibility, certificates
 from . import attachments, compose, placeholders, recipients, templates
 from .recipients import Recipient
 from .values import VERIFY_HINT, SeminarFacts, facts, values_for
@@ -88,12 +88,20 @@ def _needed(req: Request) -> set[str]:
     return {"certificate_code"} if "certificate" in req.attachments else set()
 
 
-def fill(req: Request, seminar: SeminarFacts, person: Recipient, *, preview: bool = False) -> tuple[Filled, list[str]]:
-    """``person``'s message and the placeholders that could not be filled for them."""
+def _issues_certificates(req: Request) -> bool:
+    """Whether queueing the batch issues the seminar's certificates (its messages name or attach one)."""
+    return req.template == "certificate" or "certificate" in req.attachments or any(
+        "certificate_code" in placeholders.used(s + b) for s, b in (req.wording("en"), req.wording("zh")))
+
+
+def fill(req: Request, seminar: SeminarFacts, person: Recipient, *,
+         to_come: frozenset[int] = frozenset()) -> tuple[Filled, list[str]]:
+    """``person``'s message and the placeholders that could not be filled for them (``to_come``: the
+    people whose certificate queueing will issue, shown with a code still to come)."""
     lang = person.language(req.lang)
     subject, body = req.wording(lang)
     values = values_for(seminar, person, lang)
-    if preview and not values["certificate_code"]:
+    if person.person_id in to_come and not values["certificate_code"]:
         values["certificate_code"] = CODE_TO_COME
         values["verify_hint"] = VERIFY_HINT[lang]
     lacking = [n for n in placeholders.missing(subject + "\n" + body, values)]
@@ -104,10 +112,13 @@ def fill(req: Request, seminar: SeminarFacts, person: Recipient, *, preview: boo
 
 
 def preview(session: Session, req: Request) -> tuple[recipients.Audience, list[tuple[Filled, list[str]]]]:
-    """Who gets it, who does not, and every message as it would read (codes still to issue shown as such)."""
+    """Who gets it, who does not, and every message as it would read (codes still to issue shown as such;
+    someone not eligible for a certificate lacks one, as queueing would say)."""
     who = recipients.find(session, req.seminar_id, req.audience, only=req.only)
     seminar = facts(session, req.seminar_id)
-    return who, [fill(req, seminar, person, preview=True) for person in who.included]
+    to_come = frozenset(e.person_id for e in certificate_eligibility.eligibility(session, req.seminar_id)
+                        if e.eligible) if _issues_certificates(req) else frozenset()
+    return who, [fill(req, seminar, person, to_come=to_come) for person in who.included]
 
 
 def _refuse(problems: Sequence[tuple[Recipient, list[str]]]) -> None:
@@ -124,8 +135,7 @@ def queue(session: Session, req: Request) -> int:
     filled (naming the people), else record it with its messages ``queued``; return the batch id.
     In the caller's transaction: a refusal leaves nothing behind."""
     texts = req.texts
-    if req.template == "certificate" or "certificate" in req.attachments or any(
-            "certificate_code" in placeholders.used(s + b) for s, b in (req.wording("en"), req.wording("zh"))):
+    if _issues_certificates(req):
         certificates.issue_certificates(session, req.seminar_id)
     who = recipients.find(session, req.seminar_id, req.audience, only=req.only)
     if not who.included:

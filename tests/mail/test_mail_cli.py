@@ -105,3 +105,28 @@ def test_kill_9_mid_batch_then_resume_every_recipient_gets_exactly_one(hub_file:
     assert json.loads(done.stdout)["complete"]
     rcpts = [r for _, tos, _ in smtp_server.received for r in tos]
     assert sorted(rcpts) == sorted(f"p{n}@example.org" for n in range(1, 51))  # each exactly once
+
+
+def test_a_drop_after_17_then_resume_through_the_command_line_on_both_databases(fresh_db_url, smtp_server: Server,
+                                                                               capsys) -> None:  # type: ignore[no-untyped-def]
+    url = fresh_db_url("hub")
+    db = open_database(url)
+    try:
+        make_programme(db)
+    finally:
+        db.close()
+    smtp_server.drop_after = 17
+    code, out, err = _cli(capsys, url, "mail", "send", "--seminar", "1", "--template", "reminder", "--from", SENDER,
+                          "--attach", "ics", "--smtp", smtp_server.address, "--security", "none", "--json")
+    assert code == 1 and "`learninghub mail resume 1` sends exactly those" in err
+    assert {k: v for k, v in json.loads(out).items() if k != "stopped"} == {
+        "id": 1, "sent": 17, "failed": 0, "left": 33, "unknown": 0, "complete": False}
+    smtp_server.drop_after = None
+    code, out, err = _cli(capsys, url, "mail", "resume", "1", "--smtp", smtp_server.address, "--security", "none",
+                          "--json")
+    assert code == 0, err
+    assert json.loads(out)["sent"] == 33 and json.loads(out)["complete"]
+    rcpts = [r for _, tos, _ in smtp_server.received for r in tos]
+    assert sorted(rcpts) == sorted(f"p{n}@example.org" for n in range(1, 51))
+    code, out, _ = _cli(capsys, url, "mail", "outbox", "--json")
+    assert (json.loads(out)[0]["sent"], json.loads(out)[0]["total"]) == (50, 50)
