@@ -44,12 +44,13 @@ _KEYS = {
     "person": {"key", "given_name", "family_name", "native_name", "title", "organisation", "city", "country",
                "role", "email", "phone", "consent_contact", "notes"},
     "seminar": {"key", "curriculum", "title", "title_zh", "description_zh", "kind", "format", "venue", "city", "timezone", "start", "end",
-                "capacity", "status", "description", "partners", "sessions", "registrations", "certificate"},
+                "capacity", "status", "description", "partners", "sessions", "registrations", "certificate", "evaluation"},
     "certificate": {"min_attendance", "min_hours", "bilingual", "signatories"},
     "signatory": {"name", "title", "title_zh"},
     "partner": {"organisation", "role"},
     "session": {"title", "title_zh", "description_zh", "kind", "start", "end", "room", "language", "speakers", "moderator", "description", "repeat"},
     "registration": {"person", "status", "attend"},
+    "evaluation": {"template", "anonymous", "responses"},
 }
 
 
@@ -183,6 +184,11 @@ def _load_seminar(
             counts["check_ins"] += 1
     if "certificate" in item:
         _load_certificate_settings(session, seminar.id, item["certificate"])
+    if "evaluation" in item:
+        from ..evaluations.demo import load_evaluation
+
+        _check_keys(item["evaluation"], "evaluation", "evaluation")
+        load_evaluation(session, seminar.id, item["evaluation"], person_ids)
     if item.get("status") == "cancelled":
         seminars.cancel_seminar(session, seminar.id)
 
