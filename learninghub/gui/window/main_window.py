@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         from ..database.database_menu import DatabaseSwitcher
         from ..database.export_menu import ExportActions
         from ..database.import_wizard import open_for as open_import_wizard
+        from ..evaluations.evaluation_window import install as install_evaluations
         from ..mail.mail_window import install as install_mail
         from ..reports.reports_view import install as install_reports
         from . import seminar_menu
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         seminar_menu.install(self)
         install_reports(self)  # View → Outcome report…, Seminar → Outcome report of this seminar…
         install_mail(self)  # Seminar → Send e-mail… (issue 18)
+        install_evaluations(self)  # Seminar → Evaluation… (issue 17)
         self.exports = ExportActions(self, lambda: self.db)  # File → Export ▸, Seminar → Export ▸
         self.setWindowTitle(self._title(database_label(db.target)))
         self.welcome.set_ready(True, database_label(db.target))
