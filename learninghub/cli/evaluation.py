@@ -52,7 +52,8 @@ def register(commands: Any) -> None:
     form = group.add_parser("form", help="the paper form (.pdf) or the questions for online form tools "
                                          "(.txt to paste, .csv, .xlsx)")
     form.add_argument("seminar", type=ID, metavar="SEMINAR")
-    form.add_argument("-o", "--output", required=True, metavar="FILE.pdf|.txt|.csv|.xlsx")
+    form.add_argument("-o", "--output", required=True, metavar="FILE",
+                      help="FILE.pdf: the paper form; FILE.txt, .csv or .xlsx: the questions for form tools")
     form.add_argument("--lang", choices=LANGS, default="en", help=LANG_HELP)
     form.add_argument("--paper", choices=PAPERS, default="a4", help="a4 (default) or letter")
     form.add_argument("--copies", type=COPIES, default=1, metavar="N", help="forms in the PDF, one per sheet")

@@ -93,8 +93,10 @@ class PaperEntry(QWidget):
         if self._check(edit, self.fields[i][1]) is None:
             return  # wrong: stay here
         if i + 1 < len(self.fields):
-            self.fields[i + 1][0].setFocus()
-            self.fields[i + 1][0].selectAll()
+            following = self.fields[i + 1][0]
+            following.setFocus()
+            following.selectAll()
+            self.scroll.ensureWidgetVisible(following)
             return
         if save:
             self.save()
@@ -127,6 +129,7 @@ class PaperEntry(QWidget):
             edit.setStyleSheet("")
         if self.fields:
             self.fields[0][0].setFocus()
+            self.scroll.ensureWidgetVisible(self.fields[0][0])
         self._say_count()
 
     def _say_count(self) -> None:
