@@ -46,7 +46,9 @@ def _story(r: EvaluationResults, m: Markup, lg: DocLanguage, paper: str, split_r
         story.append(m.para(line, wrap_for(line, st.heading), bold=True))
     story.append(m.para(f"{said(lg, 'responses')}: {r.responses} ({r.linked} {said(lg, 'linked')})", st.info))
     for section in sections(r, lg):
-        story.append(m.para(section.title, wrap_for(section.title, st.heading), bold=True))
+        heading = m.para(section.title, wrap_for(section.title, st.heading), bold=True)
+        heading.keepWithNext = True  # never a heading alone at the foot of a page
+        story.append(heading)
         if section.chart is not None and any(section.chart.values):
             story.append(_drawing(section.chart, m.fonts, width))
             story.append(Spacer(1, 3 * mm))

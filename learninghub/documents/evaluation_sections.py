@@ -85,12 +85,18 @@ def _summary(r: EvaluationResults, lg: DocLanguage) -> Section:
 
 
 def _repeated(rows: list[QuestionResult], lg: DocLanguage, key: str, per: str) -> Section:
-    headers = [said(lg, per), said(lg, "question"), said(lg, "answered"), said(lg, "mean"), "1", "2", "3", "4", "5"]
-    lines = [[about(lg, q), question_text(lg, q), q.answered, mean_of(q.mean), *q.distribution[:5]] for q in rows]
+    """A line per session (or speaker); the question named once in the title when the block asks one."""
+    one = len({q.code for q in rows}) == 1
+    title = said(lg, key) + (f" — {question_text(lg, rows[0])}" if one else "")
+    asked = [] if one else [said(lg, "question")]
+    headers = [said(lg, per), *asked, said(lg, "answered"), said(lg, "mean"), "1", "2", "3", "4", "5"]
+    lines = [[about(lg, q), *([] if one else [question_text(lg, q)]), q.answered, mean_of(q.mean),
+              *q.distribution[:5]] for q in rows]
     shown = [q for q in rows if q.mean is not None]
     chart = Chart("bar", [_short(about(lg, q)) for q in shown], [round(q.mean or 0, 2) for q in shown]) \
         if shown else None
-    return Section(key, said(lg, key), headers, lines, chart, numeric={2, 3, 4, 5, 6, 7, 8})
+    first = len(headers) - 7
+    return Section(key, title, headers, lines, chart, numeric=set(range(first, len(headers))))
 
 
 def _choices(r: EvaluationResults, lg: DocLanguage) -> Section:
