@@ -183,13 +183,17 @@ def parse_time(text: str, zone: ZoneInfo) -> dt.datetime | None:
         sign = 1 if gmt.group(1) == "+" else -1
         offset = dt.timezone(sign * dt.timedelta(hours=int(gmt.group(2)), minutes=int(gmt.group(3) or 0)))
         text = text[:gmt.start()].strip()
-    for fmt in _TIME_FORMATS:
+    for fmt in (_last_format[0], *_TIME_FORMATS):  # a file writes every time alike: its format first
         try:
             when = dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
+        _last_format[0] = fmt
         return when.replace(tzinfo=offset or zone)
     return None
+
+
+_last_format = [_TIME_FORMATS[0]]
 
 
 def plan_import(session: Session, seminar_id: int, path: str | Path,

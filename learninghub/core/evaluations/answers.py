@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..messages import QT_TRANSLATE_NOOP, Text, say
@@ -24,8 +25,10 @@ _UNANSWERED = frozenset({"(跳过)", "（跳过）", "(空)", "（空）"})
 _NUMBER = re.compile(r"^\s*(\d+)(?:\.0+)?\s*(?:[-–—:.、)]\s*.*)?$")
 
 
+@lru_cache(maxsize=8192)
 def key(text: str | None) -> str:
-    """Text as compared with a label or title: NFKC, case folded, only letters and digits."""
+    """Text as compared with a label or title: NFKC, case folded, only letters and digits (cached: a result
+    file repeats the same few labels thousands of times)."""
     folded = unicodedata.normalize("NFKC", text or "").casefold()
     return "".join(ch for ch in folded if ch.isalnum())
 
@@ -52,10 +55,18 @@ def _option(question: Question, cell: str) -> int | None:
     if number and 1 <= int(number.group(1)) <= len(question.options):
         return int(number.group(1))
     wanted = key(cell)
-    for index, (en, zh) in enumerate(question.options, 1):
-        if wanted and wanted in (key(en), key(zh)):
-            return index
-    return None
+    return _option_keys(question.options).get(wanted) if wanted else None
+
+
+@lru_cache(maxsize=1024)
+def _option_keys(options: tuple[tuple[str, str | None], ...]) -> dict[str, int]:
+    """Each option's folded labels (both languages) and its number; the first option wins a shared label."""
+    found: dict[str, int] = {}
+    for index, (en, zh) in enumerate(options, 1):
+        for label in (en, zh):
+            if label and key(label):
+                found.setdefault(key(label), index)
+    return found
 
 
 def parse(question: Question, cell: str) -> tuple[list[tuple[int | None, str | None]], Text | None]:
