@@ -9,6 +9,7 @@ would crowd the seminar page. Reads go through the runner (off the GUI thread), 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -200,7 +201,7 @@ class EvaluationWindow(QDialog):
         v = QVBoxLayout(holder)
         lang = "zh" if chinese_interface() else "en"
         for section in sections(results, lang):
-            heading = QLabel(f"<b>{section.title}</b>")
+            heading = QLabel(f"<b>{html.escape(section.title)}</b>")  # a template's wording is the user's text
             v.addWidget(heading)
             if section.chart is not None and any(section.chart.values):
                 v.addWidget(ChartView(section.chart))
