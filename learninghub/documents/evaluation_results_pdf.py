@@ -17,7 +17,7 @@ from .evaluation_sections import said, sections
 from .fonts import FontSet, font_set
 from .language import DocLanguage, language
 from .markup import Markup
-from .outcome_pdf import PDF_ROWS, _cut, _drawing, _table
+from .outcome_pdf import PDF_ROWS, chart_drawing, cut_section, section_table
 from .outcome_sections import both
 from .page import CREATOR, Rendered, build, frame_width, styles
 
@@ -50,10 +50,10 @@ def _story(r: EvaluationResults, m: Markup, lg: DocLanguage, paper: str, split_r
         heading.keepWithNext = True  # never a heading alone at the foot of a page
         story.append(heading)
         if section.chart is not None and any(section.chart.values):
-            story.append(_drawing(section.chart, m.fonts, width))
+            story.append(chart_drawing(section.chart, m.fonts, width))
             story.append(Spacer(1, 3 * mm))
         if section.rows:
-            story.append(_table(_cut(section), m, width, split_rows))
+            story.append(section_table(cut_section(section), m, width, split_rows))
             if len(section.rows) > PDF_ROWS:
                 more = len(section.rows) - PDF_ROWS
                 story.append(m.para(both(lg, f"… and {more:,} more lines (the XLSX has every line)",

@@ -78,10 +78,10 @@ def _story(report: OutcomeReport, m: Markup, lg: DocLanguage, paper: str, split_
                 story.append(m.para(lg.text(s.title, s.title_zh, " / "), st.info))
         story.append(m.para(section.title, wrap_for(section.title, st.heading), bold=True))
         if section.chart is not None and any(section.chart.values):
-            story.append(_drawing(section.chart, m.fonts, width))
+            story.append(chart_drawing(section.chart, m.fonts, width))
             story.append(Spacer(1, 4 * mm))
         if section.rows:
-            story.append(_table(_cut(section), m, width, split_rows))
+            story.append(section_table(cut_section(section), m, width, split_rows))
             if len(section.rows) > PDF_ROWS:
                 more = len(section.rows) - PDF_ROWS
                 story.append(m.para(both(lg, f"… and {more:,} more lines (the XLSX has every line)",
@@ -93,7 +93,7 @@ def _story(report: OutcomeReport, m: Markup, lg: DocLanguage, paper: str, split_
     return story
 
 
-def _cut(section: Section) -> Section:
+def cut_section(section: Section) -> Section:
     """``section`` with its first :data:`PDF_ROWS` lines."""
     if len(section.rows) <= PDF_ROWS:
         return section
@@ -101,7 +101,7 @@ def _cut(section: Section) -> Section:
                    section.note, section.numeric)
 
 
-def _table(section: Section, m: Markup, width: float, split_rows: bool) -> Table:
+def section_table(section: Section, m: Markup, width: float, split_rows: bool) -> Table:
     st = styles()
     widths = _widths(section, width)
     numeric = section.numeric
@@ -171,7 +171,7 @@ def _font_for(labels: list[str], fonts: FontSet) -> str:
     return SANS
 
 
-def _drawing(chart: Chart, fonts: FontSet, width: float) -> Drawing:
+def chart_drawing(chart: Chart, fonts: FontSet, width: float) -> Drawing:
     labels = [label.replace("\n", " / ") if chart.kind == "bar" else label.replace("\n", " ")
               for label in chart.labels]
     font = _font_for(labels, fonts)
