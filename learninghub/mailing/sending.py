@@ -14,7 +14,9 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from email.message import EmailMessage
 from email.utils import parseaddr
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -25,8 +27,6 @@ from .recipients import Recipient
 from .transports import ConnectionLost, Outcome
 
 if TYPE_CHECKING:
-    from email.message import EmailMessage
-
     from ..core.store import Database
 
 
@@ -98,11 +98,31 @@ def send_batch(db: Database, batch_id: int, transport: Transport, *, per_minute:
     people = _people(db, batch, todo)
     if progress is not None:
         progress(done, total, "")
+
+    def build(message: outbox.Message) -> EmailMessage:
+        person = _recipient(people, message)
+        files = maker.make(batch.attachments, person, message.lang) if maker else []
+        return compose.build(sender=batch.sender, name=message.recipient_name, email=message.recipient,
+                             subject=message.subject, body=message.body, msg_id=message.message_id,
+                             key=message.idempotency_key, attachments=files, draft=transport.drafts)
+
+    # The next message is drawn and built on a helper thread while this one is handed over and recorded
+    # (the waits for the server and the disk): nothing is recorded for it until its turn, in order.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mail-build")
+    ahead: dict[int, Future[EmailMessage]] = {}
+
+    def build_ahead(index: int) -> None:
+        if index < len(todo) and todo[index].recipient:
+            ahead[index] = pool.submit(build, todo[index])
+
     if todo:
         transport.open()
     try:
         last = None
-        for message in todo:
+        if maker is not None:
+            maker.prepare(batch.attachments, [m.person_id for m in todo if m.person_id is not None and m.recipient])
+        build_ahead(0)
+        for index, message in enumerate(todo):
             if cancelled is not None and cancelled():
                 stopped = "cancelled"
                 break
@@ -115,12 +135,10 @@ def send_batch(db: Database, batch_id: int, transport: Transport, *, per_minute:
                         outbox.mark_done(s, message.id, outbox.FAILED, outbox.ERASED)
                         failed += 1
                         done += 1
+                build_ahead(index + 1)
                 continue
-            person = _recipient(people, message)
-            files = maker.make(batch.attachments, person, message.lang) if maker else []
-            msg = compose.build(sender=batch.sender, name=message.recipient_name, email=message.recipient,
-                                subject=message.subject, body=message.body, msg_id=message.message_id,
-                                key=message.idempotency_key, attachments=files, draft=transport.drafts)
+            msg = ahead.pop(index).result()
+            build_ahead(index + 1)
             with db.transaction() as s:
                 if not outbox.mark_sending(s, message.id):
                     continue  # another run took it
@@ -151,6 +169,9 @@ def send_batch(db: Database, batch_id: int, transport: Transport, *, per_minute:
             if progress is not None:
                 progress(done, total, message.recipient_name)
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if maker is not None:
+            maker.close()
         transport.close()
     with db.reading() as s:
         after = outbox.get_batch(s, batch_id)

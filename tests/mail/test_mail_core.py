@@ -195,3 +195,23 @@ def test_a_crash_between_sending_and_sent_is_unknown_and_resume_asks(db, program
         assert outbox.settle_unknown(s, batch, sent=False) == 1
     report = sending.send_batch(db, batch, _smtp(smtp_server))
     assert report.complete and smtp_server.messages()[-1]["Message-ID"] == first.message_id
+
+
+@pytest.mark.slow
+@pytest.mark.sqlite_only(reason="the drawing ahead, not the database, is under test")
+def test_a_large_batch_draws_its_certificates_ahead_and_each_message_carries_its_own(db, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from learninghub.documents.certificate_files import PARALLEL_FROM
+    from tests.mail.conftest import make_programme
+
+    programme = make_programme(db, PARALLEL_FROM)
+    batch = _queue(db, programme, attachments_=["certificate"])
+    report = sending.send_batch(db, batch, EmlTransport(tmp_path / "drafts"))
+    assert report.sent == PARALLEL_FROM
+    for path in sorted((tmp_path / "drafts").glob("*.eml"))[::15]:
+        msg = message_from_bytes(path.read_bytes(), policy=policy.default)
+        code = re.search(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", msg.get_body(("plain",)).get_content()).group(0)  # type: ignore[union-attr]
+        (pdf,) = _attachments(msg).values()
+        assert code in "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace(" ", "")
+    assert not list(Path(__import__("tempfile").gettempdir()).glob("learninghub-mail-*"))  # cleaned up
