@@ -54,21 +54,21 @@ TEMPLATES: dict[str, dict[str, Wording]] = {
     "invitation": {
         EN: Wording("Invitation: ${seminar}, ${dates}",
                     "Dear ${name_latin},\n\nWe are pleased to invite you to ${seminar}, ${dates}, at ${venue}, "
-                    "${city}.\nThe first session starts ${start} (${seminar_zone}), that is ${start_local} in "
-                    "${local_zone}.\n\nThe agenda is attached." + _SIGN_EN),
+                    "${city}.\nThe first session starts ${start}, that is ${start_local} where you are.\n\n"
+                    "The agenda is attached." + _SIGN_EN),
         ZH: Wording("邀请函：${seminar}（${dates}）",
                     "尊敬的${name}：\n\n诚挚邀请您参加${seminar}，时间为${dates}，地点：${venue}，${city}。\n"
-                    "首场活动开始时间为${start}（${seminar_zone}），即您所在时区（${local_zone}）的${start_local}。"
+                    "首场活动开始时间为${start}，即您当地时间${start_local}。"
                     "\n\n附件为活动日程。" + _SIGN_ZH),
     },
     "confirmation": {
         EN: Wording("Your registration: ${seminar}",
                     "Dear ${name_latin},\n\nYour registration for ${seminar} (${dates}) is recorded: ${status}.\n"
-                    "The first session starts ${start} (${seminar_zone}), ${start_local} in ${local_zone}.\n\n"
+                    "The first session starts ${start}, that is ${start_local} where you are.\n\n"
                     "The attached calendar invitation holds your sessions." + _SIGN_EN),
         ZH: Wording("报名确认：${seminar}",
                     "尊敬的${name}：\n\n您已报名参加${seminar}（${dates}），当前状态：${status}。\n"
-                    "首场活动开始时间为${start}（${seminar_zone}），即${local_zone}时间${start_local}。\n\n"
+                    "首场活动开始时间为${start}，即您当地时间${start_local}。\n\n"
                     "附件中的日历邀请包含您的全部场次。" + _SIGN_ZH),
     },
     "place-freed": {
@@ -81,12 +81,12 @@ TEMPLATES: dict[str, dict[str, Wording]] = {
     },
     "reminder": {
         EN: Wording("Reminder: ${seminar} starts ${start}",
-                    "Dear ${name_latin},\n\nA reminder that ${seminar} starts ${start} (${seminar_zone}), that is "
-                    "${start_local} in ${local_zone}.\nVenue: ${venue}, ${city}\n\nThe agenda and your calendar "
+                    "Dear ${name_latin},\n\nA reminder that ${seminar} starts ${start}, that is ${start_local} where "
+                    "you are.\nVenue: ${venue}, ${city}\n\nThe agenda and your calendar "
                     "invitation are attached." + _SIGN_EN),
         ZH: Wording("提醒：${seminar}将于${start}开始",
-                    "尊敬的${name}：\n\n提醒您，${seminar}将于${start}（${seminar_zone}）开始，"
-                    "即${local_zone}时间${start_local}。\n地点：${venue}，${city}\n\n附件为日程和您的日历邀请。" + _SIGN_ZH),
+                    "尊敬的${name}：\n\n提醒您，${seminar}将于${start}开始，"
+                    "即您当地时间${start_local}。\n地点：${venue}，${city}\n\n附件为日程和您的日历邀请。" + _SIGN_ZH),
     },
     "certificate": {
         EN: Wording("Your certificate: ${seminar}",

@@ -64,12 +64,15 @@ def facts(session: Session, seminar_id: int) -> SeminarFacts:
 
 
 def moment(instant: dt.datetime, zone: str, lang: str) -> str:
-    """'Monday 13 July 2020, 09:00 (UTC+08:00)' or '2020年7月13日星期一 09:00（UTC+08:00）'."""
+    """The instant on the clocks of ``zone``, the zone said once with its offset: 'Monday 13 July 2020, 09:00
+    (Asia/Shanghai, UTC+08:00)' or '2020年7月13日星期一 09:00（Asia/Shanghai，UTC+08:00）'. The templates write
+    no zone after it."""
     local = instant.astimezone(timezones.zone(zone))
     if lang == "zh":
         day = local.date()
-        return f"{day.year}年{day.month}月{day.day}日{WEEKDAYS_ZH[day.weekday()]} {local:%H:%M}（{utc_offset(local)}）"
-    return f"{long_day(local.date())}, {local:%H:%M} ({utc_offset(local)})"
+        return (f"{day.year}年{day.month}月{day.day}日{WEEKDAYS_ZH[day.weekday()]} {local:%H:%M}"
+                f"（{zone}，{utc_offset(local)}）")
+    return f"{long_day(local.date())}, {local:%H:%M} ({zone}, {utc_offset(local)})"
 
 
 def values_for(seminar: SeminarFacts, person: Recipient, lang: str) -> dict[str, str | None]:
