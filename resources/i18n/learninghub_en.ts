@@ -146,6 +146,16 @@
     </message>
 </context>
 <context>
+    <name>PaperEntry</name>
+    <message numerus="yes">
+        <source>%n response(s) typed in this window</source>
+        <translation>
+            <numerusform>%n response typed in this window</numerusform>
+            <numerusform>%n responses typed in this window</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message numerus="yes">
         <source>{title}: %n page(s)</source>

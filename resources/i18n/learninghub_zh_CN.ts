@@ -763,6 +763,193 @@ pip install &quot;learninghub-planner[postgres]&quot;</translation>
     </message>
 </context>
 <context>
+    <name>EvaluationWindow</name>
+    <message>
+        <source>Evaluation — %1</source>
+        <translation>评估 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Type answers</source>
+        <translation>录入答卷(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Documents in:</source>
+        <translation>文件语言：</translation>
+    </message>
+    <message>
+        <source>Paper &amp;form…</source>
+        <translation>纸质问卷(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Questions for form &amp;tools…</source>
+        <translation>供问卷工具使用的题目(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Results &amp;PDF…</source>
+        <translation>结果 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Results &amp;XLSX…</source>
+        <translation>结果 XLSX(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Anonymous (never linked to a registration)</source>
+        <translation>匿名（从不与报名关联）</translation>
+    </message>
+    <message>
+        <source>&amp;Create questionnaire</source>
+        <translation>创建问卷(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>&amp;Questions</source>
+        <translation>题目(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Check a result &amp;file…</source>
+        <translation>检查结果文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Microsoft Forms (.xlsx), Google Forms (.csv) or 问卷星 (.xlsx, .csv): nothing is imported until the whole file is right.</source>
+        <translation>Microsoft Forms (.xlsx)、Google Forms (.csv) 或问卷星 (.xlsx、.csv)：整个文件无误之前不会导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>I&amp;mport</source>
+        <translation>导入(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Results</source>
+        <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This seminar has no evaluation questionnaire yet: choose a template and create it.</source>
+        <translation>此研讨会还没有评估问卷：请选择一个模板并创建。</translation>
+    </message>
+    <message>
+        <source>%1 questions, %2 responses (%3 linked to registrations)</source>
+        <translation>%1 道题，%2 份答卷（%3 份与报名关联）</translation>
+    </message>
+    <message>
+        <source>rating 1–5</source>
+        <translation>评分 1–5</translation>
+    </message>
+    <message>
+        <source>one choice</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <source>several choices</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>No answers yet.</source>
+        <translation>尚无答卷。</translation>
+    </message>
+    <message>
+        <source>Result file of a form tool</source>
+        <translation>问卷工具的结果文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>电子表格 (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 problems; nothing will be imported until they are mended.</source>
+        <translation>%1：%2 个问题；修正之前不会导入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 responses to import, %4 imported before, %5 linked to registrations.</source>
+        <translation>%1（%2）：待导入 %3 份答卷，之前已导入 %4 份，%5 份与报名关联。</translation>
+    </message>
+    <message>
+        <source>%1 responses imported.</source>
+        <translation>已导入 %1 份答卷。</translation>
+    </message>
+    <message>
+        <source>Save the paper form</source>
+        <translation>保存纸质问卷</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Paper form saved to %1</source>
+        <translation>纸质问卷已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save the questions for form tools</source>
+        <translation>保存供问卷工具使用的题目</translation>
+    </message>
+    <message>
+        <source>Text to paste (*.txt);;CSV (*.csv);;Workbook (*.xlsx)</source>
+        <translation>可粘贴的文本 (*.txt);;CSV (*.csv);;工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Questions saved to %1</source>
+        <translation>题目已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation>保存结果</translation>
+    </message>
+    <message>
+        <source>Workbook (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Results saved to %1</source>
+        <translation>结果已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Choose a seminar first.</source>
+        <translation>请先选择一个研讨会。</translation>
+    </message>
+    <message>
+        <source>E&amp;valuation…</source>
+        <translation>评估(&amp;V)…</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -1656,6 +1843,19 @@ Subject: %2</source>
     <message>
         <source>Descriptio&amp;n (中文)</source>
         <translation>中文简介(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntry</name>
+    <message>
+        <source>Type each answer&apos;s number (a rating 1–5, an option&apos;s number; several options as 13). Enter or Tab goes to the next question; Enter on the last one saves the response and starts a blank one.</source>
+        <translation>输入每个答案的数字（评分 1–5，或选项的编号；多个选项写作 13）。回车键或制表键转到下一题；在最后一题按回车键即保存本份答卷并开始新的一份。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n response(s) typed in this window</source>
+        <translation>
+            <numerusform>本窗口已录入 %n 份答卷</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3392,7 +3592,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>{text!r} is not a server (write HOST:PORT, smtp.example.org:587)</source>
-        <translation>{text!r} 不是服务器（请写作 主机:端口，例如 smtp.example.org:587）</translation>
+        <translation>{text!r} 不是服务器（请写作 主机:端口，例如 `smtp.example.org:587`）</translation>
     </message>
     <message>
         <source>the server {server} refused the login: {answer}</source>
@@ -3571,8 +3771,45 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <translation>是文件夹，不是电子表格</translation>
     </message>
     <message>
+        <source>there is no template {name!r} (shipped: {names})</source>
+        <extracomment>What a block of questions is repeated for (None: asked once). The templates the app ships: &quot;standard&quot; (seminar, each session, comments), &quot;speakers&quot; (each speaker too).</extracomment>
+        <translation>没有模板 {name!r}（自带：{names}）</translation>
+    </message>
+    <message>
         <source>cannot be read ({reason})</source>
         <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>is not a JSON template ({reason})</source>
+        <translation>不是 JSON 模板（{reason}）</translation>
+    </message>
+    <message>
+        <source>a template is an object with a list of questions</source>
+        <translation>模板必须是一个包含题目列表的对象</translation>
+    </message>
+    <message>
+        <source>a question is an object</source>
+        <translation>每道题必须是一个对象</translation>
+    </message>
+    <message>
+        <source>kind {kind!r} is none of {kinds}</source>
+        <translation>类型 {kind!r} 不在 {kinds} 之中</translation>
+    </message>
+    <message>
+        <source>per must be session, speaker or left out</source>
+        <translation>“按”只能是“日程”“发言人”或留空（`per`：`session`、`speaker`）</translation>
+    </message>
+    <message>
+        <source>code {code!r} is used twice or longer than 40</source>
+        <translation>代码 {code!r} 重复使用或超过 40 个字符</translation>
+    </message>
+    <message>
+        <source>a rating has five labels, from 1 to 5</source>
+        <translation>评分题须有五个标签，从 1 到 5</translation>
+    </message>
+    <message>
+        <source>a choice has 2 to 30 options</source>
+        <translation>选择题须有 2 至 30 个选项</translation>
     </message>
     <message>
         <source>the file is empty: no header row and no people</source>
@@ -4027,7 +4264,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>{text!r} is not an e-mail address (write Name &lt;someone@example.org&gt;)</source>
         <extracomment>The header that carries a message&apos;s idempotency key (a receiving script can drop doubles by it).</extracomment>
-        <translation>{text!r} 不是电子邮件地址（请写作 姓名 &lt;someone@example.org&gt;）</translation>
+        <translation>{text!r} 不是电子邮件地址（请写作 姓名 `&lt;someone@example.org&gt;`）</translation>
     </message>
     <message>
         <source>no mail batch with id {id}</source>
@@ -4036,7 +4273,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     </message>
     <message>
         <source>a lone &apos;$&apos; in the template: write $$ for a dollar sign, or a placeholder such as $name</source>
-        <translation>模板中有单独的“$”：美元符号请写作 $$，或使用占位符，例如 $name</translation>
+        <translation>模板中有单独的“$”：美元符号请写作 $$，或使用占位符，例如 `$name`</translation>
     </message>
     <message>
         <source>unknown placeholder ${name} (known: {known})</source>
@@ -4076,6 +4313,106 @@ Person fields an import may set; empty cells never clear a stored value. Compare
         <source>no template {name!r} (one of {kinds})</source>
         <extracomment>What each kind attaches unless the user says otherwise. Who each kind goes to unless the user says otherwise (``recipients.AUDIENCES``).</extracomment>
         <translation>没有模板 {name!r}（可选：{kinds}）</translation>
+    </message>
+    <message>
+        <source>holds control characters</source>
+        <extracomment>Longest free-text answer kept (a page of comments). How form tools join the options ticked in one cell: Microsoft Forms &apos;;&apos;, 问卷星 &apos;┋&apos;, others &apos;|&apos; or a new line. What 问卷星 writes for a question skipped by its logic, or left empty.</extracomment>
+        <translation>含有控制字符</translation>
+    </message>
+    <message>
+        <source>is longer than {most} characters</source>
+        <translation>超过 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a rating from 1 to 5 or one of its labels</source>
+        <translation>{value!r} 不是 1 至 5 的评分，也不是其标签之一</translation>
+    </message>
+    <message>
+        <source>{value!r} is none of the options ({options})</source>
+        <translation>{value!r} 不是任何一个选项（{options}）</translation>
+    </message>
+    <message>
+        <source>creating the evaluation questionnaire</source>
+        <translation>创建评估问卷</translation>
+    </message>
+    <message>
+        <source>evaluation questionnaire created</source>
+        <translation>已创建评估问卷</translation>
+    </message>
+    <message>
+        <source>removing the evaluation questionnaire</source>
+        <translation>删除评估问卷</translation>
+    </message>
+    <message>
+        <source>evaluation questionnaire removed</source>
+        <translation>已删除评估问卷</translation>
+    </message>
+    <message>
+        <source>evaluation questionnaire restored</source>
+        <translation>已恢复评估问卷</translation>
+    </message>
+    <message>
+        <source>{count} evaluation responses removed</source>
+        <translation>已删除 {count} 份评估答卷</translation>
+    </message>
+    <message>
+        <source>adding {count} evaluation responses</source>
+        <translation>添加 {count} 份评估答卷</translation>
+    </message>
+    <message>
+        <source>{count} evaluation responses added</source>
+        <translation>已添加 {count} 份评估答卷</translation>
+    </message>
+    <message>
+        <source>no question {code!r}</source>
+        <translation>没有题目 {code!r}</translation>
+    </message>
+    <message>
+        <source>seminar {id} has no evaluation questionnaire; create one first</source>
+        <translation>研讨会 {id} 还没有评估问卷；请先创建</translation>
+    </message>
+    <message>
+        <source>seminar {id} has an evaluation questionnaire already</source>
+        <translation>研讨会 {id} 已有评估问卷</translation>
+    </message>
+    <message>
+        <source>the mapping names {wanted!r}, which is no question of the questionnaire</source>
+        <extracomment>The tools&apos; own columns, by their folded titles: what each is for (None: ignored). How a tool&apos;s file is recognised: the folded titles only it writes. The longest external id kept (the tools&apos; ids are short numbers).</extracomment>
+        <translation>对应关系中的 {wanted!r} 不是问卷中的题目</translation>
+    </message>
+    <message>
+        <source>matches no question of the questionnaire; map it to one or leave it out (--map &quot;{header}=-&quot;)</source>
+        <translation>与问卷中的任何题目都不对应；请指定对应的题目，或将其略去（--map &quot;{header}=-&quot;）</translation>
+    </message>
+    <message>
+        <source>is the same question as column {other}</source>
+        <translation>与第 {other} 列是同一道题</translation>
+    </message>
+    <message>
+        <source>no answer to a required question</source>
+        <translation>必答题没有答案</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date and time</source>
+        <translation>{value!r} 不是日期和时间</translation>
+    </message>
+    <message>
+        <source>{value!r} is on row {other} too</source>
+        <translation>{value!r} 在第 {other} 行也出现了</translation>
+    </message>
+    <message>
+        <source>{pair!r} is not COLUMN=QUESTION</source>
+        <translation>{pair!r} 不是“列=题目”（`COLUMN=QUESTION`）的格式</translation>
+    </message>
+    <message>
+        <source>… and {count} more problems</source>
+        <translation>……另有 {count} 个问题</translation>
+    </message>
+    <message>
+        <source>nothing imported, {count} problems:
+{problems}</source>
+        <translation>没有导入任何内容，共 {count} 个问题：
+{problems}</translation>
     </message>
 </context>
 <context>
