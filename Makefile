@@ -33,6 +33,8 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.remote_latency
 	$(BIN)/python -m bench.outcome_report
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.timetable_drag
+	$(BIN)/python -m bench.evaluations
+	$(BIN)/python -m bench.mail_send
 
 # The one-folder app for people without Python (packaging/learninghub.spec): dist/learninghub/learninghub
 # opens the window, `dist/learninghub/learninghub COMMAND` runs the command line. Then: python -m bench.bundle_start
