@@ -53,11 +53,13 @@ from ..models import City, Organisation, Person, display_name
 
 #: Above this many matches, walking the sort index beats sorting the matches.
 MANY_MATCHES = 2_000
-#: How many pages of the index table PostgreSQL samples to guess how many people match (~2,000 rows).
-PG_SAMPLE_PAGES = 75
-#: PostgreSQL walks the name order when matches^2 > this * page * rows: fetching and sorting a match
-#: costs about as much as checking three rows in the walk (the covering index of migration 0010).
-PG_WALK_FACTOR = 0.3
+#: How many pages of the index table PostgreSQL samples to guess how many people match (~1,000 rows).
+PG_SAMPLE_PAGES = 40
+#: PostgreSQL walks the name order when matches^2 > this * page * rows. Fetching and sorting a match costs
+#: about as much as checking three rows in the walk (the covering index of migration 0010), which alone
+#: would give 0.3; but matches bunch up in name order (Chinese given names, 'ang' in family names), which
+#: only the walk pays for, so near the line the fetch, whose cost is known, is chosen.
+PG_WALK_FACTOR = 0.5
 #: The rows migration 0010's covering index holds, written as there (the planner matches the text):
 #: an index row must stay under a third of a page (2,704 bytes), which a person with every name,
 #: organisation and city at its longest would not.
@@ -208,7 +210,7 @@ def _postgresql_page(found: Needle, ordered: Select, limit: int, offset: int) ->
     them all from the trigram indexes and sort them, ~1 µs each. Many: walk the covering index in
     name order, checking each row's text (~0.6 µs), until the page is full; a fragment one person in
     ten matches fills 500 rows after ~5,000. How many match is guessed from a fixed sample of the
-    table's pages (~1 ms), not counted: counting to 10,000 cost as much as the walk it decided on.
+    table's pages (~0.5 ms), not counted: counting to 10,000 cost as much as the walk it decided on.
     Left to itself the planner chose one plan for all (a parallel scan checking every row's text, or
     every match looked up in ``people``): 90-250 ms on 100,000 people.
     """
