@@ -4264,7 +4264,7 @@ Person fields an import may set; empty cells never clear a stored value. Compare
     <message>
         <source>{text!r} is not an e-mail address (write Name &lt;someone@example.org&gt;)</source>
         <extracomment>The header that carries a message&apos;s idempotency key (a receiving script can drop doubles by it).</extracomment>
-        <translation>{text!r} 不是电子邮件地址（请写作 姓名 `&lt;someone@example.org&gt;`）</translation>
+        <translation>{text!r} 不是电子邮件地址（请写作：姓名 &lt;电子邮件地址&gt;）</translation>
     </message>
     <message>
         <source>no mail batch with id {id}</source>

@@ -63,6 +63,17 @@ def test_recipients_listed_with_a_live_preview_and_placeholders_inserted(qtbot, 
     assert window.preview.toPlainText().endswith("Hello 李佳2")
 
 
+def test_recipients_show_before_the_sender_is_given_and_sending_asks_for_it(qtbot, window: MailWindow) -> None:
+    """A new window has no From yet: the people and their messages show all the same; only sending refuses."""
+    window.sender.clear()
+    window.template.setCurrentIndex(window.template.findData("reminder"))
+    window.refresh()
+    qtbot.waitUntil(lambda: window.people.count() == 52, timeout=10000)
+    assert "recipients" in window.summary.text()
+    with pytest.raises(Exception, match="e-mail address"):
+        window.request()
+
+
 def test_send_with_progress_and_cancel_then_resume_sends_the_rest(qtbot, window: MailWindow, smtp_server: Server,
                                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window.template.setCurrentIndex(window.template.findData("reminder"))

@@ -252,17 +252,21 @@ class MailWindow(QDialog):
             self.folder.setText(folder)
             self.by_eml.setChecked(True)
 
-    def request(self) -> plan.Request:
-        """The user's choices as a checked request (refusals raised: unknown placeholder, bad sender)."""
+    def request(self, *, preview: bool = False) -> plan.Request:
+        """The user's choices as a checked request (refusals raised: unknown placeholder, bad sender).
+
+        A preview needs no sender yet: the recipients and their messages show before From is filled in;
+        sending refuses an empty one."""
+        sender = self.sender.text().strip() or (self.sender.placeholderText() if preview else "")
         return plan.request(self.seminar_id, self._kind(), lang=str(self.lang.currentData()),
-                            audience=str(self.audience.currentData()), sender=self.sender.text().strip(),
+                            audience=str(self.audience.currentData()), sender=sender,
                             texts=dict(self.edited),
                             attachments_=[k for k, box in self.attach.items() if box.isChecked()])
 
     # -- recipients and preview (read off the GUI thread)
     def refresh(self) -> None:
         try:
-            req = self.request()
+            req = self.request(preview=True)
         except Exception as exc:  # noqa: BLE001  shown where the list would be
             self.summary.setText(error_message(exc))
             return
@@ -308,7 +312,7 @@ class MailWindow(QDialog):
 
     def send(self) -> None:
         try:
-            req = self.request()
+            req = self.request(preview=True)
             transport = self._transport()
         except Exception as exc:  # noqa: BLE001  a refusal, shown
             QMessageBox.warning(self, self.windowTitle(), error_message(exc))
