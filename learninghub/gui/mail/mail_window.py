@@ -312,7 +312,7 @@ class MailWindow(QDialog):
 
     def send(self) -> None:
         try:
-            req = self.request(preview=True)
+            req = self.request()
             transport = self._transport()
         except Exception as exc:  # noqa: BLE001  a refusal, shown
             QMessageBox.warning(self, self.windowTitle(), error_message(exc))
