@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable
 
 from ..core.evaluations.results import EvaluationResults
 from .agenda_pdf import pdf_lang, wrap_for
@@ -17,7 +17,7 @@ from .evaluation_sections import said, sections
 from .fonts import FontSet, font_set
 from .language import DocLanguage, language
 from .markup import Markup
-from .outcome_pdf import PDF_ROWS, chart_drawing, cut_section, section_table
+from .outcome_pdf import section_body
 from .outcome_sections import both
 from .page import CREATOR, Rendered, build, frame_width, styles
 
@@ -49,15 +49,5 @@ def _story(r: EvaluationResults, m: Markup, lg: DocLanguage, paper: str, split_r
         heading = m.para(section.title, wrap_for(section.title, st.heading), bold=True)
         heading.keepWithNext = True  # never a heading alone at the foot of a page
         story.append(heading)
-        if section.chart is not None and any(section.chart.values):
-            story.append(chart_drawing(section.chart, m.fonts, width))
-            story.append(Spacer(1, 3 * mm))
-        if section.rows:
-            story.append(section_table(cut_section(section), m, width, split_rows))
-            if len(section.rows) > PDF_ROWS:
-                more = len(section.rows) - PDF_ROWS
-                story.append(m.para(both(lg, f"… and {more:,} more lines (the XLSX has every line)",
-                                         f"……另有{more:,}行（XLSX中有全部数据）"), st.note))
-        else:
-            story.append(m.para(said(lg, "none"), st.info))
+        story += section_body(section, m, lg, width, split_rows, gap=3 * mm)
     return story

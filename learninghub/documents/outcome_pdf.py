@@ -77,20 +77,28 @@ def _story(report: OutcomeReport, m: Markup, lg: DocLanguage, paper: str, split_
                 s = report.seminars[0]
                 story.append(m.para(lg.text(s.title, s.title_zh, " / "), st.info))
         story.append(m.para(section.title, wrap_for(section.title, st.heading), bold=True))
-        if section.chart is not None and any(section.chart.values):
-            story.append(chart_drawing(section.chart, m.fonts, width))
-            story.append(Spacer(1, 4 * mm))
-        if section.rows:
-            story.append(section_table(cut_section(section), m, width, split_rows))
-            if len(section.rows) > PDF_ROWS:
-                more = len(section.rows) - PDF_ROWS
-                story.append(m.para(both(lg, f"… and {more:,} more lines (the XLSX has every line)",
-                                         f"……另有{more:,}行（XLSX中有全部数据）"), st.note))
-        else:
-            story.append(m.para(said(lg, "none"), st.info))
+        story += section_body(section, m, lg, width, split_rows, gap=4 * mm)
         if section.note:
             story.append(m.para(section.note, st.note))
     return story
+
+
+def section_body(section: Section, m: Markup, lg: DocLanguage, width: float, split_rows: bool,
+                 gap: float) -> list[Flowable]:
+    """A section under its heading: its chart, its table (the first :data:`PDF_ROWS` lines, then how many
+    more the XLSX holds), or "none"; the outcome report and the evaluation results print sections alike."""
+    st = styles()
+    body: list[Flowable] = []
+    if section.chart is not None and any(section.chart.values):
+        body += [chart_drawing(section.chart, m.fonts, width), Spacer(1, gap)]
+    if not section.rows:
+        return [*body, m.para(said(lg, "none"), st.info)]
+    body.append(section_table(cut_section(section), m, width, split_rows))
+    if len(section.rows) > PDF_ROWS:
+        more = len(section.rows) - PDF_ROWS
+        body.append(m.para(both(lg, f"… and {more:,} more lines (the XLSX has every line)",
+                                f"……另有{more:,}行（XLSX中有全部数据）"), st.note))
+    return body
 
 
 def cut_section(section: Section) -> Section:
